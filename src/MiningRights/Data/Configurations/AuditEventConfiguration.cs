@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiningRights.Audit;
+
+namespace MiningRights.Data.Configurations;
+
+public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Actor).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.RuleId).HasMaxLength(16);
+        builder.Property(a => a.Detail).HasMaxLength(4000);
+        builder.HasIndex(a => a.RightId);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+
+namespace MiningRights.Deadlines;
+
+/// <summary>
+/// A dated duty of a holder with its reminder stages. <see cref="NextActionAtUtc"/> (indexed) is the next instant
+/// the sweep must act on it, so a sweep reads only what is due. <see cref="Version"/> is the claim: of two sweeps
+/// acting on one deadline, one commits.
+/// </summary>
+public sealed class Deadline
+{
+    public const string ExpiryStage = "expiry";
+
+    public Guid Id { get; init; } = Guid.NewGuid();
+
+    public required Guid InstanceId { get; init; }
+
+    public required Guid RightId { get; init; }
+
+    public required Guid HolderId { get; init; }
+
+    /// <summary>The deadline's name in the workflow definition.</summary>
+    public required string Name { get; init; }
+
+    public required string RuleId { get; init; }
+
+    public required string WhatZh { get; init; }
+
+    public required string WhatEn { get; init; }
+
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>An authority's timer (grace before a case) rather than a duty of the holder.</summary>
+    public bool Escalation { get; init; }
+
+    /// <summary>End of the due day in the province's time zone, in UTC.</summary>
+    public DateTime ExpiresAtUtc { get; set; }
+
+    /// <summary>Days before the due date on which reminders go out, e.g. "60,30,7,1".</summary>
+    public string ReminderDays { get; set; } = string.Empty;
+
+    /// <summary>Reminder stages already handled (sent, or passed over because a later one was due), e.g. "60,30".</summary>
+    public string StagesDone { get; set; } = string.Empty;
+
+    public string? NextStage { get; set; }
+
+    public DateTime? NextActionAtUtc { get; set; }
+
+    public DeadlineState State { get; set; } = DeadlineState.Open;
+
+    public DateTime CreatedAtUtc { get; init; }
+
+    public DateTime? ClosedAtUtc { get; set; }
+
+    public int Version { get; set; }
+
+    public IReadOnlyList<int> Reminders => ParseDays(ReminderDays);
+
+    public IReadOnlyList<int> Done => ParseDays(StagesDone);
+
+    public static string ReminderStage(int daysBefore) => $"reminder-{daysBefore}";
+
+    /// <summary>When the reminder <paramref name="daysBefore"/> days ahead of the due date goes out.</summary>
+    public DateTime ReminderAtUtc(int daysBefore, ProvinceCalendar calendar, int reminderHour) =>
+        calendar.StartOfDayUtc(DueOn.AddDays(-daysBefore)).AddHours(reminderHour);
+
+    /// <summary>
+    /// Sets <see cref="NextStage"/> and <see cref="NextActionAtUtc"/> from the reminders not yet handled; used at
+    /// creation and after an extension, so an extension recomputes only the stages not yet sent.
+    /// </summary>
+    public void Schedule(ProvinceCalendar calendar, int reminderHour)
+    {
+        ExpiresAtUtc = calendar.EndOfDayUtc(DueOn);
+        if (State != DeadlineState.Open)
+        {
+            NextStage = null;
+            NextActionAtUtc = null;
+            return;
+        }
+
+        var done = Done;
+        var pending = Reminders.Where(d => !done.Contains(d))
+            .Select(d => (Stage: ReminderStage(d), At: ReminderAtUtc(d, calendar, reminderHour)))
+            .Where(r => r.At < ExpiresAtUtc)
+            .OrderBy(r => r.At)
+            .ToList();
+
+        (NextStage, NextActionAtUtc) = pending.Count > 0 ? (pending[0].Stage, pending[0].At) : (ExpiryStage, ExpiresAtUtc);
+    }
+
+    /// <summary>
+    /// The reminder to send now, if any. When several stages have come due at once (the service was down), only the
+    /// latest is sent and the earlier ones are marked done: a holder gets the current count, never a burst.
+    /// </summary>
+    public int? TakeDueReminder(DateTime nowUtc, ProvinceCalendar calendar, int reminderHour)
+    {
+        var done = Done;
+        var due = Reminders.Where(d => !done.Contains(d) && ReminderAtUtc(d, calendar, reminderHour) <= nowUtc)
+            .OrderBy(d => d)
+            .ToList();
+        if (due.Count == 0)
+        {
+            return null;
+        }
+
+        StagesDone = string.Join(',', done.Concat(due).Distinct().OrderByDescending(d => d).Select(d => d.ToString(CultureInfo.InvariantCulture)));
+        return due[0];
+    }
+
+    /// <summary>At creation, stages whose time has already passed are not sent late: the notice that created the deadline says the date.</summary>
+    public void SkipPassedReminders(DateTime nowUtc, ProvinceCalendar calendar, int reminderHour)
+    {
+        var passed = Reminders.Where(d => ReminderAtUtc(d, calendar, reminderHour) <= nowUtc);
+        StagesDone = string.Join(',', Done.Concat(passed).Distinct().OrderByDescending(d => d).Select(d => d.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public void Close(DeadlineState state, DateTime nowUtc)
+    {
+        State = state;
+        ClosedAtUtc = nowUtc;
+        NextStage = null;
+        NextActionAtUtc = null;
+    }
+
+    private static int[] ParseDays(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+            .ToArray();
+}

@@ -1,0 +1,4 @@
+namespace MiningRights.Deadlines;
+
+/// <summary>What one sweep did: reminders queued, deadlines expired, items another sweep took first, failures.</summary>
+public sealed record SweepResult(int Reminders, int Expiries, int Contended, int Failed);

@@ -1,0 +1,3 @@
+namespace MiningRights.Notifications;
+
+public sealed record ComposedNotice(string Subject, string Text, string Html);

@@ -1,0 +1,3 @@
+namespace MiningRights.Notifications;
+
+public sealed record DeliveryResult(int Sent, int Retrying, int Dead);

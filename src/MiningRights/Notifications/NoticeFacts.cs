@@ -1,0 +1,14 @@
+namespace MiningRights.Notifications;
+
+/// <summary>The facts every notice states (POLICY.md §5): which right, what is due, when, how long is left, and under which rule.</summary>
+public sealed record NoticeFacts(
+    string LicenseNumber,
+    string ProjectName,
+    string HolderName,
+    string? WhatZh,
+    string? WhatEn,
+    DateOnly? DueOn,
+    int? DaysLeft,
+    string RuleId,
+    string StatusZh,
+    string StatusEn);

@@ -1,0 +1,3 @@
+namespace MiningRights.Notifications;
+
+public sealed record Recipient(string Email, string Language);

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
+using Microsoft.Extensions.Options;
+using MiningRights.Storage;
+
+namespace MiningRights.Notifications;
+
+/// <summary>System.Net.Mail over SMTP (STARTTLS and login when configured), or a pickup folder of .eml files when no host is set.</summary>
+public sealed class SmtpMailSender(IOptions<SmtpOptions> smtp, IOptions<StorageOptions> storage) : IMailSender
+{
+    public async Task SendAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var options = smtp.Value;
+        using var message = new MailMessage
+        {
+            From = new MailAddress(options.From, options.FromName, Encoding.UTF8),
+            Subject = notification.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+            HeadersEncoding = Encoding.UTF8,
+        };
+        message.To.Add(new MailAddress(notification.Recipient));
+        message.Headers.Add("X-MiningRights-Notification", notification.Id.ToString());
+        message.Headers.Add("X-MiningRights-Rule", notification.RuleId);
+        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(notification.TextBody, Encoding.UTF8, MediaTypeNames.Text.Plain));
+        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(notification.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
+
+        using var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+        if (string.IsNullOrWhiteSpace(options.Host))
+        {
+            var folder = storage.Value.MailPickupDirectory;
+            Directory.CreateDirectory(folder);
+            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
+            client.PickupDirectoryLocation = folder;
+        }
+        else
+        {
+            client.Host = options.Host;
+            client.Port = options.Port;
+            client.EnableSsl = options.EnableSsl;
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                client.Credentials = new NetworkCredential(options.UserName, options.Password);
+            }
+        }
+
+        await client.SendMailAsync(message, cancellationToken);
+    }
+}

@@ -1,0 +1,8 @@
+namespace MiningRights.Rights;
+
+public enum JurisdictionLevel
+{
+    Province = 1,
+    City = 2,
+    County = 3,
+}

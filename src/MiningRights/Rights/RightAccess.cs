@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MiningRights.Accounts;
+using MiningRights.Data;
+
+namespace MiningRights.Rights;
+
+/// <summary>
+/// Who may see which rights: a holder only its own, an officer those of its jurisdiction's subtree (by location
+/// county or registration authority), an administrator all. A right outside that is answered as not found, so a
+/// holder cannot even learn that another holder's right exists; every such denial is logged.
+/// </summary>
+public sealed class RightAccess(MiningRightsDbContext db, ILogger<RightAccess> logger)
+{
+    public async Task<IQueryable<MiningRight>> VisibleAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (user.IsAdmin)
+        {
+            return db.Rights;
+        }
+
+        if (user.IsHolder)
+        {
+            return user.HolderId is { } holder ? db.Rights.Where(r => r.HolderId == holder) : db.Rights.Where(_ => false);
+        }
+
+        if (user.IsOfficer && user.JurisdictionCode is { } root)
+        {
+            var codes = (await JurisdictionTree.LoadAsync(db, ct)).Subtree(root).ToList();
+            return db.Rights.Where(r => codes.Contains(r.LocationCountyCode) || codes.Contains(r.AuthorityCode));
+        }
+
+        return db.Rights.Where(_ => false);
+    }
+
+    /// <summary>The right, tracked for change, or a 404 refusal when it does not exist or the user may not see it.</summary>
+    public async Task<MiningRight> GetAsync(CurrentUser user, Guid rightId, CancellationToken ct)
+    {
+        var visible = await VisibleAsync(user, ct);
+        var right = await visible.SingleOrDefaultAsync(r => r.Id == rightId, ct);
+        if (right is null)
+        {
+            if (await db.Rights.AnyAsync(r => r.Id == rightId, ct))
+            {
+                logger.LogWarning("Access denied: {User} ({Roles}) asked for right {RightId} outside its scope", user.Name, string.Join(',', user.Roles), rightId);
+            }
+
+            throw RefusalException.NotFound($"Right {rightId}");
+        }
+
+        return right;
+    }
+
+    /// <summary>Whether an officer's jurisdiction covers a jurisdiction code (administrators: always).</summary>
+    public async Task<bool> CoversAsync(CurrentUser user, string code, CancellationToken ct)
+    {
+        if (user.IsAdmin)
+        {
+            return true;
+        }
+
+        return user.JurisdictionCode is { } root && (await JurisdictionTree.LoadAsync(db, ct)).Contains(root, code);
+    }
+}

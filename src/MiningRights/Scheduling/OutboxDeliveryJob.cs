@@ -1,0 +1,14 @@
+using MiningRights.Notifications;
+using Quartz;
+
+namespace MiningRights.Scheduling;
+
+/// <summary>Delivers due notices from the outbox. Each notice is claimed before it is sent: see <see cref="OutboxDispatcher"/>.</summary>
+[DisallowConcurrentExecution]
+public sealed class OutboxDeliveryJob(OutboxDispatcher dispatcher) : IJob
+{
+    public static readonly JobKey Key = new("outbox-delivery", "mining-rights");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await dispatcher.DeliverDueAsync(cancellationToken);
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Data;
+
+namespace MiningRights.Workflows;
+
+/// <summary>
+/// The definitions loaded at start. An instance resolves its definition by the content hash it started with:
+/// from the files when they still hold that content, otherwise from the snapshot stored when it started.
+/// </summary>
+public sealed class WorkflowRegistry
+{
+    private readonly Dictionary<string, LoadedDefinition> _byHash;
+    private readonly Lock _gate = new();
+
+    public WorkflowRegistry(IReadOnlyList<LoadedDefinition> definitions, WorkflowDefinitionLoader loader)
+    {
+        Definitions = definitions;
+        Loader = loader;
+        _byHash = definitions.ToDictionary(d => d.ContentHash, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<LoadedDefinition> Definitions { get; }
+
+    private WorkflowDefinitionLoader Loader { get; }
+
+    /// <summary>The newest version of <paramref name="id"/> whose validity window contains <paramref name="date"/>.</summary>
+    public LoadedDefinition? FindInForce(string id, DateOnly date) =>
+        Definitions.Where(d => d.Definition.Id == id && d.Definition.ValidFrom <= date && date <= d.Definition.ValidUntil)
+            .MaxBy(d => d.Definition.Version);
+
+    public IReadOnlyList<LoadedDefinition> Versions(string id) =>
+        Definitions.Where(d => d.Definition.Id == id).OrderBy(d => d.Definition.Version).ToList();
+
+    public async Task<LoadedDefinition> ResolveAsync(WorkflowInstance instance, MiningRightsDbContext db, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (_byHash.TryGetValue(instance.DefinitionHash, out var known))
+            {
+                return known;
+            }
+        }
+
+        var snapshot = await db.DefinitionSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.ContentHash == instance.DefinitionHash, ct)
+            ?? throw new InvalidOperationException($"Instance {instance.Id} started on definition {instance.DefinitionId} v{instance.DefinitionVersion} ({instance.DefinitionHash}), which is neither loaded nor stored.");
+        var problems = new List<DefinitionProblem>();
+        var loaded = Loader.Load($"snapshot:{snapshot.ContentHash}", snapshot.Json, problems)
+            ?? throw new WorkflowDefinitionException(problems);
+        lock (_gate)
+        {
+            _byHash[loaded.ContentHash] = loaded;
+        }
+
+        return loaded;
+    }
+}
