@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace MiningRights.Scheduling;
@@ -5,16 +7,18 @@ namespace MiningRights.Scheduling;
 /// <summary>Every scheduled job of the service, registered in this one place.</summary>
 public static class Schedules
 {
-    public static void Register(IQuartzBuilder quartz, JobOptions options)
+    public static void Register(IQuartzBuilder quartz)
     {
         quartz.AddJob<DeadlineSweepJob>(job => job.WithIdentity(DeadlineSweepJob.Key));
-        quartz.AddTrigger(trigger => trigger.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-trigger")
+        quartz.AddTrigger((sp, trigger) => trigger.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-trigger")
             .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.DeadlineSweepSeconds)).RepeatForever()));
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).DeadlineSweepSeconds)).RepeatForever()));
 
         quartz.AddJob<OutboxDeliveryJob>(job => job.WithIdentity(OutboxDeliveryJob.Key));
-        quartz.AddTrigger(trigger => trigger.ForJob(OutboxDeliveryJob.Key).WithIdentity("outbox-delivery-trigger")
+        quartz.AddTrigger((sp, trigger) => trigger.ForJob(OutboxDeliveryJob.Key).WithIdentity("outbox-delivery-trigger")
             .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.OutboxDeliverySeconds)).RepeatForever()));
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).OutboxDeliverySeconds)).RepeatForever()));
     }
+
+    private static JobOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<JobOptions>>().Value;
 }

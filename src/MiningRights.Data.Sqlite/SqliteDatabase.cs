@@ -1,0 +1,27 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace MiningRights.Data.Sqlite;
+
+/// <summary>The embedded default: a SQLite file in the data folder, migrated by the migrations of this assembly.</summary>
+public static class SqliteDatabase
+{
+    public static string ConnectionStringFor(string dataDirectory) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Path.GetFullPath(dataDirectory), "miningrights.db"),
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+    public static DbContextOptionsBuilder UseMiningRightsSqlite(this DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
+            .AddInterceptors(new SqlitePragmas())
+
+            // The migrations are SQL scripts with no model snapshot (the EF design-time package does not restore
+            // here), so EF cannot compare a snapshot; MigrationsMatchModel in the tests checks the schema instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+}

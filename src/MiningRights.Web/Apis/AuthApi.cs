@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using MiningRights.Accounts;
+
+namespace MiningRights.Web.Apis;
+
+public static class AuthApi
+{
+    public sealed record LoginRequest(string? UserName, string? Password);
+
+    public sealed record Me(string UserName, string DisplayName, IReadOnlyCollection<string> Roles, Guid? HolderId, string? JurisdictionCode, string Language);
+
+    public static void MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        group.MapPost("/login", LoginAsync).AllowAnonymous()
+            .WithSummary("Sign in. Returns a bearer token (or sets the cookie with ?useCookies=true). Locks the account after repeated failures.");
+        group.MapGet("/me", MeAsync).RequireAuthorization();
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
+        LoginRequest request,
+        bool? useCookies,
+        SignInManager<ApplicationUser> signIn,
+        ILoggerFactory loggers)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+        {
+            throw RefusalException.Invalid("userName", "User name and password are required.");
+        }
+
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            // The sign-in handler has written the token (or the cookie).
+            return TypedResults.Empty;
+        }
+
+        loggers.CreateLogger("MiningRights.Auth").LogWarning("Login denied for {UserName}: {Reason}", request.UserName, result.IsLockedOut ? "locked out" : "bad credentials");
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: result.IsLockedOut ? "Account locked" : "Sign-in failed",
+            detail: result.IsLockedOut
+                ? "Too many failed attempts: the account is locked for a while. 登录失败次数过多，账户已暂时锁定。"
+                : "User name or password is wrong. 用户名或密码错误。");
+    }
+
+    public static async Task<Ok<Me>> MeAsync(HttpContext context, UserManager<ApplicationUser> users)
+    {
+        var user = await users.GetUserAsync(context.User) ?? throw RefusalException.NotFound("The account");
+        var current = context.Current();
+        return TypedResults.Ok(new Me(user.UserName!, user.DisplayName, current.Roles, user.HolderId, user.JurisdictionCode, user.Language));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Data;
+using MiningRights.Licensing;
+using MiningRights.Plans;
+using MiningRights.Rights;
+
+namespace MiningRights.Web.Apis;
+
+public static class PlansApi
+{
+    public sealed record PlanDto(
+        Guid Id,
+        Guid RightId,
+        string FileName,
+        string ContentType,
+        long SizeBytes,
+        string Sha256,
+        string SubmittedBy,
+        DateTime SubmittedAtUtc,
+        bool Late,
+        string? MineScale,
+        int? ServiceLifeYears,
+        string? MiningMethod,
+        decimal? DesignCapacity,
+        PlanStatus Status,
+        string? ReviewedBy,
+        DateTime? ReviewedAtUtc,
+        string? ReviewNotes,
+        DateOnly? ExpertReviewOn,
+        string? ExpertPanel);
+
+    public static void MapPlansApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/rights/{rightId:guid}/plans").WithTags("Plans").RequireAuthorization();
+        group.MapPost("/", SubmitAsync).RequireAuthorization(p => p.RequireRole(Roles.Holder))
+            .WithSummary("The holder submits its plan: multipart form with 'file'; a mining right's plan also 'scale', 'serviceLifeYears', 'miningMethod', 'designCapacity'.");
+        group.MapGet("/", ListAsync).WithSummary("The plans submitted for the right.");
+        group.MapGet("/{planId:guid}/document", DownloadAsync).WithSummary("The plan file as submitted.");
+        group.MapPost("/{planId:guid}/decision", DecideAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority))
+            .WithSummary("The authority approves the exploration implementation plan or returns it with reasons (GS-9d).");
+    }
+
+    public static async Task<Created<PlanDto>> SubmitAsync(Guid rightId, HttpRequest request, SubmitPlan handler, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw RefusalException.Invalid("file", "Send the plan as multipart/form-data with a 'file' field.");
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        var upload = file is null ? null : new PlanUpload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
+        var plan = await handler.HandleAsync(rightId, new SubmitPlan.Request(
+            upload,
+            Enum<MineScale>(form, "scale"),
+            Int(form, "serviceLifeYears"),
+            Enum<MiningMethod>(form, "miningMethod"),
+            Decimal(form, "designCapacity")), request.HttpContext.Current(), ct);
+        return TypedResults.Created($"/api/rights/{rightId}/plans/{plan.Id}", ToDto(plan));
+    }
+
+    public static async Task<Ok<List<PlanDto>>> ListAsync(Guid rightId, RightAccess access, MiningRightsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var right = await access.GetAsync(context.Current(), rightId, ct);
+        var plans = await db.Plans.AsNoTracking().Where(p => p.RightId == right.Id).OrderBy(p => p.SubmittedAtUtc).ToListAsync(ct);
+        return TypedResults.Ok(plans.Select(ToDto).ToList());
+    }
+
+    public static async Task<FileStreamHttpResult> DownloadAsync(Guid rightId, Guid planId, RightAccess access, MiningRightsDbContext db, PlanStore store, HttpContext context, CancellationToken ct)
+    {
+        var right = await access.GetAsync(context.Current(), rightId, ct);
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.RightId == right.Id, ct)
+            ?? throw RefusalException.NotFound($"Plan {planId}");
+        return TypedResults.File(store.Open(plan.StoragePath), plan.ContentType, plan.FileName);
+    }
+
+    public static async Task<Ok<PlanDto>> DecideAsync(Guid rightId, Guid planId, DecidePlan.Request request, DecidePlan handler, HttpContext context, CancellationToken ct) =>
+        TypedResults.Ok(ToDto(await handler.HandleAsync(rightId, planId, request, context.Current(), ct)));
+
+    public static PlanDto ToDto(PlanDocument p) => new(
+        p.Id, p.RightId, p.FileName, p.ContentType, p.SizeBytes, p.Sha256, p.SubmittedBy, p.SubmittedAtUtc, p.Late,
+        p.MineScale, p.ServiceLifeYears, p.MiningMethod, p.DesignCapacity, p.Status, p.ReviewedBy, p.ReviewedAtUtc,
+        p.ReviewNotes, p.ExpertReviewOn, p.ExpertPanel);
+
+    private static T? Enum<T>(IFormCollection form, string name)
+        where T : struct, Enum
+    {
+        var text = form[name].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return !text.All(char.IsAsciiDigit) && System.Enum.TryParse<T>(text, ignoreCase: true, out var value)
+            ? value
+            : throw RefusalException.Invalid(name, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+    }
+
+    private static int? Int(IFormCollection form, string name)
+    {
+        var text = form[name].ToString();
+        return string.IsNullOrEmpty(text) ? null
+            : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+            : throw RefusalException.Invalid(name, $"'{text}' is not a whole number.");
+    }
+
+    private static decimal? Decimal(IFormCollection form, string name)
+    {
+        var text = form[name].ToString();
+        return string.IsNullOrEmpty(text) ? null
+            : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value
+            : throw RefusalException.Invalid(name, $"'{text}' is not a number.");
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using MiningRights.Storage;
+
+namespace MiningRights.Web.Hosting;
+
+public static class ApiExtensions
+{
+    public static void AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<JsonOptions>(options =>
+        {
+            // Enums travel as camelCase names; a number or an unknown name is a 400, never a silent default.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+
+        // Binding failures throw, so the exception handler can say what was wrong instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<StorageOptions>>((form, storage) =>
+            form.MultipartBodyLengthLimit = storage.Value.MaxUploadBytes + (1024 * 1024));
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+    }
+
+    public static void UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "MiningRights API v1");
+            options.RoutePrefix = "openapi";
+            options.DocumentTitle = "MiningRights API 矿业权管理接口";
+        });
+    }
+}

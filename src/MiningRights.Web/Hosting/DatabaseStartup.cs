@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
+using MiningRights.Data;
+using MiningRights.Rights;
+using MiningRights.Storage;
+using MiningRights.Web.Demo;
+using MiningRights.Workflows;
+
+namespace MiningRights.Web.Hosting;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Before the service listens: the workflow files are loaded and checked (a bad file stops the start with file,
+    /// JSON path and reason), the data folder exists, migrations are applied, roles and reference data are present,
+    /// and in demo mode the demo data is seeded.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiningRights.Startup");
+        try
+        {
+            var registry = app.Services.GetRequiredService<WorkflowRegistry>();
+            logger.LogInformation("Workflows loaded: {Workflows}", string.Join(", ", registry.Definitions.Select(d => $"{d.Definition.Id} v{d.Definition.Version} ({d.File})")));
+        }
+        catch (WorkflowDefinitionException ex)
+        {
+            logger.LogCritical("{Message}", ex.Message);
+            throw;
+        }
+
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Directory.CreateDirectory(storage.FullDataDirectory);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+        await db.Database.MigrateAsync();
+        await JurisdictionCatalog.EnsureAsync(db, CancellationToken.None);
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        await BootstrapAdminAsync(app.Configuration, scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), logger);
+
+        if (app.Configuration.GetValue("Demo:Seed", false))
+        {
+            await DemoData.SeedAsync(scope.ServiceProvider, storage, app.Environment.IsDevelopment(), logger);
+        }
+    }
+
+    /// <summary>In production the first administrator comes from <c>Accounts:AdminUserName</c> and <c>Accounts:AdminPassword</c>.</summary>
+    private static async Task BootstrapAdminAsync(IConfiguration configuration, UserManager<ApplicationUser> users, ILogger logger)
+    {
+        var name = configuration["Accounts:AdminUserName"];
+        var password = configuration["Accounts:AdminPassword"];
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(password) || await users.FindByNameAsync(name) is not null)
+        {
+            return;
+        }
+
+        var admin = new ApplicationUser { UserName = name, DisplayName = "Administrator", Language = "en" };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Accounts:AdminPassword was refused: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(admin, Roles.Admin);
+        logger.LogInformation("Administrator account {Name} created", name);
+    }
+}

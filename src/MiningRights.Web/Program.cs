@@ -1,0 +1,38 @@
+using MiningRights;
+using MiningRights.Web.Apis;
+using MiningRights.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddMiningRights();
+builder.AddPersistence();
+builder.AddAccounts();
+builder.AddApi();
+builder.AddHealth();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseApi();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealth();
+app.MapAuthApi();
+app.MapAccountsApi();
+app.MapJurisdictionsApi();
+app.MapHoldersApi();
+app.MapRightsApi();
+app.MapPlansApi();
+app.MapDeadlinesApi();
+app.MapCasesApi();
+app.MapWorkflowsApi();
+app.MapNotificationsApi();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program
+{
+}

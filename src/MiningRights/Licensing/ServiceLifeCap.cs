@@ -1,0 +1,30 @@
+using MiningRights.Policies;
+
+namespace MiningRights.Licensing;
+
+/// <summary>
+/// The licence term granted on an approved plan is the mine's service life, capped by scale (POLICY.md §4.3,
+/// parameter; defaults from the national mining registration rules: large 30, medium 20, small 10 years).
+/// </summary>
+public static class ServiceLifeCap
+{
+    public const string Source = "国家采矿登记管理规定（大型≤30年、中型≤20年、小型≤10年） / national mining registration rules (large ≤ 30, medium ≤ 20, small ≤ 10 years), parameter Parameters:*:*MineMaxYears";
+
+    public static int For(ProvinceParameters parameters, MineScale scale) => scale switch
+    {
+        MineScale.Large => parameters.LargeMineMaxYears,
+        MineScale.Medium => parameters.MediumMineMaxYears,
+        _ => parameters.SmallMineMaxYears,
+    };
+
+    public static void Check(ProvinceParameters parameters, MineScale scale, int serviceLifeYears)
+    {
+        var cap = For(parameters, scale);
+        if (serviceLifeYears > cap)
+        {
+            throw RefusalException.ByRule("GS-9e",
+                $"A {scale.ToString().ToLowerInvariant()} mine's licence term is capped at {cap} years; a service life of {serviceLifeYears} years exceeds the cap. Source: {Source}.",
+                "serviceLifeYears");
+        }
+    }
+}

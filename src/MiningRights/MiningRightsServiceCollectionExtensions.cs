@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MiningRights.Deadlines;
+using MiningRights.Notifications;
+using MiningRights.Plans;
+using MiningRights.Policies;
+using MiningRights.Rights;
+using MiningRights.Scheduling;
+using MiningRights.Storage;
+using MiningRights.Workflows;
+using MiningRights.Workflows.Activities;
+using Quartz;
+
+namespace MiningRights;
+
+public static class MiningRightsServiceCollectionExtensions
+{
+    /// <summary>The domain, the workflow runtime, deadlines, the outbox and the scheduled jobs. Persistence is added by the host.</summary>
+    public static IServiceCollection AddMiningRights(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory) && o.MaxUploadBytes > 0, "Storage:DataDirectory is required and Storage:MaxUploadBytes must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<ParameterOptions>().BindConfiguration(ParameterOptions.Section)
+            .Validate(o => !o.Provinces.Values.Prepend(o.Defaults).SelectMany(p => p.Validate()).Any(), "Parameters are out of range: see ProvinceParameters.Validate.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
+            .Validate(o => o.Port is > 0 and < 65536 && !string.IsNullOrWhiteSpace(o.From), "Smtp:Port must be a TCP port and Smtp:From an address.")
+            .ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            .Validate(o => o.MaxAttempts >= 1 && o.FirstRetrySeconds >= 1 && o.MaxRetrySeconds >= o.FirstRetrySeconds, "Outbox settings are out of range.")
+            .ValidateOnStart();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)
+            .Validate(o => o.DeadlineSweepSeconds >= 1 && o.OutboxDeliverySeconds >= 1 && o.SweepBatchSize >= 1 && o.DeliveryBatchSize >= 1, "Job settings must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IWorkflowActivity, NotifyActivity>();
+        services.AddSingleton<IWorkflowActivity, OpenCaseActivity>();
+        services.AddSingleton<IWorkflowActivity, SetRightStatusActivity>();
+        services.AddSingleton<WorkflowDefinitionLoader>();
+        services.AddSingleton(sp =>
+        {
+            var loader = sp.GetRequiredService<WorkflowDefinitionLoader>();
+            var directory = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveDirectory();
+            return new WorkflowRegistry(loader.LoadDirectory(directory), loader);
+        });
+        services.AddScoped<WorkflowRuntime>();
+
+        services.AddScoped<RightAccess>();
+        services.AddScoped<Accounts.CreateAccount>();
+        services.AddScoped<RegisterHolder>();
+        services.AddScoped<RegisterRight>();
+        services.AddScoped<SubmitPlan>();
+        services.AddScoped<DecidePlan>();
+        services.AddSingleton<PlanStore>();
+
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DeadlineSweeper>();
+
+        services.AddQuartz(Schedules.Register);
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,241 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+using MiningRights.Policies;
+using MiningRights.Workflows;
+
+namespace MiningRights.Rights;
+
+/// <summary>
+/// Registers a right (新立登记). With a deferral it starts the workflow that the deferral names, after checking the
+/// workflow's conditions and the window in which its rule was in force for the right's province (POLICY.md §6).
+/// </summary>
+public sealed partial class RegisterRight(
+    MiningRightsDbContext db,
+    WorkflowRegistry registry,
+    WorkflowRuntime runtime,
+    RightAccess access,
+    TimeProvider time)
+{
+    public sealed record Request(
+        string? LicenseNumber,
+        RightKind? Kind,
+        Guid? HolderId,
+        string? ProjectName,
+        string[]? Minerals,
+        decimal? AreaKm2,
+        string? LocationCountyCode,
+        string? AuthorityCode,
+        TransferMode? TransferMode,
+        bool? BlankArea,
+        DateOnly? RegisteredOn,
+        DateOnly? ExpiresOn,
+        string? Deferral);
+
+    public async Task<MiningRight> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = Deadlines.ProvinceCalendar.China.DateAt(now);
+        var tree = await JurisdictionTree.LoadAsync(db, ct);
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+
+        var number = request.LicenseNumber?.Trim().ToUpperInvariant();
+        if (number is null || !LicenseNumberPattern().IsMatch(number))
+        {
+            Error("licenseNumber", "The licence number is required: 6 to 64 letters and digits from the national unified numbering system.");
+        }
+
+        if (request.Kind is null)
+        {
+            Error("kind", "The kind is required: exploration (探矿权) or mining (采矿权).");
+        }
+
+        if (request.HolderId is null)
+        {
+            Error("holderId", "The holder is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ProjectName) || request.ProjectName.Length > 200)
+        {
+            Error("projectName", "The project name is required (at most 200 characters).");
+        }
+
+        if (request.Minerals is not { Length: > 0 } || request.Minerals.Any(m => string.IsNullOrWhiteSpace(m) || m.Length > 20))
+        {
+            Error("minerals", "At least one mineral (矿种) is required.");
+        }
+
+        if (request.AreaKm2 is not > 0 or > 100000)
+        {
+            Error("areaKm2", "The area must be more than 0 and at most 100000 km².");
+        }
+
+        var county = tree.Find(request.LocationCountyCode);
+        if (county is not { Level: JurisdictionLevel.County })
+        {
+            Error("locationCountyCode", $"'{request.LocationCountyCode}' is not a county (县/区) code of the jurisdiction tree.");
+        }
+
+        var authority = tree.Find(request.AuthorityCode);
+        if (authority is null)
+        {
+            Error("authorityCode", $"'{request.AuthorityCode}' is not a jurisdiction code.");
+        }
+        else if (county is not null && !tree.Contains(authority.Code, county.Code))
+        {
+            Error("authorityCode", $"The registration authority {authority.Code} is not above the location county {county.Code}.");
+        }
+
+        if (request.TransferMode is null)
+        {
+            Error("transferMode", "The transfer mode is required: tender, auction, listing or agreement.");
+        }
+
+        if (request.BlankArea == true && request.Kind == RightKind.Mining)
+        {
+            Error("blankArea", "The blank-area flag (空白区) applies to exploration rights only.");
+        }
+
+        if (request.RegisteredOn is not { } registeredOn)
+        {
+            Error("registeredOn", "The registration date is required.");
+        }
+        else if (registeredOn > today)
+        {
+            Error("registeredOn", $"The registration date {registeredOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} in Asia/Shanghai).");
+        }
+
+        LoadedDefinition? workflow = null;
+        if (request.Deferral is not null)
+        {
+            var versions = registry.Versions(request.Deferral);
+            if (versions.Count == 0 || versions.All(v => v.Definition.AppliesTo is null))
+            {
+                Error("deferral", $"'{request.Deferral}' is not a deferral workflow. Known: {string.Join(", ", registry.Definitions.Where(d => d.Definition.AppliesTo is not null).Select(d => d.Definition.Id).Distinct())}.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RefusalException(400, "Invalid registration", "The right could not be registered: see the field errors.", errors: errors);
+        }
+
+        if (!await access.CoversAsync(user, authority!.Code, ct))
+        {
+            throw RefusalException.Forbidden($"Registration authority {authority.Code} is outside your jurisdiction {user.JurisdictionCode}.");
+        }
+
+        var holder = await db.Holders.SingleOrDefaultAsync(h => h.Id == request.HolderId, ct)
+            ?? throw RefusalException.Invalid("holderId", $"No holder {request.HolderId} is registered.");
+
+        if (await db.Rights.AnyAsync(r => r.LicenseNumber == number, ct))
+        {
+            throw RefusalException.Conflict($"Licence number {number} is already registered; numbers are permanent.");
+        }
+
+        var right = new MiningRight
+        {
+            LicenseNumber = number!,
+            Kind = request.Kind!.Value,
+            HolderId = holder.Id,
+            ProjectName = request.ProjectName!.Trim(),
+            Minerals = string.Join(',', request.Minerals!.Select(m => m.Trim())),
+            AreaKm2 = request.AreaKm2!.Value,
+            LocationCountyCode = county!.Code,
+            AuthorityCode = authority.Code,
+            TransferMode = request.TransferMode!.Value,
+            BlankArea = request.BlankArea ?? false,
+            RegisteredOn = request.RegisteredOn!.Value,
+            IssuedOn = request.RegisteredOn!.Value,
+            ExpiresOn = request.ExpiresOn ?? default,
+            CreatedAtUtc = now.UtcDateTime,
+            UpdatedAtUtc = now.UtcDateTime,
+        };
+
+        if (request.Deferral is not null)
+        {
+            workflow = ChooseDeferral(request.Deferral, right);
+        }
+
+        // A provisional licence's term is set by its rule, not by the request.
+        var termFromRule = workflow?.Definition.AppliesTo?.RightKind == "mining";
+        if (termFromRule && request.ExpiresOn is not null)
+        {
+            throw RefusalException.Invalid("expiresOn", $"The licence term is fixed by {workflow!.Definition.AppliesTo!.Rule}; leave expiresOn out.");
+        }
+
+        if (!termFromRule && (request.ExpiresOn is not { } expires || expires <= right.RegisteredOn))
+        {
+            throw RefusalException.Invalid("expiresOn", "The expiry date is required and must be after the registration date.");
+        }
+
+        db.Rights.Add(right);
+        var publicTransfer = right.IsPubliclyTransferred
+            ? "Public transfer: registered without repeated verification and disclosure (GS-9a)."
+            : "Agreement transfer: verification and information disclosure required (GS-9a).";
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now.UtcDateTime,
+            Actor = user.Name,
+            Action = "right.registered",
+            RightId = right.Id,
+            RuleId = "GS-9a",
+            Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {publicTransfer}",
+        });
+
+        if (workflow is not null)
+        {
+            await runtime.StartAsync(workflow, right, user.Actor,
+                new Dictionary<string, DateOnly> { ["registeredOn"] = right.RegisteredOn },
+                new Dictionary<string, string>(), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return right;
+    }
+
+    private LoadedDefinition ChooseDeferral(string workflowId, MiningRight right)
+    {
+        var versions = registry.Versions(workflowId).Where(v => v.Definition.AppliesTo is not null).ToList();
+        var conditions = versions[^1].Definition.AppliesTo!;
+        var rule = PolicyCatalog.Get(conditions.Rule);
+        var kind = right.Kind == RightKind.Exploration ? "exploration" : "mining";
+        if (conditions.RightKind != kind)
+        {
+            throw RefusalException.ByRule(rule.Id,
+                $"{rule.Id} applies to {conditions.RightKind} rights only; this is {(kind == "exploration" ? "an exploration right (探矿权)" : "a mining right (采矿权)")}. {rule.SummaryEn}.", "kind");
+        }
+
+        var mode = right.TransferMode.ToString().ToLowerInvariant();
+        if (!conditions.TransferModes.Contains(mode))
+        {
+            throw RefusalException.ByRule(rule.Id,
+                $"{rule.Id} applies only to rights obtained by {string.Join(", ", conditions.TransferModes)}; this right was obtained by {mode}. {rule.SummaryEn}.", "transferMode");
+        }
+
+        if (conditions.BlankArea is { } blank && blank != right.BlankArea)
+        {
+            throw RefusalException.ByRule(rule.Id,
+                $"{rule.Id} applies only to {(blank ? "blank-area (空白区)" : "non-blank-area")} rights; this right is {(right.BlankArea ? "in" : "not in")} a blank area. {rule.SummaryEn}.", "blankArea");
+        }
+
+        var inProvince = versions.Where(v => v.Definition.Province == right.ProvinceCode).ToList();
+        if (inProvince.Count == 0)
+        {
+            throw RefusalException.ByRule(rule.Id,
+                $"{rule.Id} is a rule of province {versions[0].Definition.Province}; this right lies in province {right.ProvinceCode}, where no such policy is in force.", "locationCountyCode");
+        }
+
+        return registry.FindInForce(workflowId, right.RegisteredOn) is { } inForce && inForce.Definition.Province == right.ProvinceCode
+            ? inForce
+            : throw RefusalException.ByRule(rule.Id,
+                $"{rule.Id} ({rule.SourceEn}) was in force from {string.Join("; ", inProvince.Select(v => $"{v.Definition.ValidFrom:yyyy-MM-dd} to {v.Definition.ValidUntil:yyyy-MM-dd}"))}; " +
+                $"a registration on {right.RegisteredOn:yyyy-MM-dd} falls outside every window in force, and no renewed policy has been published.", "registeredOn");
+    }
+
+    [GeneratedRegex("^[A-Z0-9]{6,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LicenseNumberPattern();
+}
