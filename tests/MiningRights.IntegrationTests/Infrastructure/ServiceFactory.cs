@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MiningRights.Deadlines;
+using MiningRights.Notifications;
+
+namespace MiningRights.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real service on a real SQLite file in its own data folder, sending to the real SMTP server the test
+/// command started (maildev). Only time is fake. Jobs run rarely so each test drives sweeps and delivery itself.
+/// </summary>
+public sealed class ServiceFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUser = "admin";
+    public const string Password = "Test-Passw0rd!";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public ServiceFactory(DateTimeOffset now, string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    {
+        Clock = new TestClock(now);
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "miningrights-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Smtp:Host"] = MailDev.SmtpHost,
+            ["Smtp:Port"] = MailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Jobs:DeadlineSweepSeconds"] = "3600",
+            ["Jobs:OutboxDeliverySeconds"] = "3600",
+            ["Demo:Seed"] = "false",
+
+            // Tokens outlive the months the clock is moved forward by.
+            ["Accounts:TokenHours"] = "100000",
+            ["Accounts:AdminUserName"] = AdminUser,
+            ["Accounts:AdminPassword"] = Password,
+            ["Workflows:Directory"] = Path.Combine(RepositoryRoot.Find(), "workflows"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public TestClock Clock { get; }
+
+    public string DataDirectory { get; }
+
+    public Task<SweepResult> SweepAsync() => Services.GetRequiredService<DeadlineSweeper>().SweepAsync(CancellationToken.None);
+
+    public Task<DeliveryResult> DeliverAsync() => Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(CancellationToken.None);
+
+    /// <summary>Sweeps and delivers at the given moment, as the scheduled jobs would.</summary>
+    public async Task RunJobsAtAsync(DateTimeOffset when)
+    {
+        Clock.Set(when);
+        await SweepAsync();
+        await DeliverAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}

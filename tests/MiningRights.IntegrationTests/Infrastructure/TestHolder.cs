@@ -1,0 +1,3 @@
+namespace MiningRights.IntegrationTests.Infrastructure;
+
+public sealed record TestHolder(Guid Id, string Email, HttpClient Client);
