@@ -16,6 +16,13 @@ public static class SqliteDatabase
             DefaultTimeout = 30,
         }.ToString();
 
+    /// <summary>
+    /// True when a save failed because another writer got there first: a unique key taken by a concurrent
+    /// transition (constraint, 19) or the database still locked after the busy timeout (5).
+    /// </summary>
+    public static bool IsConflict(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: 19 or 5 };
+
     public static DbContextOptionsBuilder UseMiningRightsSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))

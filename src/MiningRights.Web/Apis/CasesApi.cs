@@ -38,16 +38,16 @@ public static class CasesApi
         RightAccess access,
         HttpContext context,
         CancellationToken ct,
-        CaseStatus? status = null,
+        string? status = null,
         int? page = null,
         int? pageSize = null)
     {
         var (skip, take) = Paging.Window(page, pageSize);
         var rights = await access.VisibleAsync(context.Current(), ct);
         var query = db.Cases.AsNoTracking().Join(rights, c => c.RightId, r => r.Id, (c, r) => new { Case = c, r.LicenseNumber });
-        if (status is not null)
+        if (EnumText.Parse<CaseStatus>(status, "status") is { } wanted)
         {
-            query = query.Where(x => x.Case.Status == status);
+            query = query.Where(x => x.Case.Status == wanted);
         }
 
         var total = await query.CountAsync(ct);

@@ -23,7 +23,7 @@ public static class NotificationsApi
         RightAccess access,
         HttpContext context,
         CancellationToken ct,
-        NotificationStatus? status = null,
+        string? status = null,
         Guid? rightId = null,
         int? page = null,
         int? pageSize = null)
@@ -31,9 +31,9 @@ public static class NotificationsApi
         var (skip, take) = Paging.Window(page, pageSize);
         var rights = (await access.VisibleAsync(context.Current(), ct)).Select(r => r.Id);
         var query = db.Notifications.AsNoTracking().Where(n => rights.Contains(n.RightId));
-        if (status is not null)
+        if (EnumText.Parse<NotificationStatus>(status, "status") is { } wanted)
         {
-            query = query.Where(n => n.Status == status);
+            query = query.Where(n => n.Status == wanted);
         }
 
         if (rightId is not null)

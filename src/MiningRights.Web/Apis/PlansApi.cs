@@ -55,9 +55,9 @@ public static class PlansApi
         var upload = file is null ? null : new PlanUpload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
         var plan = await handler.HandleAsync(rightId, new SubmitPlan.Request(
             upload,
-            Enum<MineScale>(form, "scale"),
+            EnumText.Parse<MineScale>(form["scale"].ToString(), "scale"),
             Int(form, "serviceLifeYears"),
-            Enum<MiningMethod>(form, "miningMethod"),
+            EnumText.Parse<MiningMethod>(form["miningMethod"].ToString(), "miningMethod"),
             Decimal(form, "designCapacity")), request.HttpContext.Current(), ct);
         return TypedResults.Created($"/api/rights/{rightId}/plans/{plan.Id}", ToDto(plan));
     }
@@ -84,20 +84,6 @@ public static class PlansApi
         p.Id, p.RightId, p.FileName, p.ContentType, p.SizeBytes, p.Sha256, p.SubmittedBy, p.SubmittedAtUtc, p.Late,
         p.MineScale, p.ServiceLifeYears, p.MiningMethod, p.DesignCapacity, p.Status, p.ReviewedBy, p.ReviewedAtUtc,
         p.ReviewNotes, p.ExpertReviewOn, p.ExpertPanel);
-
-    private static T? Enum<T>(IFormCollection form, string name)
-        where T : struct, Enum
-    {
-        var text = form[name].ToString();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        return !text.All(char.IsAsciiDigit) && System.Enum.TryParse<T>(text, ignoreCase: true, out var value)
-            ? value
-            : throw RefusalException.Invalid(name, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
-    }
 
     private static int? Int(IFormCollection form, string name)
     {

@@ -66,22 +66,22 @@ public static class RightsApi
         CancellationToken ct,
         int? page = null,
         int? pageSize = null,
-        RightKind? kind = null,
-        RightStatus? status = null,
+        string? kind = null,
+        string? status = null,
         Guid? holderId = null,
         string? county = null,
         string? licenseNumber = null)
     {
         var (skip, take) = Paging.Window(page, pageSize);
         var query = await access.VisibleAsync(context.Current(), ct);
-        if (kind is not null)
+        if (EnumText.Parse<RightKind>(kind, "kind") is { } wantedKind)
         {
-            query = query.Where(r => r.Kind == kind);
+            query = query.Where(r => r.Kind == wantedKind);
         }
 
-        if (status is not null)
+        if (EnumText.Parse<RightStatus>(status, "status") is { } wantedStatus)
         {
-            query = query.Where(r => r.Status == status);
+            query = query.Where(r => r.Status == wantedStatus);
         }
 
         if (holderId is not null)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MiningRights.Data.Sqlite;
 using MiningRights.Policies;
 
 namespace MiningRights.Web.Hosting;
@@ -29,7 +30,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Title = "The request could not be read",
                 Detail = invalid.Message,
             },
-            DbUpdateConcurrencyException => new ProblemDetails
+            DbUpdateException update when update is DbUpdateConcurrencyException || SqliteDatabase.IsConflict(update) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",
