@@ -41,6 +41,9 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddSingleton<IWorkflowActivity, NotifyActivity>();
         services.AddSingleton<IWorkflowActivity, OpenCaseActivity>();
         services.AddSingleton<IWorkflowActivity, SetRightStatusActivity>();
+        services.AddSingleton<IWorkflowActivity, Licensing.MarkProvisionalActivity>();
+        services.AddSingleton<IWorkflowActivity, Licensing.ReissueLicenseActivity>();
+        services.AddSingleton<IWorkflowActivity, Licensing.StartObligationsActivity>();
         services.AddSingleton<WorkflowDefinitionLoader>();
         services.AddSingleton(sp =>
         {
@@ -56,6 +59,8 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddScoped<RegisterRight>();
         services.AddScoped<SubmitPlan>();
         services.AddScoped<DecidePlan>();
+        services.AddScoped<Licensing.RecordExpertReview>();
+        services.AddScoped<SendSignal>();
         services.AddSingleton<PlanStore>();
 
         services.AddSingleton<IMailSender, SmtpMailSender>();

@@ -41,6 +41,8 @@ public static class PlansApi
         group.MapGet("/{planId:guid}/document", DownloadAsync).WithSummary("The plan file as submitted.");
         group.MapPost("/{planId:guid}/decision", DecideAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority))
             .WithSummary("The authority approves the exploration implementation plan or returns it with reasons (GS-9d).");
+        group.MapPost("/{planId:guid}/expert-review", ExpertReviewAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority))
+            .WithSummary("The authority records the expert review of a provisional licence's plan (GS-9e); passed re-issues the licence and starts the construction duties.");
     }
 
     public static async Task<Created<PlanDto>> SubmitAsync(Guid rightId, HttpRequest request, SubmitPlan handler, CancellationToken ct)
@@ -78,6 +80,9 @@ public static class PlansApi
     }
 
     public static async Task<Ok<PlanDto>> DecideAsync(Guid rightId, Guid planId, DecidePlan.Request request, DecidePlan handler, HttpContext context, CancellationToken ct) =>
+        TypedResults.Ok(ToDto(await handler.HandleAsync(rightId, planId, request, context.Current(), ct)));
+
+    public static async Task<Ok<PlanDto>> ExpertReviewAsync(Guid rightId, Guid planId, RecordExpertReview.Request request, RecordExpertReview handler, HttpContext context, CancellationToken ct) =>
         TypedResults.Ok(ToDto(await handler.HandleAsync(rightId, planId, request, context.Current(), ct)));
 
     public static PlanDto ToDto(PlanDocument p) => new(

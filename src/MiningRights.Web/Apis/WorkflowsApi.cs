@@ -20,6 +20,8 @@ public static class WorkflowsApi
         group.MapGet("/definitions", ListDefinitions).WithSummary("The workflow definitions loaded at start.");
         group.MapGet("/definitions/{id}/{version:int}", GetDefinition).WithSummary("One definition as loaded (JSON).");
         group.MapGet("/instances/{id:guid}", GetInstanceAsync).WithSummary("An instance with its dates and its journal.");
+        group.MapPost("/instances/{id:guid}/signals/{signal}", SignalAsync)
+            .WithSummary("Send a signal that carries only a note (e.g. report or verify a construction duty); the definition says who may send it, and when.");
     }
 
     public static Ok<List<DefinitionSummary>> ListDefinitions(WorkflowRegistry registry) =>
@@ -31,6 +33,12 @@ public static class WorkflowsApi
         registry.Versions(id).FirstOrDefault(d => d.Definition.Version == version) is { } found
             ? TypedResults.Text(found.Json, "application/json")
             : throw RefusalException.NotFound($"Workflow {id} v{version}");
+
+    public static async Task<Ok<InstanceView>> SignalAsync(Guid id, string signal, SendSignal.Request request, SendSignal handler, MiningRightsDbContext db, RightAccess access, HttpContext context, CancellationToken ct)
+    {
+        await handler.HandleAsync(id, signal, request, context.Current(), ct);
+        return await GetInstanceAsync(id, db, access, context, ct);
+    }
 
     public static async Task<Ok<InstanceView>> GetInstanceAsync(Guid id, MiningRightsDbContext db, RightAccess access, HttpContext context, CancellationToken ct)
     {

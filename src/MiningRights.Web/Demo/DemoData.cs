@@ -69,6 +69,15 @@ public static class DemoData
             TransferMode = TransferMode.Agreement,
             BlankArea = false,
         }, admin, default);
+
+        await SeedMiningAsync(register, jinxin.Id, admin);
+    }
+
+    private static async Task SeedMiningAsync(RegisterRight register, Guid holder, CurrentUser admin)
+    {
+        // A provisional two-year mining licence (GS-9e) still waiting for its development and restoration plan.
+        await register.HandleAsync(new RegisterRight.Request("C62000020250700004", RightKind.Mining, holder, "永昌县铜矿", ["铜"], 3.2m, "620321", "620000",
+            TransferMode.Auction, false, new DateOnly(2025, 7, 15), null, "provisional-mining-license"), admin, default);
     }
 
     private static RegisterRight.Request Exploration(string number, Guid holder, string project, string minerals, string county, DateOnly registered, string? deferral) =>

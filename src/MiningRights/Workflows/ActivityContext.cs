@@ -10,6 +10,11 @@ public sealed class ActivityContext
 {
     public required MiningRightsDbContext Db { get; init; }
 
+    /// <summary>The runtime running the transition, for activities that start further workflows in the same unit of work.</summary>
+    public required WorkflowRuntime Runtime { get; init; }
+
+    public required WorkflowRegistry Registry { get; init; }
+
     public required WorkflowInstance Instance { get; init; }
 
     public required LoadedDefinition Definition { get; init; }

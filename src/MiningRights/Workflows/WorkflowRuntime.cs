@@ -190,6 +190,8 @@ public sealed class WorkflowRuntime(
         var context = new ActivityContext
         {
             Db = db,
+            Runtime = this,
+            Registry = registry,
             Instance = instance,
             Definition = definition,
             Right = right,

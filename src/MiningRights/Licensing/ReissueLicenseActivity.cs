@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Audit;
+using MiningRights.Rights;
+using MiningRights.Workflows;
+using MiningRights.Workflows.Activities;
+
+namespace MiningRights.Licensing;
+
+/// <summary>
+/// <c>{"activity": "reissueLicense", "rule": "GS-9e"}</c>: on the approved plan (instance value planId), the licence
+/// is re-issued under the same number for the mine's service life, capped by scale; the change goes into the
+/// right's history. A service life over the cap refuses the whole transition with 422.
+/// </summary>
+public sealed class ReissueLicenseActivity : IWorkflowActivity
+{
+    public string Name => "reissueLicense";
+
+    public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
+    {
+        foreach (var problem in ActivityParameters.Unknown(parameters, "rule"))
+        {
+            yield return problem;
+        }
+
+        var rule = ActivityParameters.String(parameters, "rule");
+        if (rule is null || !definition.Rules.Contains(rule))
+        {
+            yield return $"reissueLicense needs 'rule' naming one of $.rules (got '{rule}')";
+        }
+    }
+
+    public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
+    {
+        var planId = Guid.Parse(context.Values.Get("planId") ?? throw new InvalidOperationException("reissueLicense: no plan was submitted on this instance."));
+        var plan = await context.Db.Plans.SingleAsync(p => p.Id == planId, cancellationToken);
+        var scale = Enum.Parse<MineScale>(plan.MineScale!);
+        var years = plan.ServiceLifeYears!.Value;
+        ServiceLifeCap.Check(context.Parameters, scale, years);
+
+        var right = context.Right;
+        var before = $"{right.IssuedOn:yyyy-MM-dd}–{right.ExpiresOn:yyyy-MM-dd} ({right.Status})";
+        right.Status = RightStatus.Active;
+        right.ProvisionalRuleId = null;
+        right.IssuedOn = context.Today;
+        right.ExpiresOn = context.Today.AddYears(years);
+        right.ServiceLifeYears = years;
+        right.MiningMethod = plan.MiningMethod;
+        right.MineScale = plan.MineScale;
+        right.UpdatedAtUtc = context.NowUtc;
+        context.Db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = context.NowUtc,
+            Actor = context.Actor.Name,
+            Action = "license.reissued",
+            RightId = right.Id,
+            RuleId = ActivityParameters.String(parameters, "rule"),
+            Detail = $"Licence {right.LicenseNumber} re-issued on the approved plan: {before} → {right.IssuedOn:yyyy-MM-dd}–{right.ExpiresOn:yyyy-MM-dd}; " +
+                $"{scale} mine, service life {years} years (cap {ServiceLifeCap.For(context.Parameters, scale)}), {plan.MiningMethod}, design capacity {plan.DesignCapacity} 万吨/年.",
+        });
+    }
+}

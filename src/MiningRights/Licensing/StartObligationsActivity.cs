@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using MiningRights.Workflows;
+using MiningRights.Workflows.Activities;
+
+namespace MiningRights.Licensing;
+
+/// <summary>
+/// <c>{"activity": "startObligations", "workflow": "mine-construction-obligation", "obligations": [{"due": "constructionStartDue",
+/// "what": {"zh-CN": ..., "en": ...}}]}</c>: starts one obligation workflow per entry, due on the instance date named
+/// by "due" (set from the contract or entered by the authority at approval). Each is an ordinary deadline with reminders.
+/// </summary>
+public sealed class StartObligationsActivity : IWorkflowActivity
+{
+    public string Name => "startObligations";
+
+    public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
+    {
+        foreach (var problem in ActivityParameters.Unknown(parameters, "workflow", "obligations"))
+        {
+            yield return problem;
+        }
+
+        if (ActivityParameters.String(parameters, "workflow") is null)
+        {
+            yield return "startObligations needs 'workflow': the id of the obligation workflow to start";
+        }
+
+        if (parameters["obligations"] is not JsonArray { Count: > 0 } obligations)
+        {
+            yield return "startObligations needs 'obligations': a non-empty list";
+            yield break;
+        }
+
+        for (var i = 0; i < obligations.Count; i++)
+        {
+            if (obligations[i] is not JsonObject entry || ActivityParameters.String(entry, "due") is null || ActivityParameters.Text(entry, "what") is null)
+            {
+                yield return $"obligations[{i}] needs 'due' (an instance date) and 'what' (zh-CN and en)";
+            }
+        }
+    }
+
+    public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
+    {
+        var workflowId = ActivityParameters.String(parameters, "workflow")!;
+        var versions = context.Registry.Versions(workflowId);
+        var definition = context.Registry.FindInForce(workflowId, context.Right.RegisteredOn)
+            ?? (versions.Count > 0 ? versions[^1] : throw new InvalidOperationException($"startObligations in {context.Definition.File}: workflow '{workflowId}' is not loaded."));
+
+        foreach (var entry in parameters["obligations"]!.AsArray().OfType<JsonObject>())
+        {
+            var dueName = ActivityParameters.String(entry, "due")!;
+            var what = ActivityParameters.Text(entry, "what")!;
+            var due = context.Values.Date(dueName)
+                ?? throw RefusalException.Invalid(dueName, $"The due date '{dueName}' ({what.En}) is required: there is no contract to take it from.");
+            await context.Runtime.StartAsync(definition, context.Right, context.Actor,
+                new Dictionary<string, DateOnly> { ["dueOn"] = due },
+                new Dictionary<string, string>
+                {
+                    ["obligationZh"] = what.Zh,
+                    ["obligationEn"] = what.En,
+                    ["parentInstance"] = context.Instance.Id.ToString(),
+                },
+                cancellationToken);
+        }
+    }
+}
