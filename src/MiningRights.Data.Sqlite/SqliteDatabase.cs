@@ -23,6 +23,10 @@ public static class SqliteDatabase
     public static bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 or 5 };
 
+    /// <summary>Puts the database file in WAL mode; the mode is kept in the file, so once at start is enough.</summary>
+    public static async Task UseWriteAheadLogAsync(DbContext db) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+
     public static DbContextOptionsBuilder UseMiningRightsSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))

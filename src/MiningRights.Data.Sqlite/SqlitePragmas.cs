@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MiningRights.Data.Sqlite;
 
 /// <summary>
-/// WAL lets readers go on while one writer commits, and the busy timeout makes a second process wait for the
-/// write lock instead of failing: both matter when two sweeps share one database file.
+/// The busy timeout makes a second process wait for the write lock instead of failing, which matters when two
+/// sweeps share one database file. (WAL, which lets readers go on while one writer commits, is set once on the
+/// file by <see cref="SqliteDatabase.UseWriteAheadLogAsync"/>: changing the journal mode needs a lock of its own.)
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -20,7 +21,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        command.CommandText = "PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
         command.ExecuteNonQuery();
     }
 }

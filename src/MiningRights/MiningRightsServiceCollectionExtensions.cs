@@ -38,12 +38,10 @@ public static class MiningRightsServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IWorkflowActivity, NotifyActivity>();
-        services.AddSingleton<IWorkflowActivity, OpenCaseActivity>();
-        services.AddSingleton<IWorkflowActivity, SetRightStatusActivity>();
-        services.AddSingleton<IWorkflowActivity, Licensing.MarkProvisionalActivity>();
-        services.AddSingleton<IWorkflowActivity, Licensing.ReissueLicenseActivity>();
-        services.AddSingleton<IWorkflowActivity, Licensing.StartObligationsActivity>();
+        foreach (var activity in BuiltInActivities.Create())
+        {
+            services.AddSingleton(activity);
+        }
         services.AddSingleton<WorkflowDefinitionLoader>();
         services.AddSingleton(sp =>
         {

@@ -24,7 +24,20 @@ public static class ApiExtensions
             form.MultipartBodyLengthLimit = storage.Value.MaxUploadBytes + (1024 * 1024));
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+
+            // Answers written by the framework itself (no token, wrong role, no such route) say why as well.
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "Sign in first: send the bearer token from POST /api/auth/login, or the sign-in cookie. 请先登录。",
+                StatusCodes.Status403Forbidden => $"Your role may not {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}. 当前角色无权执行此操作。",
+                StatusCodes.Status404NotFound => $"There is nothing at {context.HttpContext.Request.Path}. 资源不存在。",
+                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}.",
+                StatusCodes.Status415UnsupportedMediaType => "Send application/json (multipart/form-data for plan uploads).",
+                _ => null,
+            };
+        });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Data.Sqlite;
 using MiningRights.Rights;
 using MiningRights.Storage;
 using MiningRights.Web.Demo;
@@ -37,6 +38,7 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
         await db.Database.MigrateAsync();
+        await SqliteDatabase.UseWriteAheadLogAsync(db);
         await JurisdictionCatalog.EnsureAsync(db, CancellationToken.None);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

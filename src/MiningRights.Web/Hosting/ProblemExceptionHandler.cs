@@ -85,11 +85,46 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             if (inner is JsonException json)
             {
-                var message = json.Message;
-                return $"The JSON body is not valid: {message}";
+                return json.Message.Contains("could not be converted", StringComparison.Ordinal) && json.Path is not null
+                    ? $"The value at {json.Path} is not valid: expected {Expected(json.Message)}."
+                    : $"The body is not valid JSON{(json.Path is null or "$" ? string.Empty : " at " + json.Path)}: {FirstSentence(json.Message)}";
             }
         }
 
-        return bad.Message;
+        return bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
+            ? "A JSON body is required."
+            : bad.Message;
+    }
+
+    /// <summary>What the parser wanted, in words a client understands rather than .NET type names.</summary>
+    private static string Expected(string message) =>
+        message switch
+        {
+            _ when message.Contains("DateOnly", StringComparison.Ordinal) => "a date as yyyy-MM-dd",
+            _ when message.Contains("Guid", StringComparison.Ordinal) => "an id (GUID)",
+            _ when message.Contains("Decimal", StringComparison.Ordinal) || message.Contains("Int32", StringComparison.Ordinal) => "a number",
+            _ when message.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+            _ when message.Contains("String[]", StringComparison.Ordinal) => "a list of strings",
+            _ when EnumNames(message) is { } names => "one of " + names,
+            _ => "a value of the documented type (see /openapi/v1.json)",
+        };
+
+    private static string? EnumNames(string message)
+    {
+        foreach (var type in typeof(RefusalException).Assembly.GetTypes().Where(t => t.IsEnum))
+        {
+            if (message.Contains(type.FullName!, StringComparison.Ordinal))
+            {
+                return string.Join(", ", Enum.GetNames(type).Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+            }
+        }
+
+        return null;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
 }

@@ -30,12 +30,16 @@ public sealed class DeadlineSweeper(
         Reminder,
         Expiry,
         Contended,
+        Busy,
         Failed,
     }
+
+    private const int BusyRetries = 3;
 
     public async Task<SweepResult> SweepAsync(CancellationToken ct)
     {
         var seen = new HashSet<Guid>();
+        var busy = new Dictionary<Guid, int>();
         int reminders = 0, expiries = 0, contended = 0, failed = 0;
         while (!ct.IsCancellationRequested)
         {
@@ -65,6 +69,12 @@ public sealed class DeadlineSweeper(
                     case Outcome.Reminder: reminders++; break;
                     case Outcome.Expiry: expiries++; break;
                     case Outcome.Contended: contended++; break;
+                    case Outcome.Busy when busy.GetValueOrDefault(id) < BusyRetries:
+                        // The database was locked, not taken by another sweep: look at it again in this sweep.
+                        busy[id] = busy.GetValueOrDefault(id) + 1;
+                        seen.Remove(id);
+                        break;
+                    case Outcome.Busy: contended++; break;
                     case Outcome.Failed: failed++; break;
                     default: break;
                 }
@@ -124,14 +134,14 @@ public sealed class DeadlineSweeper(
         }
         catch (DbUpdateException ex) when (ex.InnerException is DbException)
         {
-            // A unique outbox key or a busy database: another sweep is acting on the same deadline.
-            logger.LogDebug(ex, "Deadline {DeadlineId} taken by another sweep", id);
-            return Outcome.Contended;
+            // A unique key already taken (another sweep queued the same stage) or a lock not granted in time.
+            logger.LogDebug(ex, "Deadline {DeadlineId} not saved: taken by another sweep or database busy", id);
+            return Outcome.Busy;
         }
         catch (DbException ex)
         {
-            logger.LogWarning(ex, "Deadline {DeadlineId}: database busy, retried next sweep", id);
-            return Outcome.Contended;
+            logger.LogWarning(ex, "Deadline {DeadlineId}: database busy", id);
+            return Outcome.Busy;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

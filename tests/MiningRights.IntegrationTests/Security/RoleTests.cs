@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MiningRights.IntegrationTests.Infrastructure;
-using MiningRights.IntegrationTests.Registration;
 
 namespace MiningRights.IntegrationTests.Security;
 

@@ -9,7 +9,7 @@ public sealed class DefinitionValidationTests
     private const string File = WorkflowFiles.PlanDeferralFile;
 
     private readonly WorkflowDefinitionLoader _loader =
-        new(new IWorkflowActivity[] { new NotifyActivity(), new OpenCaseActivity(), new SetRightStatusActivity() });
+        new(BuiltInActivities.Create());
 
     [Fact]
     public void The_exploration_plan_deferral_file_loads_without_problems()
@@ -99,7 +99,7 @@ public sealed class DefinitionValidationTests
         Assert.Equal(File, problem.File);
         Assert.Equal("$.states.returned.onEntry[0].activity", problem.JsonPath);
         Assert.Contains("unknown activity 'sendFax'", problem.Reason, StringComparison.Ordinal);
-        Assert.Contains("notify, openCase, setRightStatus", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("notify, openCase, reissueLicense, setRightStatus, startObligations", problem.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace MiningRights.IntegrationTests.Registration;
+namespace MiningRights.IntegrationTests.Infrastructure;
 
 /// <summary>A request body from a builder, changed in the one place a test is about.</summary>
 internal static class RequestBody
