@@ -180,6 +180,8 @@ done
 export MAILDEV_SMTP_HOST=127.0.0.1
 export MAILDEV_SMTP_PORT="$smtp_port"
 export MAILDEV_API_URL="http://127.0.0.1:$web_port"
+# Each test service keeps its SQLite file and uploads under here; removed with the rest on exit.
+export MININGRIGHTS_TEST_DATA="$work_dir/data"
 
 # --- 3. dotnet test -----------------------------------------------------------
 

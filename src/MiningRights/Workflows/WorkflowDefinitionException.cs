@@ -1,11 +1,5 @@
 namespace MiningRights.Workflows;
 
-/// <summary>One problem found in a workflow file: where it is and why it is wrong.</summary>
-public sealed record DefinitionProblem(string File, string JsonPath, string Reason)
-{
-    public override string ToString() => $"{File}: {JsonPath}: {Reason}";
-}
-
 /// <summary>Thrown at start when any workflow file is invalid: the service must not run on a broken definition.</summary>
 public sealed class WorkflowDefinitionException : Exception
 {

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Data;
 using MiningRights.Data.Sqlite;
+using MiningRights.IntegrationTests.Infrastructure;
 
 namespace MiningRights.IntegrationTests.Data;
 
@@ -12,7 +13,7 @@ namespace MiningRights.IntegrationTests.Data;
 /// </summary>
 public sealed partial class MigrationTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "miningrights-tests", "schema-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Path.Combine(ServiceFactory.TestDataRoot, "schema-" + Guid.NewGuid().ToString("N"));
 
     public MigrationTests() => Directory.CreateDirectory(_folder);
 

@@ -52,7 +52,7 @@ public sealed class HostingTests
     [Fact]
     public void A_workflow_file_naming_an_unknown_activity_stops_the_start_with_the_file_the_path_and_the_reason()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "miningrights-tests", "workflows-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(ServiceFactory.TestDataRoot, "workflows-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {

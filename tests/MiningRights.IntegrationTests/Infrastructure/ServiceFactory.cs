@@ -23,7 +23,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     public ServiceFactory(DateTimeOffset now, string? dataDirectory = null, IDictionary<string, string?>? settings = null)
     {
         Clock = new TestClock(now);
-        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "miningrights-tests", Guid.NewGuid().ToString("N"));
+        DataDirectory = dataDirectory ?? Path.Combine(TestDataRoot, Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = DataDirectory,
@@ -44,6 +44,10 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
     }
+
+    /// <summary>Where test services keep their files: the test command's own folder, removed when it ends.</summary>
+    public static string TestDataRoot =>
+        Environment.GetEnvironmentVariable("MININGRIGHTS_TEST_DATA") ?? Path.Combine(Path.GetTempPath(), "miningrights-tests");
 
     public TestClock Clock { get; }
 

@@ -4,36 +4,6 @@ using MiningRights.Rights;
 
 namespace MiningRights.Data.Configurations;
 
-public sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Jurisdiction>
-{
-    public void Configure(EntityTypeBuilder<Jurisdiction> builder)
-    {
-        builder.HasKey(j => j.Code);
-        builder.Property(j => j.Code).HasMaxLength(6);
-        builder.Property(j => j.ParentCode).HasMaxLength(6);
-        builder.Property(j => j.Level).HasConversion<string>().HasMaxLength(16);
-        builder.Property(j => j.NameZh).HasMaxLength(64);
-        builder.Property(j => j.NameEn).HasMaxLength(128);
-        builder.Ignore(j => j.ProvinceCode);
-        builder.HasIndex(j => j.ParentCode);
-    }
-}
-
-public sealed class HolderConfiguration : IEntityTypeConfiguration<Holder>
-{
-    public void Configure(EntityTypeBuilder<Holder> builder)
-    {
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.CreditCode).HasMaxLength(18);
-        builder.HasIndex(h => h.CreditCode).IsUnique();
-        builder.Property(h => h.NameZh).HasMaxLength(200);
-        builder.Property(h => h.NameEn).HasMaxLength(200);
-        builder.Property(h => h.Language).HasMaxLength(8);
-        builder.Property(h => h.ContactEmails).HasMaxLength(1000);
-        builder.Ignore(h => h.Contacts);
-    }
-}
-
 public sealed class MiningRightConfiguration : IEntityTypeConfiguration<MiningRight>
 {
     public void Configure(EntityTypeBuilder<MiningRight> builder)

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiningRights.Rights;
+using MiningRights.Workflows;
+
+namespace MiningRights.Data.Configurations;
+
+public sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> builder)
+    {
+        builder.HasKey(j => j.Id);
+        builder.Property(j => j.Actor).HasMaxLength(256);
+        builder.Property(j => j.Trigger).HasMaxLength(128);
+        builder.Property(j => j.FromState).HasMaxLength(100);
+        builder.Property(j => j.ToState).HasMaxLength(100);
+        builder.Property(j => j.RuleId).HasMaxLength(16);
+        builder.Property(j => j.Note).HasMaxLength(2000);
+        builder.HasIndex(j => new { j.InstanceId, j.Sequence }).IsUnique();
+    }
+}
