@@ -101,14 +101,8 @@ public static class RightsApi
         }
 
         var total = await query.CountAsync(ct);
-        var rights = await query.OrderBy(r => r.LicenseNumber).Skip(skip).Take(take).ToListAsync(ct);
-        var items = new List<RightDto>();
-        foreach (var right in rights)
-        {
-            items.Add(await ToDtoAsync(right, db, registry, time, ct));
-        }
-
-        return TypedResults.Ok(new Page<RightDto>(items, page ?? 1, take, total));
+        var rights = await query.AsNoTracking().OrderBy(r => r.LicenseNumber).Skip(skip).Take(take).ToListAsync(ct);
+        return TypedResults.Ok(new Page<RightDto>(await ToDtosAsync(rights, db, registry, time, ct), page ?? 1, take, total));
     }
 
     public static async Task<Ok<RightDto>> GetAsync(Guid id, RightAccess access, MiningRightsDbContext db, WorkflowRegistry registry, TimeProvider time, HttpContext context, CancellationToken ct)
@@ -132,30 +126,46 @@ public static class RightsApi
         return TypedResults.Ok(entries);
     }
 
-    public static async Task<RightDto> ToDtoAsync(MiningRight right, MiningRightsDbContext db, WorkflowRegistry registry, TimeProvider time, CancellationToken ct)
-    {
-        var holder = await db.Holders.AsNoTracking().SingleAsync(h => h.Id == right.HolderId, ct);
-        var places = await db.Jurisdictions.AsNoTracking()
-            .Where(j => j.Code == right.LocationCountyCode || j.Code == right.AuthorityCode).ToListAsync(ct);
-        Place PlaceOf(string code) => places.Where(p => p.Code == code).Select(p => new Place(p.Code, p.NameZh, p.NameEn)).Single();
+    public static async Task<RightDto> ToDtoAsync(MiningRight right, MiningRightsDbContext db, WorkflowRegistry registry, TimeProvider time, CancellationToken ct) =>
+        (await ToDtosAsync([right], db, registry, time, ct))[0];
 
-        var workflows = new List<WorkflowView>();
-        foreach (var instance in await db.WorkflowInstances.AsNoTracking().Where(i => i.RightId == right.Id).OrderBy(i => i.CreatedAtUtc).ToListAsync(ct))
+    /// <summary>The views of a page of rights, read with one query per related table, not per right.</summary>
+    public static async Task<List<RightDto>> ToDtosAsync(IReadOnlyList<MiningRight> rights, MiningRightsDbContext db, WorkflowRegistry registry, TimeProvider time, CancellationToken ct)
+    {
+        var ids = rights.Select(r => r.Id).ToList();
+        var holderIds = rights.Select(r => r.HolderId).Distinct().ToList();
+        var holders = await db.Holders.AsNoTracking().Where(h => holderIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var codes = rights.SelectMany(r => new[] { r.LocationCountyCode, r.AuthorityCode }).Distinct().ToList();
+        var places = await db.Jurisdictions.AsNoTracking().Where(j => codes.Contains(j.Code))
+            .ToDictionaryAsync(j => j.Code, j => new Place(j.Code, j.NameZh, j.NameEn), ct);
+        var instances = (await db.WorkflowInstances.AsNoTracking().Where(i => ids.Contains(i.RightId)).OrderBy(i => i.CreatedAtUtc).ToListAsync(ct))
+            .ToLookup(i => i.RightId);
+        var deadlines = (await db.Deadlines.AsNoTracking()
+                .Where(d => ids.Contains(d.RightId) && d.State == DeadlineState.Open && !d.Escalation)
+                .OrderBy(d => d.DueOn).ToListAsync(ct))
+            .ToLookup(d => d.RightId);
+
+        var views = new List<RightDto>(rights.Count);
+        foreach (var right in rights)
         {
-            var definition = await registry.ResolveAsync(instance, db, ct);
-            var state = definition.Definition.States[instance.State];
-            workflows.Add(new WorkflowView(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.State, state.Status.Zh, state.Status.En, instance.Finished));
+            var holder = holders[right.HolderId];
+            var workflows = new List<WorkflowView>();
+            foreach (var instance in instances[right.Id])
+            {
+                var definition = await registry.ResolveAsync(instance, db, ct);
+                var state = definition.Definition.States[instance.State];
+                workflows.Add(new WorkflowView(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.State, state.Status.Zh, state.Status.En, instance.Finished));
+            }
+
+            views.Add(new RightDto(
+                right.Id, right.LicenseNumber, right.Kind, holder.Id, holder.NameZh, holder.NameEn, right.ProjectName,
+                right.Minerals.Split(',', StringSplitOptions.RemoveEmptyEntries), right.AreaKm2,
+                places[right.LocationCountyCode], places[right.AuthorityCode], right.TransferMode, right.BlankArea,
+                right.RegisteredOn, right.IssuedOn, right.ExpiresOn, right.Status, right.ProvisionalRuleId,
+                right.ServiceLifeYears, right.MiningMethod, right.MineScale, workflows,
+                deadlines[right.Id].Select(d => DeadlinesApi.ToDto(d, right.LicenseNumber, time)).ToList()));
         }
 
-        var deadlines = await db.Deadlines.AsNoTracking()
-            .Where(d => d.RightId == right.Id && d.State == DeadlineState.Open && !d.Escalation)
-            .OrderBy(d => d.DueOn).ToListAsync(ct);
-        return new RightDto(
-            right.Id, right.LicenseNumber, right.Kind, holder.Id, holder.NameZh, holder.NameEn, right.ProjectName,
-            right.Minerals.Split(',', StringSplitOptions.RemoveEmptyEntries), right.AreaKm2,
-            PlaceOf(right.LocationCountyCode), PlaceOf(right.AuthorityCode), right.TransferMode, right.BlankArea,
-            right.RegisteredOn, right.IssuedOn, right.ExpiresOn, right.Status, right.ProvisionalRuleId,
-            right.ServiceLifeYears, right.MiningMethod, right.MineScale, workflows,
-            deadlines.Select(d => DeadlinesApi.ToDto(d, right.LicenseNumber, time)).ToList());
+        return views;
     }
 }

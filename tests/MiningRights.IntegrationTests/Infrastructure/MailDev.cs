@@ -22,6 +22,27 @@ public static class MailDev
         return all.Where(m => m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 
+    /// <summary>
+    /// SMTP accepts a message before maildev has stored it: wait (bounded) until it holds at least the given number
+    /// of mails for each recipient, so that what a test reads next is complete.
+    /// </summary>
+    public static async Task WaitUntilReceivedAsync(IReadOnlyDictionary<string, int> expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var all = await Http.GetFromJsonAsync<List<Mail>>($"{ApiUrl}/email") ?? [];
+            var received = all.SelectMany(m => m.To.Select(t => t.Address.ToLowerInvariant()))
+                .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
+            if (expected.All(e => received.GetValueOrDefault(e.Key.ToLowerInvariant()) >= e.Value) || DateTime.UtcNow > deadline)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public sealed record MailAddress([property: JsonPropertyName("address")] string Address);
 
     public sealed record Mail(

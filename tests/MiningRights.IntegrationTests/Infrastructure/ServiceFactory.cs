@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Notifications;
 
@@ -55,7 +57,21 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     public Task<SweepResult> SweepAsync() => Services.GetRequiredService<DeadlineSweeper>().SweepAsync(CancellationToken.None);
 
-    public Task<DeliveryResult> DeliverAsync() => Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(CancellationToken.None);
+    /// <summary>Delivers due notices, then waits until maildev shows every notice this service has sent.</summary>
+    public async Task<DeliveryResult> DeliverAsync()
+    {
+        var result = await Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(CancellationToken.None);
+        if (result.Sent > 0)
+        {
+            using var scope = Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+            var sent = await db.Notifications.Where(n => n.Status == NotificationStatus.Sent)
+                .GroupBy(n => n.Recipient).Select(g => new { Recipient = g.Key, Count = g.Count() }).ToListAsync();
+            await MailDev.WaitUntilReceivedAsync(sent.ToDictionary(x => x.Recipient, x => x.Count));
+        }
+
+        return result;
+    }
 
     /// <summary>Sweeps and delivers at the given moment, as the scheduled jobs would.</summary>
     public async Task RunJobsAtAsync(DateTimeOffset when)
