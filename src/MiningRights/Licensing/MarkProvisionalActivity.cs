@@ -34,9 +34,9 @@ public sealed class MarkProvisionalActivity : IWorkflowActivity
         }
     }
 
-    public Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
     {
-        var deadline = ActivityParameters.Deadline(context, ActivityParameters.String(parameters, "deadline"))
+        var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken)
             ?? throw new InvalidOperationException($"markProvisional in {context.Definition.File}: the deadline is not running in state {context.Instance.State}.");
         var rule = ActivityParameters.String(parameters, "rule")!;
         context.Right.Status = RightStatus.Provisional;
@@ -53,6 +53,5 @@ public sealed class MarkProvisionalActivity : IWorkflowActivity
             RuleId = rule,
             Detail = $"Provisional licence {context.Right.LicenseNumber} issued {context.Right.IssuedOn:yyyy-MM-dd}, valid until {deadline.DueOn:yyyy-MM-dd} ({rule}); the development and restoration plan is due by then.",
         });
-        return Task.CompletedTask;
     }
 }

@@ -6,28 +6,8 @@ public static class UnifiedSocialCreditCode
     private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-    public static bool IsValid(string? code)
-    {
-        if (code is null || code.Length != 18)
-        {
-            return false;
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            var value = Alphabet.IndexOf(code[i], StringComparison.Ordinal);
-            if (value < 0)
-            {
-                return false;
-            }
-
-            sum += value * Weights[i];
-        }
-
-        var check = (31 - (sum % 31)) % 31;
-        return code[17] == Alphabet[check];
-    }
+    public static bool IsValid(string? code) =>
+        code is { Length: 18 } && CheckCharacter(code.AsSpan(0, 17)) is { } check && code[17] == check;
 
     /// <summary>Completes 17 characters with their check character (used to make demo and test data).</summary>
     public static string WithCheckCharacter(string first17)
@@ -37,18 +17,24 @@ public static class UnifiedSocialCreditCode
             throw new ArgumentException("Seventeen characters are needed.", nameof(first17));
         }
 
+        return first17 + (CheckCharacter(first17) ?? throw new ArgumentException($"'{first17}' holds a character not allowed in a credit code.", nameof(first17)));
+    }
+
+    /// <summary>The check character of the first 17 characters, or null when one of them is not allowed.</summary>
+    private static char? CheckCharacter(ReadOnlySpan<char> first17)
+    {
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
             var value = Alphabet.IndexOf(first17[i], StringComparison.Ordinal);
             if (value < 0)
             {
-                throw new ArgumentException($"'{first17[i]}' is not allowed in a credit code.", nameof(first17));
+                return null;
             }
 
             sum += value * Weights[i];
         }
 
-        return first17 + Alphabet[(31 - (sum % 31)) % 31];
+        return Alphabet[(31 - (sum % 31)) % 31];
     }
 }

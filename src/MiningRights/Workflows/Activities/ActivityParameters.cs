@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 
 namespace MiningRights.Workflows.Activities;
@@ -30,7 +31,7 @@ internal static class ActivityParameters
             : null;
 
     /// <summary>The deadline of <paramref name="context"/> named <paramref name="name"/>: opened now, just expired, or the latest stored.</summary>
-    public static Deadlines.Deadline? Deadline(ActivityContext context, string? name)
+    public static async Task<Deadlines.Deadline?> DeadlineAsync(ActivityContext context, string? name, CancellationToken ct)
     {
         if (name is null)
         {
@@ -53,6 +54,6 @@ internal static class ActivityParameters
         }
 
         return context.Db.Deadlines.Local.Where(d => d.InstanceId == context.Instance.Id && d.Name == name).MaxBy(d => d.CreatedAtUtc)
-            ?? context.Db.Deadlines.Where(d => d.InstanceId == context.Instance.Id && d.Name == name).OrderByDescending(d => d.CreatedAtUtc).FirstOrDefault();
+            ?? await context.Db.Deadlines.Where(d => d.InstanceId == context.Instance.Id && d.Name == name).OrderByDescending(d => d.CreatedAtUtc).FirstOrDefaultAsync(ct);
     }
 }

@@ -44,7 +44,7 @@ public sealed class NotifyActivity : IWorkflowActivity
     {
         var noticeName = ActivityParameters.String(parameters, "notice")!;
         var template = context.Definition.Definition.Notices[noticeName];
-        var deadline = ActivityParameters.Deadline(context, ActivityParameters.String(parameters, "deadline"));
+        var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
         var facts = Outbox.Facts(context.Right, context.Holder, context.Definition.Definition.States[context.Instance.State], deadline,
             template.Rule, context.Calendar, context.NowUtc);
         var to = ActivityParameters.Strings(parameters, "to");

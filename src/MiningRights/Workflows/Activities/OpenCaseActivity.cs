@@ -41,10 +41,10 @@ public sealed class OpenCaseActivity : IWorkflowActivity
         }
     }
 
-    public Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
     {
         var title = ActivityParameters.Text(parameters, "title")!;
-        var deadline = ActivityParameters.Deadline(context, ActivityParameters.String(parameters, "deadline"));
+        var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
         context.Db.Cases.Add(new Case
         {
             Key = $"{context.Instance.Id}:{context.Entry.Sequence}",
@@ -59,6 +59,5 @@ public sealed class OpenCaseActivity : IWorkflowActivity
             DueOn = ActivityParameters.String(parameters, "dueDate") is { } dueDate ? context.Values.Date(dueDate) : deadline?.DueOn,
             OpenedAtUtc = context.NowUtc,
         });
-        return Task.CompletedTask;
     }
 }
