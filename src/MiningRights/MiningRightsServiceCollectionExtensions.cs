@@ -10,6 +10,8 @@ using MiningRights.Scheduling;
 using MiningRights.Storage;
 using MiningRights.Workflows;
 using MiningRights.Workflows.Activities;
+using MiningRights.Cases;
+using MiningRights.Licensing;
 using Quartz;
 
 namespace MiningRights;
@@ -23,7 +25,7 @@ public static class MiningRightsServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory) && o.MaxUploadBytes > 0, "Storage:DataDirectory is required and Storage:MaxUploadBytes must be positive.")
             .ValidateOnStart();
         services.AddOptions<ParameterOptions>().BindConfiguration(ParameterOptions.Section)
-            .Validate(o => !o.Provinces.Values.Prepend(o.Defaults).SelectMany(p => p.Validate()).Any(), "Parameters are out of range: see ProvinceParameters.Validate.")
+            .Validate(o => !o.Validate().Any(), "Parameters are out of range: see ProvinceParameters.Validate.")
             .ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .Validate(o => o.Port is > 0 and < 65536 && !string.IsNullOrWhiteSpace(o.From), "Smtp:Port must be a TCP port and Smtp:From an address.")
@@ -32,16 +34,39 @@ public static class MiningRightsServiceCollectionExtensions
             .Validate(o => o.MaxAttempts >= 1 && o.FirstRetrySeconds >= 1 && o.MaxRetrySeconds >= o.FirstRetrySeconds, "Outbox settings are out of range.")
             .ValidateOnStart();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)
-            .Validate(o => o.DeadlineSweepSeconds >= 1 && o.OutboxDeliverySeconds >= 1 && o.SweepBatchSize >= 1 && o.DeliveryBatchSize >= 1, "Job settings must be positive.")
+            .Validate(o => o.DeadlineSweepSeconds >= 1 && o.OutboxDeliverySeconds >= 1 && o.SweepBatchSize >= 1 && o.DeliveryBatchSize >= 1 && o.ItemMaxAttempts >= 1 && o.ItemRetrySeconds >= 1, "Job settings must be positive.")
             .ValidateOnStart();
-        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
 
-        foreach (var activity in BuiltInActivities.Create())
-        {
-            services.AddSingleton(activity);
-        }
+        services.AddWorkflowRuntime();
+        services.AddRights();
+        services.AddPlans();
+        services.AddLicensing();
+        services.AddCases();
+        services.AddScoped<Accounts.CreateAccount>();
+        services.AddScoped<ExtendDeadline>();
+        services.AddScoped<RetryParkedDeadline>();
+        services.AddScoped<DeadlineQueries>();
+
+        services.AddSingleton<OfficerDirectory>();
+        services.AddScoped<Recipients>();
+        services.AddScoped<NotificationQueries>();
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DeadlineSweeper>();
+
+        services.AddQuartz(Schedules.Register);
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>The workflow runtime and the activities every process may use; features add their own with AddXxx.</summary>
+    public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services)
+    {
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
+        services.AddWorkflowActivity<NotifyActivity>();
+        services.AddWorkflowActivity<StartObligationsActivity>();
         services.AddSingleton<WorkflowDefinitionLoader>();
         services.AddSingleton(sp =>
         {
@@ -49,24 +74,11 @@ public static class MiningRightsServiceCollectionExtensions
             var directory = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveDirectory();
             return new WorkflowRegistry(loader.LoadDirectory(directory), loader);
         });
+        services.AddScoped<SubjectDirectory>();
+        services.AddScoped<InstanceAccess>();
         services.AddScoped<WorkflowRuntime>();
-
-        services.AddScoped<RightAccess>();
-        services.AddScoped<Accounts.CreateAccount>();
-        services.AddScoped<RegisterHolder>();
-        services.AddScoped<RegisterRight>();
-        services.AddScoped<SubmitPlan>();
-        services.AddScoped<DecidePlan>();
-        services.AddScoped<Licensing.RecordExpertReview>();
         services.AddScoped<SendSignal>();
-        services.AddSingleton<PlanStore>();
-
-        services.AddSingleton<IMailSender, SmtpMailSender>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<DeadlineSweeper>();
-
-        services.AddQuartz(Schedules.Register);
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddScoped<InstanceQueries>();
         return services;
     }
 }

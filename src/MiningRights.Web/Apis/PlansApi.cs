@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
@@ -55,12 +54,9 @@ public static class PlansApi
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
         var upload = file is null ? null : new PlanUpload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
-        var plan = await handler.HandleAsync(rightId, new SubmitPlan.Request(
-            upload,
-            EnumText.Parse<MineScale>(form["scale"].ToString(), "scale"),
-            Int(form, "serviceLifeYears"),
-            EnumText.Parse<MiningMethod>(form["miningMethod"].ToString(), "miningMethod"),
-            Decimal(form, "designCapacity")), request.HttpContext.Current(), ct);
+        // Every other field is a value the workflow's submitPlan signal declares; the runtime checks them.
+        var fields = form.Keys.ToDictionary(k => k, k => (string?)form[k].ToString(), StringComparer.Ordinal);
+        var plan = await handler.HandleAsync(rightId, new SubmitPlan.Request(upload, fields), request.HttpContext.Current(), ct);
         return TypedResults.Created($"/api/rights/{rightId}/plans/{plan.Id}", ToDto(plan));
     }
 
@@ -89,20 +85,4 @@ public static class PlansApi
         p.Id, p.RightId, p.FileName, p.ContentType, p.SizeBytes, p.Sha256, p.SubmittedBy, p.SubmittedAtUtc, p.Late,
         p.MineScale, p.ServiceLifeYears, p.MiningMethod, p.DesignCapacity, p.Status, p.ReviewedBy, p.ReviewedAtUtc,
         p.ReviewNotes, p.ExpertReviewOn, p.ExpertPanel);
-
-    private static int? Int(IFormCollection form, string name)
-    {
-        var text = form[name].ToString();
-        return string.IsNullOrEmpty(text) ? null
-            : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
-            : throw RefusalException.Invalid(name, $"'{text}' is not a whole number.");
-    }
-
-    private static decimal? Decimal(IFormCollection form, string name)
-    {
-        var text = form[name].ToString();
-        return string.IsNullOrEmpty(text) ? null
-            : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value
-            : throw RefusalException.Invalid(name, $"'{text}' is not a number.");
-    }
 }

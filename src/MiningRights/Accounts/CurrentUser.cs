@@ -15,7 +15,7 @@ public sealed record CurrentUser(string Id, string Name, IReadOnlyCollection<str
 
     public bool IsOfficer => Roles.Contains(Accounts.Roles.Authority) || Roles.Contains(Accounts.Roles.Inspector);
 
-    public Actor Actor => new(Name, Roles);
+    public Actor Actor => new(Name, Roles, HolderId, JurisdictionCode);
 
     public static CurrentUser From(ClaimsPrincipal principal) =>
         new(

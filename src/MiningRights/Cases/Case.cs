@@ -1,6 +1,10 @@
 namespace MiningRights.Cases;
 
-/// <summary>What an inspector works on when an obligation is overdue or a licence has lapsed (案件).</summary>
+/// <summary>
+/// What inspectors work on when an obligation is overdue or a licence has lapsed (案件). It is worked through its own
+/// workflow (subject kind <c>case</c>): findings, a rectification order with its deadline, and the registration
+/// authority's disposition (GS-10d).
+/// </summary>
 public sealed class Case
 {
     public Guid Id { get; init; } = Guid.NewGuid();
@@ -12,6 +16,7 @@ public sealed class Case
 
     public required Guid HolderId { get; init; }
 
+    /// <summary>The instance whose overdue duty or lapse opened the case.</summary>
     public required Guid InstanceId { get; init; }
 
     /// <summary>The location county of the right: the case belongs to that jurisdiction's inspectors.</summary>
@@ -31,4 +36,14 @@ public sealed class Case
     public CaseStatus Status { get; set; } = CaseStatus.Open;
 
     public DateTime OpenedAtUtc { get; init; }
+
+    /// <summary>The right's registration authority: its officers dispose of the case.</summary>
+    public string AuthorityCode { get; init; } = string.Empty;
+
+    public CaseDisposition? Disposition { get; set; }
+
+    /// <summary>Liquidated damages (违约金) in yuan, when that is the disposition.</summary>
+    public decimal? DamagesYuan { get; set; }
+
+    public DateTime? ClosedAtUtc { get; set; }
 }

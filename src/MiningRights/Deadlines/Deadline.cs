@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MiningRights.Deadlines;
 
 /// <summary>
-/// A dated duty of a holder with its reminder stages. <see cref="NextActionAtUtc"/> (indexed) is the next instant
+/// A dated duty with its reminder stages, owned by a workflow instance (whose subject says who sees it). <see cref="NextActionAtUtc"/> (indexed) is the next instant
 /// the sweep must act on it, so a sweep reads only what is due. <see cref="Version"/> is the claim: of two sweeps
 /// acting on one deadline, one commits.
 /// </summary>
@@ -15,9 +15,8 @@ public sealed class Deadline
 
     public required Guid InstanceId { get; init; }
 
-    public required Guid RightId { get; init; }
-
-    public required Guid HolderId { get; init; }
+    /// <summary>The holder of the instance's subject, if it has one: a holder's deadlines are listed by this column.</summary>
+    public Guid? HolderId { get; init; }
 
     /// <summary>The deadline's name in the workflow definition.</summary>
     public required string Name { get; init; }
@@ -54,6 +53,14 @@ public sealed class Deadline
 
     public int Version { get; set; }
 
+    /// <summary>Failed attempts to act on the deadline (an error, not a lost race); reset when one succeeds.</summary>
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>Set when the attempts ran out: the sweep leaves the deadline alone until an administrator retries it.</summary>
+    public DateTime? ParkedAtUtc { get; set; }
+
     public IReadOnlyList<int> Reminders => ParseDays(ReminderDays);
 
     public IReadOnlyList<int> Done => ParseDays(StagesDone);
@@ -71,7 +78,7 @@ public sealed class Deadline
     public void Schedule(ProvinceCalendar calendar, int reminderHour)
     {
         ExpiresAtUtc = calendar.EndOfDayUtc(DueOn);
-        if (State != DeadlineState.Open)
+        if (State != DeadlineState.Open || ParkedAtUtc is not null)
         {
             NextStage = null;
             NextActionAtUtc = null;
@@ -107,11 +114,27 @@ public sealed class Deadline
         return due[0];
     }
 
-    /// <summary>At creation, stages whose time has already passed are not sent late: the notice that created the deadline says the date.</summary>
-    public void SkipPassedReminders(DateTime nowUtc, ProvinceCalendar calendar, int reminderHour)
+    /// <summary>
+    /// At creation, of the stages whose time has already passed only the latest is returned, to be sent at once (the
+    /// holder hears of the deadline now, not at the next stage); the earlier ones are marked done. Nothing is returned
+    /// when the due date itself has passed: the expiry speaks for it.
+    /// </summary>
+    public int? TakePassedReminder(DateTime nowUtc, ProvinceCalendar calendar, int reminderHour)
     {
-        var passed = Reminders.Where(d => ReminderAtUtc(d, calendar, reminderHour) <= nowUtc);
-        StagesDone = string.Join(',', Done.Concat(passed).Distinct().OrderByDescending(d => d).Select(d => d.ToString(CultureInfo.InvariantCulture)));
+        if (nowUtc >= calendar.EndOfDayUtc(DueOn))
+        {
+            StagesDone = ReminderDays;
+            return null;
+        }
+
+        return TakeDueReminder(nowUtc, calendar, reminderHour);
+    }
+
+    /// <summary>Moves the due date: stages already sent stay sent, the others are recomputed from the new date.</summary>
+    public void MoveTo(DateOnly dueOn, ProvinceCalendar calendar, int reminderHour)
+    {
+        DueOn = dueOn;
+        Schedule(calendar, reminderHour);
     }
 
     public void Close(DeadlineState state, DateTime nowUtc)

@@ -13,9 +13,11 @@ namespace MiningRights.Deadlines;
 
 /// <summary>
 /// Acts on deadlines whose next action is due: a reminder stage, or the expiry that fires the workflow's transition.
-/// It reads only due rows through the NextActionAtUtc index, in batches, and handles each in its own unit of work
-/// whose commit is conditional on the deadline's version: when two sweeps race on a deadline, one commits and the
-/// other's work is rolled back, so nothing is sent twice.
+/// It reads only due rows through the NextActionAtUtc index. A batch is loaded with its instances, subjects and holders
+/// in a few set-based queries and committed at once; each deadline's version makes the commit conditional, so when two
+/// sweeps race one of them fails and its batch is redone item by item, each in its own unit of work. An item that fails
+/// with an error (not a lost race) is retried later with backoff and parked after <see cref="JobOptions.ItemMaxAttempts"/>;
+/// it never holds back the items behind it.
 /// </summary>
 public sealed class DeadlineSweeper(
     IServiceScopeFactory scopes,
@@ -29,18 +31,12 @@ public sealed class DeadlineSweeper(
         Nothing,
         Reminder,
         Expiry,
-        Contended,
-        Busy,
-        Failed,
     }
-
-    private const int BusyRetries = 3;
 
     public async Task<SweepResult> SweepAsync(CancellationToken ct)
     {
         var seen = new HashSet<Guid>();
-        var busy = new Dictionary<Guid, int>();
-        int reminders = 0, expiries = 0, contended = 0, failed = 0;
+        var totals = new Totals();
         while (!ct.IsCancellationRequested)
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -62,60 +58,118 @@ public sealed class DeadlineSweeper(
                 break;
             }
 
-            foreach (var id in fresh)
+            if (!await TryBatchAsync(fresh, now, totals, ct))
             {
-                switch (await ProcessAsync(id, ct))
+                foreach (var id in fresh)
                 {
-                    case Outcome.Reminder: reminders++; break;
-                    case Outcome.Expiry: expiries++; break;
-                    case Outcome.Contended: contended++; break;
-                    case Outcome.Busy when busy.GetValueOrDefault(id) < BusyRetries:
-                        // The database was locked, not taken by another sweep: look at it again in this sweep.
-                        busy[id] = busy.GetValueOrDefault(id) + 1;
-                        seen.Remove(id);
-                        break;
-                    case Outcome.Busy: contended++; break;
-                    case Outcome.Failed: failed++; break;
-                    default: break;
+                    await ProcessOneAsync(id, now, totals, ct);
                 }
             }
         }
 
-        if (reminders + expiries + contended + failed > 0)
+        if (totals.Reminders + totals.Expiries + totals.Contended + totals.Failed > 0)
         {
             logger.LogInformation("Deadline sweep: {Reminders} reminders, {Expiries} expiries, {Contended} taken by another sweep, {Failed} failed",
-                reminders, expiries, contended, failed);
+                totals.Reminders, totals.Expiries, totals.Contended, totals.Failed);
         }
 
-        return new SweepResult(reminders, expiries, contended, failed);
+        return new SweepResult(totals.Reminders, totals.Expiries, totals.Contended, totals.Failed);
     }
 
-    private async Task<Outcome> ProcessAsync(Guid id, CancellationToken ct)
+    /// <summary>The whole batch in one unit of work; false (nothing saved) when any item fails or another sweep got one first.</summary>
+    private async Task<bool> TryBatchAsync(List<Guid> ids, DateTime now, Totals totals, CancellationToken ct)
     {
+        if (ids.Count == 1)
+        {
+            return false;
+        }
+
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
         try
         {
-            // Re-read: another sweep may have handled it since the batch was listed.
-            var deadline = await db.Deadlines.SingleOrDefaultAsync(d => d.Id == id, ct);
-            if (deadline is null || deadline.State != DeadlineState.Open || deadline.NextActionAtUtc is null || deadline.NextActionAtUtc > now)
+            var outcomes = await ActAsync(scope.ServiceProvider, ids, now, ct);
+            await scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>().SaveChangesAsync(ct);
+            totals.Add(outcomes);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug(ex, "Deadline batch of {Count} not committed as one; handling each on its own", ids.Count);
+            return false;
+        }
+    }
+
+    private async Task ProcessOneAsync(Guid id, DateTime now, Totals totals, CancellationToken ct)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var outcomes = await ActAsync(scope.ServiceProvider, [id], now, ct);
+            await scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>().SaveChangesAsync(ct);
+            totals.Add(outcomes);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            totals.Contended++;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is DbException)
+        {
+            // A unique key already taken (another sweep queued the same stage) or a lock not granted in time: the item
+            // stays due and the next sweep looks at it again.
+            logger.LogDebug(ex, "Deadline {DeadlineId} not saved: taken by another sweep or database busy", id);
+            totals.Contended++;
+        }
+        catch (DbException ex)
+        {
+            logger.LogWarning(ex, "Deadline {DeadlineId}: database busy", id);
+            totals.Contended++;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            totals.Failed++;
+            await RecordFailureAsync(id, ex, now, ct);
+        }
+    }
+
+    /// <summary>Acts on the due deadlines among <paramref name="ids"/> in the scope's unit of work, without saving.</summary>
+    private async Task<IReadOnlyList<Outcome>> ActAsync(IServiceProvider services, IReadOnlyList<Guid> ids, DateTime now, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<MiningRightsDbContext>();
+        var registry = services.GetRequiredService<WorkflowRegistry>();
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        var recipients = services.GetRequiredService<Recipients>();
+
+        // Re-read: another sweep may have handled some since the batch was listed.
+        var deadlines = await db.Deadlines.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        deadlines = deadlines.Where(d => d.State == DeadlineState.Open && d.NextActionAtUtc is { } at && at <= now).ToList();
+        var instanceIds = deadlines.Select(d => d.InstanceId).Distinct().ToList();
+        var instances = await db.WorkflowInstances.Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        await db.Deadlines.Where(d => instanceIds.Contains(d.InstanceId) && d.State == DeadlineState.Open).LoadAsync(ct);
+        await runtime.Subjects.PrefetchAsync(instances.Values.Select(i => i.Subject), ct);
+        await recipients.PrefetchHoldersAsync(instances.Values.Select(i => i.HolderId).OfType<Guid>(), ct);
+
+        var outcomes = new List<Outcome>(deadlines.Count);
+        foreach (var deadline in deadlines.OrderBy(d => d.NextActionAtUtc))
+        {
+            // An earlier expiry in this batch may have closed it (two clocks of one instance).
+            if (deadline.State != DeadlineState.Open)
             {
-                return Outcome.Nothing;
+                continue;
             }
 
-            var outcome = Outcome.Nothing;
-            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == deadline.InstanceId, ct);
-            var definition = await scope.ServiceProvider.GetRequiredService<WorkflowRegistry>().ResolveAsync(instance, db, ct);
+            var instance = instances[deadline.InstanceId];
+            var definition = await registry.ResolveAsync(instance, db, ct);
             var province = parameters.Value.For(definition.Definition.Province);
+            var outcome = Outcome.Nothing;
             if (now >= deadline.ExpiresAtUtc)
             {
-                await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().ExpireAsync(deadline, ct);
+                await runtime.ExpireAsync(deadline, ct);
                 outcome = Outcome.Expiry;
             }
             else if (deadline.TakeDueReminder(now, ProvinceCalendar.China, province.ReminderHour) is { } daysBefore)
             {
-                await QueueReminderAsync(db, deadline, daysBefore, instance, definition, now, ct);
+                var subject = await runtime.Subjects.GetAsync(instance.Subject, ct);
+                await ReminderNotices.QueueAsync(db, recipients, deadline, daysBefore, instance, definition, subject, now, ct);
                 deadline.Schedule(ProvinceCalendar.China, province.ReminderHour);
                 outcome = Outcome.Reminder;
             }
@@ -124,56 +178,68 @@ public sealed class DeadlineSweeper(
                 deadline.Schedule(ProvinceCalendar.China, province.ReminderHour);
             }
 
+            deadline.Attempts = 0;
+            deadline.LastError = null;
             deadline.Version++;
+            outcomes.Add(outcome);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>In a unit of work of its own (the failed one is thrown away): count the attempt, back off, park when they run out.</summary>
+    private async Task RecordFailureAsync(Guid id, Exception error, DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+            var deadline = await db.Deadlines.SingleOrDefaultAsync(d => d.Id == id, ct);
+            if (deadline is null)
+            {
+                return;
+            }
+
+            deadline.Attempts++;
+            deadline.LastError = Text.Cut($"{error.GetType().Name}: {error.Message}", 1990);
+            deadline.Version++;
+            if (deadline.Attempts >= jobs.Value.ItemMaxAttempts)
+            {
+                deadline.ParkedAtUtc = now;
+                deadline.NextActionAtUtc = null;
+                logger.LogError(error, "Deadline {DeadlineId} parked after {Attempts} failed attempts; an administrator can retry it", id, deadline.Attempts);
+            }
+            else
+            {
+                deadline.NextActionAtUtc = now + jobs.Value.ItemRetryDelay(deadline.Attempts);
+                logger.LogWarning(error, "Deadline {DeadlineId} failed (attempt {Attempts}); retry at {Next:o}", id, deadline.Attempts, deadline.NextActionAtUtc);
+            }
+
             await db.SaveChangesAsync(ct);
-            return outcome;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome.Contended;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is DbException)
-        {
-            // A unique key already taken (another sweep queued the same stage) or a lock not granted in time.
-            logger.LogDebug(ex, "Deadline {DeadlineId} not saved: taken by another sweep or database busy", id);
-            return Outcome.Busy;
-        }
-        catch (DbException ex)
-        {
-            logger.LogWarning(ex, "Deadline {DeadlineId}: database busy", id);
-            return Outcome.Busy;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Deadline {DeadlineId} could not be processed", id);
-            return Outcome.Failed;
+            logger.LogError(ex, "Could not record the failure of deadline {DeadlineId}", id);
         }
     }
 
-    private static async Task QueueReminderAsync(
-        MiningRightsDbContext db,
-        Deadline deadline,
-        int daysBefore,
-        WorkflowInstance instance,
-        LoadedDefinition definition,
-        DateTime now,
-        CancellationToken ct)
+    private sealed class Totals
     {
-        var spec = definition.Definition.Deadlines[deadline.Name];
-        if (spec.ReminderNotice is null)
-        {
-            return;
-        }
+        public int Reminders { get; set; }
 
-        var right = await db.Rights.SingleAsync(r => r.Id == deadline.RightId, ct);
-        var holder = await db.Holders.SingleAsync(h => h.Id == deadline.HolderId, ct);
-        var template = definition.Definition.Notices[spec.ReminderNotice];
-        var state = definition.Definition.States[instance.State];
-        var facts = Outbox.Facts(right, holder, state, deadline, deadline.RuleId, ProvinceCalendar.China, now);
-        var stage = Deadline.ReminderStage(daysBefore);
-        foreach (var recipient in Outbox.HolderContacts(holder))
+        public int Expiries { get; set; }
+
+        public int Contended { get; set; }
+
+        public int Failed { get; set; }
+
+        public void Add(IEnumerable<Outcome> outcomes)
         {
-            Outbox.Enqueue(db, $"deadline:{deadline.Id}:{stage}", template, facts, recipient, stage, right, deadline.Id, now);
+            foreach (var outcome in outcomes)
+            {
+                Reminders += outcome == Outcome.Reminder ? 1 : 0;
+                Expiries += outcome == Outcome.Expiry ? 1 : 0;
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class MarkProvisionalActivity : IWorkflowActivity
 
     public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
     {
-        foreach (var problem in ActivityParameters.Unknown(parameters, "deadline", "rule"))
+        foreach (var problem in ActivityParameters.Unknown(parameters, "deadline", "rule").Concat(ActivityParameters.Rule(parameters, definition, Name)))
         {
             yield return problem;
         }
@@ -26,12 +26,6 @@ public sealed class MarkProvisionalActivity : IWorkflowActivity
         {
             yield return $"markProvisional needs 'deadline' naming one of $.deadlines (got '{deadline}')";
         }
-
-        var rule = ActivityParameters.String(parameters, "rule");
-        if (rule is null || !definition.Rules.Contains(rule))
-        {
-            yield return $"markProvisional needs 'rule' naming one of $.rules (got '{rule}')";
-        }
     }
 
     public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
@@ -39,19 +33,20 @@ public sealed class MarkProvisionalActivity : IWorkflowActivity
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken)
             ?? throw new InvalidOperationException($"markProvisional in {context.Definition.File}: the deadline is not running in state {context.Instance.State}.");
         var rule = ActivityParameters.String(parameters, "rule")!;
-        context.Right.Status = RightStatus.Provisional;
-        context.Right.ProvisionalRuleId = rule;
-        context.Right.IssuedOn = context.Right.RegisteredOn;
-        context.Right.ExpiresOn = deadline.DueOn;
-        context.Right.UpdatedAtUtc = context.NowUtc;
+        var right = await context.RightAsync(cancellationToken);
+        right.Status = RightStatus.Provisional;
+        right.ProvisionalRuleId = rule;
+        right.IssuedOn = right.RegisteredOn;
+        right.ExpiresOn = deadline.DueOn;
+        right.UpdatedAtUtc = context.NowUtc;
         context.Db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = context.NowUtc,
             Actor = context.Actor.Name,
             Action = "license.provisional",
-            RightId = context.Right.Id,
+            RightId = right.Id,
             RuleId = rule,
-            Detail = $"Provisional licence {context.Right.LicenseNumber} issued {context.Right.IssuedOn:yyyy-MM-dd}, valid until {deadline.DueOn:yyyy-MM-dd} ({rule}); the development and restoration plan is due by then.",
+            Detail = $"Provisional licence {right.LicenseNumber} issued {right.IssuedOn:yyyy-MM-dd}, valid until {deadline.DueOn:yyyy-MM-dd} ({rule}); the development and restoration plan is due by then.",
         });
     }
 }

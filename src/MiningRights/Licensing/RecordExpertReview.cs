@@ -11,10 +11,14 @@ namespace MiningRights.Licensing;
 /// <summary>
 /// The authority records the expert review of a provisional licence's development and restoration plan (GS-9e).
 /// Passed: the licence is re-issued for the service life and the construction duties start, due on the dates entered
-/// here (no contract holds them yet). Failed: the plan goes back to the holder; the two-year clock does not stop.
+/// here (the workflow's reviewPassed signal declares them). Failed: the plan goes back to the holder; the two-year
+/// clock does not stop. Only officers of the right's registration authority may record it (the runtime checks).
 /// </summary>
 public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess access, WorkflowRuntime runtime, TimeProvider time)
 {
+    public const string PassedSignal = "reviewPassed";
+    public const string FailedSignal = "reviewFailed";
+
     public sealed record Request(
         bool? Passed,
         DateOnly? ReviewedOn,
@@ -49,32 +53,9 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
             errors["findings"] = ["The findings are required (at most 4000 characters)."];
         }
 
-        if (request.Passed == true)
-        {
-            if (request.ConstructionStartDue is not { } start || start < today)
-            {
-                errors["constructionStartDue"] = ["The construction start date is required on approval and may not be in the past."];
-            }
-
-            if (request.ConstructionCompletionDue is not { } done || done < (request.ConstructionStartDue ?? today))
-            {
-                errors["constructionCompletionDue"] = ["The construction completion date is required on approval and may not precede the start."];
-            }
-
-            if (request.GreenMineDue is not { } green || green < (request.ConstructionStartDue ?? today))
-            {
-                errors["greenMineDue"] = ["The green-mine completion date (GS-11) is required on approval and may not precede the construction start."];
-            }
-        }
-
         if (errors.Count > 0)
         {
             throw new RefusalException(400, "Invalid expert review", "The expert review could not be recorded: see the field errors.", errors: errors);
-        }
-
-        if (right.Kind != RightKind.Mining)
-        {
-            throw RefusalException.Conflict("An exploration plan is approved or returned, not put to an expert review.");
         }
 
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId && p.RightId == right.Id, ct)
@@ -84,14 +65,21 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
             throw RefusalException.Conflict($"Plan {planId} was already reviewed ({plan.Status}).");
         }
 
-        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == plan.InstanceId, ct);
-        var values = new InstanceValues(instance);
-        if (request.Passed == true)
+        var submittedOn = Deadlines.ProvinceCalendar.China.DateAt(new DateTimeOffset(plan.SubmittedAtUtc));
+        if (request.ReviewedOn < submittedOn)
         {
-            values.SetDate("constructionStartDue", request.ConstructionStartDue!.Value);
-            values.SetDate("constructionCompletionDue", request.ConstructionCompletionDue!.Value);
-            values.SetDate("greenMineDue", request.GreenMineDue!.Value);
+            throw RefusalException.Invalid("reviewedOn", $"The review date {request.ReviewedOn:yyyy-MM-dd} is before the plan was submitted ({submittedOn:yyyy-MM-dd}).");
         }
+
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == plan.InstanceId, ct);
+        var inputs = request.Passed == true
+            ? new Dictionary<string, string?>
+            {
+                ["constructionStartDue"] = Date(request.ConstructionStartDue),
+                ["constructionCompletionDue"] = Date(request.ConstructionCompletionDue),
+                ["greenMineDue"] = Date(request.GreenMineDue),
+            }
+            : [];
 
         var now = time.GetUtcNow().UtcDateTime;
         plan.Status = request.Passed == true ? PlanStatus.Approved : PlanStatus.Returned;
@@ -100,17 +88,19 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
         plan.ExpertReviewOn = request.ReviewedOn;
         plan.ExpertPanel = request.Panel!.Trim();
         plan.ReviewNotes = request.Findings!.Trim();
-        await runtime.SignalAsync(instance, request.Passed == true ? "reviewPassed" : "reviewFailed", user.Actor, request.Findings, ct);
+        var outcome = await runtime.SignalAsync(instance, request.Passed == true ? PassedSignal : FailedSignal, user.Actor, request.Findings, ct, inputs);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now,
             Actor = user.Name,
             Action = request.Passed == true ? "plan.reviewPassed" : "plan.reviewFailed",
             RightId = right.Id,
-            RuleId = "GS-9e",
+            RuleId = outcome.Transition.Rule,
             Detail = $"Expert review of {plan.FileName} on {request.ReviewedOn:yyyy-MM-dd} by {plan.ExpertPanel}: {(request.Passed == true ? "passed" : "failed")}. {plan.ReviewNotes}",
         });
         await db.SaveChangesAsync(ct);
         return plan;
     }
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

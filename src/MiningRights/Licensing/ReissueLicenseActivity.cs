@@ -18,15 +18,9 @@ public sealed class ReissueLicenseActivity : IWorkflowActivity
 
     public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
     {
-        foreach (var problem in ActivityParameters.Unknown(parameters, "rule"))
+        foreach (var problem in ActivityParameters.Unknown(parameters, "rule").Concat(ActivityParameters.Rule(parameters, definition, Name)))
         {
             yield return problem;
-        }
-
-        var rule = ActivityParameters.String(parameters, "rule");
-        if (rule is null || !definition.Rules.Contains(rule))
-        {
-            yield return $"reissueLicense needs 'rule' naming one of $.rules (got '{rule}')";
         }
     }
 
@@ -34,11 +28,11 @@ public sealed class ReissueLicenseActivity : IWorkflowActivity
     {
         var planId = Guid.Parse(context.Values.Get("planId") ?? throw new InvalidOperationException("reissueLicense: no plan was submitted on this instance."));
         var plan = await context.Db.Plans.SingleAsync(p => p.Id == planId, cancellationToken);
-        var scale = Enum.Parse<MineScale>(plan.MineScale!);
+        var scale = Enum.Parse<MineScale>(plan.MineScale!, ignoreCase: true);
         var years = plan.ServiceLifeYears!.Value;
-        ServiceLifeCap.Check(context.Parameters, scale, years);
+        ServiceLifeCap.Check(context.Parameters, scale, years, ActivityParameters.String(parameters, "rule")!);
 
-        var right = context.Right;
+        var right = await context.RightAsync(cancellationToken);
         var before = $"{right.IssuedOn:yyyy-MM-dd}–{right.ExpiresOn:yyyy-MM-dd} ({right.Status})";
         right.Status = RightStatus.Active;
         right.ProvisionalRuleId = null;
@@ -46,7 +40,7 @@ public sealed class ReissueLicenseActivity : IWorkflowActivity
         right.ExpiresOn = context.Today.AddYears(years);
         right.ServiceLifeYears = years;
         right.MiningMethod = plan.MiningMethod;
-        right.MineScale = plan.MineScale;
+        right.MineScale = scale.ToString();
         right.UpdatedAtUtc = context.NowUtc;
         context.Db.AuditEvents.Add(new AuditEvent
         {

@@ -17,14 +17,20 @@ public static class ServiceLifeCap
         _ => parameters.SmallMineMaxYears,
     };
 
-    public static void Check(ProvinceParameters parameters, MineScale scale, int serviceLifeYears)
+    /// <summary>The refusal of a service life over the cap, under the rule the caller applies; null within the cap.</summary>
+    public static RefusalException? Refusal(ProvinceParameters parameters, MineScale scale, int serviceLifeYears, string ruleId)
     {
         var cap = For(parameters, scale);
-        if (serviceLifeYears > cap)
-        {
-            throw RefusalException.ByRule("GS-9e",
+        return serviceLifeYears <= cap ? null : RefusalException.ByRule(ruleId,
                 $"A {scale.ToString().ToLowerInvariant()} mine's licence term is capped at {cap} years; a service life of {serviceLifeYears} years exceeds the cap. Source: {Source}.",
                 "serviceLifeYears");
+    }
+
+    public static void Check(ProvinceParameters parameters, MineScale scale, int serviceLifeYears, string ruleId)
+    {
+        if (Refusal(parameters, scale, serviceLifeYears, ruleId) is { } refusal)
+        {
+            throw refusal;
         }
     }
 }

@@ -11,7 +11,8 @@ public sealed class Notification
 
     public required string Key { get; init; }
 
-    public required Guid RightId { get; init; }
+    /// <summary>The workflow instance the notice is about: who may see the notice follows from its subject.</summary>
+    public required Guid InstanceId { get; init; }
 
     public Guid? HolderId { get; init; }
 

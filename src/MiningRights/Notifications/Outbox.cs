@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using MiningRights.Accounts;
 using MiningRights.Data;
-using MiningRights.Rights;
 using MiningRights.Workflows;
 
 namespace MiningRights.Notifications;
@@ -16,7 +13,7 @@ public static class Outbox
         NoticeFacts facts,
         Recipient recipient,
         string stage,
-        MiningRight right,
+        WorkflowInstance instance,
         Guid? deadlineId,
         DateTime nowUtc)
     {
@@ -24,8 +21,8 @@ public static class Outbox
         db.Notifications.Add(new Notification
         {
             Key = $"{key}:{recipient.Email.ToLowerInvariant()}",
-            RightId = right.Id,
-            HolderId = right.HolderId,
+            InstanceId = instance.Id,
+            HolderId = instance.HolderId,
             DeadlineId = deadlineId,
             Stage = stage,
             RuleId = facts.RuleId,
@@ -39,37 +36,18 @@ public static class Outbox
         });
     }
 
-    public static IEnumerable<Recipient> HolderContacts(Holder holder) =>
-        holder.Contacts.Select(email => new Recipient(email, holder.Language));
-
-    /// <summary>Inspectors whose jurisdiction contains the right's location county.</summary>
-    public static async Task<IReadOnlyList<Recipient>> InspectorsForAsync(MiningRightsDbContext db, MiningRight right, CancellationToken ct)
-    {
-        var tree = await JurisdictionTree.LoadAsync(db, ct);
-        var inspectorRole = await db.Roles.Where(r => r.Name == Roles.Inspector).Select(r => r.Id).SingleOrDefaultAsync(ct);
-        var inspectors = await db.Users
-            .Where(u => u.Email != null && u.JurisdictionCode != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == inspectorRole))
-            .Select(u => new { u.Email, u.JurisdictionCode, u.Language })
-            .ToListAsync(ct);
-        return inspectors
-            .Where(u => tree.Contains(u.JurisdictionCode!, right.LocationCountyCode))
-            .Select(u => new Recipient(u.Email!, u.Language))
-            .ToList();
-    }
-
-    /// <summary>The facts of a notice about a right in a workflow state, optionally with a deadline's due date.</summary>
+    /// <summary>The facts of a notice about a subject in a workflow state, optionally with a deadline's due date.</summary>
     public static NoticeFacts Facts(
-        MiningRight right,
-        Holder holder,
+        Subject subject,
         StateDefinition state,
         Deadlines.Deadline? deadline,
         string ruleId,
         Deadlines.ProvinceCalendar calendar,
         DateTime nowUtc) =>
         new(
-            right.LicenseNumber,
-            right.ProjectName,
-            $"{holder.NameZh} ({holder.NameEn})",
+            subject.Label,
+            subject.Detail,
+            subject.HolderName,
             deadline?.WhatZh,
             deadline?.WhatEn,
             deadline?.DueOn,

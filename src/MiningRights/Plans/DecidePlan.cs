@@ -7,9 +7,15 @@ using MiningRights.Workflows;
 
 namespace MiningRights.Plans;
 
-/// <summary>The authority approves an exploration implementation plan, or returns it with reasons (GS-9d).</summary>
+/// <summary>
+/// The authority approves a plan, or returns it with reasons, where the right's workflow decides plans that way (the
+/// exploration plan, GS-9d); a workflow that takes an expert review instead answers 400/409 through the runtime.
+/// </summary>
 public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, WorkflowRuntime runtime, TimeProvider time)
 {
+    public const string ApproveSignal = "approve";
+    public const string ReturnSignal = "return";
+
     public sealed record Request(PlanDecision? Decision, string? Reasons);
 
     public async Task<PlanDocument> HandleAsync(Guid rightId, Guid planId, Request request, CurrentUser user, CancellationToken ct)
@@ -30,11 +36,6 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
             throw RefusalException.Invalid("reasons", "The reasons may be at most 4000 characters.");
         }
 
-        if (right.Kind != RightKind.Exploration)
-        {
-            throw RefusalException.Conflict("A mining right's plan is decided by recording the expert review.");
-        }
-
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId && p.RightId == right.Id, ct)
             ?? throw RefusalException.NotFound($"Plan {planId}");
         if (plan.Status != PlanStatus.Submitted)
@@ -43,8 +44,8 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
         }
 
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == plan.InstanceId, ct);
-        var signal = request.Decision == PlanDecision.Approve ? "approve" : "return";
-        await runtime.SignalAsync(instance, signal, user.Actor, request.Reasons, ct);
+        var signal = request.Decision == PlanDecision.Approve ? ApproveSignal : ReturnSignal;
+        var outcome = await runtime.SignalAsync(instance, signal, user.Actor, request.Reasons, ct);
 
         var now = time.GetUtcNow().UtcDateTime;
         plan.Status = request.Decision == PlanDecision.Approve ? PlanStatus.Approved : PlanStatus.Returned;
@@ -57,7 +58,7 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
             Actor = user.Name,
             Action = $"plan.{signal}",
             RightId = right.Id,
-            RuleId = "GS-9d",
+            RuleId = outcome.Transition.Rule,
             Detail = $"Plan {plan.FileName} {(request.Decision == PlanDecision.Approve ? "approved" : "returned: " + request.Reasons)}.",
         });
         await db.SaveChangesAsync(ct);

@@ -1,15 +1,24 @@
+using System.Collections.Concurrent;
+
 namespace MiningRights.Policies;
 
-/// <summary>Configuration section <c>Parameters</c>: the defaults and each province's overrides.</summary>
+/// <summary>Configuration section <c>Parameters</c>: the defaults and each province's own values.</summary>
 public sealed class ParameterOptions
 {
     public const string Section = "Parameters";
 
-    public ProvinceParameters Defaults { get; set; } = new();
+    private readonly ConcurrentDictionary<string, ProvinceParameters> _resolved = new(StringComparer.Ordinal);
 
-    /// <summary>Overrides keyed by the province's six-digit code; a province not named uses the defaults.</summary>
-    public Dictionary<string, ProvinceParameters> Provinces { get; set; } = [];
+    public ParameterSet Defaults { get; set; } = new();
+
+    /// <summary>Values keyed by the province's six-digit code; anything a province does not set comes from the defaults.</summary>
+    public Dictionary<string, ParameterSet> Provinces { get; set; } = [];
 
     public ProvinceParameters For(string provinceCode) =>
-        Provinces.TryGetValue(provinceCode, out var own) ? own : Defaults;
+        _resolved.GetOrAdd(provinceCode, code => new ProvinceParameters().With(Defaults).With(Provinces.GetValueOrDefault(code)));
+
+    /// <summary>Every problem with the configured values, for the defaults and each province.</summary>
+    public IEnumerable<string> Validate() =>
+        new ProvinceParameters().With(Defaults).Validate()
+            .Concat(Provinces.SelectMany(p => new ProvinceParameters().With(Defaults).With(p.Value).Validate().Select(e => $"{p.Key}: {e}")));
 }

@@ -11,5 +11,11 @@ public sealed record PolicyRule(
     DateOnly InForceFrom,
     DateOnly InForceUntil)
 {
+    /// <summary>The step of a right's life the rule governs, where the service applies it by itself (e.g. registration).</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>What applying the rule at its stage means for a right, by case (e.g. "public" or "agreement" transfer).</summary>
+    public IReadOnlyDictionary<string, string> Outcomes { get; init; } = new Dictionary<string, string>();
+
     public bool InForceOn(DateOnly date) => date >= InForceFrom && date <= InForceUntil;
 }

@@ -17,8 +17,12 @@ public sealed partial class RegisterRight(
     WorkflowRegistry registry,
     WorkflowRuntime runtime,
     RightAccess access,
+    JurisdictionDirectory jurisdictions,
     TimeProvider time)
 {
+    /// <summary>The one date a workflow started at registration is given (its definition's startDates).</summary>
+    public const string RegisteredOnDate = "registeredOn";
+
     public sealed record Request(
         string? LicenseNumber,
         RightKind? Kind,
@@ -38,7 +42,7 @@ public sealed partial class RegisterRight(
     {
         var now = time.GetUtcNow();
         var today = Deadlines.ProvinceCalendar.China.DateAt(now);
-        var tree = await JurisdictionTree.LoadAsync(db, ct);
+        var tree = await jurisdictions.TreeAsync(db, ct);
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [message];
 
@@ -76,13 +80,13 @@ public sealed partial class RegisterRight(
         var county = tree.Find(request.LocationCountyCode);
         if (county is not { Level: JurisdictionLevel.County })
         {
-            Error("locationCountyCode", $"'{request.LocationCountyCode}' is not a county (县/区) code of the jurisdiction tree.");
+            Error("locationCountyCode", $"'{Text.Cut(request.LocationCountyCode)}' is not a county (县/区) code of the jurisdiction tree.");
         }
 
         var authority = tree.Find(request.AuthorityCode);
         if (authority is null)
         {
-            Error("authorityCode", $"'{request.AuthorityCode}' is not a jurisdiction code.");
+            Error("authorityCode", $"'{Text.Cut(request.AuthorityCode)}' is not a jurisdiction code.");
         }
         else if (county is not null && !tree.Contains(authority.Code, county.Code))
         {
@@ -114,7 +118,7 @@ public sealed partial class RegisterRight(
             var versions = registry.Versions(request.Deferral);
             if (versions.Count == 0 || versions.All(v => v.Definition.AppliesTo is null))
             {
-                Error("deferral", $"'{request.Deferral}' is not a deferral workflow. Known: {string.Join(", ", registry.Definitions.Where(d => d.Definition.AppliesTo is not null).Select(d => d.Definition.Id).Distinct())}.");
+                Error("deferral", $"'{Text.Cut(request.Deferral)}' is not a deferral workflow. Known: {string.Join(", ", registry.Definitions.Where(d => d.Definition.AppliesTo is not null).Select(d => d.Definition.Id).Distinct())}.");
             }
         }
 
@@ -160,8 +164,8 @@ public sealed partial class RegisterRight(
             workflow = ChooseDeferral(request.Deferral, right);
         }
 
-        // A provisional licence's term is set by its rule, not by the request.
-        var termFromRule = workflow?.Definition.AppliesTo?.RightKind == "mining";
+        // A provisional licence's term is set by its rule, not by the request: the definition says so.
+        var termFromRule = workflow?.Definition.AppliesTo?.SetsExpiry == true;
         if (termFromRule && request.ExpiresOn is not null)
         {
             throw RefusalException.Invalid("expiresOn", $"The licence term is fixed by {workflow!.Definition.AppliesTo!.Rule}; leave expiresOn out.");
@@ -173,24 +177,25 @@ public sealed partial class RegisterRight(
         }
 
         db.Rights.Add(right);
-        var publicTransfer = right.IsPubliclyTransferred
-            ? "Public transfer: registered without repeated verification and disclosure (GS-9a)."
-            : "Agreement transfer: verification and information disclosure required (GS-9a).";
+        var rules = PolicyCatalog.InForce(PolicyCatalog.RegistrationStage, right.ProvinceCode, right.RegisteredOn);
+        var applied = rules.Count == 0
+            ? "No provincial registration rule was in force; the national registration procedure applies."
+            : string.Join(" ", rules.Select(r => r.Outcomes.GetValueOrDefault(right.IsPubliclyTransferred ? "public" : "agreement") ?? $"{r.Id}: {r.SummaryEn}."));
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now.UtcDateTime,
             Actor = user.Name,
             Action = "right.registered",
             RightId = right.Id,
-            RuleId = "GS-9a",
-            Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {publicTransfer}",
+            RuleId = rules.Count > 0 ? rules[0].Id : null,
+            Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {applied}",
         });
 
         if (workflow is not null)
         {
-            await runtime.StartAsync(workflow, right, user.Actor,
-                new Dictionary<string, DateOnly> { ["registeredOn"] = right.RegisteredOn },
-                new Dictionary<string, string>(), ct);
+            runtime.Subjects.Remember(RightSubjectKind.Describe(right, $"{holder.NameZh} ({holder.NameEn})"));
+            await runtime.StartAsync(workflow, new SubjectRef(RightSubjectKind.Kind, right.Id), user.Actor,
+                new Dictionary<string, DateOnly> { [RegisteredOnDate] = right.RegisteredOn }, new Dictionary<string, string>(), ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ namespace MiningRights.Rights;
 /// county or registration authority), an administrator all. A right outside that is answered as not found, so a
 /// holder cannot even learn that another holder's right exists; every such denial is logged.
 /// </summary>
-public sealed class RightAccess(MiningRightsDbContext db, ILogger<RightAccess> logger)
+public sealed class RightAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, ILogger<RightAccess> logger)
 {
     public async Task<IQueryable<MiningRight>> VisibleAsync(CurrentUser user, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class RightAccess(MiningRightsDbContext db, ILogger<RightAccess> l
 
         if (user.IsOfficer && user.JurisdictionCode is { } root)
         {
-            var codes = (await JurisdictionTree.LoadAsync(db, ct)).Subtree(root).ToList();
+            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
             return db.Rights.Where(r => codes.Contains(r.LocationCountyCode) || codes.Contains(r.AuthorityCode));
         }
 
@@ -59,6 +59,6 @@ public sealed class RightAccess(MiningRightsDbContext db, ILogger<RightAccess> l
             return true;
         }
 
-        return user.JurisdictionCode is { } root && (await JurisdictionTree.LoadAsync(db, ct)).Contains(root, code);
+        return user.JurisdictionCode is { } root && (await jurisdictions.TreeAsync(db, ct)).Contains(root, code);
     }
 }

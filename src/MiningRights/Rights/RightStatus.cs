@@ -16,4 +16,7 @@ public enum RightStatus
 
     /// <summary>Taken back by the authority (收回).</summary>
     Withdrawn = 5,
+
+    /// <summary>Exploration or mining suspended by the authority's disposition of a case (暂停).</summary>
+    Suspended = 6,
 }

@@ -14,4 +14,13 @@ public sealed class JobOptions
 
     /// <summary>Notices claimed per batch by the delivery job.</summary>
     public int DeliveryBatchSize { get; set; } = 50;
+
+    /// <summary>Failed attempts on one deadline (an error, not a lost race) before it is parked for an administrator.</summary>
+    public int ItemMaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait before the first retry of a failed deadline; doubled each time, at most an hour.</summary>
+    public int ItemRetrySeconds { get; set; } = 60;
+
+    public TimeSpan ItemRetryDelay(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, ItemRetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
 }

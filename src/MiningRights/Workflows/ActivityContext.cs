@@ -1,11 +1,13 @@
+using Microsoft.EntityFrameworkCore;
 using MiningRights.Data;
 using MiningRights.Deadlines;
+using MiningRights.Notifications;
 using MiningRights.Policies;
 using MiningRights.Rights;
 
 namespace MiningRights.Workflows;
 
-/// <summary>What an activity may see and change while a state is entered; its changes commit with the transition.</summary>
+/// <summary>What an activity or a guard may see and change while a transition runs; its changes commit with the transition.</summary>
 public sealed class ActivityContext
 {
     public required MiningRightsDbContext Db { get; init; }
@@ -15,13 +17,15 @@ public sealed class ActivityContext
 
     public required WorkflowRegistry Registry { get; init; }
 
+    public required Recipients Recipients { get; init; }
+
+    public required SubjectDirectory Subjects { get; init; }
+
     public required WorkflowInstance Instance { get; init; }
 
     public required LoadedDefinition Definition { get; init; }
 
-    public required MiningRight Right { get; init; }
-
-    public required Holder Holder { get; init; }
+    public required Subject Subject { get; init; }
 
     public required Actor Actor { get; init; }
 
@@ -42,4 +46,27 @@ public sealed class ActivityContext
     public required IReadOnlyDictionary<string, Deadline> OpenedDeadlines { get; init; }
 
     public DateOnly Today => Calendar.DateAt(new DateTimeOffset(NowUtc));
+
+    /// <summary>The right the subject concerns, tracked for change; an activity that needs one fails loudly without it.</summary>
+    public async Task<MiningRight> RightAsync(CancellationToken ct) =>
+        Subject.RightId is { } id
+            ? await Db.Rights.FindAsync([id], ct) ?? throw new InvalidOperationException($"Right {id} of {Subject.Kind} {Subject.Id} does not exist.")
+            : throw new InvalidOperationException($"{Definition.File}: the {Subject.Kind} {Subject.Id} concerns no right.");
+
+    /// <summary>The latest deadline of this instance named <paramref name="name"/>: opened now, just expired, or stored.</summary>
+    public async Task<Deadline?> DeadlineAsync(string name, CancellationToken ct)
+    {
+        if (OpenedDeadlines.TryGetValue(name, out var opened))
+        {
+            return opened;
+        }
+
+        if (ExpiredDeadline?.Name == name)
+        {
+            return ExpiredDeadline;
+        }
+
+        return Db.Deadlines.Local.Where(d => d.InstanceId == Instance.Id && d.Name == name).MaxBy(d => d.CreatedAtUtc)
+            ?? await Db.Deadlines.Where(d => d.InstanceId == Instance.Id && d.Name == name).OrderByDescending(d => d.CreatedAtUtc).FirstOrDefaultAsync(ct);
+    }
 }

@@ -1,5 +1,6 @@
 namespace MiningRights.Workflows;
 
+/// <summary>Something a person does to an instance: who may, and what they must say with it.</summary>
 public sealed record SignalDefinition
 {
     /// <summary>Roles allowed to send the signal (Holder, Authority, Inspector, Admin).</summary>
@@ -9,4 +10,7 @@ public sealed record SignalDefinition
 
     /// <summary>True for a signal that carries a document or a decision and is sent only through its own endpoint.</summary>
     public bool Dedicated { get; init; }
+
+    /// <summary>Values the sender gives with the signal, checked by the runtime and kept on the instance (dates as dates).</summary>
+    public IReadOnlyDictionary<string, SignalInput> Inputs { get; init; } = new Dictionary<string, SignalInput>();
 }

@@ -16,4 +16,10 @@ public sealed record TransitionDefinition
 
     /// <summary>Name of an instance date set to the day the transition fires, e.g. returnedOn.</summary>
     public string? Records { get; init; }
+
+    /// <summary>On a deadline transition: name of an instance date set to the expired deadline's due date, e.g. missedDue.</summary>
+    public string? RecordsDue { get; init; }
+
+    /// <summary>A named condition (an <see cref="ITransitionGuard"/>) that must hold for the transition to fire.</summary>
+    public string? Guard { get; init; }
 }

@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace MiningRights.Workflows;
 
 /// <summary>
-/// A workflow as written in a JSON file of <c>workflows/</c> (see <c>workflow.schema.json</c>): the states a right's
-/// process moves through, the signals people send and the deadlines that fire when nobody acts.
+/// A workflow as written in a JSON file of <c>workflows/</c> (see <c>workflow.schema.json</c>): the states a process
+/// moves through, the signals people send and the deadlines that fire when nobody acts. It runs on a subject (a right,
+/// a case, ...), which decides who sees the instance and who is told of it.
 /// </summary>
 public sealed record WorkflowDefinition
 {
@@ -18,6 +19,12 @@ public sealed record WorkflowDefinition
     public required int Version { get; init; }
 
     public required LocalizedText Title { get; init; }
+
+    /// <summary>The kind of subject an instance runs on (<c>right</c>, <c>case</c>, ...): a registered <see cref="ISubjectKind"/>.</summary>
+    public string Subject { get; init; } = "right";
+
+    /// <summary>The dates whoever starts an instance must give (registeredOn, dueOn, ...); every other date is set by the definition.</summary>
+    public IReadOnlyList<string> StartDates { get; init; } = [];
 
     /// <summary>The POLICY.md rule IDs this workflow implements.</summary>
     public required IReadOnlyList<string> Rules { get; init; }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiningRights.Deadlines;
 using MiningRights.Policies;
+using MiningRights.Workflows.Activities;
 
 namespace MiningRights.Workflows;
 
@@ -23,14 +24,17 @@ public sealed class WorkflowDefinitionLoader
     private static readonly string[] KnownRoles = ["Holder", "Authority", "Inspector", "Admin"];
     private static readonly string[] KnownKinds = ["exploration", "mining"];
     private static readonly string[] KnownTransferModes = ["tender", "auction", "listing", "agreement"];
-    private static readonly string[] KnownPeriodParameters =
-        [nameof(ProvinceParameters.CaseGraceDays), nameof(ProvinceParameters.ResubmissionWindowDays)];
+    private static readonly string[] InputTypes = ["date", "text", "integer", "decimal", "choice"];
 
     private readonly IReadOnlyDictionary<string, IWorkflowActivity> _activities;
+    private readonly HashSet<string> _guards;
+    private readonly HashSet<string> _subjectKinds;
 
-    public WorkflowDefinitionLoader(IEnumerable<IWorkflowActivity> activities)
+    public WorkflowDefinitionLoader(IEnumerable<IWorkflowActivity> activities, IEnumerable<ITransitionGuard> guards, IEnumerable<ISubjectKind> subjectKinds)
     {
         _activities = activities.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        _guards = guards.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+        _subjectKinds = subjectKinds.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Loads every <c>*.json</c> file of the folder except the schema; throws when any is invalid.</summary>
@@ -57,6 +61,7 @@ public sealed class WorkflowDefinitionLoader
             }
         }
 
+        CheckReferencesAcrossFiles(loaded, problems);
         foreach (var duplicate in loaded.GroupBy(l => (l.Definition.Id, l.Definition.Version)).Where(g => g.Count() > 1))
         {
             problems.Add(new DefinitionProblem(duplicate.Last().File, "$.version",
@@ -71,8 +76,12 @@ public sealed class WorkflowDefinitionLoader
         return loaded;
     }
 
-    /// <summary>Parses and checks one file's text; problems are added to <paramref name="problems"/>.</summary>
-    public LoadedDefinition? Load(string file, string json, List<DefinitionProblem> problems)
+    /// <summary>
+    /// Parses and checks one file's text; problems are added to <paramref name="problems"/>. A stored snapshot
+    /// (<paramref name="snapshot"/>) was valid when its instance started and may predate checks added since: it is read,
+    /// upgraded and checked for what the runtime needs, not for how a new file must be written.
+    /// </summary>
+    public LoadedDefinition? Load(string file, string json, List<DefinitionProblem> problems, bool snapshot = false)
     {
         WorkflowDefinition? definition;
         try
@@ -92,8 +101,9 @@ public sealed class WorkflowDefinitionLoader
             return null;
         }
 
+        definition = UpgradeLegacy(definition);
         var before = problems.Count;
-        Check(file, definition, problems);
+        Check(file, definition, problems, snapshot);
         if (problems.Count > before)
         {
             return null;
@@ -103,9 +113,33 @@ public sealed class WorkflowDefinitionLoader
         return new LoadedDefinition(definition, file, hash, json);
     }
 
-    private void Check(string file, WorkflowDefinition d, List<DefinitionProblem> problems)
+    /// <summary>
+    /// Definitions written before transitions named the date they record on expiry recorded the missed due date as
+    /// <c>missedDue</c> on every holder deadline's expiry; say so explicitly, so the runtime knows no date by name.
+    /// </summary>
+    private static WorkflowDefinition UpgradeLegacy(WorkflowDefinition d)
+    {
+        if (d.Transitions.Any(t => t.RecordsDue is not null) || !d.Deadlines.Values.Any(x => x.From == "missedDue"))
+        {
+            return d;
+        }
+
+        return d with
+        {
+            Transitions = d.Transitions
+                .Select(t => t.Deadline is { } name && d.Deadlines.TryGetValue(name, out var spec) && !spec.Escalation ? t with { RecordsDue = "missedDue" } : t)
+                .ToList(),
+        };
+    }
+
+    private void Check(string file, WorkflowDefinition d, List<DefinitionProblem> problems, bool snapshot)
     {
         void Problem(string path, string reason) => problems.Add(new DefinitionProblem(file, path, reason));
+
+        if (!_subjectKinds.Contains(d.Subject))
+        {
+            Problem("$.subject", $"unknown subject kind '{d.Subject}' (known: {string.Join(", ", _subjectKinds.Order(StringComparer.Ordinal))})");
+        }
 
         if (string.IsNullOrWhiteSpace(d.Id) || d.Id.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
         {
@@ -165,6 +199,19 @@ public sealed class WorkflowDefinitionLoader
             {
                 Problem($"$.signals.{name}.roles", $"unknown role '{role}'");
             }
+
+            foreach (var (inputName, input) in signal.Inputs)
+            {
+                var path = $"$.signals.{name}.inputs.{inputName}";
+                if (!InputTypes.Contains(input.Type))
+                {
+                    Problem($"{path}.type", $"'{input.Type}' is not one of {string.Join(", ", InputTypes)}");
+                }
+                else if (input.Type == "choice" && input.Values.Count == 0)
+                {
+                    Problem($"{path}.values", "a choice needs the values it accepts");
+                }
+            }
         }
 
         foreach (var (name, deadline) in d.Deadlines)
@@ -180,20 +227,21 @@ public sealed class WorkflowDefinitionLoader
         foreach (var (name, state) in d.States)
         {
             var path = $"$.states.{name}";
-            if (state.Deadline is not null)
+            foreach (var running in state.Running)
             {
-                if (!d.Deadlines.ContainsKey(state.Deadline))
+                var at = state.Deadline == running ? $"{path}.deadline" : $"{path}.deadlines";
+                if (!d.Deadlines.ContainsKey(running))
                 {
-                    Problem($"{path}.deadline", $"unknown deadline '{state.Deadline}'");
+                    Problem(at, $"unknown deadline '{running}'");
                 }
-                else if (!d.Transitions.Any(t => t.From == name && t.Deadline == state.Deadline))
+                else if (!d.Transitions.Any(t => t.From == name && t.Deadline == running))
                 {
-                    Problem($"{path}.deadline", $"deadline '{state.Deadline}' has no expiry target: add a transition from '{name}' on deadline '{state.Deadline}'");
+                    Problem(at, $"deadline '{running}' has no expiry target: add a transition from '{name}' on deadline '{running}'");
                 }
 
                 if (state.Final)
                 {
-                    Problem($"{path}.deadline", "a final state cannot own a deadline");
+                    Problem(at, "a final state cannot own a deadline");
                 }
             }
 
@@ -237,21 +285,98 @@ public sealed class WorkflowDefinitionLoader
                 {
                     Problem($"{path}.deadline", $"unknown deadline '{t.Deadline}'");
                 }
-                else if (from is not null && from.Deadline != t.Deadline)
+                else if (from is not null && !from.Running.Contains(t.Deadline))
                 {
                     Problem($"{path}.deadline", $"state '{t.From}' does not run deadline '{t.Deadline}'");
                 }
             }
 
-            if (t.Signal is not null && d.Transitions.Take(i).Any(o => o.From == t.From && o.Signal == t.Signal))
+            if (t.RecordsDue is not null && t.Deadline is null)
             {
-                Problem($"{path}.signal", $"signal '{t.Signal}' already leaves state '{t.From}'");
+                Problem($"{path}.recordsDue", "only a deadline's expiry has a due date to record");
+            }
+
+            if (t.Guard is not null && !_guards.Contains(t.Guard))
+            {
+                Problem($"{path}.guard", $"unknown guard '{t.Guard}' (known: {string.Join(", ", _guards.Order(StringComparer.Ordinal))})");
+            }
+
+            // A later transition on the same trigger is reached only when the guards of the earlier ones refuse.
+            var earlier = d.Transitions.Take(i).Where(o => o.From == t.From && ((t.Signal is not null && o.Signal == t.Signal) || (t.Deadline is not null && o.Deadline == t.Deadline)));
+            if (earlier.Any(o => o.Guard is null))
+            {
+                Problem(t.Signal is null ? $"{path}.deadline" : $"{path}.signal",
+                    $"'{t.Signal ?? t.Deadline}' already leaves state '{t.From}' without a guard: this transition could never fire");
             }
         }
 
         foreach (var unreachable in Unreachable(d))
         {
             Problem($"$.states.{unreachable}", $"state '{unreachable}' cannot be reached from the initial state '{d.InitialState}'");
+        }
+
+        if (!snapshot)
+        {
+            CheckDates(d, Problem);
+        }
+    }
+
+    /// <summary>Every date a definition counts from must be one it is given at start, records, or opens as a deadline.</summary>
+    private static void CheckDates(WorkflowDefinition d, Action<string, string> problem)
+    {
+        var known = new HashSet<string>(d.StartDates, StringComparer.Ordinal);
+        known.UnionWith(d.Deadlines.Keys);
+        known.UnionWith(d.Transitions.SelectMany(t => new[] { t.Records, t.RecordsDue }).OfType<string>());
+        known.UnionWith(d.Signals.Values.SelectMany(s => s.Inputs).Where(i => i.Value.Type == "date").Select(i => i.Key));
+
+        void Date(string path, string? name)
+        {
+            if (name is not null && name != "today" && !known.Contains(name))
+            {
+                problem(path, $"unknown date '{name}': name it in $.startDates, record it on a transition, or take it from a signal input");
+            }
+        }
+
+        foreach (var (name, deadline) in d.Deadlines)
+        {
+            Date($"$.deadlines.{name}.from", deadline.From);
+            Date($"$.deadlines.{name}.notBefore", deadline.NotBefore);
+        }
+
+        foreach (var (name, signal) in d.Signals)
+        {
+            foreach (var (inputName, input) in signal.Inputs)
+            {
+                Date($"$.signals.{name}.inputs.{inputName}.notBefore", input.NotBefore);
+                Date($"$.signals.{name}.inputs.{inputName}.notAfter", input.NotAfter);
+            }
+        }
+
+        foreach (var (name, state) in d.States)
+        {
+            for (var i = 0; i < state.OnEntry.Count; i++)
+            {
+                Date($"$.states.{name}.onEntry[{i}].dueDate", ActivityParameters.String(state.OnEntry[i], "dueDate"));
+            }
+        }
+    }
+
+    /// <summary>Workflows that start other workflows must name ones that are loaded.</summary>
+    private static void CheckReferencesAcrossFiles(IReadOnlyList<LoadedDefinition> loaded, List<DefinitionProblem> problems)
+    {
+        var ids = loaded.Select(l => l.Definition.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var definition in loaded)
+        {
+            foreach (var (name, state) in definition.Definition.States)
+            {
+                for (var i = 0; i < state.OnEntry.Count; i++)
+                {
+                    if (ActivityParameters.String(state.OnEntry[i], "workflow") is { } workflow && !ids.Contains(workflow))
+                    {
+                        problems.Add(new DefinitionProblem(definition.File, $"$.states.{name}.onEntry[{i}].workflow", $"workflow '{workflow}' is not loaded"));
+                    }
+                }
+            }
         }
     }
 
@@ -306,9 +431,9 @@ public sealed class WorkflowDefinitionLoader
         {
             problem($"{path}.period", $"'{deadline.Period}' is not an ISO 8601 date period such as P1Y or P30D");
         }
-        else if (deadline.PeriodParameter is not null && !KnownPeriodParameters.Contains(deadline.PeriodParameter))
+        else if (deadline.PeriodParameter is not null && !ProvinceParameters.DayParameters.Contains(deadline.PeriodParameter))
         {
-            problem($"{path}.periodParameter", $"unknown parameter '{deadline.PeriodParameter}' (known: {string.Join(", ", KnownPeriodParameters)})");
+            problem($"{path}.periodParameter", $"unknown parameter '{deadline.PeriodParameter}' (known: {string.Join(", ", ProvinceParameters.DayParameters)})");
         }
 
         switch (deadline.Reminders)

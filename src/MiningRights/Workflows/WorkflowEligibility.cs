@@ -10,4 +10,7 @@ public sealed record WorkflowEligibility
     public required IReadOnlyList<string> TransferModes { get; init; }
 
     public bool? BlankArea { get; init; }
+
+    /// <summary>True when the workflow fixes the licence's term itself (a provisional licence): registration then takes no expiry date.</summary>
+    public bool SetsExpiry { get; init; }
 }

@@ -1,8 +1,10 @@
 namespace MiningRights.Workflows;
 
 /// <summary>
-/// One run of a workflow for one right, pinned to the definition version and content hash it started with.
-/// <see cref="Version"/> is the concurrency token: of two transitions racing on one instance, one commits.
+/// One run of a workflow on one subject (a right, a case, ...), pinned to the definition version and content hash it
+/// started with. The subject's owner and places are copied here when it starts, so that who may see the instance is
+/// a filter on this row. <see cref="Version"/> is the concurrency token: of two transitions racing on one instance,
+/// one commits; it also counts the journal entries.
 /// </summary>
 public sealed class WorkflowInstance
 {
@@ -13,10 +15,6 @@ public sealed class WorkflowInstance
     public required int DefinitionVersion { get; init; }
 
     public required string DefinitionHash { get; init; }
-
-    public required Guid RightId { get; init; }
-
-    public required Guid HolderId { get; init; }
 
     public required string State { get; set; }
 
@@ -35,4 +33,26 @@ public sealed class WorkflowInstance
     public DateTime UpdatedAtUtc { get; set; }
 
     public List<JournalEntry> Journal { get; init; } = [];
+
+    /// <summary>The kind of subject (<c>right</c>, <c>case</c>, ...), see <see cref="ISubjectKind"/>.</summary>
+    public required string SubjectKind { get; init; }
+
+    public required Guid SubjectId { get; init; }
+
+    /// <summary>How lists name the subject (a licence number); permanent, so it is kept here.</summary>
+    public required string SubjectLabel { get; init; }
+
+    /// <summary>The right the subject concerns, if any: the instance is part of that right's history.</summary>
+    public Guid? RightId { get; init; }
+
+    /// <summary>The holder who owns the subject and sees the instance, if any.</summary>
+    public Guid? HolderId { get; init; }
+
+    /// <summary>The subject's location county: officers whose jurisdiction contains it see the instance.</summary>
+    public required string JurisdictionCode { get; init; }
+
+    /// <summary>The subject's registration authority: its officers decide.</summary>
+    public required string AuthorityCode { get; init; }
+
+    public SubjectRef Subject => new(SubjectKind, SubjectId);
 }

@@ -28,6 +28,14 @@ public sealed class WorkflowRegistry
         Definitions.Where(d => d.Definition.Id == id && d.Definition.ValidFrom <= date && date <= d.Definition.ValidUntil)
             .MaxBy(d => d.Definition.Version);
 
+    /// <summary>
+    /// The version of <paramref name="id"/> a running process starts as its child: the one in force on the subject's
+    /// anchor date, else the newest (a case or a duty outlives the window of the rule that caused it).
+    /// </summary>
+    public LoadedDefinition ForChild(string id, DateOnly anchorDate) =>
+        FindInForce(id, anchorDate) ?? (Versions(id) is { Count: > 0 } versions ? versions[^1]
+            : throw new InvalidOperationException($"Workflow '{id}' is not loaded."));
+
     public IReadOnlyList<LoadedDefinition> Versions(string id) =>
         Definitions.Where(d => d.Definition.Id == id).OrderBy(d => d.Definition.Version).ToList();
 
@@ -44,7 +52,7 @@ public sealed class WorkflowRegistry
         var snapshot = await db.DefinitionSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.ContentHash == instance.DefinitionHash, ct)
             ?? throw new InvalidOperationException($"Instance {instance.Id} started on definition {instance.DefinitionId} v{instance.DefinitionVersion} ({instance.DefinitionHash}), which is neither loaded nor stored.");
         var problems = new List<DefinitionProblem>();
-        var loaded = Loader.Load($"snapshot:{snapshot.ContentHash}", snapshot.Json, problems)
+        var loaded = Loader.Load($"snapshot:{snapshot.ContentHash}", snapshot.Json, problems, snapshot: true)
             ?? throw new WorkflowDefinitionException(problems);
         lock (_gate)
         {

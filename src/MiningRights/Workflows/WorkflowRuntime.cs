@@ -4,44 +4,77 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MiningRights.Data;
 using MiningRights.Deadlines;
+using MiningRights.Notifications;
 using MiningRights.Policies;
-using MiningRights.Rights;
 
 namespace MiningRights.Workflows;
 
 /// <summary>
 /// Moves instances through their definitions. Every change (state, journal, deadlines, the activities' work) is
 /// added to the caller's unit of work and commits with it in one SaveChanges, so a refused or failed transition
-/// leaves nothing behind. The instance's version makes racing transitions fail with a concurrency error.
+/// leaves nothing behind. The instance's version makes racing transitions fail with a concurrency error. The runtime
+/// knows subjects only through their kinds, and names no workflow, rule, signal or date of its own.
 /// </summary>
 public sealed class WorkflowRuntime(
     MiningRightsDbContext db,
     WorkflowRegistry registry,
     IEnumerable<IWorkflowActivity> activities,
+    IEnumerable<ITransitionGuard> guards,
+    SubjectDirectory subjects,
+    Recipients recipients,
+    InstanceAccess access,
     IOptions<ParameterOptions> parameters,
     TimeProvider time)
 {
+    private static readonly NoticeDefinition ExtensionNotice = new()
+    {
+        Rule = "GS-10d",
+        Subject = new LocalizedText { Zh = "【延期】{licenseNumber} {what} 截止日期已调整", En = "Due date moved: {licenseNumber} {what}" },
+        Lead = new LocalizedText { Zh = "登记机关调整了以下事项的截止日期。", En = "The registration authority has moved the due date of the duty below." },
+        Action = new LocalizedText { Zh = "请按新的截止日期办理。", En = "Meet the new due date." },
+    };
+
     private readonly Dictionary<string, IWorkflowActivity> _activities = activities.ToDictionary(a => a.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, ITransitionGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
 
     private static ProvinceCalendar Calendar => ProvinceCalendar.China;
 
-    /// <summary>Starts <paramref name="definition"/> for <paramref name="right"/> with its first dates and values.</summary>
+    public SubjectDirectory Subjects => subjects;
+
+    /// <summary>Starts <paramref name="definition"/> on <paramref name="subject"/> with the dates the definition asks for at start.</summary>
     public async Task<WorkflowInstance> StartAsync(
         LoadedDefinition definition,
-        MiningRight right,
+        SubjectRef subject,
         Actor actor,
         IReadOnlyDictionary<string, DateOnly> dates,
         IReadOnlyDictionary<string, string> data,
         CancellationToken ct)
     {
+        if (definition.Definition.Subject != subject.Kind)
+        {
+            throw new InvalidOperationException($"{definition.File} runs on a {definition.Definition.Subject}, not on a {subject.Kind}.");
+        }
+
+        var missing = definition.Definition.StartDates.Where(d => !dates.ContainsKey(d)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"{definition.File} starts with the dates {string.Join(", ", missing)}, which were not given.");
+        }
+
+        var about = await subjects.GetAsync(subject, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var instance = new WorkflowInstance
         {
             DefinitionId = definition.Definition.Id,
             DefinitionVersion = definition.Definition.Version,
             DefinitionHash = definition.ContentHash,
-            RightId = right.Id,
-            HolderId = right.HolderId,
+            SubjectKind = about.Kind,
+            SubjectId = about.Id,
+            SubjectLabel = about.Label,
+            RightId = about.RightId,
+            HolderId = about.HolderId,
+            JurisdictionCode = about.JurisdictionCode,
+            AuthorityCode = about.AuthorityCode,
             State = definition.Definition.InitialState,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
@@ -58,8 +91,8 @@ public sealed class WorkflowRuntime(
         }
 
         db.WorkflowInstances.Add(instance);
-        if (!await db.DefinitionSnapshots.AnyAsync(s => s.ContentHash == definition.ContentHash, ct)
-            && !db.DefinitionSnapshots.Local.Any(s => s.ContentHash == definition.ContentHash))
+        if (db.DefinitionSnapshots.Local.All(s => s.ContentHash != definition.ContentHash)
+            && !await db.DefinitionSnapshots.AnyAsync(s => s.ContentHash == definition.ContentHash, ct))
         {
             db.DefinitionSnapshots.Add(new DefinitionSnapshot
             {
@@ -72,139 +105,206 @@ public sealed class WorkflowRuntime(
         }
 
         var rule = definition.Definition.AppliesTo?.Rule ?? definition.Definition.Rules[0];
-        await EnterAsync(instance, definition, values, fromState: null, definition.Definition.InitialState, actor, "start", rule, null, expired: null, right, ct);
+        await EnterAsync(new Step(instance, definition, values, null, definition.Definition.InitialState, actor, "start", rule, null), ct);
         return instance;
     }
 
-    /// <summary>Sends <paramref name="signal"/> to <paramref name="instance"/> on behalf of <paramref name="actor"/>.</summary>
-    public async Task SignalAsync(WorkflowInstance instance, string signal, Actor actor, string? note, CancellationToken ct)
+    /// <summary>
+    /// Sends <paramref name="signal"/> to <paramref name="instance"/> on behalf of <paramref name="actor"/>, with the
+    /// values its definition declares. Refused as not found when the actor may not see the instance, 403 when its role
+    /// or place may not act, 400 for invalid values, 409 when the state does not take the signal, and with the guard's
+    /// own answer when a guard refuses.
+    /// </summary>
+    public async Task<SignalOutcome> SignalAsync(
+        WorkflowInstance instance,
+        string signal,
+        Actor actor,
+        string? note,
+        CancellationToken ct,
+        IReadOnlyDictionary<string, string?>? inputs = null)
     {
+        if (!await access.SeesAsync(actor, instance, ct))
+        {
+            throw RefusalException.NotFound($"Workflow instance {instance.Id}");
+        }
+
         var definition = await registry.ResolveAsync(instance, db, ct);
-        if (!definition.Definition.Signals.TryGetValue(signal, out var signalDefinition))
+        if (!definition.Definition.Signals.TryGetValue(signal, out var spec))
         {
-            throw RefusalException.Invalid("signal", $"Workflow '{instance.DefinitionId}' has no signal '{signal}'.");
+            throw RefusalException.Invalid("signal", $"Workflow '{instance.DefinitionId}' has no signal '{Text.Cut(signal)}'.");
         }
 
-        if (!signalDefinition.Roles.Any(actor.IsInRole))
+        if (!spec.Roles.Any(actor.IsInRole))
         {
-            throw RefusalException.Forbidden($"Signal '{signal}' may be sent only by: {string.Join(", ", signalDefinition.Roles)}.");
+            throw RefusalException.Forbidden($"'{spec.Label.En}' ({spec.Label.Zh}) may be done only by: {string.Join(", ", spec.Roles)}.");
         }
 
-        var transition = definition.Definition.Transitions.FirstOrDefault(t => t.From == instance.State && t.Signal == signal)
-            ?? throw RefusalException.Conflict($"'{signalDefinition.Label.En}' ({signalDefinition.Label.Zh}) is not possible now: the {instance.DefinitionId} workflow is in state '{instance.State}'.");
+        if (!await access.MayActAsync(actor, instance, spec.Roles, ct))
+        {
+            throw RefusalException.Forbidden(
+                $"Only officers of the registration authority ({instance.AuthorityCode}) or above may decide on {instance.SubjectLabel}; " +
+                $"your jurisdiction {actor.JurisdictionCode} may see it but not decide. 仅登记机关可作出决定。");
+        }
 
-        var right = await db.Rights.SingleAsync(r => r.Id == instance.RightId, ct);
-        await EnterAsync(instance, definition, new InstanceValues(instance), instance.State, transition.To, actor,
-            $"signal:{signal}", transition.Rule, note, expired: null, right, ct, transition.Records);
+        var candidates = definition.Definition.Transitions.Where(t => t.From == instance.State && t.Signal == signal).ToList();
+        if (candidates.Count == 0)
+        {
+            throw RefusalException.Conflict($"'{spec.Label.En}' ({spec.Label.Zh}) is not possible now: the {instance.DefinitionId} workflow is in state '{instance.State}'.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var values = new InstanceValues(instance);
+        SignalInputs.Apply(signal, spec, inputs ?? new Dictionary<string, string?>(), values, Calendar.DateAt(new DateTimeOffset(now)));
+
+        var late = await LateAsync(instance, ct);
+        var transition = await ChooseAsync(candidates, new Step(instance, definition, values, instance.State, instance.State, actor, $"signal:{signal}", candidates[0].Rule, note), ct);
+        var text = late ? (note is null ? "late: after the due date" : $"{note} (late: after the due date)") : note;
+        await EnterAsync(new Step(instance, definition, values, instance.State, transition.To, actor, $"signal:{signal}", transition.Rule, text, Records: transition.Records), ct);
+        return new SignalOutcome(transition, late);
     }
 
     /// <summary>Fires the expiry transition of <paramref name="deadline"/>; does nothing if the instance has moved on.</summary>
     public async Task<bool> ExpireAsync(Deadline deadline, CancellationToken ct)
     {
-        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == deadline.InstanceId, ct);
+        var instance = await db.WorkflowInstances.FindAsync([deadline.InstanceId], ct)
+            ?? throw new InvalidOperationException($"Deadline {deadline.Id} belongs to no instance.");
         var definition = await registry.ResolveAsync(instance, db, ct);
-        var transition = definition.Definition.Transitions.FirstOrDefault(t => t.From == instance.State && t.Deadline == deadline.Name);
         deadline.Close(DeadlineState.Expired, time.GetUtcNow().UtcDateTime);
-        if (transition is null)
+        var candidates = definition.Definition.Transitions.Where(t => t.From == instance.State && t.Deadline == deadline.Name).ToList();
+        if (candidates.Count == 0)
         {
             return false;
         }
 
         var values = new InstanceValues(instance);
-        if (!definition.Definition.Deadlines[deadline.Name].Escalation)
+        var trigger = $"deadline:{deadline.Name}";
+        var transition = await ChooseAsync(candidates, new Step(instance, definition, values, instance.State, instance.State, Actor.Deadline, trigger, candidates[0].Rule, null, deadline), ct);
+        if (transition.RecordsDue is { } recordsDue)
         {
-            values.SetDate("missedDue", deadline.DueOn);
+            values.SetDate(recordsDue, deadline.DueOn);
         }
 
-        var right = await db.Rights.SingleAsync(r => r.Id == instance.RightId, ct);
-        await EnterAsync(instance, definition, values, instance.State, transition.To, Actor.Deadline,
-            $"deadline:{deadline.Name}", transition.Rule, $"due {deadline.DueOn:yyyy-MM-dd} passed", deadline, right, ct, transition.Records);
+        await EnterAsync(new Step(instance, definition, values, instance.State, transition.To, Actor.Deadline, trigger,
+            transition.Rule, $"due {deadline.DueOn:yyyy-MM-dd} passed", deadline, transition.Records), ct);
         return true;
     }
 
-    private async Task EnterAsync(
-        WorkflowInstance instance,
-        LoadedDefinition definition,
-        InstanceValues values,
-        string? fromState,
-        string toState,
-        Actor actor,
-        string trigger,
-        string ruleId,
-        string? note,
-        Deadline? expired,
-        MiningRight right,
-        CancellationToken ct,
-        string? records = null)
+    /// <summary>
+    /// Moves an open deadline's due date (force majeure accepted, a justified reason, a rectification period): the
+    /// stages not yet sent are recomputed from the new date, the journal records who decided, why and under which
+    /// rule, and the holder is told. The instance stays in its state.
+    /// </summary>
+    public async Task ExtendAsync(Deadline deadline, DateOnly dueOn, string reason, string ruleId, Actor actor, CancellationToken ct)
     {
+        var instance = await db.WorkflowInstances.FindAsync([deadline.InstanceId], ct)
+            ?? throw new InvalidOperationException($"Deadline {deadline.Id} belongs to no instance.");
+        var definition = await registry.ResolveAsync(instance, db, ct);
+        var province = parameters.Value.For(definition.Definition.Province);
         var now = time.GetUtcNow().UtcDateTime;
-        var calendar = Calendar;
-        var today = calendar.DateAt(new DateTimeOffset(now));
-        var provinceParameters = parameters.Value.For(definition.Definition.Province);
-        if (records is not null)
+        var before = deadline.DueOn;
+        deadline.MoveTo(dueOn, Calendar, province.ReminderHour);
+        deadline.Version++;
+        var values = new InstanceValues(instance);
+        values.SetDate(deadline.Name, dueOn);
+
+        var entry = Journal(instance, actor, $"extend:{deadline.Name}", instance.State, instance.State, ruleId,
+            $"{before:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}: {reason}", now);
+        var subject = await subjects.GetAsync(instance.Subject, ct);
+        var facts = Outbox.Facts(subject, definition.Definition.States[instance.State], deadline, ruleId, Calendar, now);
+        var template = ExtensionNotice with { Rule = ruleId };
+        foreach (var recipient in await recipients.HolderAsync(instance.HolderId, ct))
         {
-            values.SetDate(records, today);
+            Outbox.Enqueue(db, $"journal:{instance.Id}:{entry.Sequence}:extension", template, facts, recipient, "extension", instance, deadline.Id, now);
+        }
+    }
+
+    /// <summary>
+    /// Whether a signal now comes after the holder's due date, judged by the date and not by whether a sweep has
+    /// noticed: a holder deadline still open but past its day, or none open and the last one expired.
+    /// </summary>
+    private async Task<bool> LateAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        var open = (await OpenDeadlinesAsync(instance, ct)).Where(d => !d.Escalation).ToList();
+        if (open.Count > 0)
+        {
+            return open.Any(d => d.ExpiresAtUtc <= time.GetUtcNow().UtcDateTime);
         }
 
-        var from = fromState is null ? null : definition.Definition.States[fromState];
-        var to = definition.Definition.States[toState];
+        var last = await db.Deadlines.AsNoTracking().Where(d => d.InstanceId == instance.Id && !d.Escalation)
+            .OrderByDescending(d => d.CreatedAtUtc).Select(d => (DeadlineState?)d.State).FirstOrDefaultAsync(ct);
+        return last == DeadlineState.Expired;
+    }
 
-        var opened = new Dictionary<string, Deadline>(StringComparer.Ordinal);
-        if (from?.Deadline is { } running && running != to.Deadline)
+    private async Task<TransitionDefinition> ChooseAsync(IReadOnlyList<TransitionDefinition> candidates, Step step, CancellationToken ct)
+    {
+        RefusalException? first = null;
+        foreach (var transition in candidates)
         {
-            var open = await db.Deadlines
-                .Where(d => d.InstanceId == instance.Id && d.Name == running && d.State == DeadlineState.Open)
-                .ToListAsync(ct);
-            foreach (var deadline in open.Where(d => d.State == DeadlineState.Open))
+            if (transition.Guard is null)
             {
-                deadline.Close(trigger.StartsWith("signal:", StringComparison.Ordinal) ? DeadlineState.Met : DeadlineState.Closed, now);
+                return transition;
+            }
+
+            // Guards run before the transition, so there is no journal entry yet.
+            var refusal = await _guards[transition.Guard].CheckAsync(await ContextAsync(step, null!, new Dictionary<string, Deadline>(), ct), ct);
+            if (refusal is null)
+            {
+                return transition;
+            }
+
+            first ??= refusal;
+        }
+
+        throw first!;
+    }
+
+    private async Task EnterAsync(Step step, CancellationToken ct)
+    {
+        var (instance, definition, values) = (step.Instance, step.Definition, step.Values);
+        var now = time.GetUtcNow().UtcDateTime;
+        var province = parameters.Value.For(definition.Definition.Province);
+        if (step.Records is not null)
+        {
+            values.SetDate(step.Records, Calendar.DateAt(new DateTimeOffset(now)));
+        }
+
+        var from = step.From is null ? null : definition.Definition.States[step.From];
+        var to = definition.Definition.States[step.To];
+        var wasRunning = from?.Running ?? [];
+
+        var closing = wasRunning.Except(to.Running).ToList();
+        if (closing.Count > 0)
+        {
+            foreach (var deadline in (await OpenDeadlinesAsync(instance, ct)).Where(d => closing.Contains(d.Name)))
+            {
+                deadline.Close(step.Trigger.StartsWith("signal:", StringComparison.Ordinal) ? DeadlineState.Met : DeadlineState.Closed, now);
+                deadline.Version++;
             }
         }
 
-        if (to.Deadline is { } starting && starting != from?.Deadline)
+        var opened = new Dictionary<string, Deadline>(StringComparer.Ordinal);
+        foreach (var starting in to.Running.Except(wasRunning))
         {
-            opened[starting] = OpenDeadline(instance, definition, values, starting, provinceParameters, now);
+            opened[starting] = OpenDeadline(instance, definition, values, starting, province, now);
         }
 
-        var sequence = 1 + (fromState is null ? 0 : await db.Journal.Where(j => j.InstanceId == instance.Id).MaxAsync(j => (int?)j.Sequence, ct) ?? 0);
-        var entry = new JournalEntry
-        {
-            InstanceId = instance.Id,
-            Sequence = sequence,
-            AtUtc = now,
-            Actor = actor.Name,
-            Trigger = trigger,
-            FromState = fromState,
-            ToState = toState,
-            RuleId = ruleId,
-            Note = note,
-        };
-        db.Journal.Add(entry);
-
-        instance.State = toState;
+        var entry = Journal(instance, step.Actor, step.Trigger, step.From, step.To, step.Rule, step.Note, now);
+        instance.State = step.To;
         instance.Finished = to.Final;
-        instance.Version++;
         instance.UpdatedAtUtc = now;
 
-        var holder = await db.Holders.SingleAsync(h => h.Id == instance.HolderId, ct);
-        var context = new ActivityContext
+        var context = await ContextAsync(step, entry, opened, ct);
+
+        // A stage already past when the deadline opens is sent now, so the holder hears of the deadline at once.
+        foreach (var deadline in opened.Values)
         {
-            Db = db,
-            Runtime = this,
-            Registry = registry,
-            Instance = instance,
-            Definition = definition,
-            Right = right,
-            Holder = holder,
-            Actor = actor,
-            Entry = entry,
-            NowUtc = now,
-            Calendar = calendar,
-            Parameters = provinceParameters,
-            Values = values,
-            ExpiredDeadline = expired,
-            OpenedDeadlines = opened,
-        };
+            if (deadline.TakePassedReminder(now, Calendar, province.ReminderHour) is { } daysBefore)
+            {
+                await ReminderNotices.QueueAsync(db, recipients, deadline, daysBefore, instance, definition, context.Subject, now, ct);
+            }
+
+            deadline.Schedule(Calendar, province.ReminderHour);
+        }
 
         foreach (var action in to.OnEntry)
         {
@@ -213,13 +313,55 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private Deadline OpenDeadline(
-        WorkflowInstance instance,
-        LoadedDefinition definition,
-        InstanceValues values,
-        string name,
-        ProvinceParameters provinceParameters,
-        DateTime now)
+    private async Task<ActivityContext> ContextAsync(Step step, JournalEntry entry, IReadOnlyDictionary<string, Deadline> opened, CancellationToken ct) =>
+        new()
+        {
+            Db = db,
+            Runtime = this,
+            Registry = registry,
+            Recipients = recipients,
+            Subjects = subjects,
+            Instance = step.Instance,
+            Definition = step.Definition,
+            Subject = await subjects.GetAsync(step.Instance.Subject, ct),
+            Actor = step.Actor,
+            Entry = entry,
+            NowUtc = time.GetUtcNow().UtcDateTime,
+            Calendar = Calendar,
+            Parameters = parameters.Value.For(step.Definition.Definition.Province),
+            Values = step.Values,
+            ExpiredDeadline = step.Expired,
+            OpenedDeadlines = opened,
+        };
+
+    /// <summary>The instance's open deadlines, tracked; read once per unit of work and instance.</summary>
+    private async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        await db.Deadlines.Where(d => d.InstanceId == instance.Id && d.State == DeadlineState.Open).LoadAsync(ct);
+        return db.Deadlines.Local.Where(d => d.InstanceId == instance.Id && d.State == DeadlineState.Open).ToList();
+    }
+
+    /// <summary>Every journal entry counts one version of the instance, so the sequence needs no query.</summary>
+    private JournalEntry Journal(WorkflowInstance instance, Actor actor, string trigger, string? from, string to, string rule, string? note, DateTime now)
+    {
+        instance.Version++;
+        var entry = new JournalEntry
+        {
+            InstanceId = instance.Id,
+            Sequence = instance.Version,
+            AtUtc = now,
+            Actor = actor.Name,
+            Trigger = trigger,
+            FromState = from,
+            ToState = to,
+            RuleId = rule,
+            Note = note is { Length: > 2000 } ? note[..2000] : note,
+        };
+        db.Journal.Add(entry);
+        return entry;
+    }
+
+    private Deadline OpenDeadline(WorkflowInstance instance, LoadedDefinition definition, InstanceValues values, string name, ProvinceParameters province, DateTime now)
     {
         var spec = definition.Definition.Deadlines[name];
         var start = values.Date(spec.From)
@@ -232,12 +374,7 @@ public sealed class WorkflowRuntime(
         }
         else
         {
-            var days = spec.PeriodParameter switch
-            {
-                nameof(ProvinceParameters.CaseGraceDays) => provinceParameters.CaseGraceDays,
-                nameof(ProvinceParameters.ResubmissionWindowDays) => provinceParameters.ResubmissionWindowDays,
-                _ => throw new InvalidOperationException($"Unknown period parameter '{spec.PeriodParameter}'."),
-            };
+            var days = province.Days(spec.PeriodParameter!);
             period = IsoPeriod.FromDays(days);
 
             // The value used is kept on the instance so that every date can be explained later.
@@ -255,14 +392,13 @@ public sealed class WorkflowRuntime(
         var reminders = spec.Reminders switch
         {
             JsonArray list => list.Select(n => n!.GetValue<int>()).ToArray(),
-            JsonValue => provinceParameters.ReminderDaysBefore,
+            JsonValue => province.ReminderDaysBefore.ToArray(),
             _ => [],
         };
 
         var deadline = new Deadline
         {
             InstanceId = instance.Id,
-            RightId = instance.RightId,
             HolderId = instance.HolderId,
             Name = name,
             RuleId = spec.Rule,
@@ -273,9 +409,20 @@ public sealed class WorkflowRuntime(
             ReminderDays = string.Join(',', reminders.OrderByDescending(d => d).Select(d => d.ToString(CultureInfo.InvariantCulture))),
             CreatedAtUtc = now,
         };
-        deadline.SkipPassedReminders(now, Calendar, provinceParameters.ReminderHour);
-        deadline.Schedule(Calendar, provinceParameters.ReminderHour);
         db.Deadlines.Add(deadline);
         return deadline;
     }
+
+    private sealed record Step(
+        WorkflowInstance Instance,
+        LoadedDefinition Definition,
+        InstanceValues Values,
+        string? From,
+        string To,
+        Actor Actor,
+        string Trigger,
+        string Rule,
+        string? Note,
+        Deadline? Expired = null,
+        string? Records = null);
 }

@@ -66,7 +66,7 @@ public sealed class ExplorationPlanDeferralTests
         // Grace of 15 days (parameter), then the case.
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 16, 23, 59));
         var noCase = await Api.ReadAsync(await inspector.GetAsync("/api/cases"), HttpStatusCode.OK);
-        Assert.Equal(0, noCase["total"]!.GetValue<int>());
+        Assert.Equal(0, noCase.ItemCount());
 
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 17, 0, 0));
         var cases = await Api.ReadAsync(await inspector.GetAsync("/api/cases"), HttpStatusCode.OK);
@@ -81,7 +81,7 @@ public sealed class ExplorationPlanDeferralTests
         Assert.Contains(history, h => h.Contains("deadline:caseGrace: overdue → inCase", StringComparison.Ordinal));
 
         // The inspector of another city sees neither the case nor the right.
-        Assert.Equal(0, (await Api.ReadAsync(await otherInspector.GetAsync("/api/cases"), HttpStatusCode.OK))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await Api.ReadAsync(await otherInspector.GetAsync("/api/cases"), HttpStatusCode.OK)).ItemCount());
         Assert.Equal(HttpStatusCode.NotFound, (await otherInspector.GetAsync($"/api/rights/{rightId}")).StatusCode);
 
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 4, 1));
@@ -183,6 +183,6 @@ public sealed class ExplorationPlanDeferralTests
         // The grace timer stopped with the submission: no case follows.
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 4, 30));
         var admin = await api.AdminAsync();
-        Assert.Equal(0, (await Api.ReadAsync(await admin.GetAsync("/api/cases"), HttpStatusCode.OK))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await Api.ReadAsync(await admin.GetAsync("/api/cases"), HttpStatusCode.OK)).ItemCount());
     }
 }

@@ -165,7 +165,7 @@ public sealed class ProvisionalLicenseTests
 
         await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 1, 23, 59));
         Assert.Equal("provisional", (await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK))["status"]!.GetValue<string>());
-        Assert.Equal(0, (await Api.ReadAsync(await inspector.GetAsync("/api/cases"), HttpStatusCode.OK))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await Api.ReadAsync(await inspector.GetAsync("/api/cases"), HttpStatusCode.OK)).ItemCount());
         Assert.DoesNotContain(await MailDev.ForAsync(holder.Email), m => m.Subject.StartsWith("【失效】", StringComparison.Ordinal));
 
         await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 2, 0, 0));
@@ -217,7 +217,7 @@ public sealed class ProvisionalLicenseTests
         Assert.Contains("2026-02-01", outside["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var admin = await api.AdminAsync();
-        Assert.Equal(0, (await Api.ReadAsync(await admin.GetAsync("/api/rights"), HttpStatusCode.OK))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await Api.ReadAsync(await admin.GetAsync("/api/rights"), HttpStatusCode.OK)).ItemCount());
     }
 
     [Fact]
@@ -276,7 +276,7 @@ public sealed class ProvisionalLicenseTests
             await stranger.Client.PostAsJsonAsync($"/api/workflows/instances/{dutyInstance}/signals/report", new { note = "done" }),
         };
         Assert.All(attempts, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
-        Assert.Equal(0, (await Api.ReadAsync(await stranger.Client.GetAsync("/api/deadlines"), HttpStatusCode.OK))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await Api.ReadAsync(await stranger.Client.GetAsync("/api/deadlines"), HttpStatusCode.OK)).ItemCount());
 
         // The owner reports the duty through the same endpoint, and the authority verifies it.
         var reported = await Api.ReadAsync(await owner.Client.PostAsJsonAsync($"/api/workflows/instances/{dutyInstance}/signals/report", new { note = "开工报告已上传" }), HttpStatusCode.OK);

@@ -36,7 +36,7 @@ public sealed class OutboxDeliveryTests
 
         var admin = await api.AdminAsync();
         var pending = await Api.ReadAsync(await admin.GetAsync("/api/notifications?status=pending"), HttpStatusCode.OK);
-        Assert.Equal(6, pending["total"]!.GetValue<int>());
+        Assert.Equal(6, pending.ItemCount());
         Assert.All(pending["items"]!.AsArray(), n =>
         {
             Assert.Equal(1, n!["attempts"]!.GetValue<int>());
@@ -67,7 +67,7 @@ public sealed class OutboxDeliveryTests
         }
 
         var sent = await Api.ReadAsync(await admin.GetAsync("/api/notifications?status=sent"), HttpStatusCode.OK);
-        Assert.Equal(6, sent["total"]!.GetValue<int>());
+        Assert.Equal(6, sent.ItemCount());
         Assert.All(sent["items"]!.AsArray(), n => Assert.Equal(3, n!["attempts"]!.GetValue<int>()));
     }
 
@@ -101,7 +101,7 @@ public sealed class OutboxDeliveryTests
 
         var admin = await api.AdminAsync();
         var dead = await Api.ReadAsync(await admin.GetAsync("/api/notifications?status=dead"), HttpStatusCode.OK);
-        Assert.Equal(2, dead["total"]!.GetValue<int>());
+        Assert.Equal(2, dead.ItemCount());
         Assert.All(dead["items"]!.AsArray(), n =>
         {
             Assert.Equal(3, n!["attempts"]!.GetValue<int>());

@@ -177,5 +177,5 @@ public sealed class RegistrationRuleTests
     }
 
     private static async Task<int> TotalAsync(HttpClient client, string url) =>
-        (await Api.ReadAsync(await client.GetAsync(url), HttpStatusCode.OK))["total"]!.GetValue<int>();
+        (await Api.ReadAsync(await client.GetAsync(url), HttpStatusCode.OK)).ItemCount();
 }

@@ -43,7 +43,7 @@ public sealed class RoleTests
 
         // None of it took effect: the right and its plan are as they were, and the holder owns just the one right.
         await AssertPlanUnderReviewAsync(authority, rightId, planId);
-        Assert.Equal(1, (await Api.ReadAsync(await holder.Client.GetAsync("/api/rights"), HttpStatusCode.OK))["total"]!.GetValue<int>());
+        Assert.Equal(1, (await Api.ReadAsync(await holder.Client.GetAsync("/api/rights"), HttpStatusCode.OK)).ItemCount());
         var login = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = "holder-made-admin", password = ServiceFactory.Password });
         await ProblemAssert.ReadAsync(login, HttpStatusCode.Unauthorized);
     }
@@ -64,7 +64,7 @@ public sealed class RoleTests
         await ForbiddenAsync(inspector.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, Registered)));
 
         await AssertPlanUnderReviewAsync(authority, rightId, planId);
-        Assert.Equal(1, (await Api.ReadAsync(await holder.Client.GetAsync("/api/rights"), HttpStatusCode.OK))["total"]!.GetValue<int>());
+        Assert.Equal(1, (await Api.ReadAsync(await holder.Client.GetAsync("/api/rights"), HttpStatusCode.OK)).ItemCount());
     }
 
     [Fact]
@@ -81,11 +81,11 @@ public sealed class RoleTests
         var problem = await ProblemAssert.ReadAsync(await lanzhou.PostAsJsonAsync("/api/rights", body), HttpStatusCode.Forbidden);
         Assert.Contains("620000", ProblemAssert.Detail(problem), StringComparison.Ordinal);
         Assert.Contains("620100", ProblemAssert.Detail(problem), StringComparison.Ordinal);
-        Assert.Equal(0, (await Api.ReadAsync(await province.GetAsync("/api/rights"), HttpStatusCode.OK))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await Api.ReadAsync(await province.GetAsync("/api/rights"), HttpStatusCode.OK)).ItemCount());
 
         var subei = await Api.ReadAsync(await province.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, Registered, county: "620923")), HttpStatusCode.Created);
         await ProblemAssert.ReadAsync(await lanzhou.GetAsync($"/api/rights/{subei["id"]}"), HttpStatusCode.NotFound);
-        Assert.Equal(0, (await Api.ReadAsync(await lanzhou.GetAsync("/api/rights"), HttpStatusCode.OK))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await Api.ReadAsync(await lanzhou.GetAsync("/api/rights"), HttpStatusCode.OK)).ItemCount());
 
         // Within its city the same authority registers, so the refusal above was about the jurisdiction.
         var own = RequestBody.Edit(Api.ExplorationRight(holder.Id, Registered, county: "620102"), b =>

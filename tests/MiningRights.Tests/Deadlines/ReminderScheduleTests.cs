@@ -90,11 +90,11 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
-    public void At_creation_only_stages_already_past_are_skipped()
+    public void At_creation_the_latest_stage_already_past_is_sent_at_once_and_the_earlier_ones_are_not()
     {
         var deadline = NewDeadline();
 
-        deadline.SkipPassedReminders(Utc(2026, 6, 1, 0), China, ReminderHour);
+        Assert.Equal(30, deadline.TakePassedReminder(Utc(2026, 6, 1, 0), China, ReminderHour));
         deadline.Schedule(China, ReminderHour);
 
         Assert.Equal([60, 30], deadline.Done);
@@ -107,7 +107,7 @@ public sealed class ReminderScheduleTests
     {
         var deadline = NewDeadline();
 
-        deadline.SkipPassedReminders(SixtyDaysBefore.AddSeconds(-1), China, ReminderHour);
+        Assert.Null(deadline.TakePassedReminder(SixtyDaysBefore.AddSeconds(-1), China, ReminderHour));
         deadline.Schedule(China, ReminderHour);
 
         Assert.Empty(deadline.Done);
@@ -120,8 +120,7 @@ public sealed class ReminderScheduleTests
         var deadline = NewDeadline();
         Assert.Equal(60, deadline.TakeDueReminder(SixtyDaysBefore, China, ReminderHour));
 
-        deadline.DueOn = deadline.DueOn.AddDays(90);
-        deadline.Schedule(China, ReminderHour);
+        deadline.MoveTo(deadline.DueOn.AddDays(90), China, ReminderHour);
 
         // New due date 2026-09-28: reminder-60 would fall on 2026-07-30, but it was sent already.
         Assert.Equal(new DateOnly(2026, 9, 28), deadline.DueOn);
@@ -130,6 +129,18 @@ public sealed class ReminderScheduleTests
         Assert.Equal(Utc(2026, 9, 28, 16), deadline.ExpiresAtUtc);
         Assert.Null(deadline.TakeDueReminder(Utc(2026, 7, 30, 1), China, ReminderHour));
         Assert.Equal(30, deadline.TakeDueReminder(Utc(2026, 8, 29, 1), China, ReminderHour));
+    }
+
+    [Fact]
+    public void At_creation_after_the_due_date_no_reminder_is_sent_the_expiry_speaks_for_it()
+    {
+        var deadline = NewDeadline();
+
+        Assert.Null(deadline.TakePassedReminder(Utc(2026, 7, 2, 0), China, ReminderHour));
+        deadline.Schedule(China, ReminderHour);
+
+        Assert.Equal([60, 30, 7, 1], deadline.Done);
+        Assert.Equal(Deadline.ExpiryStage, deadline.NextStage);
     }
 
     [Fact]
@@ -150,7 +161,6 @@ public sealed class ReminderScheduleTests
     private static Deadline NewDeadline() => new()
     {
         InstanceId = Guid.NewGuid(),
-        RightId = Guid.NewGuid(),
         HolderId = Guid.NewGuid(),
         Name = "planDue",
         RuleId = "GS-9d",

@@ -14,13 +14,13 @@ public sealed class ServiceLifeCapTests
     public void A_service_life_up_to_the_cap_of_its_scale_is_granted(MineScale scale, int years)
     {
         Assert.Equal(years, ServiceLifeCap.For(Defaults, scale));
-        Assert.Null(Record.Exception(() => ServiceLifeCap.Check(Defaults, scale, years)));
+        Assert.Null(Record.Exception(() => ServiceLifeCap.Check(Defaults, scale, years, "GS-9e")));
     }
 
     [Fact]
     public void A_medium_mine_of_21_years_is_refused_under_GS_9e_naming_the_cap_of_20()
     {
-        var refusal = Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(Defaults, MineScale.Medium, 21));
+        var refusal = Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(Defaults, MineScale.Medium, 21, "GS-9e"));
 
         Assert.Equal(422, refusal.Status);
         Assert.Equal("GS-9e", refusal.RuleId);
@@ -34,7 +34,7 @@ public sealed class ServiceLifeCapTests
     [InlineData(MineScale.Small, 11, 10)]
     public void A_service_life_beyond_the_cap_is_refused(MineScale scale, int years, int cap)
     {
-        var refusal = Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(Defaults, scale, years));
+        var refusal = Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(Defaults, scale, years, "GS-9e"));
 
         Assert.Equal(422, refusal.Status);
         Assert.Equal("GS-9e", refusal.RuleId);
@@ -44,11 +44,11 @@ public sealed class ServiceLifeCapTests
     [Fact]
     public void A_province_that_raises_the_medium_cap_to_25_grants_21_years()
     {
-        var options = new ParameterOptions { Provinces = { ["620000"] = new ProvinceParameters { MediumMineMaxYears = 25 } } };
+        var options = new ParameterOptions { Provinces = { ["620000"] = new ParameterSet { MediumMineMaxYears = 25 } } };
 
-        Assert.Null(Record.Exception(() => ServiceLifeCap.Check(options.For("620000"), MineScale.Medium, 21)));
-        Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(options.For("330000"), MineScale.Medium, 21));
-        var refusal = Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(options.For("620000"), MineScale.Medium, 26));
+        Assert.Null(Record.Exception(() => ServiceLifeCap.Check(options.For("620000"), MineScale.Medium, 21, "GS-9e")));
+        Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(options.For("330000"), MineScale.Medium, 21, "GS-9e"));
+        var refusal = Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(options.For("620000"), MineScale.Medium, 26, "GS-9e"));
         Assert.Contains("capped at 25 years", refusal.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using MiningRights.Workflows;
-using MiningRights.Workflows.Activities;
 
 namespace MiningRights.Tests.Workflows;
 
@@ -8,8 +7,7 @@ public sealed class DefinitionValidationTests
 {
     private const string File = WorkflowFiles.PlanDeferralFile;
 
-    private readonly WorkflowDefinitionLoader _loader =
-        new(BuiltInActivities.Create());
+    private readonly WorkflowDefinitionLoader _loader = WorkflowFiles.Loader();
 
     [Fact]
     public void The_exploration_plan_deferral_file_loads_without_problems()
@@ -99,7 +97,7 @@ public sealed class DefinitionValidationTests
         Assert.Equal(File, problem.File);
         Assert.Equal("$.states.returned.onEntry[0].activity", problem.JsonPath);
         Assert.Contains("unknown activity 'sendFax'", problem.Reason, StringComparison.Ordinal);
-        Assert.Contains("notify, openCase, reissueLicense, setRightStatus, startObligations", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("notify, openCase, reissueLicense, setCaseStatus, setRightStatus, startObligations", problem.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,7 +233,7 @@ public sealed class DefinitionValidationTests
 
         var loaded = _loader.LoadDirectory(folder.Path);
 
-        Assert.Equal([1, 2], loaded.Select(l => l.Definition.Version).Order());
+        Assert.Equal([1, 2], loaded.Where(l => l.Definition.Id == "exploration-plan-deferral").Select(l => l.Definition.Version).Order());
     }
 
     private static JsonNode Transition(JsonObject definition, int index) => definition["transitions"]![index]!;
@@ -257,6 +255,9 @@ public sealed class DefinitionValidationTests
         public TemporaryFolder()
         {
             Path = Directory.CreateTempSubdirectory("miningrights-workflows-").FullName;
+
+            // The plan deferral opens cases, which run on the case workflow: a folder without it does not load.
+            System.IO.File.Copy(System.IO.Path.Combine(WorkflowFiles.Folder, "case.json"), System.IO.Path.Combine(Path, "case.json"));
         }
 
         public string Path { get; }

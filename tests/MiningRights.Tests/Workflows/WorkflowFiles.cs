@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Workflows;
 
 namespace MiningRights.Tests.Workflows;
 
@@ -8,6 +10,14 @@ internal static class WorkflowFiles
     public const string PlanDeferralFile = "exploration-plan-deferral.json";
 
     public static string Folder { get; } = Path.Combine(FindRepositoryRoot(), "workflows");
+
+    /// <summary>The loader as the service builds it, with every feature's activities, guards and subject kinds.</summary>
+    public static WorkflowDefinitionLoader Loader()
+    {
+        var services = new ServiceCollection();
+        services.AddMiningRights();
+        return services.BuildServiceProvider().GetRequiredService<WorkflowDefinitionLoader>();
+    }
 
     public static string PlanDeferralJson() => File.ReadAllText(Path.Combine(Folder, PlanDeferralFile));
 

@@ -16,6 +16,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.TitleZh).HasMaxLength(300);
         builder.Property(c => c.TitleEn).HasMaxLength(300);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.AuthorityCode).HasMaxLength(6);
+        builder.Property(c => c.Disposition).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(c => new { c.JurisdictionCode, c.Status });
         builder.HasIndex(c => c.RightId);
     }

@@ -25,7 +25,7 @@ public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         // The sweep reads only rows whose next action is due: its cost follows the due items, not the rights.
         builder.HasIndex(d => d.NextActionAtUtc);
         builder.HasIndex(d => new { d.HolderId, d.State, d.DueOn });
-        builder.HasIndex(d => d.RightId);
+        builder.Property(d => d.LastError).HasMaxLength(2000);
         builder.HasOne<WorkflowInstance>().WithMany().HasForeignKey(d => d.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

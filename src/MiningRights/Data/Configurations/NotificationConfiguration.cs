@@ -19,6 +19,6 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.LastError).HasMaxLength(2000);
         builder.HasIndex(n => new { n.Status, n.NextAttemptAtUtc });
-        builder.HasIndex(n => n.RightId);
+        builder.HasIndex(n => n.InstanceId);
     }
 }

@@ -14,8 +14,16 @@ public sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<Wor
         builder.Property(i => i.DefinitionHash).HasMaxLength(64);
         builder.Property(i => i.State).HasMaxLength(100);
         builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.Property(i => i.SubjectKind).HasMaxLength(32);
+        builder.Property(i => i.SubjectLabel).HasMaxLength(100);
+        builder.Property(i => i.JurisdictionCode).HasMaxLength(6);
+        builder.Property(i => i.AuthorityCode).HasMaxLength(6);
+        builder.Ignore(i => i.Subject);
+        builder.HasIndex(i => new { i.SubjectKind, i.SubjectId });
         builder.HasIndex(i => i.RightId);
         builder.HasIndex(i => i.HolderId);
+        builder.HasIndex(i => i.JurisdictionCode);
+        builder.HasIndex(i => i.AuthorityCode);
         builder.HasOne<MiningRight>().WithMany().HasForeignKey(i => i.RightId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Journal).WithOne().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 
 namespace MiningRights.Workflows.Activities;
@@ -30,30 +29,22 @@ internal static class ActivityParameters
             ? new LocalizedText { Zh = z, En = e }
             : null;
 
-    /// <summary>The deadline of <paramref name="context"/> named <paramref name="name"/>: opened now, just expired, or the latest stored.</summary>
-    public static async Task<Deadlines.Deadline?> DeadlineAsync(ActivityContext context, string? name, CancellationToken ct)
+    /// <summary>The deadline a parameter names: "expired" for the one whose expiry fired the transition, else by name.</summary>
+    public static async Task<Deadlines.Deadline?> DeadlineAsync(ActivityContext context, string? name, CancellationToken ct) =>
+        name switch
+        {
+            null => null,
+            ExpiredKeyword => context.ExpiredDeadline,
+            _ => await context.DeadlineAsync(name, ct),
+        };
+
+    /// <summary>A 'rule' parameter must name a rule the definition lists.</summary>
+    public static IEnumerable<string> Rule(JsonObject parameters, WorkflowDefinition definition, string activity)
     {
-        if (name is null)
+        var rule = String(parameters, "rule");
+        if (rule is null || !definition.Rules.Contains(rule))
         {
-            return null;
+            yield return $"{activity} needs 'rule' naming one of $.rules (got '{rule}')";
         }
-
-        if (name == ExpiredKeyword)
-        {
-            return context.ExpiredDeadline;
-        }
-
-        if (context.OpenedDeadlines.TryGetValue(name, out var opened))
-        {
-            return opened;
-        }
-
-        if (context.ExpiredDeadline?.Name == name)
-        {
-            return context.ExpiredDeadline;
-        }
-
-        return context.Db.Deadlines.Local.Where(d => d.InstanceId == context.Instance.Id && d.Name == name).MaxBy(d => d.CreatedAtUtc)
-            ?? await context.Db.Deadlines.Where(d => d.InstanceId == context.Instance.Id && d.Name == name).OrderByDescending(d => d.CreatedAtUtc).FirstOrDefaultAsync(ct);
     }
 }

@@ -4,14 +4,12 @@ using MiningRights.Notifications;
 namespace MiningRights.Workflows.Activities;
 
 /// <summary>
-/// <c>{"activity": "notify", "notice": "planOverdue", "to": ["holder", "inspectors"], "deadline": "planDue"}</c>:
-/// queues the notice for the holder's contacts and/or the inspectors of the right's county, with the facts of the
-/// named deadline. Keyed by the journal entry, so a transition queues it once.
+/// <c>{"activity": "notify", "notice": "planOverdue", "to": ["holder", "inspectors", "authority"], "deadline": "planDue"}</c>:
+/// queues the notice for the subject's holder, the inspectors of its location and/or the officers of its registration
+/// authority, with the facts of the named deadline. Keyed by the journal entry, so a transition queues it once.
 /// </summary>
 public sealed class NotifyActivity : IWorkflowActivity
 {
-    private static readonly string[] Audiences = ["holder", "inspectors"];
-
     public string Name => "notify";
 
     public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
@@ -28,9 +26,9 @@ public sealed class NotifyActivity : IWorkflowActivity
         }
 
         var to = ActivityParameters.Strings(parameters, "to");
-        if (to.Count == 0 || to.Any(t => !Audiences.Contains(t)))
+        if (to.Count == 0 || to.Any(t => !Recipients.Audiences.Contains(t)))
         {
-            yield return "notify needs 'to': a list of \"holder\" and/or \"inspectors\"";
+            yield return $"notify needs 'to': a list of {string.Join(", ", Recipients.Audiences.Select(a => $"\"{a}\""))}";
         }
 
         var deadline = ActivityParameters.String(parameters, "deadline");
@@ -45,25 +43,12 @@ public sealed class NotifyActivity : IWorkflowActivity
         var noticeName = ActivityParameters.String(parameters, "notice")!;
         var template = context.Definition.Definition.Notices[noticeName];
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
-        var facts = Outbox.Facts(context.Right, context.Holder, context.Definition.Definition.States[context.Instance.State], deadline,
+        var facts = Outbox.Facts(context.Subject, context.Definition.Definition.States[context.Instance.State], deadline,
             template.Rule, context.Calendar, context.NowUtc);
-        var to = ActivityParameters.Strings(parameters, "to");
-
-        var recipients = new List<Recipient>();
-        if (to.Contains("holder"))
-        {
-            recipients.AddRange(Outbox.HolderContacts(context.Holder));
-        }
-
-        if (to.Contains("inspectors"))
-        {
-            recipients.AddRange(await Outbox.InspectorsForAsync(context.Db, context.Right, cancellationToken));
-        }
-
-        foreach (var recipient in recipients.DistinctBy(r => r.Email.ToLowerInvariant()))
+        foreach (var recipient in await context.Recipients.ForAsync(ActivityParameters.Strings(parameters, "to"), context.Subject, cancellationToken))
         {
             Outbox.Enqueue(context.Db, $"journal:{context.Instance.Id}:{context.Entry.Sequence}:{noticeName}", template, facts,
-                recipient, noticeName, context.Right, deadline?.Id, context.NowUtc);
+                recipient, noticeName, context.Instance, deadline?.Id, context.NowUtc);
         }
     }
 }

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
-using MiningRights.Cases;
+using MiningRights.Workflows;
+using MiningRights.Workflows.Activities;
 
-namespace MiningRights.Workflows.Activities;
+namespace MiningRights.Cases;
 
 /// <summary>
-/// <c>{"activity": "openCase", "title": {"zh-CN": ..., "en": ...}, "severity": 3, "rule": "GS-9e", "dueDate": "missedDue"}</c>:
-/// opens the inspectors' case for the right's county. One case per instance and journal entry.
+/// <c>{"activity": "openCase", "title": {"zh-CN": ..., "en": ...}, "severity": 3, "rule": "GS-9e", "dueDate": "missedDue", "workflow": "case"}</c>:
+/// opens the inspectors' case about the subject's right, one per instance and journal entry, and starts the case's
+/// own workflow (subject: the case) in the same unit of work.
 /// </summary>
 public sealed class OpenCaseActivity : IWorkflowActivity
 {
@@ -13,7 +15,8 @@ public sealed class OpenCaseActivity : IWorkflowActivity
 
     public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
     {
-        foreach (var problem in ActivityParameters.Unknown(parameters, "title", "severity", "rule", "deadline", "dueDate"))
+        foreach (var problem in ActivityParameters.Unknown(parameters, "title", "severity", "rule", "deadline", "dueDate", "workflow")
+            .Concat(ActivityParameters.Rule(parameters, definition, Name)))
         {
             yield return problem;
         }
@@ -28,12 +31,6 @@ public sealed class OpenCaseActivity : IWorkflowActivity
             yield return "openCase needs 'severity' 1 (low) to 3 (high)";
         }
 
-        var rule = ActivityParameters.String(parameters, "rule");
-        if (rule is null || !definition.Rules.Contains(rule))
-        {
-            yield return $"openCase needs 'rule' naming one of $.rules (got '{rule}')";
-        }
-
         var deadline = ActivityParameters.String(parameters, "deadline");
         if (!ActivityParameters.IsDeadline(deadline, definition))
         {
@@ -45,19 +42,32 @@ public sealed class OpenCaseActivity : IWorkflowActivity
     {
         var title = ActivityParameters.Text(parameters, "title")!;
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
-        context.Db.Cases.Add(new Case
+        var right = await context.RightAsync(cancellationToken);
+        var opened = new Case
         {
             Key = $"{context.Instance.Id}:{context.Entry.Sequence}",
-            RightId = context.Right.Id,
-            HolderId = context.Right.HolderId,
+            RightId = right.Id,
+            HolderId = right.HolderId,
             InstanceId = context.Instance.Id,
-            JurisdictionCode = context.Right.LocationCountyCode,
+            JurisdictionCode = right.LocationCountyCode,
+            AuthorityCode = right.AuthorityCode,
             RuleId = ActivityParameters.String(parameters, "rule")!,
             TitleZh = context.Values.Fill(title.Zh),
             TitleEn = context.Values.Fill(title.En),
             Severity = ActivityParameters.Int(parameters, "severity")!.Value,
             DueOn = ActivityParameters.String(parameters, "dueDate") is { } dueDate ? context.Values.Date(dueDate) : deadline?.DueOn,
             OpenedAtUtc = context.NowUtc,
-        });
+        };
+        context.Db.Cases.Add(opened);
+
+        if (ActivityParameters.String(parameters, "workflow") is { } workflow)
+        {
+            context.Subjects.Remember(CaseSubjectKind.Describe(opened, right, context.Subject.HolderName));
+            await context.Runtime.StartAsync(context.Registry.ForChild(workflow, context.Subject.AnchorDate),
+                new SubjectRef(CaseSubjectKind.Kind, opened.Id), context.Actor,
+                new Dictionary<string, DateOnly> { ["openedOn"] = context.Today },
+                new Dictionary<string, string> { ["sourceInstance"] = context.Instance.Id.ToString() },
+                cancellationToken);
+        }
     }
 }

@@ -1,17 +1,21 @@
 using System.Text.Json.Nodes;
 using MiningRights.Audit;
-using MiningRights.Rights;
+using MiningRights.Workflows;
+using MiningRights.Workflows.Activities;
 
-namespace MiningRights.Workflows.Activities;
+namespace MiningRights.Rights;
 
-/// <summary><c>{"activity": "setRightStatus", "status": "Lapsed", "rule": "GS-9e"}</c>: changes the right's status and records it in its history.</summary>
+/// <summary>
+/// <c>{"activity": "setRightStatus", "status": "Lapsed", "rule": "GS-9e"}</c>: changes the status of the right the
+/// subject concerns (the right itself, or the right a case is about) and records it in the right's history.
+/// </summary>
 public sealed class SetRightStatusActivity : IWorkflowActivity
 {
     public string Name => "setRightStatus";
 
     public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
     {
-        foreach (var problem in ActivityParameters.Unknown(parameters, "status", "rule"))
+        foreach (var problem in ActivityParameters.Unknown(parameters, "status", "rule").Concat(ActivityParameters.Rule(parameters, definition, Name)))
         {
             yield return problem;
         }
@@ -20,29 +24,23 @@ public sealed class SetRightStatusActivity : IWorkflowActivity
         {
             yield return $"setRightStatus needs 'status', one of {string.Join(", ", Enum.GetNames<RightStatus>())}";
         }
-
-        var rule = ActivityParameters.String(parameters, "rule");
-        if (rule is null || !definition.Rules.Contains(rule))
-        {
-            yield return $"setRightStatus needs 'rule' naming one of $.rules (got '{rule}')";
-        }
     }
 
-    public Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
     {
         var status = Enum.Parse<RightStatus>(ActivityParameters.String(parameters, "status")!);
-        var before = context.Right.Status;
-        context.Right.Status = status;
-        context.Right.UpdatedAtUtc = context.NowUtc;
+        var right = await context.RightAsync(cancellationToken);
+        var before = right.Status;
+        right.Status = status;
+        right.UpdatedAtUtc = context.NowUtc;
         context.Db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = context.NowUtc,
             Actor = context.Actor.Name,
             Action = "right.status",
-            RightId = context.Right.Id,
+            RightId = right.Id,
             RuleId = ActivityParameters.String(parameters, "rule"),
             Detail = $"Status {before} → {status} (workflow {context.Instance.DefinitionId}, state {context.Instance.State}).",
         });
-        return Task.CompletedTask;
     }
 }

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
-using MiningRights.Workflows;
-using MiningRights.Workflows.Activities;
 
-namespace MiningRights.Licensing;
+namespace MiningRights.Workflows.Activities;
 
 /// <summary>
 /// <c>{"activity": "startObligations", "workflow": "mine-construction-obligation", "obligations": [{"due": "constructionStartDue",
-/// "what": {"zh-CN": ..., "en": ...}}]}</c>: starts one obligation workflow per entry, due on the instance date named
-/// by "due" (set from the contract or entered by the authority at approval). Each is an ordinary deadline with reminders.
+/// "what": {"zh-CN": ..., "en": ...}}]}</c>: starts one obligation workflow per entry on the same subject, due on the
+/// instance date named by "due". One instance per duty: each has its own deadline, reminders, reports and case. The
+/// version started is the one in force on the subject's anchor date (a right keeps the rules of its registration).
 /// </summary>
 public sealed class StartObligationsActivity : IWorkflowActivity
 {
@@ -42,18 +41,14 @@ public sealed class StartObligationsActivity : IWorkflowActivity
 
     public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
     {
-        var workflowId = ActivityParameters.String(parameters, "workflow")!;
-        var versions = context.Registry.Versions(workflowId);
-        var definition = context.Registry.FindInForce(workflowId, context.Right.RegisteredOn)
-            ?? (versions.Count > 0 ? versions[^1] : throw new InvalidOperationException($"startObligations in {context.Definition.File}: workflow '{workflowId}' is not loaded."));
-
+        var definition = context.Registry.ForChild(ActivityParameters.String(parameters, "workflow")!, context.Subject.AnchorDate);
         foreach (var entry in parameters["obligations"]!.AsArray().OfType<JsonObject>())
         {
             var dueName = ActivityParameters.String(entry, "due")!;
             var what = ActivityParameters.Text(entry, "what")!;
             var due = context.Values.Date(dueName)
-                ?? throw RefusalException.Invalid(dueName, $"The due date '{dueName}' ({what.En}) is required: there is no contract to take it from.");
-            await context.Runtime.StartAsync(definition, context.Right, context.Actor,
+                ?? throw RefusalException.Invalid(dueName, $"The due date '{dueName}' ({what.En}) is required.");
+            await context.Runtime.StartAsync(definition, context.Instance.Subject, context.Actor,
                 new Dictionary<string, DateOnly> { ["dueOn"] = due },
                 new Dictionary<string, string>
                 {

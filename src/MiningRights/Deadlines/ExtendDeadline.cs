@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+using MiningRights.Policies;
+using MiningRights.Workflows;
+
+namespace MiningRights.Deadlines;
+
+/// <summary>
+/// Moves an open deadline's due date: to a new date or by a period (ISO 8601, e.g. P3M), with the reason, the rule
+/// and who decided. Force majeure accepted (GS-10b), a justified reason (GS-10c) and a rectification period all use it.
+/// Only officers of the subject's registration authority may decide it; reminder stages not yet sent are recomputed,
+/// the journal records it and the holder is told, in one unit of work.
+/// </summary>
+public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess access, WorkflowRuntime runtime, TimeProvider time)
+{
+    public sealed record Request(DateOnly? DueOn, string? Period, string? Reason, string? RuleId);
+
+    public async Task<Deadline> HandleAsync(Guid deadlineId, Request request, CurrentUser user, CancellationToken ct)
+    {
+        var deadline = await db.Deadlines.SingleOrDefaultAsync(d => d.Id == deadlineId, ct);
+        var instance = deadline is null ? null : await db.WorkflowInstances.FindAsync([deadline.InstanceId], ct);
+        if (deadline is null || instance is null || !await access.SeesAsync(user.Actor, instance, ct))
+        {
+            throw RefusalException.NotFound($"Deadline {deadlineId}");
+        }
+
+        if (!await access.MayActAsync(user.Actor, instance, [Roles.Authority, Roles.Admin], ct))
+        {
+            throw RefusalException.Forbidden($"Only officers of the registration authority ({instance.AuthorityCode}) or above may move a due date of {instance.SubjectLabel}.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        DateOnly? dueOn = request.DueOn;
+        if ((request.DueOn is null) == (request.Period is null))
+        {
+            errors["dueOn"] = ["Give either the new due date (dueOn) or a period to add (period, e.g. P3M)."];
+        }
+        else if (request.Period is not null)
+        {
+            dueOn = IsoPeriod.TryParse(request.Period, out var period)
+                ? period.AddTo(deadline.DueOn)
+                : null;
+            if (dueOn is null)
+            {
+                errors["period"] = [$"'{Text.Cut(request.Period)}' is not an ISO 8601 date period such as P30D or P3M."];
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000)
+        {
+            errors["reason"] = ["The reason is required (at most 2000 characters): the holder and the history read it."];
+        }
+
+        if (request.RuleId is null || PolicyCatalog.Find(request.RuleId) is null)
+        {
+            errors["ruleId"] = [$"The rule under which the date moves is required: one of {string.Join(", ", PolicyCatalog.All.Select(r => r.Id))}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RefusalException(400, "Invalid extension", "The due date could not be moved: see the field errors.", errors: errors);
+        }
+
+        if (deadline.State != DeadlineState.Open)
+        {
+            throw RefusalException.Conflict($"The deadline '{deadline.WhatEn}' is {deadline.State.ToString().ToLowerInvariant()}: only a running deadline can be moved.");
+        }
+
+        var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        if (dueOn!.Value < today)
+        {
+            throw RefusalException.Invalid("dueOn", $"The new due date {dueOn:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).");
+        }
+
+        var before = deadline.DueOn;
+        await runtime.ExtendAsync(deadline, dueOn.Value, request.Reason!.Trim(), request.RuleId!, user.Actor, ct);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = time.GetUtcNow().UtcDateTime,
+            Actor = user.Name,
+            Action = "deadline.extended",
+            RightId = instance.RightId,
+            RuleId = request.RuleId,
+            Detail = $"{deadline.WhatEn} ({deadline.WhatZh}) of {instance.SubjectLabel}: {before:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}. {request.Reason.Trim()}",
+        });
+        await db.SaveChangesAsync(ct);
+        return deadline;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MiningRights.Data;
+using MiningRights.Policies;
+using MiningRights.Workflows;
+
+namespace MiningRights.Deadlines;
+
+/// <summary>An administrator puts a parked deadline back in the sweep (after fixing what made it fail).</summary>
+public sealed class RetryParkedDeadline(MiningRightsDbContext db, WorkflowRegistry registry, IOptions<ParameterOptions> parameters)
+{
+    public async Task<Deadline> HandleAsync(Guid deadlineId, CancellationToken ct)
+    {
+        var deadline = await db.Deadlines.SingleOrDefaultAsync(d => d.Id == deadlineId, ct) ?? throw RefusalException.NotFound($"Deadline {deadlineId}");
+        if (deadline.ParkedAtUtc is null)
+        {
+            throw RefusalException.Conflict($"Deadline {deadlineId} is not parked.");
+        }
+
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == deadline.InstanceId, ct);
+        var definition = await registry.ResolveAsync(instance, db, ct);
+        deadline.ParkedAtUtc = null;
+        deadline.Attempts = 0;
+        deadline.Version++;
+        deadline.Schedule(ProvinceCalendar.China, parameters.Value.For(definition.Definition.Province).ReminderHour);
+        await db.SaveChangesAsync(ct);
+        return deadline;
+    }
+}

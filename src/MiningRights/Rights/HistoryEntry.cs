@@ -1,0 +1,4 @@
+namespace MiningRights.Rights;
+
+/// <summary>One event in a right's history: a registration, a decision, a workflow transition; each with its rule.</summary>
+public sealed record HistoryEntry(DateTime AtUtc, string Actor, string What, string? RuleId, string Detail);

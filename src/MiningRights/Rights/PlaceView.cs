@@ -1,0 +1,3 @@
+namespace MiningRights.Rights;
+
+public sealed record PlaceView(string Code, string NameZh, string NameEn);

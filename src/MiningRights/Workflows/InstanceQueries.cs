@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Data;
+
+namespace MiningRights.Workflows;
+
+/// <summary>One instance as its viewers read it; not found alike whether it does not exist or may not be seen.</summary>
+public sealed class InstanceQueries(MiningRightsDbContext db, InstanceAccess access, WorkflowRegistry registry)
+{
+    public async Task<InstanceView> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var visible = await access.VisibleAsync(actor, ct);
+        var instance = await visible.AsNoTracking().Include(i => i.Journal).SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw RefusalException.NotFound($"Workflow instance {id}");
+        var definition = (await registry.ResolveAsync(instance, db, ct)).Definition;
+        var state = definition.States[instance.State];
+        var values = new InstanceValues(instance);
+        return new InstanceView(instance.Id, instance.SubjectKind, instance.SubjectId, instance.SubjectLabel, instance.RightId,
+            instance.DefinitionId, instance.DefinitionVersion, instance.DefinitionHash, instance.State, state.Status.Zh, state.Status.En, instance.Finished,
+            definition.Transitions.Where(t => t.From == instance.State && t.Signal is not null).Select(t => t.Signal!).Distinct().ToList(),
+            values.Dates, values.Data,
+            instance.Journal.OrderBy(j => j.Sequence).Select(j => new JournalView(j.Sequence, j.AtUtc, j.Actor, j.Trigger, j.FromState, j.ToState, j.RuleId, j.Note)).ToList());
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+
+namespace MiningRights.Workflows;
+
+/// <summary>
+/// Reads the values a signal carries against the inputs its definition declares: every error is collected per field,
+/// and nothing is kept unless all are valid. Dates become instance dates; other values instance values.
+/// </summary>
+public static class SignalInputs
+{
+    private const int DefaultMaxLength = 2000;
+
+    public static void Apply(string signal, SignalDefinition spec, IReadOnlyDictionary<string, string?> raw, InstanceValues values, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in raw.Keys.Where(k => !spec.Inputs.ContainsKey(k)))
+        {
+            errors[name] = [spec.Inputs.Count == 0
+                ? $"'{signal}' takes no values besides a note."
+                : $"'{signal}' takes only: {string.Join(", ", spec.Inputs.Keys)}."];
+        }
+
+        foreach (var (name, input) in spec.Inputs)
+        {
+            var text = raw.GetValueOrDefault(name)?.Trim();
+            var label = $"{input.Label.En} ({input.Label.Zh})";
+            if (string.IsNullOrEmpty(text))
+            {
+                if (input.Required)
+                {
+                    errors[name] = [$"{label} is required."];
+                }
+
+                continue;
+            }
+
+            var error = input.Type switch
+            {
+                "date" => ReadDate(text, input, label, today, values, dates, out var date) ?? Keep(dates, name, date),
+                "text" => text.Length > (input.MaxLength ?? DefaultMaxLength) ? $"{label} may be at most {input.MaxLength ?? DefaultMaxLength} characters." : Keep(texts, name, text),
+                "integer" => ReadNumber(text, input, label, integer: true, texts, name),
+                "decimal" => ReadNumber(text, input, label, integer: false, texts, name),
+                "choice" => input.Values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)) is { } choice
+                    ? Keep(texts, name, choice)
+                    : $"{label} must be one of {string.Join(", ", input.Values)}.",
+                _ => $"{label} has an unknown type.",
+            };
+            if (error is not null)
+            {
+                errors[name] = [error];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RefusalException(400, "Invalid request", $"The values given with '{signal}' are not valid: see the field errors.", errors: errors);
+        }
+
+        foreach (var (name, date) in dates)
+        {
+            values.SetDate(name, date);
+        }
+
+        foreach (var (name, text) in texts)
+        {
+            values.Set(name, text);
+        }
+    }
+
+    private static string? Keep<T>(Dictionary<string, T> into, string name, T value)
+    {
+        into[name] = value;
+        return null;
+    }
+
+    private static string? ReadDate(string text, SignalInput input, string label, DateOnly today, InstanceValues values, Dictionary<string, DateOnly> given, out DateOnly date)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return $"{label} must be a date as yyyy-MM-dd.";
+        }
+
+        DateOnly? Bound(string? name) => name switch
+        {
+            null => null,
+            "today" => today,
+            _ => given.TryGetValue(name, out var d) ? d : values.Date(name),
+        };
+
+        if (Bound(input.NotBefore) is { } floor && date < floor)
+        {
+            return $"{label} may not be before {floor:yyyy-MM-dd}{(input.NotBefore == "today" ? " (today)" : $" ({input.NotBefore})")}.";
+        }
+
+        if (Bound(input.NotAfter) is { } ceiling && date > ceiling)
+        {
+            return $"{label} may not be after {ceiling:yyyy-MM-dd}{(input.NotAfter == "today" ? " (today)" : $" ({input.NotAfter})")}.";
+        }
+
+        return null;
+    }
+
+    private static string? ReadNumber(string text, SignalInput input, string label, bool integer, Dictionary<string, string> into, string name)
+    {
+        var ok = integer
+            ? long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) && (decimal)whole is var n1 && Within(n1)
+            : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n2) && Within(n2);
+        bool Within(decimal value) => (input.Min is null || value >= input.Min) && (input.Max is null || value <= input.Max);
+        if (!ok)
+        {
+            var range = (input.Min, input.Max) switch
+            {
+                ({ } min, { } max) => $" from {min} to {max}",
+                ({ } min, null) => $" of at least {min}",
+                (null, { } max) => $" of at most {max}",
+                _ => string.Empty,
+            };
+            return $"{label} must be {(integer ? "a whole number" : "a number")}{range}.";
+        }
+
+        return Keep(into, name, text);
+    }
+}
