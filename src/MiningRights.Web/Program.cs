@@ -29,6 +29,7 @@ app.MapDeadlinesApi();
 app.MapCasesApi();
 app.MapWorkflowsApi();
 app.MapNotificationsApi();
+app.MapPoliciesApi();
 
 await app.RunAsync();
 

@@ -1,7 +1,7 @@
 namespace MiningRights.Deadlines;
 
 /// <summary>
-/// Deadlines are calendar dates in the province's time zone and end at the end of their day (POLICY.md §5).
+/// Deadlines are calendar dates in the province's time zone and end at the end of their day.
 /// This type is the one place that turns such dates into instants and back.
 /// </summary>
 public sealed class ProvinceCalendar

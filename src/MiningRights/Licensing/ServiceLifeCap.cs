@@ -3,7 +3,7 @@ using MiningRights.Policies;
 namespace MiningRights.Licensing;
 
 /// <summary>
-/// The licence term granted on an approved plan is the mine's service life, capped by scale (POLICY.md §4.3,
+/// The licence term granted on an approved plan is the mine's service life, capped by scale (the policy brief,
 /// parameter; defaults from the national mining registration rules: large 30, medium 20, small 10 years).
 /// </summary>
 public static class ServiceLifeCap

@@ -8,7 +8,7 @@ namespace MiningRights.Notifications;
 
 /// <summary>
 /// Writes a notice in one language, plain text and HTML. The template gives the subject, the lead and the action;
-/// the composer always adds the facts of POLICY.md §5 in the same order, so no notice can leave one out.
+/// the composer always adds the facts of the policy brief in the same order, so no notice can leave one out.
 /// </summary>
 public static class NoticeComposer
 {

@@ -1,6 +1,6 @@
 namespace MiningRights.Notifications;
 
-/// <summary>The facts every notice states (POLICY.md §5): which right, what is due, when, how long is left, and under which rule.</summary>
+/// <summary>The facts every notice states: which right, what is due, when, how long is left, and under which rule.</summary>
 public sealed record NoticeFacts(
     string LicenseNumber,
     string ProjectName,

@@ -1,6 +1,6 @@
 namespace MiningRights.Policies;
 
-/// <summary>One rule of a provincial notice, with the window in which the notice was in force (POLICY.md §3, §6).</summary>
+/// <summary>One rule of a provincial notice, with the window in which the notice was in force.</summary>
 public sealed record PolicyRule(
     string Id,
     string ProvinceCode,

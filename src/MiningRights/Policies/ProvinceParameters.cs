@@ -1,7 +1,7 @@
 namespace MiningRights.Policies;
 
 /// <summary>
-/// The numbers the notices do not fix (POLICY.md "parameter") as they apply in one province: the built-in defaults of
+/// The numbers the notices do not fix (the "parameters" of the policy catalogue) as they apply in one province: the built-in defaults of
 /// the policy brief, replaced by <c>Parameters:Defaults</c>, replaced in turn by the province's own values.
 /// </summary>
 public sealed record ProvinceParameters

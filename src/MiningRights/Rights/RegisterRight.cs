@@ -10,7 +10,7 @@ namespace MiningRights.Rights;
 
 /// <summary>
 /// Registers a right (新立登记). With a deferral it starts the workflow that the deferral names, after checking the
-/// workflow's conditions and the window in which its rule was in force for the right's province (POLICY.md §6).
+/// workflow's conditions and the window in which its rule was in force for the right's province.
 /// </summary>
 public sealed partial class RegisterRight(
     MiningRightsDbContext db,

@@ -1,7 +1,7 @@
 namespace MiningRights.Workflows;
 
 /// <summary>
-/// A notice template. Every notice also carries the facts POLICY.md §5 requires (right, what is due, due date,
+/// A notice template. Every notice also carries the facts the policy brief requires (right, what is due, due date,
 /// days left, rule and source), added by the composer, so a template only writes the subject, the lead and the action.
 /// </summary>
 public sealed record NoticeDefinition

@@ -26,7 +26,7 @@ public sealed record WorkflowDefinition
     /// <summary>The dates whoever starts an instance must give (registeredOn, dueOn, ...); every other date is set by the definition.</summary>
     public IReadOnlyList<string> StartDates { get; init; } = [];
 
-    /// <summary>The POLICY.md rule IDs this workflow implements.</summary>
+    /// <summary>The rule IDs of the policy catalogue this workflow implements.</summary>
     public required IReadOnlyList<string> Rules { get; init; }
 
     /// <summary>Six-digit code of the province whose notice the workflow applies.</summary>

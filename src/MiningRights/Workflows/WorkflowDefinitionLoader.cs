@@ -163,7 +163,7 @@ public sealed class WorkflowDefinitionLoader
 
         if (d.Rules.Count == 0)
         {
-            Problem("$.rules", "a definition must name the POLICY.md rules it implements");
+            Problem("$.rules", "a definition must name the policy catalogue rules it implements");
         }
 
         for (var i = 0; i < d.Rules.Count; i++)
@@ -464,7 +464,7 @@ public sealed class WorkflowDefinitionLoader
     {
         if (PolicyCatalog.Find(rule) is null)
         {
-            problem(path, $"'{rule}' is not a rule ID of POLICY.md");
+            problem(path, $"'{rule}' is not a rule ID of the policy catalogue");
         }
         else if (mustBeListed && !d.Rules.Contains(rule))
         {

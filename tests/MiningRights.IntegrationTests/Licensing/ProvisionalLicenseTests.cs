@@ -223,7 +223,7 @@ public sealed class ProvisionalLicenseTests
     [Fact]
     public async Task Registered_on_29_February_under_a_renewed_policy_the_licence_expires_on_28_February()
     {
-        // A province that renews the policy publishes a new version of the workflow with its own window (POLICY.md §6).
+        // A province that renews the policy publishes a new version of the workflow with its own window.
         var folder = Path.Combine(ServiceFactory.TestDataRoot, "workflows-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "workflows")))

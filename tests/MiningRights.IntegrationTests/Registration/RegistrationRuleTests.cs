@@ -6,7 +6,7 @@ using MiningRights.IntegrationTests.Infrastructure;
 namespace MiningRights.IntegrationTests.Registration;
 
 /// <summary>
-/// A deferral is granted only where its rule applies and was in force (GS-9d, POLICY.md §6); otherwise the
+/// A deferral is granted only where its rule applies and was in force (GS-9d); otherwise the
 /// registration is refused with the rule and the reason, and nothing of it is kept.
 /// </summary>
 public sealed class RegistrationRuleTests

@@ -6,7 +6,7 @@ public sealed class PolicyCatalogTests
 {
     private static readonly DateOnly NoticesExpire = new(2025, 12, 31);
 
-    // POLICY.md §3: rule ID, province, and the item of the notice it comes from.
+    // the policy brief: rule ID, province, and the item of the notice it comes from.
     public static TheoryData<string, string, string, string> RulesOfTheNotices => new()
     {
         { "GS-8a", "620000", "第8条", "item 8" },

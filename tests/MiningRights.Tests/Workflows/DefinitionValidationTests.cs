@@ -156,7 +156,7 @@ public sealed class DefinitionValidationTests
 
         Assert.Equal(File, problem.File);
         Assert.Equal("$.transitions[0].rule", problem.JsonPath);
-        Assert.Contains("'GS-99' is not a rule ID of POLICY.md", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("'GS-99' is not a rule ID of the policy catalogue", problem.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
