@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using MiningRights.Data;
 using MiningRights.Data.Sqlite;
@@ -25,6 +26,9 @@ public static class PersistenceExtensions
             var connection = builder.Configuration.GetConnectionString("MiningRights")
                 ?? SqliteDatabase.ConnectionStringFor(storage.DataDirectory);
             options.UseMiningRightsSqlite(connection);
+
+            // Interceptors registered in the container join the provider's own, e.g. a fault a test injects into one command.
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
     }
 }

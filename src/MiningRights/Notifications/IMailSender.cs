@@ -1,7 +1,7 @@
 namespace MiningRights.Notifications;
 
-/// <summary>Delivers one notice; throws when it could not.</summary>
+/// <summary>Opens sessions with the mail server. Each delivery worker holds one session and sends through it one notice after another.</summary>
 public interface IMailSender
 {
-    Task SendAsync(Notification notification, CancellationToken cancellationToken);
+    IMailSession OpenSession();
 }

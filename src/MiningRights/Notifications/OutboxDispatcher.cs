@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,9 +10,18 @@ using MiningRights.Scheduling;
 namespace MiningRights.Notifications;
 
 /// <summary>
-/// Delivers pending notices. Each is claimed with a conditional update (status pending, attempt due) that moves its
-/// next attempt past the claim period, so two processes never send the same notice; a failure schedules a retry with
-/// exponential backoff, and after the configured attempts the notice is marked dead. Nothing is deleted.
+/// Delivers pending notices. Each is claimed with a conditional update (status pending, attempts unchanged) that moves
+/// its next attempt past the claim period, so two processes never send the same notice. Claimed notices are sent by
+/// <see cref="OutboxOptions.DeliveryParallelism"/> workers, each over its own mail session (one SMTP connection kept for
+/// the run). A failure schedules a retry with exponential backoff, and after the configured attempts the notice is
+/// marked dead. Nothing is deleted.
+/// <para>
+/// Sending and recording "sent" are two steps. Once the server has accepted a notice, "sent" is its own small write
+/// with its own short retries; a database error there is not a failed send and never makes this process send the
+/// notice again. If the write still fails, the notice is kept in memory and written before this process sends
+/// anything else. (Should the process stop first, the notice goes out again when its claim lapses, with the same
+/// Message-ID, so the receiving side can recognise the repeat.)
+/// </para>
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -20,70 +31,288 @@ public sealed class OutboxDispatcher(
     IOptions<JobOptions> jobs,
     ILogger<OutboxDispatcher> logger)
 {
+    // Accepted by the mail server, "sent" not yet written: notification id and when it was accepted.
+    private readonly ConcurrentDictionary<Guid, DateTime> _unrecorded = new();
+
     public async Task<DeliveryResult> DeliverDueAsync(CancellationToken ct)
     {
-        int sent = 0, retrying = 0, dead = 0;
-        var seen = new HashSet<Guid>();
-        while (!ct.IsCancellationRequested)
+        var parallelism = options.Value.DeliveryParallelism;
+        if (parallelism < 1)
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+            throw new InvalidOperationException($"Outbox:DeliveryParallelism must be at least 1, not {parallelism}.");
+        }
+
+        var run = new Run();
+        if (!_unrecorded.IsEmpty)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (!await RecordUnrecordedAsync(scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>()))
+            {
+                return run.Result(_unrecorded.Count);
+            }
+        }
+
+        var queue = Channel.CreateBounded<Claim>(new BoundedChannelOptions(parallelism) { SingleWriter = true });
+
+        // A worker that fails outright stops the claiming too, so that it never waits for a worker that is gone.
+        using var workerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var workers = Enumerable.Range(0, parallelism)
+            .Select(_ => Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await SendClaimedAsync(queue.Reader, run, ct);
+                    }
+                    catch
+                    {
+                        await workerFailed.CancelAsync();
+                        throw;
+                    }
+                },
+                CancellationToken.None))
+            .ToList();
+        try
+        {
+            await ClaimDueAsync(queue.Writer, run, workerFailed.Token);
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            await Task.WhenAll(workers);
+        }
+
+        return run.Result(_unrecorded.Count);
+    }
+
+    private async Task ClaimDueAsync(ChannelWriter<Claim> queue, Run run, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+        var seen = new HashSet<Guid>();
+        while (!run.Stopped)
+        {
             var now = time.GetUtcNow().UtcDateTime;
             var due = await db.Notifications.AsNoTracking()
                 .Where(n => n.Status == NotificationStatus.Pending && n.NextAttemptAtUtc <= now)
                 .OrderBy(n => n.NextAttemptAtUtc)
                 .Take(jobs.Value.DeliveryBatchSize)
                 .ToListAsync(ct);
-            due = due.Where(n => seen.Add(n.Id)).ToList();
+
+            // A notice accepted but not yet recorded is due again once its claim lapses; this process never offers it again.
+            due = due.Where(n => seen.Add(n.Id) && !_unrecorded.ContainsKey(n.Id)).ToList();
             if (due.Count == 0)
             {
-                break;
+                return;
             }
 
-            foreach (var notification in due)
+            // Claimed a few at a time, when a worker is about to be free, so that a claim does not lapse while its
+            // notice waits behind slow sends.
+            foreach (var chunk in due.Chunk(options.Value.DeliveryParallelism))
             {
-                var claimedUntil = now.AddSeconds(options.Value.ClaimSeconds);
-                var claimed = await db.Notifications
-                    .Where(n => n.Id == notification.Id && n.Status == NotificationStatus.Pending && n.Attempts == notification.Attempts)
-                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.NextAttemptAtUtc, claimedUntil).SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
-                if (claimed == 0)
+                if (run.Stopped || !await queue.WaitToWriteAsync(ct))
+                {
+                    return;
+                }
+
+                foreach (var claim in await ClaimAsync(db, chunk, ct))
+                {
+                    await queue.WriteAsync(claim, ct);
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims the notices no other process has claimed since they were read; one transaction, one commit.</summary>
+    private async Task<List<Claim>> ClaimAsync(MiningRightsDbContext db, IEnumerable<Notification> notices, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var claimedUntil = now.AddSeconds(options.Value.ClaimSeconds);
+
+        // Sent only in the first half of the claim, so that it cannot lapse in the middle of a send.
+        var sendBefore = now.AddSeconds(options.Value.ClaimSeconds / 2.0);
+        var claimed = new List<Claim>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var notice in notices)
+        {
+            var rows = await db.Notifications
+                .Where(n => n.Id == notice.Id && n.Status == NotificationStatus.Pending && n.Attempts == notice.Attempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.NextAttemptAtUtc, claimedUntil).SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
+            if (rows == 1)
+            {
+                claimed.Add(new Claim(notice, notice.Attempts + 1, sendBefore));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return claimed;
+    }
+
+    /// <summary>One worker: one mail session, one database context, one claimed notice after another.</summary>
+    private async Task SendClaimedAsync(ChannelReader<Claim> queue, Run run, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+        IMailSession? session = null;
+        try
+        {
+            await foreach (var claim in queue.ReadAllAsync(ct))
+            {
+                var notice = claim.Notification;
+
+                // Left claimed when skipped: offered again when the claim lapses.
+                if (run.Stopped)
                 {
                     continue;
                 }
 
-                var attempts = notification.Attempts + 1;
+                if (!await RecordUnrecordedAsync(db))
+                {
+                    run.Stop();
+                    continue;
+                }
+
+                if (time.GetUtcNow().UtcDateTime >= claim.SendBeforeUtc)
+                {
+                    logger.LogWarning("Notice {NotificationId} waited too long for a free worker; it is sent when its claim lapses", notice.Id);
+                    continue;
+                }
+
                 try
                 {
-                    await sender.SendAsync(notification, ct);
-                    await db.Notifications.Where(n => n.Id == notification.Id)
-                        .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sent)
-                            .SetProperty(n => n.SentAtUtc, time.GetUtcNow().UtcDateTime)
-                            .SetProperty(n => n.LastError, (string?)null), ct);
-                    sent++;
+                    session ??= sender.OpenSession();
+                    await session.SendAsync(notice, ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    var give = attempts >= options.Value.MaxAttempts;
-                    var error = ex.GetBaseException().Message;
-                    var next = time.GetUtcNow().UtcDateTime + options.Value.RetryDelay(attempts);
-                    await db.Notifications.Where(n => n.Id == notification.Id)
-                        .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, give ? NotificationStatus.Dead : NotificationStatus.Pending)
-                            .SetProperty(n => n.NextAttemptAtUtc, next)
-                            .SetProperty(n => n.LastError, error.Length > 2000 ? error[..2000] : error), CancellationToken.None);
-                    if (give)
-                    {
-                        dead++;
-                        logger.LogError("Notice {NotificationId} to {Recipient} is dead after {Attempts} attempts: {Error}", notification.Id, notification.Recipient, attempts, error);
-                    }
-                    else
-                    {
-                        retrying++;
-                        logger.LogWarning("Notice {NotificationId} attempt {Attempts} failed, retry at {Next:o}: {Error}", notification.Id, attempts, next, error);
-                    }
+                    await RecordFailureAsync(db, claim, ex, run);
+                    continue;
+                }
+
+                run.CountSent();
+                var sentAtUtc = time.GetUtcNow().UtcDateTime;
+                if (!await TryRecordSentAsync(db, notice.Id, sentAtUtc))
+                {
+                    _unrecorded[notice.Id] = sentAtUtc;
                 }
             }
         }
+        finally
+        {
+            session?.Dispose();
+        }
+    }
 
-        return new DeliveryResult(sent, retrying, dead);
+    /// <summary>Writes "sent" for every notice still held in memory; false when one still cannot be written.</summary>
+    private async Task<bool> RecordUnrecordedAsync(MiningRightsDbContext db)
+    {
+        if (_unrecorded.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var (id, sentAtUtc) in _unrecorded.ToArray())
+        {
+            if (!await TryRecordSentAsync(db, id, sentAtUtc))
+            {
+                logger.LogError("Delivery paused: notice {NotificationId} was accepted by the mail server at {SentAt:o} and 'sent' still cannot be written", id, sentAtUtc);
+                return false;
+            }
+
+            _unrecorded.TryRemove(id, out _);
+            logger.LogInformation("Notice {NotificationId}, accepted by the mail server at {SentAt:o}, is now recorded as sent", id, sentAtUtc);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Records a notice the server has accepted; a few quick attempts, because the message is out and only the record
+    /// is missing. Not cancellable: a shutdown must not leave an accepted notice unrecorded.
+    /// </summary>
+    private async Task<bool> TryRecordSentAsync(MiningRightsDbContext db, Guid id, DateTime sentAtUtc)
+    {
+        var attempts = Math.Max(1, options.Value.SentRecordAttempts);
+        var wait = TimeSpan.FromMilliseconds(options.Value.SentRecordRetryMilliseconds);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.Notifications
+                    .Where(n => n.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sent)
+                        .SetProperty(n => n.SentAtUtc, sentAtUtc)
+                        .SetProperty(n => n.LastError, (string?)null), CancellationToken.None);
+                return true;
+            }
+            catch (Exception ex) when (attempt < attempts)
+            {
+                logger.LogWarning(ex, "Notice {NotificationId} was accepted by the mail server, but writing 'sent' failed (attempt {Attempt} of {Attempts})", id, attempt, attempts);
+                await Task.Delay(wait);
+                wait *= 2;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Notice {NotificationId} was accepted by the mail server, but 'sent' could not be written after {Attempts} attempts; it is kept in memory and written before anything else is sent", id, attempts);
+                return false;
+            }
+        }
+    }
+
+    private async Task RecordFailureAsync(MiningRightsDbContext db, Claim claim, Exception failure, Run run)
+    {
+        var notice = claim.Notification;
+        var give = claim.Attempts >= options.Value.MaxAttempts;
+        var error = failure.GetBaseException().Message;
+        var next = time.GetUtcNow().UtcDateTime + options.Value.RetryDelay(claim.Attempts);
+        try
+        {
+            // Only while the claim is still this process's: never turn a notice another process has sent back into pending.
+            await db.Notifications
+                .Where(n => n.Id == notice.Id && n.Status == NotificationStatus.Pending && n.Attempts == claim.Attempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, give ? NotificationStatus.Dead : NotificationStatus.Pending)
+                    .SetProperty(n => n.NextAttemptAtUtc, next)
+                    .SetProperty(n => n.LastError, error.Length > 2000 ? error[..2000] : error), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            run.CountRetrying();
+            logger.LogError(ex, "Notice {NotificationId} attempt {Attempts} failed ({Error}) and the failure could not be recorded; it is retried when its claim lapses", notice.Id, claim.Attempts, error);
+            return;
+        }
+
+        if (give)
+        {
+            run.CountDead();
+            logger.LogError("Notice {NotificationId} to {Recipient} is dead after {Attempts} attempts: {Error}", notice.Id, notice.Recipient, claim.Attempts, error);
+        }
+        else
+        {
+            run.CountRetrying();
+            logger.LogWarning("Notice {NotificationId} attempt {Attempts} failed, retry at {Next:o}: {Error}", notice.Id, claim.Attempts, next, error);
+        }
+    }
+
+    private sealed record Claim(Notification Notification, int Attempts, DateTime SendBeforeUtc);
+
+    /// <summary>Counts of one run, shared by its workers.</summary>
+    private sealed class Run
+    {
+        private int _sent;
+        private int _retrying;
+        private int _dead;
+        private int _stopped;
+
+        public bool Stopped => Volatile.Read(ref _stopped) == 1;
+
+        public void Stop() => Interlocked.Exchange(ref _stopped, 1);
+
+        public void CountSent() => Interlocked.Increment(ref _sent);
+
+        public void CountRetrying() => Interlocked.Increment(ref _retrying);
+
+        public void CountDead() => Interlocked.Increment(ref _dead);
+
+        public DeliveryResult Result(int unrecorded) => new(Volatile.Read(ref _sent), Volatile.Read(ref _retrying), Volatile.Read(ref _dead), unrecorded);
     }
 }

@@ -14,6 +14,15 @@ public sealed class OutboxOptions
     /// <summary>How long a claimed notice is reserved for the process that claimed it.</summary>
     public int ClaimSeconds { get; set; } = 300;
 
+    /// <summary>Notices sent at once, each worker over its own SMTP connection, one message after another.</summary>
+    public int DeliveryParallelism { get; set; } = 4;
+
+    /// <summary>Attempts at writing "sent" after the server accepted a notice, before it is kept in memory instead.</summary>
+    public int SentRecordAttempts { get; set; } = 4;
+
+    /// <summary>Wait before the second attempt at writing "sent"; doubled for each further attempt.</summary>
+    public int SentRecordRetryMilliseconds { get; set; } = 50;
+
     public TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(MaxRetrySeconds, FirstRetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
 }

@@ -10,24 +10,10 @@ namespace MiningRights.Notifications;
 /// <summary>System.Net.Mail over SMTP (STARTTLS and login when configured), or a pickup folder of .eml files when no host is set.</summary>
 public sealed class SmtpMailSender(IOptions<SmtpOptions> smtp, IOptions<StorageOptions> storage) : IMailSender
 {
-    public async Task SendAsync(Notification notification, CancellationToken cancellationToken)
+    public IMailSession OpenSession()
     {
         var options = smtp.Value;
-        using var message = new MailMessage
-        {
-            From = new MailAddress(options.From, options.FromName, Encoding.UTF8),
-            Subject = notification.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-        };
-        message.To.Add(new MailAddress(notification.Recipient));
-        message.Headers.Add("X-MiningRights-Notification", notification.Id.ToString());
-        message.Headers.Add("X-MiningRights-Rule", notification.RuleId);
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(notification.TextBody, Encoding.UTF8, MediaTypeNames.Text.Plain));
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(notification.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
-
-        using var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+        var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
         if (string.IsNullOrWhiteSpace(options.Host))
         {
             var folder = storage.Value.MailPickupDirectory;
@@ -46,6 +32,34 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> smtp, IOptions<StorageO
             }
         }
 
-        await client.SendMailAsync(message, cancellationToken);
+        return new SmtpMailSession(client, options);
+    }
+
+    /// <summary>The message for a notice: plain text and HTML, and a Message-ID that is the same on every attempt.</summary>
+    internal static MailMessage Compose(Notification notification, SmtpOptions options)
+    {
+        var message = new MailMessage
+        {
+            From = new MailAddress(options.From, options.FromName, Encoding.UTF8),
+            Subject = notification.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+            HeadersEncoding = Encoding.UTF8,
+        };
+        try
+        {
+            message.To.Add(new MailAddress(notification.Recipient));
+            message.Headers.Add("Message-ID", NoticeMessageId.For(notification.Id, options.From));
+            message.Headers.Add("X-MiningRights-Notification", notification.Id.ToString());
+            message.Headers.Add("X-MiningRights-Rule", notification.RuleId);
+            message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(notification.TextBody, Encoding.UTF8, MediaTypeNames.Text.Plain));
+            message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(notification.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
+            return message;
+        }
+        catch
+        {
+            message.Dispose();
+            throw;
+        }
     }
 }

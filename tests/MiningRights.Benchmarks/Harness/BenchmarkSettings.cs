@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace MiningRights.Benchmarks.Harness;
+
+/// <summary>The command line of the harness. Each scenario picks the sizes that concern it.</summary>
+public sealed record BenchmarkSettings
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/MiningRights.Benchmarks -- [options]
+
+          --runs N               timed runs per scenario and size; figures are their median, min and max (default 5)
+          --notices A,B,...      outbox sizes for the delivery scenario (default 2000)
+          --rights A,B,...       numbers of rights for the idle sweep (default 10000,100000)
+          --due A,B,...          due reminder stages and expiries for the burst sweep (default 10000)
+          --parallelism N        Outbox:DeliveryParallelism for the delivery scenario (default 4)
+          --scenario NAME,...    only these scenarios (default: all)
+          --smoke                every scenario once with tiny sizes, to check that the harness still works
+          --help                 this text
+
+        SMTP: maildev at MAILDEV_SMTP_HOST/MAILDEV_SMTP_PORT/MAILDEV_API_URL when set; otherwise the harness starts
+        tests/maildev/node_modules/.bin/maildev on free loopback ports (run `npm ci` in tests/maildev once).
+        """;
+
+    public int Runs { get; init; } = 5;
+
+    public IReadOnlyList<int> Notices { get; init; } = [2000];
+
+    public IReadOnlyList<int> Rights { get; init; } = [10_000, 100_000];
+
+    public IReadOnlyList<int> DueStages { get; init; } = [10_000];
+
+    public int Parallelism { get; init; } = 4;
+
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
+    public bool Smoke { get; init; }
+
+    public bool Help { get; init; }
+
+    /// <summary>Reads the command line; throws <see cref="ArgumentException"/> naming the option that is wrong.</summary>
+    public static BenchmarkSettings Parse(IReadOnlyList<string> args)
+    {
+        var settings = new BenchmarkSettings();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"{name} needs a value.");
+                }
+
+                return args[++i];
+            }
+
+            settings = name switch
+            {
+                "--runs" => settings with { Runs = Positive(name, Value()) },
+                "--notices" => settings with { Notices = Sizes(name, Value()) },
+                "--rights" => settings with { Rights = Sizes(name, Value()) },
+                "--due" => settings with { DueStages = Sizes(name, Value()) },
+                "--parallelism" => settings with { Parallelism = Positive(name, Value()) },
+                "--scenario" => settings with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--smoke" => settings with { Smoke = true },
+                "--help" or "-h" => settings with { Help = true },
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        return settings;
+    }
+
+    private static List<int> Sizes(string name, string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => Positive(name, v)).ToList();
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} expects positive whole numbers, got '{value}'.");
+}

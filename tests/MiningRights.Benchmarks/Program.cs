@@ -1,0 +1,3 @@
+using MiningRights.Benchmarks.Harness;
+
+return await BenchmarkProgram.RunAsync(args, Console.Out, CancellationToken.None);
