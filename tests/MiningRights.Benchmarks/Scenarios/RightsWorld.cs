@@ -62,7 +62,7 @@ internal static class RightsWorld
         for (var i = 0; i < rights; i++)
         {
             // Due now: a 30-day stage (nine in ten) or an expiry (one in ten). Otherwise any day of the next ten years.
-            var dueOn = i < due ? (i % 10 == 9 ? today.AddDays(-1) : today.AddDays(29)) : today.AddDays(60 + random.Next(3650));
+            var dueOn = i < due ? (i % 10 == 9 ? today.AddDays(-1) : today.AddDays(29)) : today.AddDays(61 + random.Next(3650));
             var registered = dueOn.AddYears(-1);
             var model = new Deadline
             {
