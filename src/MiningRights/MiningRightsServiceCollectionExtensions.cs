@@ -31,7 +31,9 @@ public static class MiningRightsServiceCollectionExtensions
             .Validate(o => o.Port is > 0 and < 65536 && !string.IsNullOrWhiteSpace(o.From), "Smtp:Port must be a TCP port and Smtp:From an address.")
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
-            .Validate(o => o.MaxAttempts >= 1 && o.FirstRetrySeconds >= 1 && o.MaxRetrySeconds >= o.FirstRetrySeconds, "Outbox settings are out of range.")
+            .Validate(o => o.MaxAttempts >= 1 && o.FirstRetrySeconds >= 1 && o.MaxRetrySeconds >= o.FirstRetrySeconds
+                && o.DeliveryParallelism is >= 1 and <= 64 && o.SentRecordAttempts >= 1 && o.SentRecordRetryMilliseconds >= 0,
+                "Outbox settings are out of range.")
             .ValidateOnStart();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)
             .Validate(o => o.DeadlineSweepSeconds >= 1 && o.OutboxDeliverySeconds >= 1 && o.SweepBatchSize >= 1 && o.DeliveryBatchSize >= 1 && o.ItemMaxAttempts >= 1 && o.ItemRetrySeconds >= 1, "Job settings must be positive.")
