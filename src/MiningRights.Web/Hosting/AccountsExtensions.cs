@@ -54,7 +54,10 @@ public static class AccountsExtensions
                 };
             }));
 
-        builder.Services.AddAuthorization();
+        // Deny by default: an endpoint that names no rule of its own still needs a signed-in user. The few that
+        // anyone may call (sign-in, health, the API description) say so with AllowAnonymous.
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
     }
 }
