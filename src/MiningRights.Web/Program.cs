@@ -16,6 +16,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseApi();
 app.UseAuthentication();
+app.UseAccountCheck();
 app.UseAuthorization();
 
 app.MapHealth();

@@ -16,6 +16,8 @@ public static class AuthApi
         group.MapPost("/login", LoginAsync).AllowAnonymous()
             .WithSummary("Sign in. Returns a bearer token (or sets the cookie with ?useCookies=true). Locks the account after repeated failures.");
         group.MapGet("/me", MeAsync).RequireAuthorization();
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization()
+            .WithSummary("Change your own password. Every token and cookie issued before stops working: sign in again.");
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
@@ -44,6 +46,12 @@ public static class AuthApi
             detail: result.IsLockedOut
                 ? "Too many failed attempts: the account is locked for a while. 登录失败次数过多，账户已暂时锁定。"
                 : "User name or password is wrong. 用户名或密码错误。");
+    }
+
+    public static async Task<NoContent> ChangePasswordAsync(ChangePassword.Request request, ChangePassword handler, HttpContext context)
+    {
+        await handler.HandleAsync(context.Current(), request);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<Me>> MeAsync(HttpContext context, UserManager<ApplicationUser> users)

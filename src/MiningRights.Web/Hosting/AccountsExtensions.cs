@@ -28,13 +28,14 @@ public static class AccountsExtensions
             .AddClaimsPrincipalFactory<ScopedClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        builder.Services.AddScoped<ChangePassword>();
+        builder.Services.AddScoped<LockAccount>();
+
         builder.Services
             .AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
+                    CarriesBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(builder.Configuration.GetValue("Accounts:TokenHours", 8)))
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
             {
@@ -60,4 +61,10 @@ public static class AccountsExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
     }
+
+    /// <summary>Between authentication and authorization: a principal whose account changed since sign-in counts as none.</summary>
+    public static void UseAccountCheck(this WebApplication app) => app.UseMiddleware<AccountCheckMiddleware>();
+
+    public static bool CarriesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 }
