@@ -6,6 +6,9 @@ namespace MiningRights.Web.Apis;
 
 public static class AuthApi
 {
+    /// <summary>Longer than <see cref="AccountLimits.UserName"/>: the first administrator's name comes from the settings, unchecked.</summary>
+    private const int MaxLoginUserName = 256;
+
     public sealed record LoginRequest(string? UserName, string? Password);
 
     public sealed record Me(string UserName, string DisplayName, IReadOnlyCollection<string> Roles, Guid? HolderId, string? JurisdictionCode, string Language);
@@ -29,6 +32,13 @@ public static class AuthApi
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
             throw RefusalException.Invalid("userName", "User name and password are required.");
+        }
+
+        // Refused before the password is hashed: no account has longer ones.
+        if (request.UserName.Length > MaxLoginUserName || request.Password.Length > AccountLimits.Password)
+        {
+            throw RefusalException.Invalid(request.Password.Length > AccountLimits.Password ? "password" : "userName",
+                $"A user name has at most {MaxLoginUserName} characters and a password at most {AccountLimits.Password}.");
         }
 
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;

@@ -11,6 +11,8 @@ namespace MiningRights.Web.Apis;
 
 public static class PlansApi
 {
+    private const int MaxFileNameLength = 255;
+
     public sealed record PlanDto(
         Guid Id,
         Guid RightId,
@@ -52,8 +54,13 @@ public static class PlansApi
             throw RefusalException.Invalid("file", "Send the plan as multipart/form-data with a 'file' field.");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        var form = await ReadFormAsync(request, ct);
         var file = form.Files.GetFile("file");
+        if (file is not null && file.FileName.Length > MaxFileNameLength)
+        {
+            throw RefusalException.Invalid("file", $"The file name is longer than {MaxFileNameLength} characters.");
+        }
+
         var upload = file is null ? null : new PlanUpload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
         var plan = await handler.HandleAsync(rightId, new SubmitPlan.Request(
             upload,
@@ -62,6 +69,29 @@ public static class PlansApi
             EnumText.Parse<MiningMethod>(form["miningMethod"].ToString(), "miningMethod"),
             Decimal(form, "designCapacity")), request.HttpContext.Current(), ct);
         return TypedResults.Created($"/api/rights/{rightId}/plans/{plan.Id}", ToDto(plan));
+    }
+
+    /// <summary>
+    /// The multipart form, or a 400 saying why it cannot be read. The form reader throws plain .NET exceptions for a
+    /// body cut off before its closing boundary or a boundary that is missing or too long; those are the client's
+    /// mistakes, not the service's, and must not surface as a 500.
+    /// </summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw RefusalException.Invalid("file", $"The upload could not be read: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || (ex is IOException && ex is not BadHttpRequestException))
+        {
+            throw RefusalException.Invalid("file",
+                "The upload could not be read: the multipart body is incomplete or does not match the boundary its content type names. " +
+                "Send the plan as multipart/form-data with a 'file' field.");
+        }
     }
 
     public static async Task<Ok<List<PlanDto>>> ListAsync(Guid rightId, RightAccess access, MiningRightsDbContext db, HttpContext context, CancellationToken ct)
