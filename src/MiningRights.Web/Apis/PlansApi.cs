@@ -106,7 +106,10 @@ public static class PlansApi
         var right = await access.GetAsync(context.Current(), rightId, ct);
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.RightId == right.Id, ct)
             ?? throw RefusalException.NotFound($"Plan {planId}");
-        return TypedResults.File(store.Open(plan.StoragePath), plan.ContentType, plan.FileName);
+        // As an attachment, with the type its bytes show (and nosniff on every answer): a browser saves the file, it
+        // never renders an upload inside the service's origin.
+        var document = await store.OpenDocumentAsync(plan.StoragePath, ct);
+        return TypedResults.File(document.Content, document.ContentType, plan.FileName);
     }
 
     public static async Task<Ok<PlanDto>> DecideAsync(Guid rightId, Guid planId, DecidePlan.Request request, DecidePlan handler, HttpContext context, CancellationToken ct) =>
