@@ -5,6 +5,7 @@ using MiningRights.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMiningRights();
+builder.AddDemoClock();
 builder.AddPersistence();
 builder.AddAccounts();
 builder.AddApi();
@@ -30,6 +31,7 @@ app.MapDeadlinesApi();
 app.MapCasesApi();
 app.MapWorkflowsApi();
 app.MapNotificationsApi();
+app.MapAdminApi();
 
 await app.RunAsync();
 
