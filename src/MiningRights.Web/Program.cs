@@ -5,6 +5,7 @@ using MiningRights.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMiningRights();
+builder.AddDemoClock();
 builder.AddPersistence();
 builder.AddAccounts();
 builder.AddApi();
@@ -16,6 +17,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseApi();
 app.UseAuthentication();
+app.UseAccountCheck();
 app.UseAuthorization();
 
 app.MapHealth();
@@ -30,6 +32,7 @@ app.MapCasesApi();
 app.MapWorkflowsApi();
 app.MapNotificationsApi();
 app.MapPoliciesApi();
+app.MapAdminApi();
 
 await app.RunAsync();
 

@@ -6,6 +6,9 @@ namespace MiningRights.Web.Apis;
 
 public static class AuthApi
 {
+    /// <summary>Longer than <see cref="AccountLimits.UserName"/>: the first administrator's name comes from the settings, unchecked.</summary>
+    private const int MaxLoginUserName = 256;
+
     public sealed record LoginRequest(string? UserName, string? Password);
 
     public sealed record Me(string UserName, string DisplayName, IReadOnlyCollection<string> Roles, Guid? HolderId, string? JurisdictionCode, string Language);
@@ -16,6 +19,8 @@ public static class AuthApi
         group.MapPost("/login", LoginAsync).AllowAnonymous()
             .WithSummary("Sign in. Returns a bearer token (or sets the cookie with ?useCookies=true). Locks the account after repeated failures.");
         group.MapGet("/me", MeAsync).RequireAuthorization();
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization()
+            .WithSummary("Change your own password. Every token and cookie issued before stops working: sign in again.");
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
@@ -27,6 +32,13 @@ public static class AuthApi
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
             throw RefusalException.Invalid("userName", "User name and password are required.");
+        }
+
+        // Refused before the password is hashed: no account has longer ones.
+        if (request.UserName.Length > MaxLoginUserName || request.Password.Length > AccountLimits.Password)
+        {
+            throw RefusalException.Invalid(request.Password.Length > AccountLimits.Password ? "password" : "userName",
+                $"A user name has at most {MaxLoginUserName} characters and a password at most {AccountLimits.Password}.");
         }
 
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
@@ -44,6 +56,12 @@ public static class AuthApi
             detail: result.IsLockedOut
                 ? "Too many failed attempts: the account is locked for a while. 登录失败次数过多，账户已暂时锁定。"
                 : "User name or password is wrong. 用户名或密码错误。");
+    }
+
+    public static async Task<NoContent> ChangePasswordAsync(ChangePassword.Request request, ChangePassword handler, HttpContext context)
+    {
+        await handler.HandleAsync(context.Current(), request);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<Me>> MeAsync(HttpContext context, UserManager<ApplicationUser> users)

@@ -8,20 +8,24 @@ namespace MiningRights.Web.Apis;
 
 public static class HoldersApi
 {
-    public sealed record HolderDto(Guid Id, string CreditCode, string NameZh, string NameEn, string Language, IReadOnlyList<string> ContactEmails);
+    /// <summary>A holder; <c>ContactEmails</c> is null for a caller who has no business writing to the holder.</summary>
+    public sealed record HolderDto(Guid Id, string CreditCode, string NameZh, string NameEn, string Language, IReadOnlyList<string>? ContactEmails);
 
     public static void MapHoldersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/holders").WithTags("Holders").RequireAuthorization();
         group.MapPost("/", RegisterAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Register a rights holder (矿业权人) by its unified social credit code.");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("A holder: holders see only themselves.");
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("A holder: holders see only themselves; contact emails only for the holder, administrators and officers whose jurisdiction holds one of its rights.");
     }
 
     public static async Task<Created<HolderDto>> RegisterAsync(RegisterHolder.Request request, RegisterHolder handler, HttpContext context, CancellationToken ct)
     {
         var holder = await handler.HandleAsync(request, context.Current(), ct);
-        return TypedResults.Created($"/api/holders/{holder.Id}", ToDto(holder));
+
+        // The registering officer has just entered the addresses: showing them back reveals nothing new.
+        return TypedResults.Created($"/api/holders/{holder.Id}", ToDto(holder, withContacts: true));
     }
 
     public static async Task<Ok<HolderDto>> GetAsync(Guid id, MiningRightsDbContext db, HttpContext context, CancellationToken ct)
@@ -32,9 +36,30 @@ public static class HoldersApi
             throw RefusalException.NotFound($"Holder {id}");
         }
 
-        var holder = await db.Holders.SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw RefusalException.NotFound($"Holder {id}");
-        return TypedResults.Ok(ToDto(holder));
+        var holder = await db.Holders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw RefusalException.NotFound($"Holder {id}");
+        return TypedResults.Ok(ToDto(holder, await MaySeeContactsAsync(user, id, db, ct)));
     }
 
-    private static HolderDto ToDto(Holder h) => new(h.Id, h.CreditCode, h.NameZh, h.NameEn, h.Language, h.Contacts);
+    /// <summary>
+    /// Contact addresses are personal data: the holder and administrators see them, and an officer whose jurisdiction
+    /// holds one of the holder's rights (by location county or registration authority), because it writes to them.
+    /// </summary>
+    private static async Task<bool> MaySeeContactsAsync(CurrentUser user, Guid holderId, MiningRightsDbContext db, CancellationToken ct)
+    {
+        if (user.IsAdmin || (user.IsHolder && user.HolderId == holderId))
+        {
+            return true;
+        }
+
+        if (!user.IsOfficer || user.JurisdictionCode is not { } root)
+        {
+            return false;
+        }
+
+        var codes = (await JurisdictionTree.LoadAsync(db, ct)).Subtree(root).ToList();
+        return await db.Rights.AnyAsync(r => r.HolderId == holderId && (codes.Contains(r.LocationCountyCode) || codes.Contains(r.AuthorityCode)), ct);
+    }
+
+    private static HolderDto ToDto(Holder h, bool withContacts) =>
+        new(h.Id, h.CreditCode, h.NameZh, h.NameEn, h.Language, withContacts ? h.Contacts : null);
 }

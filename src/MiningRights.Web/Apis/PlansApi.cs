@@ -10,6 +10,8 @@ namespace MiningRights.Web.Apis;
 
 public static class PlansApi
 {
+    private const int MaxFileNameLength = 255;
+
     public sealed record PlanDto(
         Guid Id,
         Guid RightId,
@@ -51,13 +53,41 @@ public static class PlansApi
             throw RefusalException.Invalid("file", "Send the plan as multipart/form-data with a 'file' field.");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        var form = await ReadFormAsync(request, ct);
         var file = form.Files.GetFile("file");
+        if (file is not null && file.FileName.Length > MaxFileNameLength)
+        {
+            throw RefusalException.Invalid("file", $"The file name is longer than {MaxFileNameLength} characters.");
+        }
+
         var upload = file is null ? null : new PlanUpload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
         // Every other field is a value the workflow's submitPlan signal declares; the runtime checks them.
         var fields = form.Keys.ToDictionary(k => k, k => (string?)form[k].ToString(), StringComparer.Ordinal);
         var plan = await handler.HandleAsync(rightId, new SubmitPlan.Request(upload, fields), request.HttpContext.Current(), ct);
         return TypedResults.Created($"/api/rights/{rightId}/plans/{plan.Id}", ToDto(plan));
+    }
+
+    /// <summary>
+    /// The multipart form, or a 400 saying why it cannot be read. The form reader throws plain .NET exceptions for a
+    /// body cut off before its closing boundary or a boundary that is missing or too long; those are the client's
+    /// mistakes, not the service's, and must not surface as a 500.
+    /// </summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw RefusalException.Invalid("file", $"The upload could not be read: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || (ex is IOException && ex is not BadHttpRequestException))
+        {
+            throw RefusalException.Invalid("file",
+                "The upload could not be read: the multipart body is incomplete or does not match the boundary its content type names. " +
+                "Send the plan as multipart/form-data with a 'file' field.");
+        }
     }
 
     public static async Task<Ok<List<PlanDto>>> ListAsync(Guid rightId, RightAccess access, MiningRightsDbContext db, HttpContext context, CancellationToken ct)
@@ -72,7 +102,10 @@ public static class PlansApi
         var right = await access.GetAsync(context.Current(), rightId, ct);
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.RightId == right.Id, ct)
             ?? throw RefusalException.NotFound($"Plan {planId}");
-        return TypedResults.File(store.Open(plan.StoragePath), plan.ContentType, plan.FileName);
+        // As an attachment, with the type its bytes show (and nosniff on every answer): a browser saves the file, it
+        // never renders an upload inside the service's origin.
+        var document = await store.OpenDocumentAsync(plan.StoragePath, ct);
+        return TypedResults.File(document.Content, document.ContentType, plan.FileName);
     }
 
     public static async Task<Ok<PlanDto>> DecideAsync(Guid rightId, Guid planId, DecidePlan.Request request, DecidePlan handler, HttpContext context, CancellationToken ct) =>

@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Storage;
 
 namespace MiningRights.Web.Hosting;
 
@@ -28,13 +33,15 @@ public static class AccountsExtensions
             .AddClaimsPrincipalFactory<ScopedClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        AddKeyRing(builder.Services);
+        builder.Services.AddScoped<ChangePassword>();
+        builder.Services.AddScoped<LockAccount>();
+
         builder.Services
             .AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
+                    CarriesBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(builder.Configuration.GetValue("Accounts:TokenHours", 8)))
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
             {
@@ -54,7 +61,32 @@ public static class AccountsExtensions
                 };
             }));
 
-        builder.Services.AddAuthorization();
+        // Deny by default: an endpoint that names no rule of its own still needs a signed-in user. The few that
+        // anyone may call (sign-in, health, the API description) say so with AllowAnonymous.
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
     }
+
+    /// <summary>
+    /// Cookies and bearer tokens are sealed with the data-protection keys. Kept in the data folder's <c>keys/</c>, they
+    /// survive a restart and are shared by every instance started on that folder, so nobody is signed out by a deploy.
+    /// The folder is read from the options when the key ring is first used, after every configuration source is in.
+    /// </summary>
+    private static void AddKeyRing(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("MiningRights");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(KeysDirectory(sp.GetRequiredService<IOptions<StorageOptions>>().Value)),
+                sp.GetRequiredService<ILoggerFactory>())));
+    }
+
+    public static string KeysDirectory(StorageOptions storage) => Path.Combine(storage.FullDataDirectory, "keys");
+
+    /// <summary>Between authentication and authorization: a principal whose account changed since sign-in counts as none.</summary>
+    public static void UseAccountCheck(this WebApplication app) => app.UseMiddleware<AccountCheckMiddleware>();
+
+    public static bool CarriesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 }

@@ -21,11 +21,21 @@ public static class ApiExtensions
         // Binding failures throw, so the exception handler can say what was wrong instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOptions<FormOptions>().Configure<IOptions<StorageOptions>>((form, storage) =>
-            form.MultipartBodyLengthLimit = storage.Value.MaxUploadBytes + (1024 * 1024));
+        {
+            form.MultipartBodyLengthLimit = storage.Value.MaxUploadBytes + (1024 * 1024);
+
+            // A plan form has a file and four short fields; the defaults (4 MB values, 1024 of them) invite abuse.
+            form.ValueLengthLimit = 4096;
+            form.ValueCountLimit = 32;
+        });
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
+            .Validate(o => o.MaxJsonBodyBytes is >= 1024 and <= 100 * 1024 * 1024, "Api:MaxJsonBodyBytes must be between 1 KB and 100 MB.")
+            .ValidateOnStart();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            ShortenEchoes(context.ProblemDetails);
 
             // Answers written by the framework itself (no token, wrong role, no such route) say why as well.
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
@@ -37,6 +47,7 @@ public static class ApiExtensions
                 StatusCodes.Status415UnsupportedMediaType => "Send application/json (multipart/form-data for plan uploads).",
                 _ => null,
             };
+            context.ProblemDetails.Detail = context.ProblemDetails.Detail is { } detail ? EchoedText.ShortenEchoes(detail) : null;
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -45,13 +56,35 @@ public static class ApiExtensions
     public static void UseApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+
+        // Browsers must take every answer, uploaded plans included, for the type it is sent as.
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        app.UseMiddleware<BodyLimitMiddleware>();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(options =>
         {
             options.SwaggerEndpoint("/openapi/v1.json", "MiningRights API v1");
             options.RoutePrefix = "openapi";
             options.DocumentTitle = "MiningRights API 矿业权管理接口";
         });
+    }
+
+    /// <summary>Every answer passes here, so no refusal anywhere can mirror a huge value back (see <see cref="EchoedText"/>).</summary>
+    private static void ShortenEchoes(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        problem.Title = problem.Title is { } title ? EchoedText.ShortenEchoes(title) : null;
+        if (problem.Extensions.TryGetValue("errors", out var value) && value is IReadOnlyDictionary<string, string[]> errors)
+        {
+            problem.Extensions["errors"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(EchoedText.ShortenEchoes).ToArray());
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,11 @@ namespace MiningRights.Web.Hosting;
 /// Every error leaves as an RFC 7807 ProblemDetails: refusals with their rule and field errors, unreadable input
 /// as 400 with the parser's reason, a lost race as 409, anything unexpected as 500 without internals.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>Where the parser's own wording ends and its position report (not useful to a client) begins.</summary>
+    private static readonly string[] PositionMarkers = [" Path:", " LineNumber:"];
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -22,7 +26,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             {
                 Status = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status400BadRequest : bad.StatusCode,
                 Title = "The request could not be read",
-                Detail = Describe(bad),
+                Detail = Describe(bad, httpContext.Request),
             },
             InvalidDataException invalid => new ProblemDetails
             {
@@ -79,28 +83,97 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return problem;
     }
 
-    private static string Describe(BadHttpRequestException bad)
+    /// <summary>The framework's reason in words for a client: the parameter and what it wants, never a .NET type name.</summary>
+    private static string Describe(BadHttpRequestException bad, HttpRequest request)
     {
         for (Exception? inner = bad.InnerException; inner is not null; inner = inner.InnerException)
         {
             if (inner is JsonException json)
             {
-                return json.Message.Contains("could not be converted", StringComparison.Ordinal) && json.Path is not null
-                    ? $"The value at {json.Path} is not valid: expected {Expected(json.Message)}."
-                    : $"The body is not valid JSON{(json.Path is null or "$" ? string.Empty : " at " + json.Path)}: {FirstSentence(json.Message)}";
+                return Describe(json, request);
             }
         }
 
-        return bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
-            ? "A JSON body is required."
-            : bad.Message;
+        var message = bad.Message;
+        if (BindingFailed().Match(message) is { Success: true } failed)
+        {
+            return $"The value of '{failed.Groups["name"].Value}' is not valid: expected {InWords(failed.Groups["type"].Value)}, got '{EchoedText.Shorten(failed.Groups["value"].Value)}'.";
+        }
+
+        if (RequiredMissing().Match(message) is { Success: true } missing && missing.Groups["source"].Value != "body")
+        {
+            return $"'{missing.Groups["name"].Value}' is required ({missing.Groups["source"].Value}).";
+        }
+
+        return message switch
+        {
+            _ when message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || message.StartsWith("Required parameter", StringComparison.Ordinal) => "A JSON body is required.",
+            _ when message.StartsWith("Expected a supported JSON media type", StringComparison.Ordinal) => "Send the body as application/json.",
+            _ when message.StartsWith("Expected a supported form media type", StringComparison.Ordinal) => "Send the body as multipart/form-data.",
+            _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+            _ => "The request could not be read: see /openapi/v1.json for what this endpoint expects.",
+        };
     }
+
+    private static string Describe(JsonException json, HttpRequest request)
+    {
+        if (UnmappedMember().Match(json.Message) is { Success: true } unmapped)
+        {
+            // With UnmappedMemberHandling.Disallow the serializer refuses a property as soon as it has read its name,
+            // before it knows whether the rest of the body is JSON at all: {"userName":"a","pass": is a truncated
+            // body, not an unknown property. So the body, kept by BodyLimitMiddleware, is checked as a whole first.
+            return SyntaxError(request) is { } syntax
+                ? $"The body is not valid JSON: {syntax}"
+                : $"The body has a property '{EchoedText.Shorten(unmapped.Groups["name"].Value)}' that this request does not know (see /openapi/v1.json for its fields).";
+        }
+
+        return json.Message.Contains("could not be converted", StringComparison.Ordinal) && json.Path is not null
+            ? $"The value at {json.Path} is not valid: expected {Expected(json.Message)}."
+            : $"The body is not valid JSON{(json.Path is null or "$" ? string.Empty : " at " + json.Path)}: {FirstSentence(json.Message)}";
+    }
+
+    /// <summary>Why the buffered body is not JSON, or null when it is (or is not at hand).</summary>
+    private static string? SyntaxError(HttpRequest request)
+    {
+        if (request.Body is not MemoryStream buffered)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(buffered.ToArray(), isFinalBlock: true, state: default);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return FirstSentence(ex.Message);
+        }
+    }
+
+    /// <summary>What a query or route parameter of the named type holds, in words.</summary>
+    private static string InWords(string type) =>
+        type.Replace("Nullable<", string.Empty, StringComparison.Ordinal).TrimEnd('>', '?').ToLowerInvariant() switch
+        {
+            "int" or "long" or "short" or "int32" or "int64" => "a whole number",
+            "decimal" or "double" or "float" => "a number",
+            "guid" => "an id (GUID)",
+            "dateonly" => "a date as yyyy-MM-dd",
+            "datetime" or "datetimeoffset" => "a date and time (ISO 8601)",
+            "bool" or "boolean" => "true or false",
+            _ => "a value of the documented type (see /openapi/v1.json)",
+        };
 
     /// <summary>What the parser wanted, in words a client understands rather than .NET type names.</summary>
     private static string Expected(string message) =>
         message switch
         {
             _ when message.Contains("DateOnly", StringComparison.Ordinal) => "a date as yyyy-MM-dd",
+            _ when message.Contains("DateTimeOffset", StringComparison.Ordinal) => "a date and time (ISO 8601)",
             _ when message.Contains("Guid", StringComparison.Ordinal) => "an id (GUID)",
             _ when message.Contains("Decimal", StringComparison.Ordinal) || message.Contains("Int32", StringComparison.Ordinal) => "a number",
             _ when message.Contains("Boolean", StringComparison.Ordinal) => "true or false",
@@ -124,7 +197,24 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in PositionMarkers)
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd(' ', '|');
     }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<name>[^ "]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex BindingFailed();
+
+    [GeneratedRegex("""^Required parameter "(?<type>.+) (?<name>[^ "]+)" was not provided from (?<source>.+)\.$""", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex RequiredMissing();
+
+    [GeneratedRegex("""^The JSON property '(?<name>.*)' could not be mapped to any \.NET member""", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex UnmappedMember();
 }

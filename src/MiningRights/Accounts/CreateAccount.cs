@@ -12,14 +12,27 @@ namespace MiningRights.Accounts;
 /// </summary>
 public sealed class CreateAccount(UserManager<ApplicationUser> users, MiningRightsDbContext db)
 {
+    /// <summary>Administrative division codes (GB/T 2260) have six digits; a little room for finer levels.</summary>
+    private const int MaxJurisdictionCode = 12;
+
     public sealed record Request(string? UserName, string? Password, string? Role, string? Email, string? DisplayName, string? Language, Guid? HolderId, string? JurisdictionCode);
 
     public async Task<ApplicationUser> HandleAsync(Request request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 64)
+        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > AccountLimits.UserName)
         {
-            errors["userName"] = ["A user name of at most 64 characters is required."];
+            errors["userName"] = [$"A user name of at most {AccountLimits.UserName} characters is required."];
+        }
+
+        if (request.Password is { Length: > AccountLimits.Password })
+        {
+            errors["password"] = [$"The password may have at most {AccountLimits.Password} characters."];
+        }
+
+        if (request.DisplayName is { Length: > AccountLimits.DisplayName })
+        {
+            errors["displayName"] = [$"The display name may have at most {AccountLimits.DisplayName} characters."];
         }
 
         if (request.Role is null || !Roles.All.Contains(request.Role))
@@ -27,9 +40,9 @@ public sealed class CreateAccount(UserManager<ApplicationUser> users, MiningRigh
             errors["role"] = [$"The role must be one of {string.Join(", ", Roles.All)}."];
         }
 
-        if (request.Email is not null && !MailAddress.TryCreate(request.Email, out _))
+        if (request.Email is not null && (request.Email.Length > AccountLimits.Email || !MailAddress.TryCreate(request.Email, out _)))
         {
-            errors["email"] = ["The email address is not valid."];
+            errors["email"] = [$"The email address is not valid (at most {AccountLimits.Email} characters)."];
         }
 
         if (request.Language is not (null or "zh-CN" or "en"))
@@ -42,7 +55,7 @@ public sealed class CreateAccount(UserManager<ApplicationUser> users, MiningRigh
             errors["holderId"] = ["A Holder account must name a registered holder."];
         }
 
-        if (request.Role is Roles.Authority or Roles.Inspector && (request.JurisdictionCode is null || !await db.Jurisdictions.AnyAsync(j => j.Code == request.JurisdictionCode, ct)))
+        if (request.Role is Roles.Authority or Roles.Inspector && (request.JurisdictionCode is not { Length: <= MaxJurisdictionCode } || !await db.Jurisdictions.AnyAsync(j => j.Code == request.JurisdictionCode, ct)))
         {
             errors["jurisdictionCode"] = ["An Authority or Inspector account must name a jurisdiction code of the tree."];
         }

@@ -67,7 +67,7 @@ public sealed class SubmitPlan(
                 HolderId = right.HolderId,
                 InstanceId = instance.Id,
                 FileName = Path.GetFileName(file.FileName),
-                ContentType = file.ContentType,
+                ContentType = stored.ContentType,
                 SizeBytes = stored.Size,
                 Sha256 = stored.Sha256,
                 StoragePath = stored.RelativePath,

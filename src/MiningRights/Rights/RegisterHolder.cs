@@ -9,12 +9,15 @@ namespace MiningRights.Rights;
 /// <summary>Registers a rights holder (矿业权人) with its unified social credit code and notice contacts.</summary>
 public sealed class RegisterHolder(MiningRightsDbContext db, TimeProvider time)
 {
+    /// <summary>Notices go to every contact: a handful of addresses, not a mailing list.</summary>
+    private const int MaxContacts = 10;
+
     public sealed record Request(string? CreditCode, string? NameZh, string? NameEn, string? Language, string[]? ContactEmails);
 
     public async Task<Holder> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var code = request.CreditCode?.Trim().ToUpperInvariant();
+        var code = request.CreditCode is { Length: <= 64 } given ? given.Trim().ToUpperInvariant() : null;
         if (!UnifiedSocialCreditCode.IsValid(code))
         {
             errors["creditCode"] = ["The unified social credit code (统一社会信用代码) must be 18 characters with a valid GB 32100-2015 check character."];
@@ -36,9 +39,9 @@ public sealed class RegisterHolder(MiningRightsDbContext db, TimeProvider time)
         }
 
         var emails = request.ContactEmails ?? [];
-        if (emails.Length == 0 || emails.Any(e => !MailAddress.TryCreate(e, out var parsed) || parsed.Address != e.Trim() || e.Contains(';', StringComparison.Ordinal)))
+        if (emails.Length == 0 || emails.Length > MaxContacts || emails.Any(e => e is null || e.Length > AccountLimits.Email || !MailAddress.TryCreate(e, out var parsed) || parsed.Address != e.Trim() || e.Contains(';', StringComparison.Ordinal)))
         {
-            errors["contactEmails"] = ["At least one valid email address is required for notices."];
+            errors["contactEmails"] = [$"One to {MaxContacts} valid email addresses (each at most {AccountLimits.Email} characters) are required for notices."];
         }
 
         if (errors.Count > 0)

@@ -7,6 +7,9 @@ public sealed class JobOptions
 
     public int DeadlineSweepSeconds { get; set; } = 60;
 
+    /// <summary>Run the sweep and the delivery as soon as the service starts (off in tests, which drive them by hand).</summary>
+    public bool RunAtStart { get; set; } = true;
+
     public int OutboxDeliverySeconds { get; set; } = 15;
 
     /// <summary>Deadlines read per batch by the sweep.</summary>

@@ -11,12 +11,12 @@ public static class Schedules
     {
         quartz.AddJob<DeadlineSweepJob>(job => job.WithIdentity(DeadlineSweepJob.Key));
         quartz.AddTrigger((sp, trigger) => trigger.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-trigger")
-            .StartNow()
+            .StartAt(Options(sp).RunAtStart ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow.AddSeconds(Options(sp).DeadlineSweepSeconds))
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).DeadlineSweepSeconds)).RepeatForever()));
 
         quartz.AddJob<OutboxDeliveryJob>(job => job.WithIdentity(OutboxDeliveryJob.Key));
         quartz.AddTrigger((sp, trigger) => trigger.ForJob(OutboxDeliveryJob.Key).WithIdentity("outbox-delivery-trigger")
-            .StartNow()
+            .StartAt(Options(sp).RunAtStart ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow.AddSeconds(Options(sp).OutboxDeliverySeconds))
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).OutboxDeliverySeconds)).RepeatForever()));
     }
 

@@ -33,6 +33,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Smtp:Port"] = MailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Jobs:DeadlineSweepSeconds"] = "3600",
             ["Jobs:OutboxDeliverySeconds"] = "3600",
+            ["Jobs:RunAtStart"] = "false",
             ["Demo:Seed"] = "false",
 
             // Tokens outlive the months the clock is moved forward by.

@@ -144,6 +144,78 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_malformed_multipart_upload_is_400_saying_the_upload_could_not_be_read_not_500()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
+        var api = new Api(factory);
+        var authority = await api.AuthorityAsync();
+        var holder = await api.HolderAsync("en");
+        var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, Registered)), HttpStatusCode.Created);
+        var rightId = Guid.Parse(right["id"]!.GetValue<string>());
+        var url = $"/api/rights/{rightId}/plans";
+        const string Part = "Content-Disposition: form-data; name=\"file\"; filename=\"plan.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 plan";
+
+        (string ContentType, string Body)[] broken =
+        [
+            ("multipart/form-data; boundary=abc", $"--abc\r\n{Part}"),
+            ("multipart/form-data; boundary=abc", $"--xyz\r\n{Part}\r\n--xyz--\r\n"),
+            ("multipart/form-data; boundary=" + new string('b', 200), $"--{new string('b', 200)}\r\n{Part}\r\n--{new string('b', 200)}--\r\n"),
+            ("multipart/form-data", $"--abc\r\n{Part}\r\n--abc--\r\n"),
+        ];
+        foreach (var (contentType, body) in broken)
+        {
+            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            var problem = await ProblemAssert.ReadAsync(await holder.Client.PostAsync(url, content), HttpStatusCode.BadRequest);
+            var error = ProblemAssert.Errors(problem, "file")["file"]![0]!.GetValue<string>();
+            Assert.StartsWith("The upload could not be read", error, StringComparison.Ordinal);
+        }
+
+        await AssertNoPlanAsync(factory, holder.Client, rightId);
+        await Api.ReadAsync(await Api.SubmitPlanAsync(holder.Client, rightId), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Overlong_account_holder_and_sign_in_fields_are_400_and_create_nothing()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
+        var api = new Api(factory);
+        var admin = await api.AdminAsync();
+        var userName = $"long-{Guid.NewGuid():N}"[..16];
+        object Account(string? displayName = null, string password = ServiceFactory.Password, string? email = null) => new
+        {
+            userName,
+            password,
+            role = "Authority",
+            email = email ?? $"{userName}@officers.test",
+            displayName = displayName ?? "Officer",
+            language = "en",
+            jurisdictionCode = "620000",
+        };
+
+        var longName = await ProblemAssert.ReadAsync(await admin.PostAsJsonAsync("/api/accounts", Account(displayName: new string('d', 100_000))), HttpStatusCode.BadRequest);
+        ProblemAssert.Errors(longName, "displayName");
+        ProblemAssert.Errors(await ProblemAssert.ReadAsync(await admin.PostAsJsonAsync("/api/accounts", Account(password: "Aa1!" + new string('p', 200))), HttpStatusCode.BadRequest), "password");
+        ProblemAssert.Errors(await ProblemAssert.ReadAsync(await admin.PostAsJsonAsync("/api/accounts", Account(email: new string('e', 300) + "@officers.test")), HttpStatusCode.BadRequest), "email");
+        await ProblemAssert.ReadAsync(await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName, password = ServiceFactory.Password }), HttpStatusCode.Unauthorized);
+
+        // A password far longer than any account has is refused before it is hashed: 400, not a failed sign-in.
+        var login = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = ServiceFactory.AdminUser, password = new string('p', 100_000) });
+        ProblemAssert.Errors(await ProblemAssert.ReadAsync(login, HttpStatusCode.BadRequest), "password");
+        await api.AdminAsync();
+
+        var code = MiningRights.Rights.UnifiedSocialCreditCode.WithCheckCharacter("91620100555555555");
+        object Holder(string[] emails, string? nameZh = null) => new { creditCode = code, nameZh = nameZh ?? "长名矿业有限公司", nameEn = "Long Name Mining Co., Ltd.", language = "en", contactEmails = emails };
+        ProblemAssert.Errors(await ProblemAssert.ReadAsync(await admin.PostAsJsonAsync("/api/holders", Holder([new string('e', 300) + "@holders.test"])), HttpStatusCode.BadRequest), "contactEmails");
+        ProblemAssert.Errors(await ProblemAssert.ReadAsync(await admin.PostAsJsonAsync("/api/holders", Holder(Enumerable.Range(0, 11).Select(i => $"c{i}@holders.test").ToArray())), HttpStatusCode.BadRequest), "contactEmails");
+        ProblemAssert.Errors(await ProblemAssert.ReadAsync(await admin.PostAsJsonAsync("/api/holders", Holder(["ok@holders.test"], new string('名', 201))), HttpStatusCode.BadRequest), "nameZh");
+
+        // The same account and holder within the limits are accepted: the refusals were about the lengths alone.
+        await Api.ReadAsync(await admin.PostAsJsonAsync("/api/accounts", Account(displayName: new string('d', 100))), HttpStatusCode.Created);
+        await Api.ReadAsync(await admin.PostAsJsonAsync("/api/holders", Holder(Enumerable.Range(0, 10).Select(i => $"c{i}@holders.test").ToArray())), HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_plan_larger_than_the_upload_limit_is_400_and_not_stored()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10), settings: new Dictionary<string, string?> { ["Storage:MaxUploadBytes"] = "1024" });
