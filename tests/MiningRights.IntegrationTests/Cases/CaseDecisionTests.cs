@@ -9,7 +9,7 @@ namespace MiningRights.IntegrationTests.Cases;
 /// A workflow whose subject is not a right: the case an overdue plan opens is worked through its own workflow,
 /// started, signalled, timed out and notified through the same runtime, with deciding left to the registration authority.
 /// </summary>
-public sealed class CaseWorkflowTests
+public sealed class CaseDecisionTests
 {
     [Fact]
     public async Task A_case_goes_from_findings_through_a_missed_rectification_to_withdrawal_with_one_notice_per_step()
