@@ -36,6 +36,7 @@ public sealed class WorkflowRuntime(
 
     private readonly Dictionary<string, IWorkflowActivity> _activities = activities.ToDictionary(a => a.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, ITransitionGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
+    private readonly HashSet<Guid> _deadlinesLoaded = [];
 
     private static ProvinceCalendar Calendar => ProvinceCalendar.China;
 
@@ -334,10 +335,14 @@ public sealed class WorkflowRuntime(
             OpenedDeadlines = opened,
         };
 
-    /// <summary>The instance's open deadlines, tracked; read once per unit of work and instance.</summary>
+    /// <summary>The instance's open deadlines, tracked; read once per unit of work and instance (later ones are added to it as tracked).</summary>
     private async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(WorkflowInstance instance, CancellationToken ct)
     {
-        await db.Deadlines.Where(d => d.InstanceId == instance.Id && d.State == DeadlineState.Open).LoadAsync(ct);
+        if (_deadlinesLoaded.Add(instance.Id))
+        {
+            await db.Deadlines.Where(d => d.InstanceId == instance.Id && d.State == DeadlineState.Open).LoadAsync(ct);
+        }
+
         return db.Deadlines.Local.Where(d => d.InstanceId == instance.Id && d.State == DeadlineState.Open).ToList();
     }
 
