@@ -36,6 +36,73 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    // What a sweep reads without tracking and changes in bulk (see RowWriter): reminder stages taken and the notices
+    // they cause. Both are written by the next SaveChangesAsync, after the tracked changes and in their transaction.
+    private static readonly string[] DeadlineProgress =
+    [
+        nameof(Deadline.StagesDone), nameof(Deadline.NextStage), nameof(Deadline.NextActionAtUtc),
+        nameof(Deadline.Version), nameof(Deadline.Attempts), nameof(Deadline.LastError),
+    ];
+
+    private readonly List<Notification> _queuedNotices = [];
+    private readonly List<(Deadline Row, int ReadVersion)> _queuedProgress = [];
+
+    /// <summary>
+    /// Queues a notice to be written with this unit of work's changes: the next SaveChangesAsync writes both in one
+    /// transaction, so a notice exists exactly when the change that caused it does.
+    /// </summary>
+    public void QueueNotice(Notification notice) => _queuedNotices.Add(notice);
+
+    /// <summary>
+    /// Queues the new schedule of an untracked deadline read at <paramref name="readVersion"/> (its reminder stages,
+    /// next action, version and attempts). Saving fails as a concurrency conflict if the row changed meanwhile.
+    /// </summary>
+    public void QueueProgress(Deadline deadline, int readVersion) => _queuedProgress.Add((deadline, readVersion));
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_queuedNotices.Count == 0 && _queuedProgress.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Tracked changes are accepted only once the queued rows are written too, so a failure leaves the unit of
+            // work as it was.
+            var changed = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await RowWriter.UpdateAsync(this, _queuedProgress, DeadlineProgress, nameof(Deadline.Version), cancellationToken);
+            await RowWriter.InsertAsync(this, _queuedNotices, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            changed += _queuedProgress.Count + _queuedNotices.Count;
+            _queuedProgress.Clear();
+            _queuedNotices.Clear();
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return changed;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        _queuedNotices.Count == 0 && _queuedProgress.Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("A unit of work with queued rows is saved with SaveChangesAsync.");
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

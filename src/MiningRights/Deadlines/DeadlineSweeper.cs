@@ -35,37 +35,12 @@ public sealed class DeadlineSweeper(
 
     public async Task<SweepResult> SweepAsync(CancellationToken ct)
     {
-        var seen = new HashSet<Guid>();
+        // Ids taken by this sweep: each is acted on once per sweep, by one worker, even if it is still due afterwards
+        // (retried later, or taken by another sweep).
+        var taken = new HashSet<Guid>();
         var totals = new Totals();
-        while (!ct.IsCancellationRequested)
-        {
-            var now = time.GetUtcNow().UtcDateTime;
-            List<Guid> batch;
-            using (var scope = scopes.CreateScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-                batch = await db.Deadlines.AsNoTracking()
-                    .Where(d => d.NextActionAtUtc != null && d.NextActionAtUtc <= now)
-                    .OrderBy(d => d.NextActionAtUtc)
-                    .Select(d => d.Id)
-                    .Take(jobs.Value.SweepBatchSize)
-                    .ToListAsync(ct);
-            }
-
-            var fresh = batch.Where(seen.Add).ToList();
-            if (fresh.Count == 0)
-            {
-                break;
-            }
-
-            if (!await TryBatchAsync(fresh, now, totals, ct))
-            {
-                foreach (var id in fresh)
-                {
-                    await ProcessOneAsync(id, now, totals, ct);
-                }
-            }
-        }
+        var workers = Enumerable.Range(0, Math.Max(1, jobs.Value.SweepParallelism)).Select(_ => WorkAsync(taken, totals, ct));
+        await Task.WhenAll(workers);
 
         if (totals.Reminders + totals.Expiries + totals.Contended + totals.Failed > 0)
         {
@@ -74,6 +49,49 @@ public sealed class DeadlineSweeper(
         }
 
         return new SweepResult(totals.Reminders, totals.Expiries, totals.Contended, totals.Failed);
+    }
+
+    /// <summary>Takes the next due batch not taken by another worker of this sweep and acts on it, until none is left.</summary>
+    private async Task WorkAsync(HashSet<Guid> taken, Totals totals, CancellationToken ct)
+    {
+        var size = jobs.Value.SweepBatchSize;
+        var parallelism = Math.Max(1, jobs.Value.SweepParallelism);
+        await Task.Yield();
+        while (!ct.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            List<Guid> listed;
+            using (var scope = scopes.CreateScope())
+            {
+                // Enough to find a full batch past those the other workers hold uncommitted.
+                var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+                listed = await db.Deadlines.AsNoTracking()
+                    .Where(d => d.NextActionAtUtc != null && d.NextActionAtUtc <= now)
+                    .OrderBy(d => d.NextActionAtUtc)
+                    .Select(d => d.Id)
+                    .Take(size * parallelism)
+                    .ToListAsync(ct);
+            }
+
+            List<Guid> batch;
+            lock (taken)
+            {
+                batch = listed.Where(taken.Add).Take(size).ToList();
+            }
+
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            if (!await TryBatchAsync(batch, now, totals, ct))
+            {
+                foreach (var id in batch)
+                {
+                    await ProcessOneAsync(id, now, totals, ct);
+                }
+            }
+        }
     }
 
     /// <summary>The whole batch in one unit of work; false (nothing saved) when any item fails or another sweep got one first.</summary>
@@ -110,28 +128,34 @@ public sealed class DeadlineSweeper(
         }
         catch (DbUpdateConcurrencyException)
         {
-            totals.Contended++;
+            totals.Contend();
         }
         catch (DbUpdateException ex) when (ex.InnerException is DbException)
         {
             // A unique key already taken (another sweep queued the same stage) or a lock not granted in time: the item
             // stays due and the next sweep looks at it again.
             logger.LogDebug(ex, "Deadline {DeadlineId} not saved: taken by another sweep or database busy", id);
-            totals.Contended++;
+            totals.Contend();
         }
         catch (DbException ex)
         {
             logger.LogWarning(ex, "Deadline {DeadlineId}: database busy", id);
-            totals.Contended++;
+            totals.Contend();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            totals.Failed++;
+            totals.Fail();
             await RecordFailureAsync(id, ex, now, ct);
         }
     }
 
-    /// <summary>Acts on the due deadlines among <paramref name="ids"/> in the scope's unit of work, without saving.</summary>
+    /// <summary>
+    /// Acts on the due deadlines among <paramref name="ids"/> in the scope's unit of work, without saving. A reminder
+    /// stage changes only its deadline and queues its notices, so those deadlines are read without tracking and their
+    /// new schedule is queued for a bulk write (<see cref="MiningRightsDbContext.QueueProgress"/>). An expiry runs a
+    /// transition through the runtime, tracked; so does every deadline of an instance with an expiry in the batch,
+    /// as the transition may close it.
+    /// </summary>
     private async Task<IReadOnlyList<Outcome>> ActAsync(IServiceProvider services, IReadOnlyList<Guid> ids, DateTime now, CancellationToken ct)
     {
         var db = services.GetRequiredService<MiningRightsDbContext>();
@@ -140,23 +164,35 @@ public sealed class DeadlineSweeper(
         var recipients = services.GetRequiredService<Recipients>();
 
         // Re-read: another sweep may have handled some since the batch was listed.
-        var deadlines = await db.Deadlines.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
-        deadlines = deadlines.Where(d => d.State == DeadlineState.Open && d.NextActionAtUtc is { } at && at <= now).ToList();
-        var instanceIds = deadlines.Select(d => d.InstanceId).Distinct().ToList();
-        var instances = await db.WorkflowInstances.Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        await db.Deadlines.Where(d => instanceIds.Contains(d.InstanceId) && d.State == DeadlineState.Open).LoadAsync(ct);
+        var due = await db.Deadlines.AsNoTracking()
+            .Where(d => ids.Contains(d.Id) && d.State == DeadlineState.Open && d.NextActionAtUtc != null && d.NextActionAtUtc <= now)
+            .OrderBy(d => d.NextActionAtUtc)
+            .ToListAsync(ct);
+        var transitioning = due.Where(d => now >= d.ExpiresAtUtc).Select(d => d.InstanceId).ToHashSet();
+        var instances = await db.WorkflowInstances.Where(i => transitioning.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var quiet = due.Select(d => d.InstanceId).Where(id => !transitioning.Contains(id)).Distinct().ToList();
+        foreach (var instance in await db.WorkflowInstances.AsNoTracking().Where(i => quiet.Contains(i.Id)).ToListAsync(ct))
+        {
+            instances[instance.Id] = instance;
+        }
+
+        await runtime.PrefetchDeadlinesAsync(transitioning, ct);
         await runtime.Subjects.PrefetchAsync(instances.Values.Select(i => i.Subject), ct);
         await recipients.PrefetchHoldersAsync(instances.Values.Select(i => i.HolderId).OfType<Guid>(), ct);
 
-        var outcomes = new List<Outcome>(deadlines.Count);
-        foreach (var deadline in deadlines.OrderBy(d => d.NextActionAtUtc))
+        var outcomes = new List<Outcome>(due.Count);
+        foreach (var read in due)
         {
+            var tracked = transitioning.Contains(read.InstanceId);
+            var deadline = tracked ? runtime.KnownDeadlines(read.InstanceId).Single(d => d.Id == read.Id) : read;
+
             // An earlier expiry in this batch may have closed it (two clocks of one instance).
             if (deadline.State != DeadlineState.Open)
             {
                 continue;
             }
 
+            var readVersion = deadline.Version;
             var instance = instances[deadline.InstanceId];
             var definition = await registry.ResolveAsync(instance, db, ct);
             var province = parameters.Value.For(definition.Definition.Province);
@@ -181,6 +217,11 @@ public sealed class DeadlineSweeper(
             deadline.Attempts = 0;
             deadline.LastError = null;
             deadline.Version++;
+            if (!tracked)
+            {
+                db.QueueProgress(deadline, readVersion);
+            }
+
             outcomes.Add(outcome);
         }
 
@@ -225,20 +266,29 @@ public sealed class DeadlineSweeper(
 
     private sealed class Totals
     {
-        public int Reminders { get; set; }
+        private int _reminders;
+        private int _expiries;
+        private int _contended;
+        private int _failed;
 
-        public int Expiries { get; set; }
+        public int Reminders => _reminders;
 
-        public int Contended { get; set; }
+        public int Expiries => _expiries;
 
-        public int Failed { get; set; }
+        public int Contended => _contended;
+
+        public int Failed => _failed;
+
+        public void Contend() => Interlocked.Increment(ref _contended);
+
+        public void Fail() => Interlocked.Increment(ref _failed);
 
         public void Add(IEnumerable<Outcome> outcomes)
         {
             foreach (var outcome in outcomes)
             {
-                Reminders += outcome == Outcome.Reminder ? 1 : 0;
-                Expiries += outcome == Outcome.Expiry ? 1 : 0;
+                Interlocked.Add(ref _reminders, outcome == Outcome.Reminder ? 1 : 0);
+                Interlocked.Add(ref _expiries, outcome == Outcome.Expiry ? 1 : 0);
             }
         }
     }

@@ -18,7 +18,7 @@ public static class Outbox
         DateTime nowUtc)
     {
         var notice = NoticeComposer.Compose(template, facts, recipient.Language);
-        db.Notifications.Add(new Notification
+        db.QueueNotice(new Notification
         {
             Key = $"{key}:{recipient.Email.ToLowerInvariant()}",
             InstanceId = instance.Id,

@@ -11,12 +11,23 @@ public sealed class RightSubjectKind : ISubjectKind
 
     public string Name => Kind;
 
+    // Only the columns a subject shows: a sweep describes hundreds of rights per batch.
     public async Task<IReadOnlyList<Subject>> LoadAsync(MiningRightsDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        (await db.Rights.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Join(db.Holders, r => r.HolderId, h => h.Id, (r, h) => new { Right = r, h.NameZh, h.NameEn })
-            .ToListAsync(cancellationToken))
-        .Select(x => Describe(x.Right, $"{x.NameZh} ({x.NameEn})"))
-        .ToList();
+        await db.Rights.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Join(db.Holders, r => r.HolderId, h => h.Id, (r, h) => new Subject
+            {
+                Kind = Kind,
+                Id = r.Id,
+                Label = r.LicenseNumber,
+                Detail = r.ProjectName,
+                HolderId = r.HolderId,
+                HolderName = h.NameZh + " (" + h.NameEn + ")",
+                JurisdictionCode = r.LocationCountyCode,
+                AuthorityCode = r.AuthorityCode,
+                RightId = r.Id,
+                AnchorDate = r.RegisteredOn,
+            })
+            .ToListAsync(cancellationToken);
 
     public static Subject Describe(MiningRight right, string holderName) => new()
     {

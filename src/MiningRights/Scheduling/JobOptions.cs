@@ -13,7 +13,13 @@ public sealed class JobOptions
     public int OutboxDeliverySeconds { get; set; } = 15;
 
     /// <summary>Deadlines read per batch by the sweep.</summary>
-    public int SweepBatchSize { get; set; } = 200;
+    public int SweepBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// Batches one sweep works on at once. One batch reads and composes while another commits, so two keep both
+    /// cores of a small server busy; the database still takes one writer at a time.
+    /// </summary>
+    public int SweepParallelism { get; set; } = 2;
 
     /// <summary>Notices claimed per batch by the delivery job.</summary>
     public int DeliveryBatchSize { get; set; } = 50;

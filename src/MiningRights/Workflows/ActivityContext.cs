@@ -66,7 +66,7 @@ public sealed class ActivityContext
             return ExpiredDeadline;
         }
 
-        return Db.Deadlines.Local.Where(d => d.InstanceId == Instance.Id && d.Name == name).MaxBy(d => d.CreatedAtUtc)
+        return Runtime.KnownDeadlines(Instance.Id).Where(d => d.Name == name).MaxBy(d => d.CreatedAtUtc)
             ?? await Db.Deadlines.Where(d => d.InstanceId == Instance.Id && d.Name == name).OrderByDescending(d => d.CreatedAtUtc).FirstOrDefaultAsync(ct);
     }
 }

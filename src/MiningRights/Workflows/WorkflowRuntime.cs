@@ -36,7 +36,10 @@ public sealed class WorkflowRuntime(
 
     private readonly Dictionary<string, IWorkflowActivity> _activities = activities.ToDictionary(a => a.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, ITransitionGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
-    private readonly HashSet<Guid> _deadlinesLoaded = [];
+
+    // The deadlines of each instance this unit of work has read or opened, tracked. Kept here rather than read from
+    // DbSet.Local, which detects changes on every tracked entity at each call: quadratic over a sweep's batch.
+    private readonly Dictionary<Guid, List<Deadline>> _deadlines = [];
 
     private static ProvinceCalendar Calendar => ProvinceCalendar.China;
 
@@ -92,6 +95,7 @@ public sealed class WorkflowRuntime(
         }
 
         db.WorkflowInstances.Add(instance);
+        _deadlines[instance.Id] = [];
         if (db.DefinitionSnapshots.Local.All(s => s.ContentHash != definition.ContentHash)
             && !await db.DefinitionSnapshots.AnyAsync(s => s.ContentHash == definition.ContentHash, ct))
         {
@@ -273,10 +277,11 @@ public sealed class WorkflowRuntime(
         var to = definition.Definition.States[step.To];
         var wasRunning = from?.Running ?? [];
 
+        var open = await OpenDeadlinesAsync(instance, ct);
         var closing = wasRunning.Except(to.Running).ToList();
         if (closing.Count > 0)
         {
-            foreach (var deadline in (await OpenDeadlinesAsync(instance, ct)).Where(d => closing.Contains(d.Name)))
+            foreach (var deadline in open.Where(d => closing.Contains(d.Name)))
             {
                 deadline.Close(step.Trigger.StartsWith("signal:", StringComparison.Ordinal) ? DeadlineState.Met : DeadlineState.Closed, now);
                 deadline.Version++;
@@ -335,15 +340,32 @@ public sealed class WorkflowRuntime(
             OpenedDeadlines = opened,
         };
 
-    /// <summary>The instance's open deadlines, tracked; read once per unit of work and instance (later ones are added to it as tracked).</summary>
-    private async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(WorkflowInstance instance, CancellationToken ct)
+    /// <summary>Reads the open deadlines of <paramref name="instanceIds"/> in one query, for a batch about to act on them.</summary>
+    public async Task PrefetchDeadlinesAsync(IEnumerable<Guid> instanceIds, CancellationToken ct)
     {
-        if (_deadlinesLoaded.Add(instance.Id))
+        var missing = instanceIds.Where(id => !_deadlines.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0)
         {
-            await db.Deadlines.Where(d => d.InstanceId == instance.Id && d.State == DeadlineState.Open).LoadAsync(ct);
+            return;
         }
 
-        return db.Deadlines.Local.Where(d => d.InstanceId == instance.Id && d.State == DeadlineState.Open).ToList();
+        var loaded = await db.Deadlines.Where(d => missing.Contains(d.InstanceId) && d.State == DeadlineState.Open).ToListAsync(ct);
+        var byInstance = loaded.ToLookup(d => d.InstanceId);
+        foreach (var id in missing)
+        {
+            _deadlines[id] = byInstance[id].ToList();
+        }
+    }
+
+    /// <summary>Deadlines of the instance known to this unit of work (its open ones once read, and those opened since).</summary>
+    internal IEnumerable<Deadline> KnownDeadlines(Guid instanceId) =>
+        _deadlines.TryGetValue(instanceId, out var known) ? known : [];
+
+    /// <summary>The instance's open deadlines, tracked; read once per unit of work and instance.</summary>
+    private async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        await PrefetchDeadlinesAsync([instance.Id], ct);
+        return _deadlines[instance.Id].Where(d => d.State == DeadlineState.Open).ToList();
     }
 
     /// <summary>Every journal entry counts one version of the instance, so the sequence needs no query.</summary>
@@ -415,6 +437,7 @@ public sealed class WorkflowRuntime(
             CreatedAtUtc = now,
         };
         db.Deadlines.Add(deadline);
+        _deadlines[instance.Id].Add(deadline);
         return deadline;
     }
 

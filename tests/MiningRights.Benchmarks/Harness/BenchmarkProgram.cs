@@ -11,7 +11,8 @@ public static class BenchmarkProgram
     public static IReadOnlyList<IBenchmarkScenario> Scenarios { get; } =
     [
         new IdleSweepScenario(),
-        new DueBurstScenario(),
+        new DueBurstScenario(expiring: false),
+        new DueBurstScenario(expiring: true),
         new DeliveryScenario(),
     ];
 

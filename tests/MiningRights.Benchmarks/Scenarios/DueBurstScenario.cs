@@ -8,22 +8,23 @@ using MiningRights.Deadlines;
 namespace MiningRights.Benchmarks.Scenarios;
 
 /// <summary>
-/// N deadlines due at once (nine in ten a reminder stage, one in ten an expiry that fires the workflow's transition and
-/// its overdue notice), among as many more rights not due. Timed: one <see cref="DeadlineSweeper.SweepAsync"/>.
-/// Checked: every stage handled once, one outbox row each (holders have one contact), nothing failed.
+/// N deadlines due at once among as many more rights not due: <c>due-burst</c>, a reminder stage each (a claim and an
+/// outbox row); <c>expiry-burst</c>, an expiry each, which fires the workflow's transition (journal entry, the next
+/// deadline, the overdue notice). Timed: one <see cref="DeadlineSweeper.SweepAsync"/>. Checked: every item handled
+/// once, one outbox row each (holders have one contact), nothing failed.
 /// </summary>
-public sealed class DueBurstScenario : IBenchmarkScenario
+public sealed class DueBurstScenario(bool expiring) : IBenchmarkScenario
 {
-    public string Name => "due-burst";
+    public string Name => expiring ? "expiry-burst" : "due-burst";
 
-    public string Unit => "due stages";
+    public string Unit => expiring ? "expiries" : "due stages";
 
     public IReadOnlyList<int> Sizes(BenchmarkSettings settings) => settings.Smoke ? [100] : settings.DueStages;
 
     public async Task<Measurement> RunOnceAsync(BenchmarkContext context, int size, CancellationToken cancellationToken)
     {
         await using var service = await context.CreateServiceAsync(new Dictionary<string, string?>(), null, cancellationToken);
-        await RightsWorld.SeedAsync(service, size * 2, due: size, holders: Math.Max(1, size / 20), DateTime.UtcNow, cancellationToken);
+        await RightsWorld.SeedAsync(service, size * 2, due: size, holders: Math.Max(1, size / 20), DateTime.UtcNow, cancellationToken, expiring);
 
         var sweeper = service.Services.GetRequiredService<DeadlineSweeper>();
         var clock = Stopwatch.StartNew();
@@ -33,9 +34,10 @@ public sealed class DueBurstScenario : IBenchmarkScenario
         await using var scope = service.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
         var notices = await db.Notifications.CountAsync(cancellationToken);
-        if (result.Reminders + result.Expiries != size || result.Failed != 0 || notices != size)
+        var handled = expiring ? result.Expiries : result.Reminders;
+        if (handled != size || result.Reminders + result.Expiries != size || result.Failed != 0 || notices != size)
         {
-            throw new InvalidOperationException($"{size} due stages, but the sweep did {result} and queued {notices} notices.");
+            throw new InvalidOperationException($"{size} due {Unit}, but the sweep did {result} and queued {notices} notices.");
         }
 
         return new Measurement(clock.Elapsed, size);

@@ -19,10 +19,10 @@ internal static class RightsWorld
 
     /// <summary>
     /// <paramref name="rights"/> rights of <paramref name="holders"/> holders. The first <paramref name="due"/> have a
-    /// reminder stage (nine in ten) or their expiry (one in ten) due at <paramref name="now"/>; the others fall due
-    /// spread over the next ten years.
+    /// reminder stage due at <paramref name="now"/>, or their expiry when <paramref name="expiring"/>; the others fall
+    /// due spread over the next ten years.
     /// </summary>
-    public static async Task SeedAsync(BenchmarkService service, int rights, int due, int holders, DateTime now, CancellationToken ct)
+    public static async Task SeedAsync(BenchmarkService service, int rights, int due, int holders, DateTime now, CancellationToken ct, bool expiring = false)
     {
         var registry = service.Services.GetRequiredService<WorkflowRegistry>();
         var definition = registry.Versions(Definition)[^1];
@@ -61,8 +61,8 @@ internal static class RightsWorld
 
         for (var i = 0; i < rights; i++)
         {
-            // Due now: a 30-day stage (nine in ten) or an expiry (one in ten). Otherwise any day of the next ten years.
-            var dueOn = i < due ? (i % 10 == 9 ? today.AddDays(-1) : today.AddDays(29)) : today.AddDays(61 + random.Next(3650));
+            // Due now: a 30-day stage, or the expiry. Otherwise any day of the next ten years.
+            var dueOn = i < due ? (expiring ? today.AddDays(-1) : today.AddDays(29)) : today.AddDays(61 + random.Next(3650));
             var registered = dueOn.AddYears(-1);
             var model = new Deadline
             {
