@@ -2,13 +2,18 @@
 # The single test command of the project: `bash tests/run.sh` from anywhere.
 #
 # 1. installs the tools the tests need when they are missing (docker-compose for
-#    the compose-file test, Node/npm for the local mail sink),
+#    the compose-file test, Node/npm for the local mail sink, PostgreSQL),
 # 2. installs MailDev from tests/maildev/package-lock.json and starts it on free
 #    loopback ports, exporting MAILDEV_SMTP_HOST, MAILDEV_SMTP_PORT and
 #    MAILDEV_API_URL for the integration tests,
-# 3. runs `dotnet test MiningRights.sln -c Release` and ends with one line
-#    "N passed, M failed" (", K skipped" when tests were skipped).
+# 3. creates a throwaway PostgreSQL cluster in a temporary folder on a free
+#    loopback port and exports MININGRIGHTS_TEST_POSTGRES (a connection string
+#    without a database: each test service makes its own),
+# 4. runs `dotnet test MiningRights.sln -c Release` (every test, the integration
+#    tests on SQLite), then the integration tests again on PostgreSQL, and ends
+#    with one line "N passed, M failed" (", K skipped" when tests were skipped).
 #
+# The cluster and MailDev are stopped on exit, also when tests fail.
 # Exit status is non-zero when the build or any test fails, or when no test ran.
 set -euo pipefail
 
@@ -28,6 +33,8 @@ die() { printf 'tests/run.sh: %s\n' "$*" >&2; exit 1; }
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/miningrights-tests.XXXXXX")"
 maildev_pid=""
 test_pid=""
+pg_dir=""
+pg_ctl=""
 
 cleanup() {
     # dotnet test runs in its own process group (see below): stop all of it
@@ -40,6 +47,10 @@ cleanup() {
         kill "$maildev_pid" 2>/dev/null || true
         wait "$maildev_pid" 2>/dev/null || true
     fi
+    if [[ -n "$pg_dir" && -f "$pg_dir/data/postmaster.pid" ]]; then
+        as_pg "$pg_ctl" stop -D "$pg_dir/data" -m immediate -w >/dev/null 2>&1 || true
+    fi
+    [[ -n "$pg_dir" ]] && rm -rf "$pg_dir"
     rm -rf "$work_dir"
 }
 trap cleanup EXIT
@@ -74,6 +85,24 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     log "installing nodejs and npm (Debian packages)"
     apt_install nodejs npm
 fi
+
+# Debian installs the server binaries under /usr/lib/postgresql/<major>/bin, not on PATH.
+find_pg_bin() {
+    local dir
+    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+        if [[ -x "$dir/initdb" && -x "$dir/pg_ctl" ]]; then
+            printf '%s\n' "$dir"
+            return 0
+        fi
+    done
+    return 1
+}
+if ! pg_bin="$(find_pg_bin)"; then
+    log "installing postgresql (Debian package)"
+    apt_install postgresql
+    pg_bin="$(find_pg_bin)" || die "postgresql installed, but no initdb under /usr/lib/postgresql/*/bin"
+fi
+pg_ctl="$pg_bin/pg_ctl"
 
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is required; see https://dot.net"
 
@@ -183,22 +212,77 @@ export MAILDEV_API_URL="http://127.0.0.1:$web_port"
 # Each test service keeps its SQLite file and uploads under here; removed with the rest on exit.
 export MININGRIGHTS_TEST_DATA="$work_dir/data"
 
-# --- 3. dotnet test -----------------------------------------------------------
+# --- 3. PostgreSQL -------------------------------------------------------------
 
-log "dotnet test MiningRights.sln -c Release"
+# PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres
+# user that Debian's package creates.
+as_pg() {
+    if [[ $EUID -eq 0 ]]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/miningrights-pg.XXXXXX")"
+[[ $EUID -eq 0 ]] && chown postgres: "$pg_dir"
+log "creating a PostgreSQL cluster in $pg_dir ($("$pg_bin/postgres" --version))"
+as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work_dir/initdb.log" 2>&1 \
+    || { cat "$work_dir/initdb.log" >&2; die "initdb failed"; }
+pg_started=0
+for attempt in 1 2 3; do
+    pg_port="$(pick_port 5432 "")"
+    # A throwaway cluster: durability off (fsync, synchronous commit) for speed;
+    # enough connections for two service nodes and parallel test classes.
+    if as_pg "$pg_ctl" start -D "$pg_dir/data" -w -t 60 -l "$pg_dir/server.log" \
+        -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        >"$work_dir/pg_ctl.log" 2>&1; then
+        pg_started=1
+        break
+    fi
+    cat "$pg_dir/server.log" >&2 2>/dev/null || true
+done
+((pg_started)) || die "PostgreSQL did not start"
+log "PostgreSQL on 127.0.0.1:$pg_port"
+export MININGRIGHTS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Maximum Pool Size=20"
+
+# --- 4. dotnet test -----------------------------------------------------------
+
 test_log="$work_dir/dotnet-test.log"
-# Runs in the background in a session of its own so that INT/TERM reach the
-# traps above at once (bash defers traps while a foreground job runs); its
-# output is written to a log for the summary and echoed by tail meanwhile.
-(cd "$repo_root" && exec setsid -w dotnet test MiningRights.sln -c Release --nologo -tl:off) \
-    </dev/null >"$test_log" 2>&1 &
-test_pid=$!
-tail -n +1 -s 0.2 -f --pid="$test_pid" "$test_log" &
-tail_pid=$!
+: >"$test_log"
 test_status=0
-wait "$test_pid" || test_status=$?
-test_pid=""
-wait "$tail_pid" || true
+
+# Runs dotnet test in the background in a session of its own so that INT/TERM
+# reach the traps above at once (bash defers traps while a foreground job runs);
+# its output is appended to one log for the summary and echoed by tail meanwhile.
+run_dotnet_test() { # environment assignments..., then -- and dotnet test arguments
+    local env=()
+    while [[ "$1" != "--" ]]; do env+=("$1"); shift; done
+    shift
+    local part_log="$work_dir/dotnet-test.part.log"
+    (cd "$repo_root" && exec env "${env[@]}" setsid -w dotnet test "$@" -c Release --nologo -tl:off) \
+        </dev/null >"$part_log" 2>&1 &
+    test_pid=$!
+    tail -n +1 -s 0.2 -f --pid="$test_pid" "$part_log" &
+    local tail_pid=$!
+    local status=0
+    wait "$test_pid" || status=$?
+    test_pid=""
+    wait "$tail_pid" || true
+    cat "$part_log" >>"$test_log"
+    return "$status"
+}
+
+log "dotnet test MiningRights.sln -c Release (integration tests on SQLite)"
+run_dotnet_test MININGRIGHTS_TEST_PROVIDER=Sqlite -- MiningRights.sln || test_status=$?
+
+if ((test_status == 0)) || grep -q "MiningRights.IntegrationTests.dll" "$test_log"; then
+    # Tests that exist for SQLite's own behaviour carry [Trait("Provider", "Sqlite")].
+    log "dotnet test tests/MiningRights.IntegrationTests -c Release (on PostgreSQL)"
+    pg_status=0
+    run_dotnet_test MININGRIGHTS_TEST_PROVIDER=Postgres -- tests/MiningRights.IntegrationTests --no-build --filter "Provider!=Sqlite" || pg_status=$?
+    ((test_status != 0)) || test_status=$pg_status
+fi
 
 # Sum VSTest's per-assembly summary lines, e.g.
 #   Passed!  - Failed:     0, Passed:    12, Skipped:     1, Total:    13, Duration: 2 s - X.dll (net10.0)

@@ -6,7 +6,7 @@ namespace MiningRights.Data.Sqlite;
 /// <summary>
 /// The busy timeout makes a second process wait for the write lock instead of failing, which matters when two
 /// sweeps share one database file. (WAL, which lets readers go on while one writer commits, is set once on the
-/// file by <see cref="SqliteDatabase.UseWriteAheadLogAsync"/>: changing the journal mode needs a lock of its own.)
+/// file by <see cref="SqliteProvider.PrepareAsync"/>: changing the journal mode needs a lock of its own.)
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {

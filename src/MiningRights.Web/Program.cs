@@ -13,6 +13,13 @@ builder.AddHealth();
 
 var app = builder.Build();
 
+// `migrate`: bring the database up to date and stop, without serving (production runs it before starting the nodes).
+if (args.Length > 0 && args[0] == "migrate")
+{
+    await app.MigrateDatabaseAsync();
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 
 app.UseApi();

@@ -12,13 +12,15 @@ using MiningRights.Workflows;
 using MiningRights.Workflows.Activities;
 using MiningRights.Cases;
 using MiningRights.Licensing;
-using Quartz;
 
 namespace MiningRights;
 
 public static class MiningRightsServiceCollectionExtensions
 {
-    /// <summary>The domain, the workflow runtime, deadlines, the outbox and the scheduled jobs. Persistence is added by the host.</summary>
+    /// <summary>
+    /// The domain, the workflow runtime, deadlines and the outbox. The database and the scheduler that runs the jobs
+    /// (<see cref="Schedules.AddSchedules"/>) are added by the host, which knows where the schedule is kept.
+    /// </summary>
     public static IServiceCollection AddMiningRights(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
@@ -36,7 +38,7 @@ public static class MiningRightsServiceCollectionExtensions
                 "Outbox settings are out of range.")
             .ValidateOnStart();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)
-            .Validate(o => o.DeadlineSweepSeconds >= 1 && o.OutboxDeliverySeconds >= 1 && o.SweepBatchSize >= 1 && o.DeliveryBatchSize >= 1 && o.ItemMaxAttempts >= 1 && o.ItemRetrySeconds >= 1, "Job settings must be positive.")
+            .Validate(o => o.DeadlineSweepSeconds >= 1 && o.OutboxDeliverySeconds >= 1 && o.SweepBatchSize >= 1 && o.ItemMaxAttempts >= 1 && o.ItemRetrySeconds >= 1, "Job settings must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -57,9 +59,6 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
-
-        services.AddQuartz(Schedules.Register);
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Data;
-using MiningRights.Data.Sqlite;
 using MiningRights.Rights;
 using MiningRights.Storage;
 using MiningRights.Web.Demo;
@@ -37,8 +36,20 @@ public static class DatabaseStartup
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-        await db.Database.MigrateAsync();
-        await SqliteDatabase.UseWriteAheadLogAsync(db);
+        var provider = app.Services.GetRequiredService<DatabaseProvider>();
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStart ?? provider.MigratesAtStartByDefault)
+        {
+            await MigrateAsync(db, logger);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync()).ToList() is { Count: > 0 } pending)
+        {
+            throw new InvalidOperationException(
+                $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). Apply them with " +
+                "`dotnet MiningRights.Web.dll migrate` (from source: dotnet run --project src/MiningRights.Web -- migrate), " +
+                "or set Database:MigrateAtStart to true.");
+        }
+
+        await provider.PrepareAsync(db, CancellationToken.None);
         await JurisdictionCatalog.EnsureAsync(db, CancellationToken.None);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -53,6 +64,27 @@ public static class DatabaseStartup
         {
             await DemoData.SeedAsync(scope.ServiceProvider, storage, app.Environment.IsDevelopment(), logger);
         }
+    }
+
+    /// <summary>
+    /// The <c>migrate</c> command: applies the pending migrations of the configured database and returns, without
+    /// starting the service. Several nodes may run it at once: EF Core takes a lock on the migrations history.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiningRights.Startup");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+        await MigrateAsync(db, logger);
+        await app.Services.GetRequiredService<DatabaseProvider>().PrepareAsync(db, CancellationToken.None);
+    }
+
+    private static async Task MigrateAsync(MiningRightsDbContext db, ILogger logger)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        logger.LogInformation("Database {Provider}: {Count} migration(s) applied{List}", db.Database.ProviderName, pending.Count,
+            pending.Count == 0 ? string.Empty : ": " + string.Join(", ", pending));
     }
 
     /// <summary>In production the first administrator comes from <c>Accounts:AdminUserName</c> and <c>Accounts:AdminPassword</c>.</summary>

@@ -1,34 +1,50 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
 using MiningRights.Data;
+using MiningRights.Data.Postgres;
 using MiningRights.Data.Sqlite;
 using MiningRights.Storage;
+using MiningRights.Scheduling;
+using Quartz;
 
 namespace MiningRights.Web.Hosting;
 
 public static class PersistenceExtensions
 {
-    /// <summary>The database named by <c>Database:Provider</c>. SQLite is the embedded default.</summary>
+    /// <summary>
+    /// The database named by <c>Database:Provider</c> (SQLite, the embedded default, or PostgreSQL) with the connection
+    /// string <c>ConnectionStrings:MiningRights</c>, and the scheduler, whose schedule is kept in that database when the
+    /// service runs as several nodes. The only place that names a provider.
+    /// </summary>
     public static void AddPersistence(this WebApplicationBuilder builder)
     {
-        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        DatabaseProvider provider = options.Provider switch
         {
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not available. Only 'Sqlite' is built in: the SQL Server provider " +
-                "(Microsoft.EntityFrameworkCore.SqlServer) cannot be restored from this project's package source; see README, Dependencies.");
-        }
+            _ when options.Provider.Equals(SqliteProvider.ProviderName, StringComparison.OrdinalIgnoreCase) => new SqliteProvider(),
+            _ when options.Provider.Equals(PostgresProvider.ProviderName, StringComparison.OrdinalIgnoreCase) => new PostgresProvider(),
+            _ => throw new InvalidOperationException(
+                $"Database:Provider '{options.Provider}' is not known: use '{SqliteProvider.ProviderName}' (embedded, the default) or " +
+                $"'{PostgresProvider.ProviderName}' (production, several nodes). SQL Server is not built in; see README, Dependencies."),
+        };
 
-        builder.Services.AddDbContext<MiningRightsDbContext>((sp, options) =>
+        var dataDirectory = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? new StorageOptions().DataDirectory;
+        var connectionString = builder.Configuration.GetConnectionString("MiningRights") is { Length: > 0 } configured
+            ? configured
+            : provider.DefaultConnectionString(dataDirectory)
+                ?? throw new InvalidOperationException($"Database:Provider is {provider.Name}: set ConnectionStrings:MiningRights (for example Host=db;Database=miningrights;Username=miningrights;Password=...).");
+
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.AddSingleton(provider);
+        builder.Services.AddDbContext<MiningRightsDbContext>((sp, db) =>
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var connection = builder.Configuration.GetConnectionString("MiningRights")
-                ?? SqliteDatabase.ConnectionStringFor(storage.DataDirectory);
-            options.UseMiningRightsSqlite(connection);
+            provider.Configure(db, connectionString);
 
             // Interceptors registered in the container join the provider's own, e.g. a fault a test injects into one command.
-            options.AddInterceptors(sp.GetServices<IInterceptor>());
+            db.AddInterceptors(sp.GetServices<IInterceptor>());
         });
+
+        // Clustered, each process is one node of one schedule (Quartz gives each node its own instance id).
+        Action<IQuartzBuilder>? sharedSchedule = quartz => provider.UseClusteredSchedule(quartz, connectionString);
+        builder.Services.AddSchedules(options.Clustered ?? provider.ClusteredByDefault ? sharedSchedule : null);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MiningRights.Data.Sqlite;
+using MiningRights.Data;
 using MiningRights.Policies;
 
 namespace MiningRights.Web.Hosting;
@@ -12,7 +12,7 @@ namespace MiningRights.Web.Hosting;
 /// Every error leaves as an RFC 7807 ProblemDetails: refusals with their rule and field errors, unreadable input
 /// as 400 with the parser's reason, a lost race as 409, anything unexpected as 500 without internals.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, DatabaseProvider database, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Where the parser's own wording ends and its position report (not useful to a client) begins.</summary>
     private static readonly string[] PositionMarkers = [" Path:", " LineNumber:"];
@@ -34,7 +34,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Title = "The request could not be read",
                 Detail = invalid.Message,
             },
-            DbUpdateException update when update is DbUpdateConcurrencyException || SqliteDatabase.IsConflict(update) => new ProblemDetails
+            DbUpdateException update when update is DbUpdateConcurrencyException || database.IsConflict(update) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",

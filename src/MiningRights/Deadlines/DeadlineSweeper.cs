@@ -21,6 +21,7 @@ namespace MiningRights.Deadlines;
 /// </summary>
 public sealed class DeadlineSweeper(
     IServiceScopeFactory scopes,
+    DatabaseProvider database,
     TimeProvider time,
     IOptions<ParameterOptions> parameters,
     IOptions<JobOptions> jobs,
@@ -60,31 +61,31 @@ public sealed class DeadlineSweeper(
         while (!ct.IsCancellationRequested)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            List<Guid> listed;
+            List<Guid> batch;
+            bool committed;
             using (var scope = scopes.CreateScope())
             {
-                // Enough to find a full batch past those the other workers hold uncommitted.
                 var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-                listed = await db.Deadlines.AsNoTracking()
-                    .Where(d => d.NextActionAtUtc != null && d.NextActionAtUtc <= now)
-                    .OrderBy(d => d.NextActionAtUtc)
-                    .Select(d => d.Id)
-                    .Take(size * parallelism)
-                    .ToListAsync(ct);
+
+                // Where claims lock rows, the batch's rows stay locked by this unit of work until it commits and other
+                // workers and nodes skip them; elsewhere enough are listed to find a full batch past those the other
+                // workers hold uncommitted.
+                await using var claim = database.LocksClaimedRows ? await db.Database.BeginTransactionAsync(ct) : null;
+                var listed = await ClaimDueAsync(db, now, database.LocksClaimedRows ? size : size * parallelism, only: null, ct);
+                lock (taken)
+                {
+                    batch = listed.Where(taken.Add).Take(size).ToList();
+                }
+
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                committed = await TryBatchAsync(scope.ServiceProvider, batch, now, totals, ct);
             }
 
-            List<Guid> batch;
-            lock (taken)
-            {
-                batch = listed.Where(taken.Add).Take(size).ToList();
-            }
-
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            if (!await TryBatchAsync(batch, now, totals, ct))
+            if (!committed)
             {
                 foreach (var id in batch)
                 {
@@ -94,19 +95,39 @@ public sealed class DeadlineSweeper(
         }
     }
 
-    /// <summary>The whole batch in one unit of work; false (nothing saved) when any item fails or another sweep got one first.</summary>
-    private async Task<bool> TryBatchAsync(List<Guid> ids, DateTime now, Totals totals, CancellationToken ct)
+    /// <summary>
+    /// Due deadline ids, soonest first. Where the provider locks claimed rows, they are locked in the unit of work's open
+    /// transaction: rows another unit of work holds are skipped, except for <paramref name="only"/> one row, which is
+    /// waited for (it is this sweep's own, released by a worker that listed it too) and then re-read.
+    /// </summary>
+    private async Task<List<Guid>> ClaimDueAsync(MiningRightsDbContext db, DateTime now, int limit, Guid? only, CancellationToken ct)
     {
-        if (ids.Count == 1)
-        {
-            return false;
-        }
+        var onlyOne = only is null ? string.Empty : """ AND "Id" = {2}""";
+        var sql = $$"""
+            SELECT "Id" AS "Value" FROM "Deadlines"
+            WHERE "NextActionAtUtc" IS NOT NULL AND "NextActionAtUtc" <= {0}{{onlyOne}}
+            ORDER BY "NextActionAtUtc" LIMIT {1} {{(only is null ? database.ClaimLock : database.RowLock)}}
+            """;
+        object[] parameters = only is { } id ? [now, limit, id] : [now, limit];
+        return await db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(ct);
+    }
 
-        using var scope = scopes.CreateScope();
+    /// <summary>
+    /// The whole batch in the claiming unit of work; false (nothing saved) when any item fails or another sweep got one
+    /// first, and the batch is then done item by item.
+    /// </summary>
+    private async Task<bool> TryBatchAsync(IServiceProvider services, List<Guid> ids, DateTime now, Totals totals, CancellationToken ct)
+    {
         try
         {
-            var outcomes = await ActAsync(scope.ServiceProvider, ids, now, ct);
-            await scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>().SaveChangesAsync(ct);
+            var outcomes = await ActAsync(services, ids, now, ct);
+            var db = services.GetRequiredService<MiningRightsDbContext>();
+            await db.SaveChangesAsync(ct);
+            if (db.Database.CurrentTransaction is { } claim)
+            {
+                await claim.CommitAsync(ct);
+            }
+
             totals.Add(outcomes);
             return true;
         }
@@ -122,8 +143,22 @@ public sealed class DeadlineSweeper(
         try
         {
             using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+            await using var claim = database.LocksClaimedRows ? await db.Database.BeginTransactionAsync(ct) : null;
+            if (claim is not null && (await ClaimDueAsync(db, now, 1, id, ct)).Count == 0)
+            {
+                // Another node handled it meanwhile.
+                totals.Contend();
+                return;
+            }
+
             var outcomes = await ActAsync(scope.ServiceProvider, [id], now, ct);
-            await scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>().SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+            if (claim is not null)
+            {
+                await claim.CommitAsync(ct);
+            }
+
             totals.Add(outcomes);
         }
         catch (DbUpdateConcurrencyException)

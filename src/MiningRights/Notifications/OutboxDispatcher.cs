@@ -5,13 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MiningRights.Data;
-using MiningRights.Scheduling;
 
 namespace MiningRights.Notifications;
 
 /// <summary>
-/// Delivers pending notices. Each is claimed with a conditional update (status pending, attempts unchanged) that moves
-/// its next attempt past the claim period, so two processes never send the same notice. Claimed notices are sent by
+/// Delivers pending notices. Each is claimed by one update that moves its next attempt past the claim period (rows
+/// another process is claiming are skipped where the database locks rows), so two processes never send the same notice. Claimed notices are sent by
 /// <see cref="OutboxOptions.DeliveryParallelism"/> workers, each over its own mail session (one SMTP connection kept for
 /// the run). A failure schedules a retry with exponential backoff, and after the configured attempts the notice is
 /// marked dead. Nothing is deleted.
@@ -25,10 +24,10 @@ namespace MiningRights.Notifications;
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
+    DatabaseProvider database,
     IMailSender sender,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    IOptions<JobOptions> jobs,
     ILogger<OutboxDispatcher> logger)
 {
     // Accepted by the mail server, "sent" not yet written: notification id and when it was accepted.
@@ -89,33 +88,25 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-        var seen = new HashSet<Guid>();
         while (!run.Stopped)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            var due = await db.Notifications.AsNoTracking()
-                .Where(n => n.Status == NotificationStatus.Pending && n.NextAttemptAtUtc <= now)
-                .OrderBy(n => n.NextAttemptAtUtc)
-                .Take(jobs.Value.DeliveryBatchSize)
-                .ToListAsync(ct);
-
-            // A notice accepted but not yet recorded is due again once its claim lapses; this process never offers it again.
-            due = due.Where(n => seen.Add(n.Id) && !_unrecorded.ContainsKey(n.Id)).ToList();
-            if (due.Count == 0)
+            // Claimed a few at a time, when a worker is about to be free, so that a claim does not lapse while its
+            // notice waits behind slow sends.
+            if (!await queue.WaitToWriteAsync(ct))
             {
                 return;
             }
 
-            // Claimed a few at a time, when a worker is about to be free, so that a claim does not lapse while its
-            // notice waits behind slow sends.
-            foreach (var chunk in due.Chunk(options.Value.DeliveryParallelism))
+            var claimed = await ClaimAsync(db, options.Value.DeliveryParallelism, ct);
+            if (claimed.Count == 0)
             {
-                if (run.Stopped || !await queue.WaitToWriteAsync(ct))
-                {
-                    return;
-                }
+                return;
+            }
 
-                foreach (var claim in await ClaimAsync(db, chunk, ct))
+            foreach (var claim in claimed)
+            {
+                // Accepted by the mail server but not yet recorded: never offered again; it is recorded before anything is sent.
+                if (!_unrecorded.ContainsKey(claim.Notification.Id))
                 {
                     await queue.WriteAsync(claim, ct);
                 }
@@ -123,29 +114,31 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Claims the notices no other process has claimed since they were read; one transaction, one commit.</summary>
-    private async Task<List<Claim>> ClaimAsync(MiningRightsDbContext db, IEnumerable<Notification> notices, CancellationToken ct)
+    /// <summary>
+    /// Claims up to <paramref name="count"/> due notices, soonest first, in one statement: each one's next attempt moves
+    /// past the claim period and its attempts count up, so no other process takes it meanwhile. Where the provider locks
+    /// claimed rows, rows another process is claiming are skipped instead of waited for.
+    /// </summary>
+    private async Task<List<Claim>> ClaimAsync(MiningRightsDbContext db, int count, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var claimedUntil = now.AddSeconds(options.Value.ClaimSeconds);
 
         // Sent only in the first half of the claim, so that it cannot lapse in the middle of a send.
         var sendBefore = now.AddSeconds(options.Value.ClaimSeconds / 2.0);
-        var claimed = new List<Claim>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var notice in notices)
-        {
-            var rows = await db.Notifications
-                .Where(n => n.Id == notice.Id && n.Status == NotificationStatus.Pending && n.Attempts == notice.Attempts)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.NextAttemptAtUtc, claimedUntil).SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
-            if (rows == 1)
-            {
-                claimed.Add(new Claim(notice, notice.Attempts + 1, sendBefore));
-            }
-        }
-
-        await transaction.CommitAsync(ct);
-        return claimed;
+        var sql = $$"""
+            UPDATE "Notifications" SET "NextAttemptAtUtc" = {0}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (
+                SELECT "Id" FROM "Notifications"
+                WHERE "Status" = {1} AND "NextAttemptAtUtc" <= {2}
+                ORDER BY "NextAttemptAtUtc" LIMIT {3} {{database.ClaimLock}})
+            RETURNING *
+            """;
+        var claimed = await db.Notifications
+            .FromSqlRaw(sql, claimedUntil, nameof(NotificationStatus.Pending), now, count)
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return claimed.OrderBy(n => n.CreatedAtUtc).Select(n => new Claim(n, n.Attempts, sendBefore)).ToList();
     }
 
     /// <summary>One worker: one mail session, one database context, one claimed notice after another.</summary>

@@ -21,9 +21,6 @@ public sealed class JobOptions
     /// </summary>
     public int SweepParallelism { get; set; } = 2;
 
-    /// <summary>Notices claimed per batch by the delivery job.</summary>
-    public int DeliveryBatchSize { get; set; } = 50;
-
     /// <summary>Failed attempts on one deadline (an error, not a lost race) before it is parked for an administrator.</summary>
     public int ItemMaxAttempts { get; set; } = 5;
 

@@ -7,7 +7,21 @@ namespace MiningRights.Scheduling;
 /// <summary>Every scheduled job of the service, registered in this one place.</summary>
 public static class Schedules
 {
-    public static void Register(IQuartzBuilder quartz)
+    /// <summary>
+    /// The scheduler with every job, run by a hosted service. <paramref name="store"/> moves the schedule into a database
+    /// shared by several processes; without it the schedule is kept in memory.
+    /// </summary>
+    public static IServiceCollection AddSchedules(this IServiceCollection services, Action<IQuartzBuilder>? store = null)
+    {
+        services.AddQuartz(quartz =>
+        {
+            Register(quartz);
+            store?.Invoke(quartz);
+        });
+        return services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+
+    private static void Register(IQuartzBuilder quartz)
     {
         quartz.AddJob<DeadlineSweepJob>(job => job.WithIdentity(DeadlineSweepJob.Key));
         quartz.AddTrigger((sp, trigger) => trigger.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-trigger")

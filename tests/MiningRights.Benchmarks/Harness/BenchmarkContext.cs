@@ -44,7 +44,9 @@ public sealed class BenchmarkContext(BenchmarkSettings settings, string reposito
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddMiningRights();
-        services.AddDbContext<MiningRightsDbContext>(options => options.UseMiningRightsSqlite(SqliteDatabase.ConnectionStringFor(dataDirectory)));
+        var database = new SqliteProvider();
+        services.AddSingleton<DatabaseProvider>(database);
+        services.AddDbContext<MiningRightsDbContext>(options => database.Configure(options, SqliteProvider.ConnectionStringFor(dataDirectory)));
         configure?.Invoke(services);
 
         Directory.CreateDirectory(dataDirectory);
@@ -55,7 +57,7 @@ public sealed class BenchmarkContext(BenchmarkSettings settings, string reposito
             await using var scope = provider.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
             await db.Database.MigrateAsync(ct);
-            await SqliteDatabase.UseWriteAheadLogAsync(db);
+            await database.PrepareAsync(db, ct);
             await JurisdictionCatalog.EnsureAsync(db, ct);
         }
         catch

@@ -30,7 +30,7 @@ internal static class RightsWorld
         var today = calendar.DateAt(new DateTimeOffset(now));
         var random = new Random(20261122);
 
-        await using var connection = new SqliteConnection(Data.Sqlite.SqliteDatabase.ConnectionStringFor(service.DataDirectory));
+        await using var connection = new SqliteConnection(Data.Sqlite.SqliteProvider.ConnectionStringFor(service.DataDirectory));
         await connection.OpenAsync(ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
 

@@ -10,7 +10,9 @@ namespace MiningRights.IntegrationTests.Data;
 /// <summary>
 /// The SQLite migrations are hand-kept SQL scripts with no model snapshot, so nothing else notices when the model and
 /// the scripts drift apart: the schema the migrations build must be the schema EF would build from the model.
+/// (<see cref="PostgresMigrationTests"/> does the same on PostgreSQL.)
 /// </summary>
+[Trait("Database", "Explicit")]
 public sealed partial class MigrationTests : IDisposable
 {
     private readonly string _folder = Path.Combine(ServiceFactory.TestDataRoot, "schema-" + Guid.NewGuid().ToString("N"));
@@ -65,7 +67,7 @@ public sealed partial class MigrationTests : IDisposable
     private MiningRightsDbContext Context(string file)
     {
         var options = new DbContextOptionsBuilder<MiningRightsDbContext>();
-        options.UseMiningRightsSqlite(ConnectionString(file));
+        new SqliteProvider().Configure(options, ConnectionString(file));
         return new MiningRightsDbContext(options.Options);
     }
 

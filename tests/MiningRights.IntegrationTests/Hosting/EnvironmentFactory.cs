@@ -33,6 +33,11 @@ public sealed class EnvironmentFactory : WebApplicationFactory<Program>
             ["Accounts:AdminPassword"] = ServiceFactory.Password,
             ["Workflows:Directory"] = Path.Combine(RepositoryRoot.Find(), "workflows"),
         };
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory))
+        {
+            _settings[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

@@ -12,7 +12,8 @@ using MiningRights.Notifications;
 namespace MiningRights.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real service on a real SQLite file in its own data folder, sending to the real SMTP server the test
+/// The real service on a real database (a SQLite file in its own data folder, or its own PostgreSQL database: see
+/// <see cref="TestDatabase"/>), sending to the real SMTP server the test
 /// command started (maildev). Only time is fake. Jobs run rarely so each test drives sweeps and delivery itself.
 /// </summary>
 public sealed class ServiceFactory : WebApplicationFactory<Program>
@@ -42,6 +43,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Accounts:AdminPassword"] = Password,
             ["Workflows:Directory"] = Path.Combine(RepositoryRoot.Find(), "workflows"),
         };
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory))
+        {
+            _settings[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using Quartz;
+
+namespace MiningRights.Data.Postgres;
+
+/// <summary>
+/// The production database: PostgreSQL, shared by one or more service processes. Claims lock the rows they take and
+/// skip rows another process holds, and the schedule lives in Quartz's clustered job store (tables made by this
+/// assembly's migrations), so nodes split the due work and a crashed node's jobs are taken over.
+/// </summary>
+public sealed class PostgresProvider : DatabaseProvider
+{
+    public const string ProviderName = "Postgres";
+
+    public override string Name => ProviderName;
+
+    public override bool MigratesAtStartByDefault => false;
+
+    public override bool ClusteredByDefault => true;
+
+    public override bool LocksClaimedRows => true;
+
+    public override string? DefaultConnectionString(string dataDirectory) => null;
+
+    public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresProvider).Assembly.GetName().Name))
+
+            // Migrations are SQL scripts without a model snapshot (see the SQLite provider); the tests compare schemas.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    /// <summary>
+    /// Unique violation (23505), serialization failure (40001), deadlock (40P01) and lock not available (55P03): another
+    /// writer got there first.
+    /// </summary>
+    public override bool IsConflict(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable };
+
+    public override void UseClusteredSchedule(IQuartzBuilder quartz, string connectionString) =>
+        quartz.UsePersistentStore(store =>
+        {
+            store.UsePostgres(connectionString);
+            store.UseClustering();
+            store.UseSystemTextJsonSerializer();
+        });
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Quartz;
+
+namespace MiningRights.Data.Sqlite;
+
+/// <summary>
+/// The embedded default: a SQLite file in the data folder, migrated by the migrations of this assembly. One service
+/// process; the database takes one writer at a time, so claims are conditional writes and the schedule stays in memory.
+/// </summary>
+public sealed class SqliteProvider : DatabaseProvider
+{
+    public const string ProviderName = "Sqlite";
+
+    public override string Name => ProviderName;
+
+    public override bool MigratesAtStartByDefault => true;
+
+    public override bool ClusteredByDefault => false;
+
+    public override bool LocksClaimedRows => false;
+
+    public static string ConnectionStringFor(string dataDirectory) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Path.GetFullPath(dataDirectory), "miningrights.db"),
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+    public override string DefaultConnectionString(string dataDirectory) => ConnectionStringFor(dataDirectory);
+
+    public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteProvider).Assembly.GetName().Name))
+            .AddInterceptors(new SqlitePragmas())
+
+            // The migrations are SQL scripts with no model snapshot (the EF design-time package does not restore
+            // here), so EF cannot compare a snapshot; the migration tests check the schema instead. A script that
+            // rebuilds tables switches foreign keys off around its transaction; the pragma holds only for the
+            // connection, so a crash between the two leaves nothing half-applied.
+            .ConfigureWarnings(w => w.Ignore(
+                RelationalEventId.PendingModelChangesWarning,
+                RelationalEventId.NonTransactionalMigrationOperationWarning));
+
+    /// <summary>Puts the database file in WAL mode; the mode is kept in the file, so once at start is enough.</summary>
+    public override async Task PrepareAsync(MiningRightsDbContext db, CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+
+    /// <summary>A unique key taken by a concurrent transition (constraint, 19) or the file still locked after the busy timeout (5).</summary>
+    public override bool IsConflict(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: 19 or 5 };
+
+    public override void UseClusteredSchedule(IQuartzBuilder quartz, string connectionString) =>
+        throw new InvalidOperationException(
+            "Database:Clustered is true, but a clustered schedule needs a database server that several service processes share: " +
+            "SQLite serves one process and keeps the schedule in memory. Use Database:Provider Postgres for several nodes, " +
+            "or leave Database:Clustered unset.");
+}

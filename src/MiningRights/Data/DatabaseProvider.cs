@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace MiningRights.Data;
+
+/// <summary>
+/// Everything that differs between the databases the service runs on, chosen once by <c>Database:Provider</c> when the
+/// host starts: how the context connects and migrates, which errors are lost races, how due work is claimed and where the
+/// schedule is kept. Nothing else in the service knows which database it runs on.
+/// </summary>
+public abstract class DatabaseProvider
+{
+    /// <summary>The value of <c>Database:Provider</c> that selects it.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Whether migrations are applied at start when <see cref="DatabaseOptions.MigrateAtStart"/> is not set.</summary>
+    public abstract bool MigratesAtStartByDefault { get; }
+
+    /// <summary>Whether the schedule is shared by several processes when <see cref="DatabaseOptions.Clustered"/> is not set.</summary>
+    public abstract bool ClusteredByDefault { get; }
+
+    /// <summary>
+    /// Whether claiming due work locks the claimed rows until the claiming unit of work commits, so that other processes
+    /// skip them (<c>FOR UPDATE SKIP LOCKED</c>). Where it does not, the database takes one writer at a time and a claim
+    /// is a conditional write on each row's version.
+    /// </summary>
+    public abstract bool LocksClaimedRows { get; }
+
+    /// <summary>What ends a claim's row selection: <c>FOR UPDATE SKIP LOCKED</c> where <see cref="LocksClaimedRows"/>, else nothing.</summary>
+    public string ClaimLock => LocksClaimedRows ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+
+    /// <summary>
+    /// What ends the selection of one row to be locked for a unit of work, waiting while another holds it: <c>FOR UPDATE</c>
+    /// where <see cref="LocksClaimedRows"/>, else nothing.
+    /// </summary>
+    public string RowLock => LocksClaimedRows ? "FOR UPDATE" : string.Empty;
+
+    /// <summary>The connection string when <c>ConnectionStrings:MiningRights</c> is not set, or null if one is required.</summary>
+    public abstract string? DefaultConnectionString(string dataDirectory);
+
+    public abstract void Configure(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>Run once at start after migrating (SQLite: write-ahead log).</summary>
+    public virtual Task PrepareAsync(MiningRightsDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// True when a save failed because another writer got there first (a unique key taken by a concurrent change, a
+    /// lock not granted, a serialization failure): the request answers 409 and a job leaves the item for later.
+    /// </summary>
+    public abstract bool IsConflict(DbUpdateException exception);
+
+    /// <summary>Keeps the schedule in the database, shared by the processes that run on it (clustered).</summary>
+    public abstract void UseClusteredSchedule(IQuartzBuilder quartz, string connectionString);
+}
