@@ -81,7 +81,14 @@ public sealed class OutboxDispatcher(
             await Task.WhenAll(workers);
         }
 
-        return run.Result(_unrecorded.Count);
+        var result = run.Result(_unrecorded.Count);
+        if (result.Sent + result.Retrying + result.Dead > 0)
+        {
+            logger.LogInformation("Outbox delivery: {Sent} sent, {Retrying} to retry, {Dead} dead, {Unrecorded} sent but not yet recorded",
+                result.Sent, result.Retrying, result.Dead, result.Unrecorded);
+        }
+
+        return result;
     }
 
     private async Task ClaimDueAsync(ChannelWriter<Claim> queue, Run run, CancellationToken ct)
