@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using MiningRights.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace MiningRights.IntegrationTests.Data;
+
+/// <summary>
+/// Choosing the database: <c>Database:Provider</c> with <c>ConnectionStrings:MiningRights</c>, migrations applied at start
+/// or by the <c>migrate</c> command, and one schedule shared by every node on PostgreSQL. A wrong choice stops the start
+/// with a message that says what to set.
+/// </summary>
+[Trait("Database", "Explicit")]
+public sealed class ProviderTests
+{
+    [Fact]
+    public void An_unknown_provider_stops_the_start_naming_the_ones_there_are()
+    {
+        var message = StartFailure(new Dictionary<string, string?> { ["Database:Provider"] = "SqlServer" });
+
+        Assert.Contains("'SqlServer' is not known", message, StringComparison.Ordinal);
+        Assert.Contains("'Sqlite'", message, StringComparison.Ordinal);
+        Assert.Contains("'Postgres'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostgreSQL_without_a_connection_string_stops_the_start_saying_which_setting_is_missing()
+    {
+        var message = StartFailure(new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:MiningRights"] = string.Empty });
+
+        Assert.Contains("ConnectionStrings:MiningRights", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clustered_schedule_on_SQLite_stops_the_start_with_a_clear_message()
+    {
+        var message = StartFailure(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Database:Clustered"] = "true" });
+
+        Assert.Contains("Database:Clustered", message, StringComparison.Ordinal);
+        Assert.Contains("SQLite serves one process", message, StringComparison.Ordinal);
+        Assert.Contains("Postgres", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unmigrated_PostgreSQL_database_is_refused_until_the_migrate_command_has_run_then_nodes_share_one_schedule()
+    {
+        var connectionString = TestDatabase.CreateEmptyPostgres("provider_migrate");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:MiningRights"] = connectionString,
+        };
+
+        // Migrations are not applied at start on PostgreSQL unless asked: the service says what to run.
+        var refused = StartFailure(settings);
+        Assert.Contains("migrate", refused, StringComparison.Ordinal);
+        Assert.Contains("Database:MigrateAtStart", refused, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'Rights'"));
+
+        var (exitCode, output) = await RunMigrateCommandAsync(connectionString);
+        Assert.True(exitCode == 0, "migrate exited with " + exitCode + ": " + output);
+        Assert.Contains("20261122200000_Initial", output, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'Rights'"));
+
+        // Two nodes on the migrated database: both answer, and both joined the one clustered schedule.
+        var clock = TestClock.Shanghai(2025, 3, 1, 10);
+        using var first = new ServiceFactory(clock, settings: settings);
+        using var second = new ServiceFactory(clock, settings: settings);
+        Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health")).StatusCode);
+        Assert.Equal(2, await CountAsync(connectionString, "SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state"));
+        Assert.Equal(2, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_triggers"));
+    }
+
+    /// <summary>Starts a service with <paramref name="settings"/> and returns why it did not start.</summary>
+    private static string StartFailure(Dictionary<string, string?> settings)
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10), settings: settings);
+        var thrown = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        return string.Join(" | ", Flatten(thrown).Select(e => e.Message));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunMigrateCommandAsync(string connectionString)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MiningRights.Web.dll"));
+        start.ArgumentList.Add("migrate");
+        start.Environment["Database__Provider"] = "Postgres";
+        start.Environment["ConnectionStrings__MiningRights"] = connectionString;
+        start.Environment["Storage__DataDirectory"] = Path.Combine(ServiceFactory.TestDataRoot, Guid.NewGuid().ToString("N"));
+        start.Environment["Workflows__Directory"] = Path.Combine(RepositoryRoot.Find(), "workflows");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception exception)
+    {
+        yield return exception;
+        var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions : exception.InnerException is { } one ? [one] : [];
+        foreach (var child in inner.SelectMany(Flatten))
+        {
+            yield return child;
+        }
+    }
+}
