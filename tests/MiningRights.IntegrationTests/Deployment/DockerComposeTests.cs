@@ -6,8 +6,12 @@ public sealed class DockerComposeTests
 {
     private static readonly TimeSpan ComposeTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The stack is validated, not run (no Docker engine where the project is built): two service nodes on PostgreSQL 17
+    /// with a health check, migrated once by a one-shot service before the nodes start, and MailDev.
+    /// </summary>
     [Fact]
-    public async Task Compose_file_validates_and_names_the_service_and_maildev()
+    public async Task Compose_file_validates_with_two_nodes_on_PostgreSQL_migrated_before_they_start()
     {
         var repositoryRoot = FindRepositoryRoot();
 
@@ -18,9 +22,16 @@ public sealed class DockerComposeTests
             Assert.Fail($"docker-compose config exited with {exitCode}:{Environment.NewLine}{error}{output}");
         }
 
-        Assert.Contains("miningrights", output, StringComparison.Ordinal);
-        Assert.Contains("maildev", output, StringComparison.Ordinal);
-        Assert.Contains("Storage__DataDirectory", output, StringComparison.Ordinal);
+        Assert.Contains("image: maildev/maildev:2.2.1", output, StringComparison.Ordinal);
+        Assert.Contains("image: postgres:17", output, StringComparison.Ordinal);
+        Assert.Contains("pg_isready", output, StringComparison.Ordinal);
+        Assert.Contains("miningrights-db:/var/lib/postgresql/data", output, StringComparison.Ordinal);
+        Assert.Contains("replicas: 2", output, StringComparison.Ordinal);
+        Assert.Contains("Database__Provider: Postgres", output, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__MiningRights: Host=db", output, StringComparison.Ordinal);
+        Assert.Contains("condition: service_completed_successfully", output, StringComparison.Ordinal);
+        Assert.Contains("condition: service_healthy", output, StringComparison.Ordinal);
+        Assert.Matches(@"command:\s+- migrate", output);
     }
 
     private static string FindRepositoryRoot()
