@@ -5,6 +5,7 @@ using MiningRights.Data;
 using MiningRights.Licensing;
 using MiningRights.Plans;
 using MiningRights.Rights;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -33,10 +34,29 @@ public static class PlansApi
         DateOnly? ExpertReviewOn,
         string? ExpertPanel);
 
+    /// <summary>
+    /// The plan upload as the API description shows it: the file, and for a mining right's plan the values the
+    /// provisional licence's submitPlan signal declares. (The handler reads the form itself, so a malformed body gets a
+    /// 400 that says why.)
+    /// </summary>
+    public sealed class PlanForm
+    {
+        public required IFormFile File { get; init; }
+
+        public string? Scale { get; init; }
+
+        public int? ServiceLifeYears { get; init; }
+
+        public string? MiningMethod { get; init; }
+
+        public decimal? DesignCapacity { get; init; }
+    }
+
     public static void MapPlansApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/rights/{rightId:guid}/plans").WithTags("Plans").RequireAuthorization();
         group.MapPost("/", SubmitAsync).RequireAuthorization(p => p.RequireRole(Roles.Holder))
+            .DescribedAsForm<PlanForm>()
             .WithSummary("The holder submits its plan: multipart form with 'file'; a mining right's plan also 'scale', 'serviceLifeYears', 'miningMethod', 'designCapacity'.");
         group.MapGet("/", ListAsync).WithSummary("The plans submitted for the right.");
         group.MapGet("/{planId:guid}/document", DownloadAsync).WithSummary("The plan file as submitted.");

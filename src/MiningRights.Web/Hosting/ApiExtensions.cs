@@ -50,7 +50,7 @@ public static class ApiExtensions
             context.ProblemDetails.Detail = context.ProblemDetails.Detail is { } detail ? EchoedText.ShortenEchoes(detail) : null;
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDescription();
     }
 
     public static void UseApi(this WebApplication app)
