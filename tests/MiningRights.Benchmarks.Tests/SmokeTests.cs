@@ -24,6 +24,22 @@ public sealed class SmokeTests
     }
 
     [Fact]
+    public async Task Smoke_mode_runs_every_scenario_on_PostgreSQL_too()
+    {
+        using var output = new StringWriter();
+
+        var exitCode = await BenchmarkProgram.RunAsync(["--smoke", "--provider", "postgres"], output, CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.True(exitCode == 0, text);
+        Assert.Contains("postgres", text, StringComparison.Ordinal);
+        foreach (var scenario in BenchmarkProgram.Scenarios)
+        {
+            Assert.Contains(text.Split('\n'), l => l.StartsWith(scenario.Name + " ", StringComparison.Ordinal) && !l.Contains("FAILED", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_option_is_refused_with_the_usage()
     {
         using var output = new StringWriter();

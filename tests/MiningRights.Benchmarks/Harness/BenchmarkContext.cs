@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MiningRights.Data;
+using MiningRights.Data.Postgres;
 using MiningRights.Data.Sqlite;
+using Npgsql;
 using MiningRights.Rights;
 
 namespace MiningRights.Benchmarks.Harness;
@@ -21,8 +23,9 @@ public sealed class BenchmarkContext(BenchmarkSettings settings, string reposito
     public async Task<MailSink> MailAsync(CancellationToken ct) => _mail ??= await MailSink.ConnectAsync(RepositoryRoot, ct);
 
     /// <summary>
-    /// The service's parts wired as the host wires them (<c>AddMiningRights</c>, SQLite through the real migrations, WAL),
-    /// without the web host and without starting the scheduler, so a scenario drives the work itself.
+    /// The service's parts wired as the host wires them (<c>AddMiningRights</c>, the provider of <c>--provider</c> on a
+    /// fresh SQLite file or PostgreSQL database through the real migrations), without the web host and without starting
+    /// the scheduler, so a scenario drives the work itself.
     /// </summary>
     public async Task<BenchmarkService> CreateServiceAsync(
         IReadOnlyDictionary<string, string?> configuration,
@@ -44,14 +47,36 @@ public sealed class BenchmarkContext(BenchmarkSettings settings, string reposito
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddMiningRights();
-        var database = new SqliteProvider();
-        services.AddSingleton<DatabaseProvider>(database);
-        services.AddDbContext<MiningRightsDbContext>(options => database.Configure(options, SqliteProvider.ConnectionStringFor(dataDirectory)));
+        DatabaseProvider database;
+        string connectionString;
+        string? postgresDatabase = null;
+        if (Settings.OnPostgres)
+        {
+            var server = Settings.PostgresServer ?? throw new InvalidOperationException("--provider postgres needs --postgres or MININGRIGHTS_TEST_POSTGRES.");
+            postgresDatabase = "bench_" + Guid.NewGuid().ToString("N");
+            await PostgresServer.ExecuteAsync(server, $"CREATE DATABASE \"{postgresDatabase}\"", ct);
+            database = new PostgresProvider();
+            connectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            database = new SqliteProvider();
+            connectionString = SqliteProvider.ConnectionStringFor(dataDirectory);
+        }
+
+        services.AddSingleton(database);
+        services.AddDbContext<MiningRightsDbContext>(options => database.Configure(options, connectionString));
         configure?.Invoke(services);
 
         Directory.CreateDirectory(dataDirectory);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var service = new BenchmarkService(provider, dataDirectory);
+        var service = new BenchmarkService(provider, dataDirectory, connectionString, postgresDatabase is null
+            ? null
+            : async () =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                await PostgresServer.ExecuteAsync(Settings.PostgresServer!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", CancellationToken.None);
+            });
         try
         {
             await using var scope = provider.CreateAsyncScope();

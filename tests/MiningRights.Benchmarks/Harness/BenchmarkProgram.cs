@@ -48,7 +48,7 @@ public static class BenchmarkProgram
         var runs = settings.Smoke ? 1 : settings.Runs;
         await output.WriteLineAsync(
             $"MiningRights benchmarks{(settings.Smoke ? " (smoke: tiny sizes, one run)" : string.Empty)} · {RuntimeInformation.FrameworkDescription} · " +
-            $"{RuntimeInformation.OSDescription} · {Environment.ProcessorCount} cores · delivery parallelism {settings.Parallelism}");
+            $"{RuntimeInformation.OSDescription} · {Environment.ProcessorCount} cores · {settings.Provider} · delivery parallelism {settings.Parallelism}");
         await output.WriteLineAsync("Figures are seconds of the measured work over the runs; per second is at the median; peak RSS is the process's peak so far.");
         await output.WriteLineAsync();
         await output.WriteLineAsync(ResultRow.Header);

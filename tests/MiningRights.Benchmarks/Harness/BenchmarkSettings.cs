@@ -14,6 +14,9 @@ public sealed record BenchmarkSettings
           --due A,B,...          due reminder stages and expiries for the burst sweep (default 10000)
           --parallelism N        Outbox:DeliveryParallelism for the delivery scenario (default 4)
           --scenario NAME,...    only these scenarios (default: all)
+          --provider NAME        sqlite (default) or postgres
+          --postgres CONN        PostgreSQL server for --provider postgres, without a database (default: the
+                                 MININGRIGHTS_TEST_POSTGRES environment variable); each run gets its own database
           --smoke                every scenario once with tiny sizes, to check that the harness still works
           --help                 this text
 
@@ -34,6 +37,13 @@ public sealed record BenchmarkSettings
     public IReadOnlyList<string> Scenarios { get; init; } = [];
 
     public bool Smoke { get; init; }
+
+    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+    public string Provider { get; init; } = "sqlite";
+
+    public string? PostgresServer { get; init; } = Environment.GetEnvironmentVariable("MININGRIGHTS_TEST_POSTGRES");
+
+    public bool OnPostgres => Provider == "postgres";
 
     public bool Help { get; init; }
 
@@ -62,6 +72,8 @@ public sealed record BenchmarkSettings
                 "--due" => settings with { DueStages = Sizes(name, Value()) },
                 "--parallelism" => settings with { Parallelism = Positive(name, Value()) },
                 "--scenario" => settings with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--provider" => settings with { Provider = Value().ToLowerInvariant() is "sqlite" or "postgres" ? args[i].ToLowerInvariant() : throw new ArgumentException($"{name} is sqlite or postgres, not '{args[i]}'.") },
+                "--postgres" => settings with { PostgresServer = Value() },
                 "--smoke" => settings with { Smoke = true },
                 "--help" or "-h" => settings with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),

@@ -103,6 +103,17 @@ public sealed class MailSink : IAsyncDisposable
         return owned;
     }
 
+    /// <summary>The Message-ID of every mail maildev holds for <paramref name="domain"/>: a notice received twice appears twice.</summary>
+    public async Task<IReadOnlyList<string>> MessageIdsAsync(string domain, CancellationToken ct)
+    {
+        var suffix = "@" + domain;
+        var all = JsonNode.Parse(await _http.GetStringAsync("email", ct))?.AsArray() ?? [];
+        return all
+            .Where(m => m?["to"]?.AsArray().Any(t => t?["address"]?.GetValue<string>().EndsWith(suffix, StringComparison.OrdinalIgnoreCase) == true) == true)
+            .Select(m => m!["messageId"]?.GetValue<string>() ?? m["headers"]?["message-id"]?.GetValue<string>() ?? string.Empty)
+            .ToList();
+    }
+
     /// <summary>How many mails maildev holds addressed to <paramref name="domain"/>.</summary>
     public async Task<int> CountAsync(string domain, CancellationToken ct) => (await MailsAsync(domain, ct)).Count;
 

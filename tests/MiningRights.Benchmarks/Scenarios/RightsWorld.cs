@@ -1,28 +1,29 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Benchmarks.Harness;
+using MiningRights.Data;
 using MiningRights.Deadlines;
+using MiningRights.Rights;
 using MiningRights.Workflows;
 
 namespace MiningRights.Benchmarks.Scenarios;
 
 /// <summary>
-/// Rights with a running GS-9d instance and its plan deadline each, written straight into the SQLite file in one
-/// transaction with prepared statements, in the formats EF Core writes (GUIDs upper-case, instants as
-/// "yyyy-MM-dd HH:mm:ss.FFFFFFF"), so that 1,000,000 rights take seconds, not an hour of use cases. The one place the
-/// benchmark depends on the shape of those tables.
+/// Rights with a running GS-9d instance and its plan deadline each, written straight into the database with the
+/// service's own row writer (columns and conversions from the EF model, so the same rows on SQLite and PostgreSQL),
+/// committed every <see cref="RowsPerCommit"/> rights, so that 1,000,000 rights take seconds, not an hour of use cases.
 /// </summary>
-internal static class RightsWorld
+public static class RightsWorld
 {
     private const string Definition = "exploration-plan-deferral";
+    private const int RowsPerCommit = 50_000;
 
     /// <summary>
     /// <paramref name="rights"/> rights of <paramref name="holders"/> holders. The first <paramref name="due"/> have a
     /// reminder stage due at <paramref name="now"/>, or their expiry when <paramref name="expiring"/>; the others fall
     /// due spread over the next ten years.
     /// </summary>
-    public static async Task SeedAsync(BenchmarkService service, int rights, int due, int holders, DateTime now, CancellationToken ct, bool expiring = false)
+    public static async Task SeedAsync(BenchmarkService service, int rights, int due, int holders, DateTime now, CancellationToken ct, bool expiring = false, string mailDomain = "bench.test")
     {
         var registry = service.Services.GetRequiredService<WorkflowRegistry>();
         var definition = registry.Versions(Definition)[^1];
@@ -30,95 +31,97 @@ internal static class RightsWorld
         var today = calendar.DateAt(new DateTimeOffset(now));
         var random = new Random(20261122);
 
-        await using var connection = new SqliteConnection(Data.Sqlite.SqliteProvider.ConnectionStringFor(service.DataDirectory));
-        await connection.OpenAsync(ct);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-
-        var snapshot = Command(connection, transaction, """INSERT INTO "DefinitionSnapshots" ("ContentHash","DefinitionId","Version","Json","StoredAtUtc") VALUES ($h,$d,$v,$j,$t)""");
-        Set(snapshot, ("$h", definition.ContentHash), ("$d", Definition), ("$v", definition.Definition.Version), ("$j", definition.Json), ("$t", Instant(now)));
-        await snapshot.ExecuteNonQueryAsync(ct);
-
-        var holderIds = Enumerable.Range(0, holders).Select(_ => Guid.NewGuid()).ToArray();
-        var holder = Command(connection, transaction, """INSERT INTO "Holders" ("Id","CreditCode","NameZh","NameEn","Language","ContactEmails","CreatedAtUtc") VALUES ($id,$code,'测试矿业有限公司','Test Mining Co., Ltd.','zh-CN',$mail,$t)""");
-        for (var i = 0; i < holders; i++)
+        using var scope = service.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+        var holderIds = new List<Guid>(holders);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            Set(holder, ("$id", Id(holderIds[i])), ("$code", $"91620100{i:D9}X"), ("$mail", $"holder{i}@bench.test"), ("$t", Instant(now)));
-            await holder.ExecuteNonQueryAsync(ct);
+            await RowWriter.InsertAsync(db, [new DefinitionSnapshot { ContentHash = definition.ContentHash, DefinitionId = Definition, Version = definition.Definition.Version, Json = definition.Json, StoredAtUtc = now }], ct);
+            var holderRows = Enumerable.Range(0, holders).Select(i => new Holder
+            {
+                CreditCode = $"91620100{i:D9}X",
+                NameZh = "测试矿业有限公司",
+                NameEn = "Test Mining Co., Ltd.",
+                Language = "zh-CN",
+                ContactEmails = $"holder{i}@{mailDomain}",
+                CreatedAtUtc = now,
+            }).ToList();
+            await RowWriter.InsertAsync(db, holderRows, ct);
+            holderIds.AddRange(holderRows.Select(h => h.Id));
+            await transaction.CommitAsync(ct);
         }
 
-        var right = Command(connection, transaction, """
-            INSERT INTO "Rights" ("Id","LicenseNumber","Kind","HolderId","ProjectName","Minerals","AreaKm2","LocationCountyCode","AuthorityCode","TransferMode","BlankArea","RegisteredOn","IssuedOn","ExpiresOn","Status","CreatedAtUtc","UpdatedAtUtc")
-            VALUES ($id,$no,'Exploration',$holder,'马鬃山金矿普查','金','12.5','620923','620000','Listing',1,$reg,$reg,$exp,'Active',$t,$t)
-            """);
-        var instance = Command(connection, transaction, """
-            INSERT INTO "WorkflowInstances" ("Id","DefinitionId","DefinitionVersion","DefinitionHash","State","Finished","DatesJson","DataJson","Version","CreatedAtUtc","UpdatedAtUtc","SubjectKind","SubjectId","SubjectLabel","RightId","HolderId","JurisdictionCode","AuthorityCode")
-            VALUES ($id,$def,$ver,$hash,'awaitingPlan',0,$dates,'{}',1,$t,$t,'right',$right,$no,$right,$holder,'620923','620000')
-            """);
-        var deadline = Command(connection, transaction, """
-            INSERT INTO "Deadlines" ("Id","InstanceId","HolderId","Name","RuleId","WhatZh","WhatEn","DueOn","Escalation","ExpiresAtUtc","ReminderDays","StagesDone","NextStage","NextActionAtUtc","State","CreatedAtUtc","Version","Attempts")
-            VALUES ($id,$instance,$holder,'planDue','GS-9d','提交勘查实施方案','Submit the exploration implementation plan',$due,0,$expires,'60,30,7,1',$done,$stage,$next,'Open',$t,0,0)
-            """);
-
-        for (var i = 0; i < rights; i++)
+        for (var first = 0; first < rights; first += RowsPerCommit)
         {
-            // Due now: a 30-day stage, or the expiry. Otherwise any day of the next ten years.
-            var dueOn = i < due ? (expiring ? today.AddDays(-1) : today.AddDays(29)) : today.AddDays(61 + random.Next(3650));
-            var registered = dueOn.AddYears(-1);
-            var model = new Deadline
+            var rightRows = new List<MiningRight>();
+            var instanceRows = new List<WorkflowInstance>();
+            var deadlineRows = new List<Deadline>();
+            for (var i = first; i < Math.Min(rights, first + RowsPerCommit); i++)
             {
-                InstanceId = Guid.NewGuid(),
-                Name = "planDue",
-                RuleId = "GS-9d",
-                WhatZh = string.Empty,
-                WhatEn = string.Empty,
-                DueOn = dueOn,
-                ReminderDays = "60,30,7,1",
-                StagesDone = i < due ? "60" : string.Empty,
-            };
-            model.Schedule(calendar, 9);
-
-            var rightId = Guid.NewGuid();
-            var holderId = Id(holderIds[i % holders]);
-            var number = $"T62{i:D15}";
-            Set(right, ("$id", Id(rightId)), ("$no", number), ("$holder", holderId), ("$reg", Date(registered)), ("$exp", Date(registered.AddYears(5))), ("$t", Instant(now)));
-            await right.ExecuteNonQueryAsync(ct);
-            Set(instance, ("$id", Id(model.InstanceId)), ("$def", Definition), ("$ver", definition.Definition.Version), ("$hash", definition.ContentHash),
-                ("$dates", $"{{\"registeredOn\":\"{Date(registered)}\",\"planDue\":\"{Date(dueOn)}\"}}"), ("$t", Instant(now)), ("$right", Id(rightId)), ("$no", number), ("$holder", holderId));
-            await instance.ExecuteNonQueryAsync(ct);
-            Set(deadline, ("$id", Id(Guid.NewGuid())), ("$instance", Id(model.InstanceId)), ("$holder", holderId), ("$due", Date(dueOn)),
-                ("$expires", Instant(model.ExpiresAtUtc)), ("$done", model.StagesDone), ("$stage", model.NextStage), ("$next", Instant(model.NextActionAtUtc!.Value)), ("$t", Instant(now)));
-            await deadline.ExecuteNonQueryAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Set(SqliteCommand command, params (string Name, object? Value)[] values)
-    {
-        foreach (var (name, value) in values)
-        {
-            if (command.Parameters.Contains(name))
-            {
-                command.Parameters[name].Value = value ?? DBNull.Value;
+                // Due now: a 30-day stage, or the expiry. Otherwise any day of the next ten years.
+                var dueOn = i < due ? (expiring ? today.AddDays(-1) : today.AddDays(29)) : today.AddDays(61 + random.Next(3650));
+                var registered = dueOn.AddYears(-1);
+                var holderId = holderIds[i % holders];
+                var right = new MiningRight
+                {
+                    LicenseNumber = $"T62{i:D15}",
+                    Kind = RightKind.Exploration,
+                    HolderId = holderId,
+                    ProjectName = "马鬃山金矿普查",
+                    Minerals = "金",
+                    AreaKm2 = 12.5m,
+                    LocationCountyCode = "620923",
+                    AuthorityCode = "620000",
+                    TransferMode = TransferMode.Listing,
+                    BlankArea = true,
+                    RegisteredOn = registered,
+                    IssuedOn = registered,
+                    ExpiresOn = registered.AddYears(5),
+                    CreatedAtUtc = now,
+                    UpdatedAtUtc = now,
+                };
+                var instance = new WorkflowInstance
+                {
+                    DefinitionId = Definition,
+                    DefinitionVersion = definition.Definition.Version,
+                    DefinitionHash = definition.ContentHash,
+                    State = "awaitingPlan",
+                    DatesJson = $"{{\"registeredOn\":\"{registered:yyyy-MM-dd}\",\"planDue\":\"{dueOn:yyyy-MM-dd}\"}}",
+                    Version = 1,
+                    CreatedAtUtc = now,
+                    UpdatedAtUtc = now,
+                    SubjectKind = "right",
+                    SubjectId = right.Id,
+                    SubjectLabel = right.LicenseNumber,
+                    RightId = right.Id,
+                    HolderId = holderId,
+                    JurisdictionCode = right.LocationCountyCode,
+                    AuthorityCode = right.AuthorityCode,
+                };
+                var deadline = new Deadline
+                {
+                    InstanceId = instance.Id,
+                    HolderId = holderId,
+                    Name = "planDue",
+                    RuleId = "GS-9d",
+                    WhatZh = "提交勘查实施方案",
+                    WhatEn = "Submit the exploration implementation plan",
+                    DueOn = dueOn,
+                    ReminderDays = "60,30,7,1",
+                    StagesDone = i < due ? "60" : string.Empty,
+                    CreatedAtUtc = now,
+                };
+                deadline.Schedule(calendar, 9);
+                rightRows.Add(right);
+                instanceRows.Add(instance);
+                deadlineRows.Add(deadline);
             }
-            else
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await RowWriter.InsertAsync(db, rightRows, ct);
+            await RowWriter.InsertAsync(db, instanceRows, ct);
+            await RowWriter.InsertAsync(db, deadlineRows, ct);
+            await transaction.CommitAsync(ct);
         }
     }
-
-    private static string Id(Guid id) => id.ToString().ToUpperInvariant();
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Instant(DateTime instant) => instant.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MiningRights.Benchmarks.Harness;
+
+/// <summary>
+/// One node: the built service (<c>src/MiningRights.Web</c>, Release) as a process of its own on the system clock,
+/// configured only through environment variables, as an operator would run it. It reads what the node did from the
+/// node's own log: the reminders its sweeps handled and the notices its deliveries sent.
+/// </summary>
+public sealed partial class ServiceNode : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _log = new();
+    private int _reminders;
+    private int _sent;
+
+    private ServiceNode(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Read(e.Data);
+        _process.ErrorDataReceived += (_, e) => Read(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    /// <summary>Due reminder stages this node's sweeps handled.</summary>
+    public int Reminders => Volatile.Read(ref _reminders);
+
+    /// <summary>Notices this node's deliveries handed to the mail server.</summary>
+    public int Sent => Volatile.Read(ref _sent);
+
+    public bool HasExited => _process.HasExited;
+
+    public string Log => string.Join(Environment.NewLine, _log);
+
+    /// <summary>Starts a node of the service built under <paramref name="repositoryRoot"/> with <paramref name="settings"/>.</summary>
+    public static ServiceNode Start(string repositoryRoot, string name, IReadOnlyDictionary<string, string> settings)
+    {
+        var binary = Path.Combine(repositoryRoot, "src", "MiningRights.Web", "bin", "Release", "net10.0");
+        var dll = Path.Combine(binary, "MiningRights.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: build the solution in Release first (dotnet build -c Release).");
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = binary,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Workflows__Directory"] = Path.Combine(repositoryRoot, "workflows");
+        start.Environment["Demo__Seed"] = "false";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        return new ServiceNode(name, Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>Ends the node at once, as a crash would (SIGKILL): no shutdown, no last writes.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private void Read(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _log.Enqueue(line);
+        if (SweepLine().Match(line) is { Success: true } sweep)
+        {
+            Interlocked.Add(ref _reminders, int.Parse(sweep.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+        else if (DeliveryLine().Match(line) is { Success: true } delivery)
+        {
+            Interlocked.Add(ref _sent, int.Parse(delivery.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+    }
+
+    [GeneratedRegex(@"Deadline sweep: (\d+) reminders")]
+    private static partial Regex SweepLine();
+
+    [GeneratedRegex(@"Outbox delivery: (\d+) sent")]
+    private static partial Regex DeliveryLine();
+}
