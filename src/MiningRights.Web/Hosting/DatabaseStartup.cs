@@ -50,15 +50,22 @@ public static class DatabaseStartup
         }
 
         await provider.PrepareAsync(db, CancellationToken.None);
-        await JurisdictionCatalog.EnsureAsync(db, CancellationToken.None);
 
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
+        // Nodes starting together each make sure the reference data is there; one of them wins each row, and the others
+        // find it there on a second look.
+        for (var attempt = 1; ; attempt++)
         {
-            await roles.CreateAsync(new IdentityRole(role));
+            try
+            {
+                await using var reference = app.Services.CreateAsyncScope();
+                await EnsureReferenceDataAsync(reference.ServiceProvider, app.Configuration, logger);
+                break;
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && provider.IsConflict(ex))
+            {
+                logger.LogInformation("Reference data was being created by another node at the same time; looking again");
+            }
         }
-
-        await BootstrapAdminAsync(app.Configuration, scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), logger);
 
         if (app.Configuration.GetValue("Demo:Seed", false))
         {
@@ -85,6 +92,19 @@ public static class DatabaseStartup
         await db.Database.MigrateAsync();
         logger.LogInformation("Database {Provider}: {Count} migration(s) applied{List}", db.Database.ProviderName, pending.Count,
             pending.Count == 0 ? string.Empty : ": " + string.Join(", ", pending));
+    }
+
+    /// <summary>The jurisdiction tree, the roles and the first administrator, each created only when missing.</summary>
+    private static async Task EnsureReferenceDataAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    {
+        await JurisdictionCatalog.EnsureAsync(services.GetRequiredService<MiningRightsDbContext>(), CancellationToken.None);
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        await BootstrapAdminAsync(configuration, services.GetRequiredService<UserManager<ApplicationUser>>(), logger);
     }
 
     /// <summary>In production the first administrator comes from <c>Accounts:AdminUserName</c> and <c>Accounts:AdminPassword</c>.</summary>
