@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using MiningRights.Accounts;
@@ -16,7 +17,10 @@ public static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
+        // The sign-in handler writes the token itself, and a wrong password is this endpoint's own 401: both shown here.
         group.MapPost("/login", LoginAsync).AllowAnonymous()
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Sign in. Returns a bearer token (or sets the cookie with ?useCookies=true). Locks the account after repeated failures.");
         group.MapGet("/me", MeAsync).RequireAuthorization();
         group.MapPost("/password", ChangePasswordAsync).RequireAuthorization()

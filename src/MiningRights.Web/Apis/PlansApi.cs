@@ -13,6 +13,9 @@ public static class PlansApi
 {
     private const int MaxFileNameLength = 255;
 
+    /// <summary>The form field that holds the plan document; every other field is a value the submitPlan signal declares.</summary>
+    private const string FileField = "file";
+
     public sealed record PlanDto(
         Guid Id,
         Guid RightId,
@@ -34,30 +37,12 @@ public static class PlansApi
         DateOnly? ExpertReviewOn,
         string? ExpertPanel);
 
-    /// <summary>
-    /// The plan upload as the API description shows it: the file, and for a mining right's plan the values the
-    /// provisional licence's submitPlan signal declares. (The handler reads the form itself, so a malformed body gets a
-    /// 400 that says why.)
-    /// </summary>
-    public sealed class PlanForm
-    {
-        public required IFormFile File { get; init; }
-
-        public string? Scale { get; init; }
-
-        public int? ServiceLifeYears { get; init; }
-
-        public string? MiningMethod { get; init; }
-
-        public decimal? DesignCapacity { get; init; }
-    }
-
     public static void MapPlansApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/rights/{rightId:guid}/plans").WithTags("Plans").RequireAuthorization();
         group.MapPost("/", SubmitAsync).RequireAuthorization(p => p.RequireRole(Roles.Holder))
-            .DescribedAsForm<PlanForm>()
-            .WithSummary("The holder submits its plan: multipart form with 'file'; a mining right's plan also 'scale', 'serviceLifeYears', 'miningMethod', 'designCapacity'.");
+            .DescribedAsSignalForm(FileField, SubmitPlan.Signal)
+            .WithSummary("The holder submits its plan: a multipart form with the document in 'file' and the values the right's workflow asks for with it (a mining right's plan: 'scale', 'serviceLifeYears', 'miningMethod', 'designCapacity').");
         group.MapGet("/", ListAsync).WithSummary("The plans submitted for the right.");
         group.MapGet("/{planId:guid}/document", DownloadAsync).WithSummary("The plan file as submitted.");
         group.MapPost("/{planId:guid}/decision", DecideAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority))
@@ -70,14 +55,14 @@ public static class PlansApi
     {
         if (!request.HasFormContentType)
         {
-            throw RefusalException.Invalid("file", "Send the plan as multipart/form-data with a 'file' field.");
+            throw RefusalException.Invalid(FileField, "Send the plan as multipart/form-data with a 'file' field.");
         }
 
         var form = await ReadFormAsync(request, ct);
-        var file = form.Files.GetFile("file");
+        var file = form.Files.GetFile(FileField);
         if (file is not null && file.FileName.Length > MaxFileNameLength)
         {
-            throw RefusalException.Invalid("file", $"The file name is longer than {MaxFileNameLength} characters.");
+            throw RefusalException.Invalid(FileField, $"The file name is longer than {MaxFileNameLength} characters.");
         }
 
         var upload = file is null ? null : new PlanUpload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
@@ -100,11 +85,11 @@ public static class PlansApi
         }
         catch (InvalidDataException ex)
         {
-            throw RefusalException.Invalid("file", $"The upload could not be read: {ex.Message}");
+            throw RefusalException.Invalid(FileField, $"The upload could not be read: {ex.Message}");
         }
         catch (Exception ex) when (ex is InvalidOperationException || (ex is IOException && ex is not BadHttpRequestException))
         {
-            throw RefusalException.Invalid("file",
+            throw RefusalException.Invalid(FileField,
                 "The upload could not be read: the multipart body is incomplete or does not match the boundary its content type names. " +
                 "Send the plan as multipart/form-data with a 'file' field.");
         }

@@ -1,9 +1,15 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using MiningRights.Workflows;
 
 namespace MiningRights.Web.Hosting;
 
@@ -17,22 +23,31 @@ public static class OpenApiSetup
     private const string ProblemSchema = "ProblemDetails";
 
     /// <summary>
-    /// Describes the endpoint's body as a <c>multipart/form-data</c> form of <typeparamref name="TForm"/>'s fields, for a
-    /// handler that reads the form itself. Unlike <c>Accepts</c> it does not make routing refuse other content types with
-    /// 415: the handler answers a body it cannot use with a 400 that says why.
+    /// Describes the endpoint's body as a <c>multipart/form-data</c> form that the handler reads itself: a file in
+    /// <paramref name="fileField"/> and the values the workflows' <paramref name="signal"/> declares, read from the loaded
+    /// definitions, so that an input added to a workflow file shows here without code. Unlike <c>Accepts</c> it does not
+    /// make routing refuse other content types with 415: the handler answers a body it cannot use with a 400 that says why.
     /// </summary>
-    public static RouteHandlerBuilder DescribedAsForm<TForm>(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(new FormBody(typeof(TForm)));
+    public static RouteHandlerBuilder DescribedAsSignalForm(this RouteHandlerBuilder builder, string fileField, string signal) =>
+        builder.WithMetadata(new SignalForm(fileField, signal));
 
     public static IServiceCollection AddApiDescription(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
-            options.CreateSchemaReferenceId = SchemaName;
+            var named = new ConcurrentDictionary<string, Type>(StringComparer.Ordinal);
+            // T? is shown as T's schema or null, so it shares T's name.
+            options.CreateSchemaReferenceId = type => Unique(SchemaName(type), Nullable.GetUnderlyingType(type.Type) ?? type.Type, named);
             options.AddSchemaTransformer((schema, context, _) =>
             {
-                if (context.JsonTypeInfo.Type.IsEnum)
+                var type = context.JsonTypeInfo.Type;
+                if (type.IsEnum)
                 {
+                    // The exporter lists the names the string converter writes, but not the type.
                     schema.Type = JsonSchemaType.String;
+                }
+                else if (type == typeof(ProblemDetails))
+                {
+                    DescribeProblemMembers(schema);
                 }
 
                 return Task.CompletedTask;
@@ -40,28 +55,20 @@ public static class OpenApiSetup
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.OperationId = OperationId(context.Description);
-                return Task.CompletedTask;
-            });
-            options.AddOperationTransformer(async (operation, context, ct) =>
-            {
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<FormBody>().FirstOrDefault() is { } form)
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<SignalForm>().FirstOrDefault() is { } form)
                 {
-                    operation.RequestBody = new OpenApiRequestBody
-                    {
-                        Required = true,
-                        Content = new Dictionary<string, OpenApiMediaType>
-                        {
-                            ["multipart/form-data"] = new() { Schema = await context.GetOrCreateSchemaAsync(form.Type, null, ct) },
-                        },
-                    };
+                    operation.RequestBody = FormBody(form, context.ApplicationServices.GetRequiredService<WorkflowRegistry>());
                 }
+
+                return Task.CompletedTask;
             });
             options.AddOperationTransformer(DescribeProblemsAsync);
         });
 
     /// <summary>
     /// A use case's nested <c>Request</c> is named after its use case (<c>SubmitPlan.Request</c> → <c>SubmitPlanRequest</c>),
-    /// or every request body would share one schema; types nested in an API class keep their own name.
+    /// or every request body would share one schema; types nested in an API class keep their own name. Generic types are
+    /// named by the framework from their arguments (<c>Page&lt;RightView&gt;</c> → <c>PageOfRightView</c>).
     /// </summary>
     private static string? SchemaName(JsonTypeInfo type)
     {
@@ -70,8 +77,24 @@ public static class OpenApiSetup
         return name is null || declaring is null || declaring.Name.EndsWith("Api", StringComparison.Ordinal) ? name : declaring.Name + name;
     }
 
+    /// <summary>
+    /// The framework puts two types that get one name into one schema, the first one it meets, without a word: a client
+    /// would then send one type's fields for the other. Refused instead, so the document cannot be served until one of
+    /// the types is renamed.
+    /// </summary>
+    private static string? Unique(string? name, Type type, ConcurrentDictionary<string, Type> named)
+    {
+        if (name is not null && named.GetOrAdd(name, type) is var first && first != type)
+        {
+            throw new InvalidOperationException(
+                $"The schema name '{name}' would be shared by {first.FullName} and {type.FullName}, and the API description would show one as the other. Rename one of them.");
+        }
+
+        return name;
+    }
+
     /// <summary><c>Plans_Submit</c> from <c>PlansApi.SubmitAsync</c>: the handler's class and name, stable and unique.</summary>
-    private static string OperationId(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description)
+    private static string OperationId(ApiDescription description)
     {
         var handler = description.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault();
         if (handler?.DeclaringType is { } type && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)))
@@ -85,9 +108,88 @@ public static class OpenApiSetup
     }
 
     /// <summary>
+    /// The members the service's problems carry besides RFC 7807's own (<see cref="ProblemExceptionHandler"/> and the
+    /// <c>AddProblemDetails</c> customisation). The serializer's schema says "no other members" because it does not see
+    /// <see cref="ProblemDetails.Extensions"/>; RFC 7807 allows extensions, so others are not forbidden either.
+    /// </summary>
+    private static void DescribeProblemMembers(OpenApiSchema schema)
+    {
+        schema.AdditionalPropertiesAllowed = true;
+        schema.AdditionalProperties = null;
+        schema.Properties ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        schema.Properties["traceId"] = Text("The id the request is logged under.");
+        schema.Properties["errors"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "What is wrong with each field, by the field's name.",
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+        };
+        schema.Properties["ruleId"] = Text("The rule a refusal is made under, e.g. GS-9d.");
+        schema.Properties["ruleSource"] = Text("Where that rule is written.");
+        schema.Properties["ruleSourceZh"] = Text("Where that rule is written, in Chinese.");
+
+        static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
+    }
+
+    /// <summary>
+    /// The form: the file, and each value a loaded workflow's signal declares, with that workflow's type and limits. A
+    /// value the right's own workflow does not declare is refused by the runtime, so no other fields are allowed.
+    /// </summary>
+    private static OpenApiRequestBody FormBody(SignalForm form, WorkflowRegistry registry)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            [form.FileField] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+        };
+        var declared = registry.Definitions.Select(d => d.Definition)
+            .Where(d => d.Signals.ContainsKey(form.Signal))
+            .OrderBy(d => d.Id, StringComparer.Ordinal).ThenByDescending(d => d.Version)
+            .SelectMany(d => d.Signals[form.Signal].Inputs.Select(i => (Workflow: d.Id, Name: i.Key, Input: i.Value)));
+        foreach (var values in declared.GroupBy(d => d.Name, StringComparer.Ordinal))
+        {
+            var input = values.First().Input;
+            var schema = InputSchema(input);
+            var workflows = string.Join(", ", values.Select(v => v.Workflow).Distinct(StringComparer.Ordinal));
+            schema.Description = $"{input.Label.En} ({input.Label.Zh}). Declared by workflow {workflows}"
+                + (values.Any(v => v.Input.Required) ? ", which requires it" : string.Empty)
+                + "; refused for a right whose workflow does not declare it.";
+            properties[values.Key] = schema;
+        }
+
+        return new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Properties = properties,
+                        Required = new HashSet<string>(StringComparer.Ordinal) { form.FileField },
+                        AdditionalPropertiesAllowed = false,
+                    },
+                },
+            },
+        };
+    }
+
+    private static OpenApiSchema InputSchema(SignalInput input) => input.Type switch
+    {
+        "date" => new() { Type = JsonSchemaType.String, Format = "date" },
+        "integer" => new() { Type = JsonSchemaType.Integer, Minimum = Number(input.Min), Maximum = Number(input.Max) },
+        "decimal" => new() { Type = JsonSchemaType.Number, Minimum = Number(input.Min), Maximum = Number(input.Max) },
+        "choice" => new() { Type = JsonSchemaType.String, Enum = input.Values.Select(v => (JsonNode)JsonValue.Create(v)).ToList() },
+        _ => new() { Type = JsonSchemaType.String, MaxLength = input.MaxLength ?? SignalInputs.DefaultMaxLength },
+    };
+
+    private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// The problems an operation can answer with, as <c>application/problem+json</c>: 400 always (unreadable input); 401
-    /// and 403 unless it is open to everyone; 404 where it addresses an item; 409 and 422 for changes (a lost race, a
-    /// rule's refusal).
+    /// and 403 unless it is open to everyone; 404 where it addresses an item; 409 and 422 for changes a signed-in user
+    /// makes (a lost race, a rule's refusal). What an endpoint declares itself (sign-in's 401) is kept.
     /// </summary>
     private static async Task DescribeProblemsAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
@@ -101,8 +203,8 @@ public static class OpenApiSetup
 
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var open = metadata.OfType<IAllowAnonymous>().Any();
-        var change = context.Description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE";
-        var item = context.Description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Path);
+        var change = !open && context.Description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE";
+        var item = context.Description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
         var statuses = new List<(int Status, string Description)> { (400, "The request could not be read or a field is invalid.") };
         if (!open)
         {
@@ -124,7 +226,7 @@ public static class OpenApiSetup
         operation.Responses ??= new OpenApiResponses();
         foreach (var (status, description) in statuses)
         {
-            operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
+            operation.Responses.TryAdd(status.ToString(CultureInfo.InvariantCulture), new OpenApiResponse
             {
                 Description = description,
                 Content = new Dictionary<string, OpenApiMediaType>
@@ -135,6 +237,6 @@ public static class OpenApiSetup
         }
     }
 
-    /// <summary>Endpoint metadata: the form type that describes a multipart body the handler reads itself.</summary>
-    public sealed record FormBody(Type Type);
+    /// <summary>Endpoint metadata: a multipart body the handler reads itself, the file and a signal's declared values.</summary>
+    public sealed record SignalForm(string FileField, string Signal);
 }

@@ -8,7 +8,8 @@ namespace MiningRights.Workflows;
 /// </summary>
 public static class SignalInputs
 {
-    private const int DefaultMaxLength = 2000;
+    /// <summary>Longest text a text input accepts when its definition sets no <see cref="SignalInput.MaxLength"/>.</summary>
+    public const int DefaultMaxLength = 2000;
 
     public static void Apply(string signal, SignalDefinition spec, IReadOnlyDictionary<string, string?> raw, InstanceValues values, DateOnly today)
     {

@@ -1,20 +1,27 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
 using MiningRights.IntegrationTests.Infrastructure;
-using MiningRights.Web.Hosting;
+using MiningRights.Plans;
+using MiningRights.Workflows;
 
 namespace MiningRights.IntegrationTests.Hosting;
 
 /// <summary>
 /// A client generated from <c>/openapi/v1.json</c> must be right. Walked from the service's own endpoint list, so a new
 /// endpoint is checked without touching this test: each write endpoint's body schema has every field its handler's body
-/// type reads, no two body types share a schema, the plan upload is a multipart form with a binary file, enums are
-/// string enums, operation ids are unique, and every operation names its problem answers.
+/// type reads, no two types share a schema, the plan upload is a multipart form with a binary file and the values its
+/// workflows declare, enums are string enums, operation ids are unique, and every operation names its problem answers,
+/// whose schema has the members the service's problems carry.
 /// </summary>
 public sealed partial class OpenApiDocumentTests : IClassFixture<OpenApiDocumentTests.Described>
 {
@@ -59,6 +66,21 @@ public sealed partial class OpenApiDocumentTests : IClassFixture<OpenApiDocument
         {
             Assert.True(group.Select(g => g.BodyType).Distinct().Count() == 1, $"{group.Key} is the schema of {string.Join(", ", group.Select(g => g.BodyType.FullName).Distinct())}");
         }
+
+        Assert.Equal(byType.Select(b => b.BodyType).Distinct().Count(), byType.Select(b => b.Ref).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Two_types_that_would_get_one_schema_name_are_refused_rather_than_merged()
+    {
+        // The framework would silently give both types the schema of whichever it met first.
+        var name = _described.Services.GetRequiredService<IOptionsMonitor<OpenApiOptions>>().Get("v1").CreateSchemaReferenceId;
+        var json = new JsonSerializerOptions(JsonSerializerOptions.Web);
+
+        Assert.Equal("ChangePasswordRequest", name(json.GetTypeInfo(typeof(ChangePassword.Request))));
+        Assert.Equal("FormRequest", name(json.GetTypeInfo(typeof(FirstUseCase.Form.Request))));
+        var refused = Assert.Throws<InvalidOperationException>(() => name(json.GetTypeInfo(typeof(SecondUseCase.Form.Request))));
+        Assert.Contains(typeof(SecondUseCase.Form.Request).FullName!, refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +92,26 @@ public sealed partial class OpenApiDocumentTests : IClassFixture<OpenApiDocument
         Assert.Equal("string", file["type"]!.GetValue<string>());
         Assert.Equal("binary", file["format"]!.GetValue<string>());
         Assert.Contains("file", form["required"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.NotNull(form["properties"]!["serviceLifeYears"]);
+
+        // Every other field is a value a workflow's submitPlan signal declares, as the workflow file declares it.
+        var inputs = _described.Services.GetRequiredService<WorkflowRegistry>().Definitions
+            .Where(d => d.Definition.Signals.ContainsKey(SubmitPlan.Signal))
+            .SelectMany(d => d.Definition.Signals[SubmitPlan.Signal].Inputs)
+            .ToList();
+        Assert.Contains(inputs, i => i.Key == "serviceLifeYears");
+        foreach (var (name, input) in inputs)
+        {
+            var field = form["properties"]?[name];
+            Assert.True(field is not null, $"the plan form lacks '{name}' (has {string.Join(", ", form["properties"]!.AsObject().Select(p => p.Key))})");
+            if (input.Type == "choice")
+            {
+                var values = field!["enum"] as JsonArray;
+                Assert.True(values is not null, $"the plan form's '{name}' does not list the values {string.Join(", ", input.Values)}");
+                Assert.Equal(input.Values, values.Select(v => v!.GetValue<string>()));
+            }
+        }
+
+        Assert.Equal(inputs.Select(i => i.Key).Append("file").Distinct().Order(StringComparer.Ordinal), form["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -103,7 +144,51 @@ public sealed partial class OpenApiDocumentTests : IClassFixture<OpenApiDocument
         }
 
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.NotNull(_described.Document["components"]!["schemas"]!["ProblemDetails"]!["properties"]!["detail"]);
+    }
+
+    [Fact]
+    public void Sign_in_shows_its_token_and_its_refusal()
+    {
+        var responses = _described.Operation("POST", "/api/auth/login")["responses"]!;
+        var token = responses["200"]?["content"]?["application/json"]?["schema"];
+        Assert.True(token is not null, "sign-in shows no token in its 200 answer");
+        Assert.NotNull(_described.Resolve(token)["properties"]?["accessToken"]);
+        Assert.Equal("#/components/schemas/ProblemDetails", responses["401"]?["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_problem_schema_has_the_members_the_service_answers_with()
+    {
+        var schema = _described.Document["components"]!["schemas"]!["ProblemDetails"]!;
+        Assert.NotEqual(false, schema["additionalProperties"]?.GetValue<bool>());
+        var members = schema["properties"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "type", "title", "status", "detail", "traceId", "errors", "ruleId", "ruleSource", "ruleSourceZh" }, members);
+
+        var client = _described.CreateClient();
+        var unreadable = await ProblemAssert.ReadAsync(await client.PostAsJsonAsync("/api/auth/login", new { userName = "" }), HttpStatusCode.BadRequest);
+        var refused = await ProblemAssert.ReadAsync(await client.PostAsJsonAsync("/api/auth/login", new { userName = ServiceFactory.AdminUser, password = "not-the-password" }), HttpStatusCode.Unauthorized);
+        foreach (var problem in new[] { unreadable, refused })
+        {
+            Assert.Subset(members, problem.Select(p => p.Key).ToHashSet(StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>Two use cases whose requests the naming rule would both call <c>FormRequest</c>.</summary>
+    public static class FirstUseCase
+    {
+        public static class Form
+        {
+            public sealed record Request(string Name);
+        }
+    }
+
+    /// <inheritdoc cref="FirstUseCase"/>
+    public static class SecondUseCase
+    {
+        public static class Form
+        {
+            public sealed record Request(int Count);
+        }
     }
 
     /// <summary>The document and the endpoint list of one running service, shared by the tests of this class.</summary>
@@ -121,14 +206,14 @@ public sealed partial class OpenApiDocumentTests : IClassFixture<OpenApiDocument
                     .Where(method => method is "POST" or "PUT" or "PATCH" or "DELETE")
                     .SelectMany(method => endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
                         .Where(accepts => accepts.RequestType is not null)
-                        .Select(accepts => (method, Normalise(endpoint.RoutePattern.RawText!), accepts.RequestType!, accepts.ContentTypes[0]))
-                        .Concat(endpoint.Metadata.GetOrderedMetadata<OpenApiSetup.FormBody>()
-                            .Select(form => (method, Normalise(endpoint.RoutePattern.RawText!), form.Type, "multipart/form-data")))))
+                        .Select(accepts => (method, Normalise(endpoint.RoutePattern.RawText!), accepts.RequestType!, accepts.ContentTypes[0]))))
                 .Distinct()
                 .ToList();
         }
 
         public JsonNode Document { get; }
+
+        public IServiceProvider Services => _factory.Services;
 
         public IReadOnlyList<(string Method, string Path, Type BodyType, string ContentType)> WriteBodies { get; }
 
@@ -142,6 +227,8 @@ public sealed partial class OpenApiDocumentTests : IClassFixture<OpenApiDocument
             schema["$ref"]?.GetValue<string>() is { } reference
                 ? Document["components"]!["schemas"]![reference["#/components/schemas/".Length..]] ?? throw new Xunit.Sdk.XunitException($"{reference} does not resolve")
                 : schema;
+
+        public HttpClient CreateClient() => _factory.CreateClient();
 
         public void Dispose() => _factory.Dispose();
 
