@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.IO;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+using NetTopologySuite.Operation.Valid;
+
+namespace MiningRights.Listing;
+
+/// <summary>A block's (出让区块) or a right's area as a closed ring of CGCS2000 longitude/latitude corners.</summary>
+public sealed class BlockPolygon
+{
+    private const int MaxCorners = 2000;
+    private const string Title = "Invalid block polygon";
+    private const double MinChinaLongitude = 73;
+    private const double MaxChinaLongitude = 136;
+    private const double MinChinaLatitude = 3;
+    private const double MaxChinaLatitude = 54;
+
+    // Shared interiors smaller than this (about a square metre) are rounding noise of the overlay along a common edge.
+    private const double OverlapToleranceKm2 = 1e-6;
+
+    // A ring whose area in square degrees is this small against its extent squared only looks like a polygon
+    // because of floating point (corners meant to be on one line); a real sliver of 1 m by 10 km is 1e-4.
+    private const double ZeroAreaRatio = 1e-12;
+
+    // SRID 4490 is CGCS2000 geographic; it travels with the geometry, not in the WKT.
+    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4490);
+
+    private readonly Polygon polygon;
+    private readonly double areaKm2;
+
+    private BlockPolygon(Polygon polygon, IReadOnlyList<double[]> corners)
+    {
+        this.polygon = polygon;
+        Corners = corners;
+        Wkt = new WKTWriter().Write(polygon);
+        areaKm2 = EqualArea.SquareKilometres(polygon);
+        AreaKm2 = RoundKm2(areaKm2);
+        var envelope = polygon.EnvelopeInternal;
+        MinLongitude = envelope.MinX;
+        MinLatitude = envelope.MinY;
+        MaxLongitude = envelope.MaxX;
+        MaxLatitude = envelope.MaxY;
+    }
+
+    public string Wkt { get; }
+
+    public IReadOnlyList<double[]> Corners { get; }
+
+    public decimal AreaKm2 { get; }
+
+    public double MinLongitude { get; }
+
+    public double MinLatitude { get; }
+
+    public double MaxLongitude { get; }
+
+    public double MaxLatitude { get; }
+
+    /// <summary>
+    /// The polygon of a closed ring <c>[[lon, lat], ...]</c> whose last corner repeats the first; either orientation.
+    /// </summary>
+    /// <exception cref="RefusalException">422 naming the first thing wrong with the corners.</exception>
+    public static BlockPolygon FromCorners(IReadOnlyList<IReadOnlyList<double>>? corners)
+    {
+        if (corners is null || corners.Count == 0)
+        {
+            throw Refuse("The corners are missing.");
+        }
+
+        // The closing repeat of the first corner is not counted as a corner of its own.
+        if (corners.Count > MaxCorners + 1)
+        {
+            throw Refuse($"The ring has {corners.Count - 1} corners; at most {MaxCorners} are allowed.");
+        }
+
+        var ring = new double[corners.Count][];
+        for (var i = 0; i < corners.Count; i++)
+        {
+            ring[i] = ReadCorner(corners[i], i + 1);
+        }
+
+        var first = ring[0];
+        var last = ring[^1];
+        if (first[0] != last[0] || first[1] != last[1])
+        {
+            throw Refuse($"The ring is not closed: the last corner ({Show(last)}) must repeat the first ({Show(first)}).");
+        }
+
+        var distinct = ring.Select(c => (c[0], c[1])).Distinct().Count();
+        if (distinct < 3)
+        {
+            throw Refuse($"The ring has {distinct} distinct corner(s); at least 3 are needed.");
+        }
+
+        var polygon = Factory.CreatePolygon(ring.Select(c => new Coordinate(c[0], c[1])).ToArray());
+        var validity = new IsValidOp(polygon);
+        var envelope = polygon.EnvelopeInternal;
+        var extentSquared = (envelope.Width * envelope.Width) + (envelope.Height * envelope.Height);
+
+        // A ring retracing one line is also invalid for NetTopologySuite; the fixed geometry tells it apart from a
+        // crossing ring, whose lobes keep their area (a symmetric bow tie has a signed area of zero).
+        var enclosed = validity.IsValid ? polygon.Area : GeometryFixer.Fix(polygon).Area;
+        if (enclosed <= ZeroAreaRatio * extentSquared)
+        {
+            throw Refuse("The ring encloses zero area: its corners lie on one line or retrace their own path.");
+        }
+
+        if (!validity.IsValid)
+        {
+            var where = validity.ValidationError?.Coordinate is { } at ? $" at ({Show(at.X, at.Y)})" : "";
+            throw Refuse($"The ring is self-intersecting{where}: its edges may neither cross nor touch one another.");
+        }
+
+        return new BlockPolygon(polygon, ring);
+    }
+
+    /// <summary>The polygon <see cref="Wkt"/> wrote, checked again as <see cref="FromCorners"/> checks corners.</summary>
+    /// <exception cref="InvalidOperationException">The text is not a valid block polygon.</exception>
+    public static BlockPolygon FromWkt(string wkt)
+    {
+        Geometry geometry;
+        try
+        {
+            geometry = new WKTReader().Read(wkt);
+        }
+        catch (Exception ex) when (ex is ParseException or ArgumentException or FormatException)
+        {
+            throw new InvalidOperationException($"The text is not well-known text of a polygon: {ex.Message}", ex);
+        }
+
+        if (geometry is not Polygon parsed)
+        {
+            throw new InvalidOperationException($"The text is a {geometry.GeometryType}, not a polygon.");
+        }
+
+        if (parsed.IsEmpty || parsed.NumInteriorRings > 0)
+        {
+            throw new InvalidOperationException("The polygon is empty or has holes; a block polygon is one ring.");
+        }
+
+        try
+        {
+            return FromCorners(parsed.ExteriorRing.Coordinates.Select(c => (IReadOnlyList<double>)[c.X, c.Y]).ToList());
+        }
+        catch (RefusalException ex)
+        {
+            throw new InvalidOperationException($"The text is not a valid block polygon: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>True when the interiors share area; edges or corners that only touch do not count.</summary>
+    public bool Overlaps(BlockPolygon other) => OverlapSquareKilometres(other) > OverlapToleranceKm2;
+
+    /// <summary>The area in km² of the intersection, computed as <see cref="AreaKm2"/> is; 0 when only touching.</summary>
+    public decimal OverlapKm2(BlockPolygon other)
+    {
+        var overlap = OverlapSquareKilometres(other);
+        return overlap > OverlapToleranceKm2 ? RoundKm2(overlap) : 0m;
+    }
+
+    public JsonObject ToGeoJson()
+    {
+        var ring = new JsonArray();
+        foreach (var corner in Corners)
+        {
+            ring.Add(new JsonArray(corner[0], corner[1]));
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "Polygon",
+            ["coordinates"] = new JsonArray(ring),
+        };
+    }
+
+    private double OverlapSquareKilometres(BlockPolygon other)
+    {
+        if (!polygon.EnvelopeInternal.Intersects(other.polygon.EnvelopeInternal))
+        {
+            return 0;
+        }
+
+        // OverlayNG with its snapping fallback: the legacy overlay can throw on nearly coincident edges, which is
+        // exactly what neighbouring blocks have.
+        var intersection = OverlayNGRobust.Overlay(polygon, other.polygon, SpatialFunction.Intersection);
+        return EqualArea.SquareKilometres(intersection);
+    }
+
+    private static double[] ReadCorner(IReadOnlyList<double>? corner, int number)
+    {
+        if (corner is null || corner.Count != 2)
+        {
+            var got = corner is null ? "nothing" : $"{corner.Count} value(s)";
+            throw Refuse($"Corner {number} is not exactly two numbers [longitude, latitude]: it has {got}.");
+        }
+
+        var (longitude, latitude) = (corner[0], corner[1]);
+        if (!double.IsFinite(longitude) || !double.IsFinite(latitude))
+        {
+            throw Refuse($"Corner {number} is not exactly two numbers [longitude, latitude]: it holds {Show(longitude, latitude)}.");
+        }
+
+        if (longitude is < MinChinaLongitude or > MaxChinaLongitude)
+        {
+            throw Refuse($"Corner {number} has longitude {Show(longitude)}, outside China's range {MinChinaLongitude}–{MaxChinaLongitude}° E.");
+        }
+
+        if (latitude is < MinChinaLatitude or > MaxChinaLatitude)
+        {
+            throw Refuse($"Corner {number} has latitude {Show(latitude)}, outside China's range {MinChinaLatitude}–{MaxChinaLatitude}° N.");
+        }
+
+        return [longitude, latitude];
+    }
+
+    private static decimal RoundKm2(double km2) => Math.Round((decimal)km2, 4, MidpointRounding.AwayFromZero);
+
+    private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Show(double longitude, double latitude) => $"{Show(longitude)}, {Show(latitude)}";
+
+    private static string Show(double[] corner) => Show(corner[0], corner[1]);
+
+    private static RefusalException Refuse(string detail) =>
+        new(422, Title, detail, errors: new Dictionary<string, string[]> { ["corners"] = [detail] });
+}
