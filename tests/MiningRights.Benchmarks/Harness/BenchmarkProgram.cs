@@ -14,6 +14,8 @@ public static class BenchmarkProgram
         new DueBurstScenario(expiring: false),
         new DueBurstScenario(expiring: true),
         new DeliveryScenario(),
+        new NodeBurstScenario(nodes: 1),
+        new NodeBurstScenario(nodes: 2),
     ];
 
     /// <returns>0 when every run succeeded and checked out, 1 when one failed, 2 for a bad command line.</returns>
@@ -57,6 +59,12 @@ public static class BenchmarkProgram
         await using var context = new BenchmarkContext(settings, FindRepositoryRoot());
         foreach (var scenario in selected)
         {
+            if (scenario.CannotRun(settings) is { } reason)
+            {
+                await output.WriteLineAsync($"{scenario.Name,-12} skipped: {reason}");
+                continue;
+            }
+
             foreach (var size in scenario.Sizes(settings))
             {
                 var measurements = new List<Measurement>();

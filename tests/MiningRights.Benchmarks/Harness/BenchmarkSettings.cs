@@ -12,7 +12,9 @@ public sealed record BenchmarkSettings
           --notices A,B,...      outbox sizes for the delivery scenario (default 2000)
           --rights A,B,...       numbers of rights for the idle sweep (default 10000,100000)
           --due A,B,...          due reminder stages and expiries for the burst sweep (default 10000)
-          --parallelism N        Outbox:DeliveryParallelism for the delivery scenario (default 4)
+          --burst A,B,...        due reminder stages swept and delivered by service processes in one-node and
+                                 two-nodes (PostgreSQL only; default 2000)
+          --parallelism N        Outbox:DeliveryParallelism for the delivery and node scenarios (default 4)
           --scenario NAME,...    only these scenarios (default: all)
           --provider NAME        sqlite (default) or postgres
           --postgres CONN        PostgreSQL server for --provider postgres, without a database (default: the
@@ -31,6 +33,8 @@ public sealed record BenchmarkSettings
     public IReadOnlyList<int> Rights { get; init; } = [10_000, 100_000];
 
     public IReadOnlyList<int> DueStages { get; init; } = [10_000];
+
+    public IReadOnlyList<int> Burst { get; init; } = [2000];
 
     public int Parallelism { get; init; } = 4;
 
@@ -70,6 +74,7 @@ public sealed record BenchmarkSettings
                 "--notices" => settings with { Notices = Sizes(name, Value()) },
                 "--rights" => settings with { Rights = Sizes(name, Value()) },
                 "--due" => settings with { DueStages = Sizes(name, Value()) },
+                "--burst" => settings with { Burst = Sizes(name, Value()) },
                 "--parallelism" => settings with { Parallelism = Positive(name, Value()) },
                 "--scenario" => settings with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--provider" => settings with { Provider = Value().ToLowerInvariant() is "sqlite" or "postgres" ? args[i].ToLowerInvariant() : throw new ArgumentException($"{name} is sqlite or postgres, not '{args[i]}'.") },

@@ -17,5 +17,8 @@ public interface IBenchmarkScenario
     /// <summary>The sizes to run: from the command line, or tiny ones when <see cref="BenchmarkSettings.Smoke"/>.</summary>
     IReadOnlyList<int> Sizes(BenchmarkSettings settings);
 
+    /// <summary>Why the scenario cannot run with <paramref name="settings"/> (e.g. it needs PostgreSQL), or null when it can.</summary>
+    string? CannotRun(BenchmarkSettings settings) => null;
+
     Task<Measurement> RunOnceAsync(BenchmarkContext context, int size, CancellationToken cancellationToken);
 }

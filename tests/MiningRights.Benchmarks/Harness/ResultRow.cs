@@ -19,7 +19,11 @@ public sealed record ResultRow(string Scenario, string Unit, int Size, IReadOnly
     /// <summary>Items handled per second in the median run.</summary>
     public double PerSecond => Runs[0].Items / Median.TotalSeconds;
 
-    public string Format() => string.Format(
+    /// <summary>The row, then the note of each run that has one, indented, one per line.</summary>
+    public string Format() => string.Concat(
+        [FormatRow(), .. Runs.Select((r, i) => r.Note is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, "{0}    run {1}: {2}", Environment.NewLine, i + 1, r.Note))]);
+
+    private string FormatRow() => string.Format(
         CultureInfo.InvariantCulture,
         "{0,-12} {1,7}  {2,-10} {3,5} {4,10:F3} {5,10:F3} {6,10:F3} {7,12:F1} {8,13:F0}",
         Scenario,

@@ -71,6 +71,24 @@ public sealed partial class ServiceNode : IAsyncDisposable
         return new ServiceNode(name, Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
+    /// <summary>
+    /// Waits until the host says it has started (its database checked, its schedule running); throws when the process
+    /// exits first or <paramref name="timeout"/> passes.
+    /// </summary>
+    public async Task WaitUntilStartedAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_log.Any(line => line.Contains("Application started", StringComparison.Ordinal)))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Node {Name} {(_process.HasExited ? "exited" : "did not start in time")}:{Environment.NewLine}{Log}");
+            }
+
+            await Task.Delay(50, ct);
+        }
+    }
+
     /// <summary>Ends the node at once, as a crash would (SIGKILL): no shutdown, no last writes.</summary>
     public void Kill()
     {
