@@ -11,6 +11,8 @@ using MiningRights.Storage;
 using MiningRights.Workflows;
 using MiningRights.Workflows.Activities;
 using MiningRights.Cases;
+using MiningRights.Contracts;
+using MiningRights.Listing;
 using MiningRights.Licensing;
 
 namespace MiningRights;
@@ -48,6 +50,8 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddPlans();
         services.AddLicensing();
         services.AddCases();
+        services.AddListing();
+        services.AddContracts();
         services.AddScoped<Accounts.CreateAccount>();
         services.AddScoped<ExtendDeadline>();
         services.AddScoped<RetryParkedDeadline>();

@@ -18,6 +18,8 @@ public static class LateCharge
             return 0m;
         }
 
+        // The day of a payment still counts as late (滞纳金 runs up to and including the day it is paid): a payment
+        // lowers the balance from the next day on.
         var counted = payments.Where(payment => payment.PaidOn <= asOf).OrderBy(payment => payment.PaidOn).ToList();
 
         // The balance changes only on payment days, so the sum runs over stretches of equal balance rather than
@@ -29,7 +31,7 @@ public static class LateCharge
         var lastDay = asOf.DayNumber;
         while (day <= lastDay)
         {
-            while (next < counted.Count && counted[next].PaidOn.DayNumber <= day)
+            while (next < counted.Count && counted[next].PaidOn.DayNumber < day)
             {
                 paid += counted[next].Amount;
                 next++;
@@ -42,7 +44,7 @@ public static class LateCharge
                 break;
             }
 
-            var stretchEnd = next < counted.Count ? counted[next].PaidOn.DayNumber : lastDay + 1;
+            var stretchEnd = next < counted.Count ? Math.Min(counted[next].PaidOn.DayNumber + 1, lastDay + 1) : lastDay + 1;
             balanceDays += balance * (stretchEnd - day);
             day = stretchEnd;
         }

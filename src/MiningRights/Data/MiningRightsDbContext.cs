@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Cases;
+using MiningRights.Contracts;
 using MiningRights.Deadlines;
+using MiningRights.Listing;
 using MiningRights.Notifications;
 using MiningRights.Plans;
 using MiningRights.Rights;
@@ -35,6 +37,26 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
     public DbSet<PlanDocument> Plans => Set<PlanDocument>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<TransferBlock> Blocks => Set<TransferBlock>();
+
+    public DbSet<TransferPlan> TransferPlans => Set<TransferPlan>();
+
+    public DbSet<Footprint> Footprints => Set<Footprint>();
+
+    public DbSet<TransferAnnouncement> Announcements => Set<TransferAnnouncement>();
+
+    public DbSet<DisclosureObjection> Objections => Set<DisclosureObjection>();
+
+    public DbSet<TransferContract> Contracts => Set<TransferContract>();
+
+    public DbSet<ContractClause> ContractClauses => Set<ContractClause>();
+
+    public DbSet<IncomeInstallment> Installments => Set<IncomeInstallment>();
+
+    public DbSet<IncomePayment> Payments => Set<IncomePayment>();
+
+    public DbSet<ContractAmendment> Amendments => Set<ContractAmendment>();
 
     // What a sweep reads without tracking and changes in bulk (see RowWriter): reminder stages taken and the notices
     // they cause. Both are written by the next SaveChangesAsync, after the tracked changes and in their transaction.

@@ -16,7 +16,7 @@ public sealed class Deadline
     public required Guid InstanceId { get; init; }
 
     /// <summary>The holder of the instance's subject, if it has one: a holder's deadlines are listed by this column.</summary>
-    public Guid? HolderId { get; init; }
+    public Guid? HolderId { get; set; }
 
     /// <summary>The deadline's name in the workflow definition.</summary>
     public required string Name { get; init; }

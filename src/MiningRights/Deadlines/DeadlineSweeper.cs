@@ -230,7 +230,7 @@ public sealed class DeadlineSweeper(
             var readVersion = deadline.Version;
             var instance = instances[deadline.InstanceId];
             var definition = await registry.ResolveAsync(instance, db, ct);
-            var province = parameters.Value.For(definition.Definition.Province);
+            var province = parameters.Value.In(instance.JurisdictionCode);
             var outcome = Outcome.Nothing;
             if (now >= deadline.ExpiresAtUtc)
             {

@@ -4,7 +4,7 @@ using MiningRights.Workflows;
 
 namespace MiningRights.Deadlines;
 
-/// <summary>The notice of one reminder stage of a deadline, to the holder's contacts; keyed by deadline and stage so it is queued once.</summary>
+/// <summary>The notice of one reminder stage of a deadline, to whoever the deadline reminds; keyed by deadline and stage so it is queued once.</summary>
 public static class ReminderNotices
 {
     public static async Task QueueAsync(
@@ -28,7 +28,7 @@ public static class ReminderNotices
         var state = definition.Definition.States[instance.State];
         var facts = Outbox.Facts(subject, state, deadline, deadline.RuleId, ProvinceCalendar.China, now);
         var stage = Deadline.ReminderStage(daysBefore);
-        foreach (var recipient in await recipients.HolderAsync(instance.HolderId, ct))
+        foreach (var recipient in await recipients.ForAsync(spec.Remind, subject, ct))
         {
             Outbox.Enqueue(db, $"deadline:{deadline.Id}:{stage}", template, facts, recipient, stage, instance, deadline.Id, now);
         }

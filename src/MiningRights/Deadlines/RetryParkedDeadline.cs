@@ -2,12 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MiningRights.Data;
 using MiningRights.Policies;
-using MiningRights.Workflows;
 
 namespace MiningRights.Deadlines;
 
 /// <summary>An administrator puts a parked deadline back in the sweep (after fixing what made it fail).</summary>
-public sealed class RetryParkedDeadline(MiningRightsDbContext db, WorkflowRegistry registry, IOptions<ParameterOptions> parameters)
+public sealed class RetryParkedDeadline(MiningRightsDbContext db, IOptions<ParameterOptions> parameters)
 {
     public async Task<Deadline> HandleAsync(Guid deadlineId, CancellationToken ct)
     {
@@ -18,11 +17,10 @@ public sealed class RetryParkedDeadline(MiningRightsDbContext db, WorkflowRegist
         }
 
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == deadline.InstanceId, ct);
-        var definition = await registry.ResolveAsync(instance, db, ct);
         deadline.ParkedAtUtc = null;
         deadline.Attempts = 0;
         deadline.Version++;
-        deadline.Schedule(ProvinceCalendar.China, parameters.Value.For(definition.Definition.Province).ReminderHour);
+        deadline.Schedule(ProvinceCalendar.China, parameters.Value.In(instance.JurisdictionCode).ReminderHour);
         await db.SaveChangesAsync(ct);
         return deadline;
     }

@@ -50,6 +50,11 @@ public static class NoticeComposer
                 : (zh ? $"已逾期 {-left} 天" : $"overdue by {-left} days")));
         }
 
+        foreach (var line in facts.Lines ?? [])
+        {
+            rows.Add((zh ? line.LabelZh : line.LabelEn, zh ? line.ValueZh : line.ValueEn));
+        }
+
         rows.Add((zh ? "当前状态" : "Status", zh ? facts.StatusZh : facts.StatusEn));
         rows.Add((zh ? "依据" : "Rule", $"{rule.Id} {(zh ? rule.SummaryZh : rule.SummaryEn)}"));
         rows.Add((zh ? "来源" : "Source", zh ? rule.SourceZh : rule.SourceEn));

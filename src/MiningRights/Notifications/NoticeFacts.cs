@@ -11,4 +11,5 @@ public sealed record NoticeFacts(
     int? DaysLeft,
     string RuleId,
     string StatusZh,
-    string StatusEn);
+    string StatusEn,
+    IReadOnlyList<NoticeLine>? Lines = null);

@@ -54,5 +54,6 @@ public static class Outbox
             deadline is null ? null : calendar.DaysLeft(deadline.DueOn, new DateTimeOffset(nowUtc)),
             ruleId,
             state.Status.Zh,
-            state.Status.En);
+            state.Status.En,
+            subject.Lines);
 }

@@ -14,6 +14,9 @@ public sealed class ParameterOptions
     /// <summary>Values keyed by the province's six-digit code; anything a province does not set comes from the defaults.</summary>
     public Dictionary<string, ParameterSet> Provinces { get; set; } = [];
 
+    /// <summary>The parameters in force where <paramref name="jurisdictionCode"/> lies (any code of the province: county, city or the province).</summary>
+    public ProvinceParameters In(string jurisdictionCode) => For(jurisdictionCode[..2] + "0000");
+
     public ProvinceParameters For(string provinceCode) =>
         _resolved.GetOrAdd(provinceCode, code => new ProvinceParameters().With(Defaults).With(Provinces.GetValueOrDefault(code)));
 

@@ -21,4 +21,18 @@ public sealed class ParameterSet
     public int? SmallMineMaxYears { get; set; }
 
     public int? ReminderHour { get; set; }
+
+    public int? AnnouncementDays { get; set; }
+
+    public int? ContractSigningDays { get; set; }
+
+    public int? RegistrationDays { get; set; }
+
+    public int? DisclosureDays { get; set; }
+
+    public decimal? FirstInstallmentMinimumPercent { get; set; }
+
+    public decimal? LateFeeDailyRate { get; set; }
+
+    public string? IncomeDeclarationDue { get; set; }
 }

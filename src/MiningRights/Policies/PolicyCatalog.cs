@@ -57,6 +57,8 @@ public static class PolicyCatalog
             "《矿产资源勘查区块登记管理办法》第十七条", "Exploration block registration measures art. 17"),
         NationalRule("CN-GEODATA", "地质资料汇交：探矿权有效期届满30日前、采矿权届满90日前", "Geological data submitted at least 30 days (exploration) or 90 days (mining) before the licence expires",
             "《地质资料管理条例》第十条、第二十条", "Regulations on geological data, arts. 10, 20"),
+        NationalRule("CN-TRANSFER", "矿业权以招标、拍卖、挂牌方式公开出让，按年度出让计划组织，出让公告期满后确定竞得人并签订出让合同", "Rights are transferred publicly by tender, auction or listing under an annual transfer plan; the winner is fixed after the announcement period and signs the transfer contract",
+            "《矿产资源法》（2024年修订）；《矿业权出让交易规则》（自然资源部）", "Mineral Resources Law (2024); Rules for mining-right transfer transactions (Ministry of Natural Resources)"),
         NationalRule("CN-LATEFEE", "出让收益逾期缴纳可按日加收滞纳金", "Transfer income paid late may carry a daily late charge",
             "《矿业权出让收益征收办法》（财综〔2023〕10号）", "Measures for collecting mining-right transfer income (Cai Zong [2023] No. 10)"),
         NationalRule("CN-SCALE", "采矿许可证有效期按建设规模：大型≤30年、中型≤20年、小型≤10年", "Mining licence term by scale: large ≤ 30, medium ≤ 20, small ≤ 10 years",

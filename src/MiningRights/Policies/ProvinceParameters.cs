@@ -7,7 +7,11 @@ namespace MiningRights.Policies;
 public sealed record ProvinceParameters
 {
     /// <summary>Parameters in days that a deadline may count by (<c>periodParameter</c>).</summary>
-    public static readonly IReadOnlyList<string> DayParameters = [nameof(CaseGraceDays), nameof(ResubmissionWindowDays)];
+    public static readonly IReadOnlyList<string> DayParameters =
+    [
+        nameof(CaseGraceDays), nameof(ResubmissionWindowDays), nameof(AnnouncementDays), nameof(ContractSigningDays),
+        nameof(RegistrationDays), nameof(DisclosureDays),
+    ];
 
     /// <summary>Days before a due date on which a reminder is sent.</summary>
     public IReadOnlyList<int> ReminderDaysBefore { get; init; } = [60, 30, 7, 1];
@@ -28,11 +32,36 @@ public sealed record ProvinceParameters
     /// <summary>Local hour of the day at which reminders go out.</summary>
     public int ReminderHour { get; init; } = 9;
 
+    /// <summary>Days a tender, auction or listing announcement runs before the outcome is recorded (CN-TRANSFER).</summary>
+    public int AnnouncementDays { get; init; } = 20;
+
+    /// <summary>Days after the transaction within which the transfer contract is signed.</summary>
+    public int ContractSigningDays { get; init; } = 15;
+
+    /// <summary>Days after the first payment within which the authority registers the right.</summary>
+    public int RegistrationDays { get; init; } = 20;
+
+    /// <summary>Days an agreement transfer is publicly disclosed (公示) before it may be approved (GS-9a).</summary>
+    public int DisclosureDays { get; init; } = 10;
+
+    /// <summary>Least share of the transfer income, in percent, that the first installment must be (ZJ-27b).</summary>
+    public decimal FirstInstallmentMinimumPercent { get; init; } = 10m;
+
+    /// <summary>Daily late charge on unpaid transfer income, as a fraction (0.0005 = 0.05% a day); 0 is off (CN-LATEFEE).</summary>
+    public decimal LateFeeDailyRate { get; init; }
+
+    /// <summary>Month and day (MM-dd) by which a by-rate holder declares the year's sales revenue and pays (ZJ-27a).</summary>
+    public string IncomeDeclarationDue { get; init; } = "05-31";
+
     /// <summary>The value of a day parameter named in a definition (see <see cref="DayParameters"/>).</summary>
     public int Days(string name) => name switch
     {
         nameof(CaseGraceDays) => CaseGraceDays,
         nameof(ResubmissionWindowDays) => ResubmissionWindowDays,
+        nameof(AnnouncementDays) => AnnouncementDays,
+        nameof(ContractSigningDays) => ContractSigningDays,
+        nameof(RegistrationDays) => RegistrationDays,
+        nameof(DisclosureDays) => DisclosureDays,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a day parameter."),
     };
 
@@ -46,7 +75,22 @@ public sealed record ProvinceParameters
         MediumMineMaxYears = set.MediumMineMaxYears ?? MediumMineMaxYears,
         SmallMineMaxYears = set.SmallMineMaxYears ?? SmallMineMaxYears,
         ReminderHour = set.ReminderHour ?? ReminderHour,
+        AnnouncementDays = set.AnnouncementDays ?? AnnouncementDays,
+        ContractSigningDays = set.ContractSigningDays ?? ContractSigningDays,
+        RegistrationDays = set.RegistrationDays ?? RegistrationDays,
+        DisclosureDays = set.DisclosureDays ?? DisclosureDays,
+        FirstInstallmentMinimumPercent = set.FirstInstallmentMinimumPercent ?? FirstInstallmentMinimumPercent,
+        LateFeeDailyRate = set.LateFeeDailyRate ?? LateFeeDailyRate,
+        IncomeDeclarationDue = set.IncomeDeclarationDue ?? IncomeDeclarationDue,
     };
+
+    /// <summary>The day of <paramref name="year"/> by which a by-rate declaration is due (29 February falls back to 28).</summary>
+    public DateOnly IncomeDeclarationDueIn(int year)
+    {
+        var month = int.Parse(IncomeDeclarationDue.AsSpan(0, 2), System.Globalization.CultureInfo.InvariantCulture);
+        var day = int.Parse(IncomeDeclarationDue.AsSpan(3, 2), System.Globalization.CultureInfo.InvariantCulture);
+        return new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+    }
 
     public IEnumerable<string> Validate()
     {
@@ -68,6 +112,26 @@ public sealed record ProvinceParameters
         if (ReminderHour is < 0 or > 23)
         {
             yield return "ReminderHour must be between 0 and 23.";
+        }
+
+        if (AnnouncementDays <= 0 || ContractSigningDays <= 0 || RegistrationDays <= 0 || DisclosureDays <= 0)
+        {
+            yield return "AnnouncementDays, ContractSigningDays, RegistrationDays and DisclosureDays must be more than 0.";
+        }
+
+        if (FirstInstallmentMinimumPercent is <= 0 or > 100)
+        {
+            yield return "FirstInstallmentMinimumPercent must be more than 0 and at most 100.";
+        }
+
+        if (LateFeeDailyRate is < 0 or > 0.01m)
+        {
+            yield return "LateFeeDailyRate is a daily fraction between 0 (off) and 0.01.";
+        }
+
+        if (!DateOnly.TryParseExact("2000-" + IncomeDeclarationDue, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            yield return "IncomeDeclarationDue is a month and day, MM-dd (e.g. 05-31).";
         }
     }
 }

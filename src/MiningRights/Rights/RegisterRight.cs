@@ -18,6 +18,7 @@ public sealed partial class RegisterRight(
     WorkflowRuntime runtime,
     RightAccess access,
     JurisdictionDirectory jurisdictions,
+    Listing.GroundCheck ground,
     TimeProvider time)
 {
     /// <summary>The one date a workflow started at registration is given (its definition's startDates).</summary>
@@ -36,9 +37,22 @@ public sealed partial class RegisterRight(
         bool? BlankArea,
         DateOnly? RegisteredOn,
         DateOnly? ExpiresOn,
-        string? Deferral);
+        string? Deferral,
+        double[][]? Corners = null);
 
     public async Task<MiningRight> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
+    {
+        var right = await PrepareAsync(request, user, null, ct);
+        await db.SaveChangesAsync(ct);
+        return right;
+    }
+
+    /// <summary>
+    /// Everything registration does, added to the caller's unit of work without saving, so that a registration from a
+    /// transferred block commits with the block's own changes. <paramref name="fromBlockId"/> is the block whose ground
+    /// the right takes over (not an overlap with itself).
+    /// </summary>
+    public async Task<MiningRight> PrepareAsync(Request request, CurrentUser user, Guid? fromBlockId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = Deadlines.ProvinceCalendar.China.DateAt(now);
@@ -72,7 +86,7 @@ public sealed partial class RegisterRight(
             Error("minerals", "At least one mineral (矿种) is required.");
         }
 
-        if (request.AreaKm2 is not > 0 or > 100000)
+        if (request.Corners is null && request.AreaKm2 is not > 0 or > 100000)
         {
             Error("areaKm2", "The area must be more than 0 and at most 100000 km².");
         }
@@ -140,6 +154,13 @@ public sealed partial class RegisterRight(
             throw RefusalException.Conflict($"Licence number {number} is already registered; numbers are permanent.");
         }
 
+        Listing.BlockPolygon? polygon = null;
+        if (request.Corners is not null)
+        {
+            polygon = Listing.BlockPolygon.FromCorners(request.Corners);
+            await ground.EnsureFreeAsync(polygon, fromBlockId, ct);
+        }
+
         var right = new MiningRight
         {
             LicenseNumber = number!,
@@ -147,7 +168,7 @@ public sealed partial class RegisterRight(
             HolderId = holder.Id,
             ProjectName = request.ProjectName!.Trim(),
             Minerals = string.Join(',', request.Minerals!.Select(m => m.Trim())),
-            AreaKm2 = request.AreaKm2!.Value,
+            AreaKm2 = polygon?.AreaKm2 ?? request.AreaKm2!.Value,
             LocationCountyCode = county!.Code,
             AuthorityCode = authority.Code,
             TransferMode = request.TransferMode!.Value,
@@ -177,6 +198,11 @@ public sealed partial class RegisterRight(
         }
 
         db.Rights.Add(right);
+        if (polygon is not null)
+        {
+            db.Footprints.Add(Listing.Footprint.Of(Listing.Footprint.RightOwner, right.Id, polygon));
+        }
+
         var rules = PolicyCatalog.InForce(PolicyCatalog.RegistrationStage, right.ProvinceCode, right.RegisteredOn);
         var applied = rules.Count == 0
             ? "No provincial registration rule was in force; the national registration procedure applies."
@@ -198,7 +224,6 @@ public sealed partial class RegisterRight(
                 new Dictionary<string, DateOnly> { [RegisteredOnDate] = right.RegisteredOn }, new Dictionary<string, string>(), ct);
         }
 
-        await db.SaveChangesAsync(ct);
         return right;
     }
 

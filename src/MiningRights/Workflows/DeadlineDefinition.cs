@@ -26,6 +26,9 @@ public sealed record DeadlineDefinition
     /// <summary>The notice sent for each reminder stage.</summary>
     public string? ReminderNotice { get; init; }
 
+    /// <summary>Who the reminders go to: whoever must act (the holder by default; the authority for its own steps).</summary>
+    public IReadOnlyList<string> Remind { get; init; } = ["holder"];
+
     /// <summary>
     /// True for a timer of the authority's (the grace before a case), not a duty of the holder: it is not listed
     /// among the holder's deadlines and its expiry does not count as a missed due date.

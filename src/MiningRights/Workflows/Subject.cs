@@ -31,6 +31,9 @@ public sealed record Subject
     /// <summary>The right the subject concerns, if any: its history shows the instance.</summary>
     public Guid? RightId { get; init; }
 
+    /// <summary>Facts of the subject's own that every notice about it states (amounts owed, a late charge).</summary>
+    public IReadOnlyList<Notifications.NoticeLine> Lines { get; init; } = [];
+
     /// <summary>The date that picks the version of a workflow the subject starts (a right keeps the rules of its registration day).</summary>
     public required DateOnly AnchorDate { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiningRights.Deadlines;
+using MiningRights.Notifications;
 using MiningRights.Policies;
 using MiningRights.Workflows.Activities;
 
@@ -452,6 +453,11 @@ public sealed class WorkflowDefinitionLoader
         if (deadline.Reminders is not null && deadline.ReminderNotice is null && deadline.Reminders is not JsonArray { Count: 0 })
         {
             problem($"{path}.reminderNotice", "a deadline with reminders needs a reminderNotice");
+        }
+
+        if (deadline.Remind.Count == 0 || deadline.Remind.Any(a => !Recipients.Audiences.Contains(a)))
+        {
+            problem($"{path}.remind", $"remind is a list of {string.Join(", ", Recipients.Audiences.Select(a => $"\"{a}\""))}");
         }
 
         if (deadline.ReminderNotice is not null && !d.Notices.ContainsKey(deadline.ReminderNotice))

@@ -2,8 +2,8 @@ namespace MiningRights.Workflows;
 
 /// <summary>
 /// One run of a workflow on one subject (a right, a case, ...), pinned to the definition version and content hash it
-/// started with. The subject's owner and places are copied here when it starts, so that who may see the instance is
-/// a filter on this row. <see cref="Version"/> is the concurrency token: of two transitions racing on one instance,
+/// started with. The subject's owner and places are copied here when it starts (and again when they change, see
+/// <see cref="WorkflowRuntime.FollowSubjectAsync"/>), so that who may see the instance is a filter on this row. <see cref="Version"/> is the concurrency token: of two transitions racing on one instance,
 /// one commits; it also counts the journal entries.
 /// </summary>
 public sealed class WorkflowInstance
@@ -40,19 +40,19 @@ public sealed class WorkflowInstance
     public required Guid SubjectId { get; init; }
 
     /// <summary>How lists name the subject (a licence number); permanent, so it is kept here.</summary>
-    public required string SubjectLabel { get; init; }
+    public required string SubjectLabel { get; set; }
 
     /// <summary>The right the subject concerns, if any: the instance is part of that right's history.</summary>
-    public Guid? RightId { get; init; }
+    public Guid? RightId { get; set; }
 
     /// <summary>The holder who owns the subject and sees the instance, if any.</summary>
-    public Guid? HolderId { get; init; }
+    public Guid? HolderId { get; set; }
 
     /// <summary>The subject's location county: officers whose jurisdiction contains it see the instance.</summary>
-    public required string JurisdictionCode { get; init; }
+    public required string JurisdictionCode { get; set; }
 
     /// <summary>The subject's registration authority: its officers decide.</summary>
-    public required string AuthorityCode { get; init; }
+    public required string AuthorityCode { get; set; }
 
     public SubjectRef Subject => new(SubjectKind, SubjectId);
 }

@@ -204,7 +204,7 @@ public sealed class WorkflowRuntime(
         var instance = await db.WorkflowInstances.FindAsync([deadline.InstanceId], ct)
             ?? throw new InvalidOperationException($"Deadline {deadline.Id} belongs to no instance.");
         var definition = await registry.ResolveAsync(instance, db, ct);
-        var province = parameters.Value.For(definition.Definition.Province);
+        var province = parameters.Value.In(instance.JurisdictionCode);
         var now = time.GetUtcNow().UtcDateTime;
         var before = deadline.DueOn;
         deadline.MoveTo(dueOn, Calendar, province.ReminderHour);
@@ -220,6 +220,31 @@ public sealed class WorkflowRuntime(
         foreach (var recipient in await recipients.HolderAsync(instance.HolderId, ct))
         {
             Outbox.Enqueue(db, $"journal:{instance.Id}:{entry.Sequence}:extension", template, facts, recipient, "extension", instance, deadline.Id, now);
+        }
+    }
+
+    /// <summary>
+    /// The subject's owner, places or label changed (a block won by a holder, a block registered as a right): its running
+    /// instances and their open deadlines take the new facts, so that who sees them and who is told follows the subject.
+    /// The caller describes the subject as it now is (it may not be saved yet) and calls this before signalling; the
+    /// changes commit with the caller's.
+    /// </summary>
+    public async Task FollowSubjectAsync(Subject about, CancellationToken ct)
+    {
+        subjects.Remember(about);
+        var subject = new SubjectRef(about.Kind, about.Id);
+        var running = await db.WorkflowInstances.Where(i => i.SubjectKind == subject.Kind && i.SubjectId == subject.Id && !i.Finished).ToListAsync(ct);
+        foreach (var instance in running)
+        {
+            instance.SubjectLabel = about.Label;
+            instance.RightId = about.RightId;
+            instance.HolderId = about.HolderId;
+            instance.JurisdictionCode = about.JurisdictionCode;
+            instance.AuthorityCode = about.AuthorityCode;
+            foreach (var deadline in await OpenDeadlinesAsync(instance, ct))
+            {
+                deadline.HolderId = about.HolderId;
+            }
         }
     }
 
@@ -267,7 +292,7 @@ public sealed class WorkflowRuntime(
     {
         var (instance, definition, values) = (step.Instance, step.Definition, step.Values);
         var now = time.GetUtcNow().UtcDateTime;
-        var province = parameters.Value.For(definition.Definition.Province);
+        var province = parameters.Value.In(instance.JurisdictionCode);
         if (step.Records is not null)
         {
             values.SetDate(step.Records, Calendar.DateAt(new DateTimeOffset(now)));
@@ -334,7 +359,7 @@ public sealed class WorkflowRuntime(
             Entry = entry,
             NowUtc = time.GetUtcNow().UtcDateTime,
             Calendar = Calendar,
-            Parameters = parameters.Value.For(step.Definition.Definition.Province),
+            Parameters = parameters.Value.In(step.Instance.JurisdictionCode),
             Values = step.Values,
             ExpiredDeadline = step.Expired,
             OpenedDeadlines = opened,

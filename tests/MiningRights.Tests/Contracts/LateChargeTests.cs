@@ -32,12 +32,12 @@ public sealed class LateChargeTests
     }
 
     [Fact]
-    public void A_partial_payment_lowers_the_charge_from_the_day_it_is_paid()
+    public void A_partial_payment_lowers_the_charge_from_the_day_after_it_is_paid()
     {
-        // 1-4 April on 10,000 (4 x 5.00), then from 5 April, paid that day, on 6,000 (6 x 3.00) up to 10 April.
+        // 1-5 April on 10,000 (5 x 5.00: the day of payment still counts), then 6-10 April on 6,000 (5 x 3.00).
         var charge = LateCharge.Accrued(Amount, DueOn, [(April(5), 4_000m)], April(10), Rate);
 
-        Assert.Equal(38.00m, charge);
+        Assert.Equal(40.00m, charge);
         Assert.Equal(50.00m, LateCharge.Accrued(Amount, DueOn, NoPayments, April(10), Rate));
     }
 
@@ -54,8 +54,8 @@ public sealed class LateChargeTests
     {
         var payments = new[] { (April(5), 6_000m), (April(5), 4_000m) };
 
-        Assert.Equal(20.00m, LateCharge.Accrued(Amount, DueOn, payments, new DateOnly(2025, 12, 31), Rate));
-        Assert.Equal(20.00m, LateCharge.Accrued(Amount, DueOn, [(April(5), 12_000m)], new DateOnly(2025, 12, 31), Rate));
+        Assert.Equal(25.00m, LateCharge.Accrued(Amount, DueOn, payments, new DateOnly(2025, 12, 31), Rate));
+        Assert.Equal(25.00m, LateCharge.Accrued(Amount, DueOn, [(April(5), 12_000m)], new DateOnly(2025, 12, 31), Rate));
     }
 
     [Fact]
@@ -79,14 +79,14 @@ public sealed class LateChargeTests
     public void A_long_period_with_two_payments_matches_the_hand_computed_charge()
     {
         // 500,000 due 2025-01-15 at 0.05% a day (250.00 a day on the whole):
-        //   16 Jan .. 28 Feb, 44 days on 500,000 -> 44 x 250.00 = 11,000.00
-        //   1 Mar (200,000 paid) .. 29 Jun, 121 days on 300,000 -> 121 x 150.00 = 18,150.00
-        //   30 Jun (300,000 paid) onwards: nothing
+        //   16 Jan .. 1 Mar (200,000 paid that day, which still counts), 45 days on 500,000 -> 45 x 250.00 = 11,250.00
+        //   2 Mar .. 30 Jun (300,000 paid that day), 121 days on 300,000 -> 121 x 150.00 = 18,150.00
+        //   1 Jul onwards: nothing
         var payments = new[] { (new DateOnly(2025, 6, 30), 300_000m), (new DateOnly(2025, 3, 1), 200_000m) };
 
         var charge = LateCharge.Accrued(500_000m, new DateOnly(2025, 1, 15), payments, new DateOnly(2025, 12, 31), Rate);
 
-        Assert.Equal(29_150.00m, charge);
+        Assert.Equal(29_400.00m, charge);
     }
 
     [Fact]

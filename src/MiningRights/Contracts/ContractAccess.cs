@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Data;
+using MiningRights.Rights;
+
+namespace MiningRights.Contracts;
+
+/// <summary>
+/// Who sees which contracts: the holder its own, officers those signed by an authority in their subtree or on a block
+/// in it, administrators all; anything else is not found. Recording a payment or an amendment is for the signing
+/// authority or above.
+/// </summary>
+public sealed class ContractAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, RightAccess rights)
+{
+    public async Task<IQueryable<TransferContract>> VisibleAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (user.IsAdmin)
+        {
+            return db.Contracts;
+        }
+
+        if (user.IsHolder)
+        {
+            return user.HolderId is { } holder ? db.Contracts.Where(c => c.HolderId == holder) : db.Contracts.Where(_ => false);
+        }
+
+        if (user.IsOfficer && user.JurisdictionCode is { } root)
+        {
+            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
+            return db.Contracts.Where(c => codes.Contains(c.AuthorityCode) || db.Blocks.Any(b => b.Id == c.BlockId && codes.Contains(b.CountyCode)));
+        }
+
+        return db.Contracts.Where(_ => false);
+    }
+
+    public async Task<TransferContract> GetAsync(CurrentUser user, Guid contractId, CancellationToken ct) =>
+        await (await VisibleAsync(user, ct)).SingleOrDefaultAsync(c => c.Id == contractId, ct)
+            ?? throw RefusalException.NotFound($"Contract {contractId}");
+
+    public async Task<TransferContract> ForAuthorityAsync(CurrentUser user, Guid contractId, CancellationToken ct)
+    {
+        var contract = await GetAsync(user, contractId, ct);
+        if (!user.Roles.Contains(Roles.Authority) && !user.IsAdmin || !await rights.CoversAsync(user, contract.AuthorityCode, ct))
+        {
+            throw RefusalException.Forbidden($"Only officers of the signing authority ({contract.AuthorityCode}) or above record this on contract {contract.Number}.");
+        }
+
+        return contract;
+    }
+}

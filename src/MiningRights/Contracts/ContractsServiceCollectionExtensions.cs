@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Workflows;
+
+namespace MiningRights.Contracts;
+
+public static class ContractsServiceCollectionExtensions
+{
+    /// <summary>Transfer contracts and income: the installment subject, the by-rate guard, signing, payments, declarations, amendments, reads.</summary>
+    public static IServiceCollection AddContracts(this IServiceCollection services) =>
+        services
+            .AddSingleton<InstallmentSubjectKind>()
+            .AddSingleton<ISubjectKind>(sp => sp.GetRequiredService<InstallmentSubjectKind>())
+            .AddTransitionGuard<IncomeByRateGuard>()
+            .AddScoped<ContractAccess>()
+            .AddScoped<SignContract>()
+            .AddScoped<RecordPayment>()
+            .AddScoped<DeclareRevenue>()
+            .AddScoped<AmendContract>()
+            .AddScoped<ContractQueries>();
+}

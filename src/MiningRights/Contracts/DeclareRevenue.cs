@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+
+namespace MiningRights.Contracts;
+
+/// <summary>
+/// By rate (ZJ-27a): the holder (or the authority for it) declares a year's sales revenue of mineral products; the
+/// amount due is revenue × rate, rounded to the fen. The declaration and the payment are due by the parameter day.
+/// </summary>
+public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess contracts, RecordPayment payments, TimeProvider time)
+{
+    public sealed record Request(int? Year, decimal? Revenue);
+
+    public async Task<IncomeInstallment> HandleAsync(Guid contractId, Request request, CurrentUser user, CancellationToken ct)
+    {
+        var contract = await contracts.GetAsync(user, contractId, ct);
+        if (!user.IsHolder && !user.IsAdmin && !user.Roles.Contains(Accounts.Roles.Authority))
+        {
+            throw RefusalException.Forbidden("Sales revenue is declared by the holder or the authority.");
+        }
+
+        if (contract.Collection != IncomeCollection.Rate || contract.RatePercent is not { } rate)
+        {
+            throw RefusalException.ByRule("ZJ-27a", $"Contract {contract.Number} collects its income by amount; there is no revenue to declare.");
+        }
+
+        if (request.Revenue is null)
+        {
+            throw RefusalException.Invalid("revenue", "The year's sales revenue (yuan) is required.");
+        }
+
+        var installment = await db.Installments.SingleOrDefaultAsync(i => i.ContractId == contract.Id && i.RevenueYear == request.Year, ct)
+            ?? throw RefusalException.Invalid("year", $"Contract {contract.Number} has no declaration for the year {request.Year}.");
+        if (installment.Revenue is not null)
+        {
+            throw RefusalException.Conflict($"The sales revenue for {request.Year} was declared already ({Yuan.En(installment.Revenue.Value)}).");
+        }
+
+        var amount = IncomeSchedule.DueByRate(request.Revenue.Value, rate);
+        var now = time.GetUtcNow();
+        installment.Revenue = request.Revenue;
+        installment.Amount = amount;
+        installment.DeclaredOn = Deadlines.ProvinceCalendar.China.DateAt(now);
+        installment.Version++;
+        if (amount == 0)
+        {
+            installment.PaidOn = installment.DeclaredOn;
+            await payments.SignalSettledAsync(contract, installment, user, ct);
+        }
+
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now.UtcDateTime,
+            Actor = user.Name,
+            Action = "income.declared",
+            RightId = contract.RightId,
+            RuleId = "ZJ-27a",
+            Detail = $"Contract {contract.Number}: sales revenue {Yuan.En(request.Revenue.Value)} declared for {request.Year}; at {rate}% the transfer income due is {Yuan.En(amount)}, by {installment.DueOn:yyyy-MM-dd}. 申报销售收入。",
+        });
+        await db.SaveChangesAsync(ct);
+        return installment;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Workflows;
+
+namespace MiningRights.Contracts;
+
+/// <summary>
+/// <c>"guard": "incomeByRate"</c>: holds when the block's transfer contract collects its income by rate (ZJ-27a), which
+/// has no first installment to wait for; otherwise the next transition (first payment by amount, ZJ-27b) fires.
+/// </summary>
+public sealed class IncomeByRateGuard : ITransitionGuard
+{
+    public string Name => "incomeByRate";
+
+    public async Task<RefusalException?> CheckAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var blockId = context.Subject.Id;
+        var contract = context.Db.Contracts.Local.FirstOrDefault(c => c.BlockId == blockId)
+            ?? await context.Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.BlockId == blockId, cancellationToken);
+        return contract?.Collection == IncomeCollection.Rate
+            ? null
+            : RefusalException.ByRule("ZJ-27b", "The contract collects its transfer income by amount: the first installment is paid before registration.");
+    }
+}

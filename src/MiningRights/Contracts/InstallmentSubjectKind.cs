@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MiningRights.Data;
+using MiningRights.Deadlines;
+using MiningRights.Notifications;
+using MiningRights.Policies;
+using MiningRights.Workflows;
+
+namespace MiningRights.Contracts;
+
+/// <summary>
+/// One payment of transfer income as a workflow subject. Its notices name the right and the installment and state, as
+/// of the day they are written, what is due, what is paid, what is left and the late charge accrued (CN-LATEFEE).
+/// </summary>
+public sealed class InstallmentSubjectKind(TimeProvider time, IOptions<ParameterOptions> parameters) : ISubjectKind
+{
+    public const string Kind = "installment";
+
+    public string Name => Kind;
+
+    public async Task<IReadOnlyList<Subject>> LoadAsync(MiningRightsDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.Installments.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Join(db.Contracts, i => i.ContractId, c => c.Id, (i, c) => new { Installment = i, Contract = c })
+            .Join(db.Blocks, x => x.Contract.BlockId, b => b.Id, (x, b) => new { x.Installment, x.Contract, b.CountyCode })
+            .Join(db.Holders, x => x.Contract.HolderId, h => h.Id, (x, h) => new { x.Installment, x.Contract, x.CountyCode, HolderName = h.NameZh + " (" + h.NameEn + ")" })
+            .ToListAsync(cancellationToken);
+        var rightIds = rows.Select(r => r.Contract.RightId).OfType<Guid>().Distinct().ToList();
+        var numbers = await db.Rights.AsNoTracking().Where(r => rightIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.LicenseNumber, cancellationToken);
+        var installmentIds = rows.Select(r => r.Installment.Id).ToList();
+        var payments = (await db.Payments.AsNoTracking().Where(p => installmentIds.Contains(p.InstallmentId)).ToListAsync(cancellationToken))
+            .ToLookup(p => p.InstallmentId);
+        return rows.Select(r => Describe(r.Installment, r.Contract, r.CountyCode, r.HolderName,
+            r.Contract.RightId is { } right ? numbers.GetValueOrDefault(right) : null, payments[r.Installment.Id].ToList())).ToList();
+    }
+
+    public Subject Describe(IncomeInstallment installment, TransferContract contract, string countyCode, string holderName, string? licenseNumber, IReadOnlyList<IncomePayment> payments)
+    {
+        var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var province = parameters.Value.In(countyCode);
+        var lines = new List<NoticeLine>
+        {
+            new("出让合同", "Transfer contract", $"{contract.Number} 第{installment.Sequence}期", $"{contract.Number}, installment {installment.Sequence}"),
+        };
+        if (installment.RevenueYear is { } year)
+        {
+            lines.Add(new("收益率", "Rate", $"{contract.RatePercent:0.####}%（{year}年度销售收入）", $"{contract.RatePercent:0.####}% of {year} sales revenue"));
+            lines.Add(installment.Revenue is { } revenue
+                ? new("已申报销售收入", "Sales revenue declared", Yuan.Zh(revenue), Yuan.En(revenue))
+                : new("已申报销售收入", "Sales revenue declared", "尚未申报", "not declared yet"));
+        }
+
+        if (installment.Amount is { } amount)
+        {
+            var outstanding = amount - installment.PaidAmount;
+            lines.Add(new("应缴金额", "Amount due", Yuan.Zh(amount), Yuan.En(amount)));
+            lines.Add(new("已缴金额", "Paid so far", Yuan.Zh(installment.PaidAmount), Yuan.En(installment.PaidAmount)));
+            lines.Add(new("尚欠金额", "Still owed", Yuan.Zh(outstanding), Yuan.En(outstanding)));
+            if (province.LateFeeDailyRate > 0 && today > installment.DueOn)
+            {
+                var charge = LateCharge.Accrued(amount, installment.DueOn, payments.Select(p => (p.PaidOn, p.Amount)).ToList(), today, province.LateFeeDailyRate);
+                lines.Add(new("滞纳金（CN-LATEFEE）", "Late charge (CN-LATEFEE)",
+                    $"{Yuan.Zh(charge)}（按日 {province.LateFeeDailyRate * 100:0.####}%，逾期 {LateCharge.DaysLate(installment.DueOn, today)} 天，截至 {today:yyyy-MM-dd}）",
+                    $"{Yuan.En(charge)} ({province.LateFeeDailyRate * 100:0.####}% a day, {LateCharge.DaysLate(installment.DueOn, today)} days late, as of {today:yyyy-MM-dd})"));
+            }
+        }
+
+        return new Subject
+        {
+            Kind = Kind,
+            Id = installment.Id,
+            Label = licenseNumber ?? contract.Number,
+            Detail = installment.RevenueYear is { } y ? $"{y}年度出让收益 / transfer income for {y}" : $"第{installment.Sequence}期出让收益 / installment {installment.Sequence}",
+            HolderId = contract.HolderId,
+            HolderName = holderName,
+            JurisdictionCode = countyCode,
+            AuthorityCode = contract.AuthorityCode,
+            RightId = contract.RightId,
+            AnchorDate = contract.SignedOn,
+            Lines = lines,
+        };
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+using MiningRights.Listing;
+using MiningRights.Workflows;
+
+namespace MiningRights.Contracts;
+
+/// <summary>
+/// The authority records a payment of transfer income received: amount, day, bank reference. Partial payments keep the
+/// installment open; paying more than is owed is refused. Paid in full, the first installment lets the transfer go on
+/// to registration, and a later one closes its own duty.
+/// </summary>
+public sealed class RecordPayment(MiningRightsDbContext db, ContractAccess contracts, WorkflowRuntime runtime, TimeProvider time)
+{
+    public const string FirstPaymentSignal = "confirmFirstPayment";
+    public const string PaidSignal = "pay";
+
+    public sealed record Request(int? Installment, decimal? Amount, DateOnly? PaidOn, string? Reference);
+
+    public async Task<IncomePayment> HandleAsync(Guid contractId, Request request, CurrentUser user, CancellationToken ct)
+    {
+        var contract = await contracts.ForAuthorityAsync(user, contractId, ct);
+        var installment = await db.Installments.SingleOrDefaultAsync(i => i.ContractId == contract.Id && i.Sequence == request.Installment, ct)
+            ?? throw RefusalException.Invalid("installment", $"Contract {contract.Number} has no installment {request.Installment}.");
+        if (request.Amount is not > 0 || !Yuan.IsCents(request.Amount.Value))
+        {
+            throw RefusalException.Invalid("amount", "The amount paid is required: more than 0 yuan, in fen at most (two decimals).");
+        }
+
+        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var paidOn = request.PaidOn ?? today;
+        if (paidOn > today || paidOn < contract.SignedOn)
+        {
+            throw RefusalException.Invalid("paidOn", $"The payment day is between the signing of the contract ({contract.SignedOn:yyyy-MM-dd}) and today.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reference) || request.Reference.Length > 100)
+        {
+            throw RefusalException.Invalid("reference", "The payment's bank or treasury reference is required (at most 100 characters).");
+        }
+
+        if (installment.Outstanding is not { } outstanding)
+        {
+            throw RefusalException.Conflict($"The transfer income for {installment.RevenueYear} has not been declared yet: the amount due is not known.");
+        }
+
+        var rule = installment.RevenueYear is null ? "ZJ-27b" : "ZJ-27a";
+        if (outstanding <= 0)
+        {
+            throw RefusalException.ByRule(rule, $"Installment {installment.Sequence} of contract {contract.Number} is paid in full already.", "amount");
+        }
+
+        if (request.Amount > outstanding)
+        {
+            throw RefusalException.ByRule(rule,
+                $"The payment {Yuan.En(request.Amount.Value)} is more than the {Yuan.En(outstanding)} still owed on installment {installment.Sequence}: overpayment is refused. 缴款金额超过应缴余额。", "amount");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var payment = new IncomePayment
+        {
+            ContractId = contract.Id,
+            InstallmentId = installment.Id,
+            Amount = request.Amount.Value,
+            PaidOn = paidOn,
+            Reference = request.Reference.Trim(),
+            RecordedBy = user.Name,
+            RecordedAtUtc = now,
+        };
+        db.Payments.Add(payment);
+        installment.PaidAmount += payment.Amount;
+        installment.Version++;
+        var settled = installment.PaidAmount == installment.Amount;
+        if (settled)
+        {
+            installment.PaidOn = paidOn;
+            await SignalSettledAsync(contract, installment, user, ct);
+        }
+
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now,
+            Actor = user.Name,
+            Action = "income.payment",
+            RightId = contract.RightId,
+            RuleId = rule,
+            Detail = $"Contract {contract.Number}, installment {installment.Sequence}: {Yuan.En(payment.Amount)} paid {paidOn:yyyy-MM-dd} (ref {payment.Reference}); "
+                + (settled ? "paid in full. 已缴清。" : $"{Yuan.En(installment.Amount!.Value - installment.PaidAmount)} still owed. 部分缴纳。"),
+        });
+        await db.SaveChangesAsync(ct);
+        return payment;
+    }
+
+    /// <summary>An installment paid in full tells the workflow waiting for it: the transfer for the first, its own duty for the others.</summary>
+    public async Task SignalSettledAsync(TransferContract contract, IncomeInstallment installment, CurrentUser user, CancellationToken ct)
+    {
+        var note = $"{contract.Number} installment {installment.Sequence} paid in full";
+        if (installment.Sequence == 1 && installment.RevenueYear is null)
+        {
+            var transfer = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == BlockSubjectKind.Kind && i.SubjectId == contract.BlockId && !i.Finished, ct);
+            if (transfer is not null)
+            {
+                await runtime.SignalAsync(transfer, FirstPaymentSignal, user.Actor, note, ct);
+            }
+
+            return;
+        }
+
+        var duty = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == InstallmentSubjectKind.Kind && i.SubjectId == installment.Id && !i.Finished, ct);
+        if (duty is not null)
+        {
+            await runtime.SignalAsync(duty, PaidSignal, user.Actor, note, ct);
+        }
+    }
+}

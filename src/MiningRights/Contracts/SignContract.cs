@@ -1,0 +1,186 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+using MiningRights.Listing;
+using MiningRights.Policies;
+using MiningRights.Workflows;
+
+namespace MiningRights.Contracts;
+
+/// <summary>
+/// The authority and the transferee sign the transfer contract (出让合同): its number, the income and how it is
+/// collected (ZJ-27: by amount with an installment schedule whose first part is at least the parameter share, or by
+/// rate on each year's sales revenue), and its performance clauses with their numbers (GS-10a). By amount the first
+/// installment's due date starts the listing's first-payment deadline; by rate there is none to wait for.
+/// </summary>
+public sealed class SignContract(MiningRightsDbContext db, BlockAccess blocks, WorkflowRuntime runtime, IOptions<ParameterOptions> parameters, TimeProvider time)
+{
+    public const string Signal = "signContract";
+    public const string FirstPaymentDate = "firstPaymentDueOn";
+
+    public sealed record InstallmentRequest(DateOnly? DueOn, decimal? Amount);
+
+    public sealed record ClauseRequest(string? Number, ClauseKind? Kind, string? TextZh, string? TextEn, DateOnly? DueOn, decimal? AmountYuan);
+
+    public sealed record Request(
+        string? Number,
+        DateOnly? SignedOn,
+        IncomeCollection? Collection,
+        decimal? TotalIncome,
+        decimal? RatePercent,
+        InstallmentRequest[]? Installments,
+        ClauseRequest[]? Clauses);
+
+    public async Task<TransferContract> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    {
+        var block = await blocks.ForDecisionAsync(user, blockId, ct);
+        var instance = await blocks.RunningTransferAsync(block, ct);
+        var values = new InstanceValues(instance);
+        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var number = request.Number?.Trim();
+        if (string.IsNullOrEmpty(number) || number.Length > 64)
+        {
+            throw RefusalException.Invalid("number", "The contract number is required (at most 64 characters).");
+        }
+
+        var signedOn = request.SignedOn ?? today;
+        if (signedOn > today || values.Date("transactedOn") is { } transacted && signedOn < transacted)
+        {
+            throw RefusalException.Invalid("signedOn", $"The contract is signed on or after the transaction ({values.Date("transactedOn"):yyyy-MM-dd}) and not in the future.");
+        }
+
+        if (block.HolderId is not { } holderId)
+        {
+            throw RefusalException.Conflict($"Block {block.Code} has no transferee yet.");
+        }
+
+        var price = decimal.Parse(values.Get("price") ?? "0", CultureInfo.InvariantCulture);
+        var clauses = Clauses(request.Clauses);
+        IReadOnlyList<ScheduledInstallment> schedule = [];
+        decimal? rate = null;
+        switch (request.Collection)
+        {
+            case IncomeCollection.Amount:
+                if (request.TotalIncome is { } total && total != price)
+                {
+                    throw RefusalException.ByRule("ZJ-27b", $"The transfer income {Yuan.En(total)} is not the price fixed by the transfer ({Yuan.En(price)}).", "totalIncome");
+                }
+
+                schedule = IncomeSchedule.Check(request.TotalIncome, request.Installments?.Select(i => (i?.DueOn, i?.Amount)).ToList(),
+                    parameters.Value.In(block.CountyCode).FirstInstallmentMinimumPercent, signedOn);
+                break;
+            case IncomeCollection.Rate:
+                if (request.RatePercent is not (> 0 and <= 100) || decimal.Round(request.RatePercent.Value, 4) != request.RatePercent)
+                {
+                    throw RefusalException.Invalid("ratePercent", "The rate (收益率) is required: a percentage of yearly sales revenue above 0 and at most 100, with at most 4 decimals.");
+                }
+
+                if (request.Installments is { Length: > 0 })
+                {
+                    throw RefusalException.Invalid("installments", "Income collected by rate is declared and paid year by year (ZJ-27a); it has no installment schedule.");
+                }
+
+                rate = request.RatePercent;
+                break;
+            default:
+                throw RefusalException.Invalid("collection", "How the income is collected is required: amount (按金额, ZJ-27b) or rate (按收益率, ZJ-27a).");
+        }
+
+        if (await db.Contracts.AnyAsync(c => c.Number == number || c.BlockId == block.Id, ct))
+        {
+            throw RefusalException.Conflict($"Contract number {number} is taken, or block {block.Code} has its contract already.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var contract = new TransferContract
+        {
+            Number = number,
+            BlockId = block.Id,
+            HolderId = holderId,
+            AuthorityCode = block.AuthorityCode,
+            SignedOn = signedOn,
+            Collection = request.Collection.Value,
+            TotalIncome = request.Collection == IncomeCollection.Amount ? request.TotalIncome!.Value : price,
+            RatePercent = rate,
+            SignedBy = user.Name,
+            CreatedAtUtc = now,
+        };
+        db.Contracts.Add(contract);
+        foreach (var clause in clauses)
+        {
+            db.ContractClauses.Add(new ContractClause
+            {
+                ContractId = contract.Id,
+                Number = clause.Number!.Trim(),
+                Kind = clause.Kind!.Value,
+                TextZh = clause.TextZh!.Trim(),
+                TextEn = clause.TextEn!.Trim(),
+                DueOn = clause.DueOn,
+                AmountYuan = clause.AmountYuan,
+            });
+        }
+
+        foreach (var installment in schedule)
+        {
+            db.Installments.Add(new IncomeInstallment { ContractId = contract.Id, Sequence = installment.Sequence, DueOn = installment.DueOn, Amount = installment.Amount });
+        }
+
+        if (schedule.Count > 0)
+        {
+            values.SetDate(FirstPaymentDate, schedule[0].DueOn);
+        }
+
+        await runtime.SignalAsync(instance, Signal, user.Actor, $"contract {number} signed {signedOn:yyyy-MM-dd}", ct);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now,
+            Actor = user.Name,
+            Action = "contract.signed",
+            RuleId = request.Collection == IncomeCollection.Amount ? "ZJ-27b" : "ZJ-27a",
+            Detail = $"Transfer contract {number} for block {block.Code} signed {signedOn:yyyy-MM-dd}: " + (request.Collection == IncomeCollection.Amount
+                ? $"income {Yuan.En(contract.TotalIncome)} in {schedule.Count} installment(s), first {Yuan.En(schedule[0].Amount)} due {schedule[0].DueOn:yyyy-MM-dd}"
+                : $"income by rate, {rate}% of yearly sales revenue") + $"; {clauses.Count} performance clause(s). 签订出让合同。",
+        });
+        await db.SaveChangesAsync(ct);
+        return contract;
+    }
+
+    private static List<ClauseRequest> Clauses(ClauseRequest[]? clauses)
+    {
+        var list = (clauses ?? []).ToList();
+        if (list.Count > 200)
+        {
+            throw RefusalException.Invalid("clauses", "At most 200 performance clauses.");
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var clause = list[i] ?? throw RefusalException.Invalid($"clauses[{i}]", "A clause may not be null.");
+            if (string.IsNullOrWhiteSpace(clause.Number) || clause.Number.Length > 32)
+            {
+                throw RefusalException.Invalid($"clauses[{i}].number", "Each clause needs its number in the contract (at most 32 characters).");
+            }
+
+            if (clause.Kind is null)
+            {
+                throw RefusalException.Invalid($"clauses[{i}].kind", $"Each clause needs its kind: {string.Join(", ", Enum.GetNames<ClauseKind>())}.");
+            }
+
+            if (string.IsNullOrWhiteSpace(clause.TextZh) || string.IsNullOrWhiteSpace(clause.TextEn) || clause.TextZh.Length > 4000 || clause.TextEn.Length > 4000)
+            {
+                throw RefusalException.Invalid($"clauses[{i}].textZh", "Each clause needs its text in Chinese and English (at most 4000 characters each).");
+            }
+
+            if (clause.AmountYuan is { } amount && (amount < 0 || !Yuan.IsCents(amount) || amount > 1_000_000_000_000m))
+            {
+                throw RefusalException.Invalid($"clauses[{i}].amountYuan", "A clause's amount is 0 or more yuan, in fen at most.");
+            }
+        }
+
+        var repeated = list.GroupBy(c => c.Number!.Trim()).FirstOrDefault(g => g.Count() > 1);
+        return repeated is null ? list : throw RefusalException.Invalid("clauses", $"Clause number '{Text.Cut(repeated.Key)}' appears twice.");
+    }
+}

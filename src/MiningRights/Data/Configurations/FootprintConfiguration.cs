@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiningRights.Listing;
+
+namespace MiningRights.Data.Configurations;
+
+public sealed class FootprintConfiguration : IEntityTypeConfiguration<Footprint>
+{
+    public void Configure(EntityTypeBuilder<Footprint> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.OwnerKind).HasMaxLength(16);
+        builder.HasIndex(f => new { f.OwnerKind, f.OwnerId }).IsUnique();
+
+        // The overlap check's candidate lookup: boxes whose west edge lies west of the new box's east edge, narrowed
+        // by the other three bounds on the rows the index yields.
+        builder.HasIndex(f => new { f.MinLongitude, f.MaxLongitude, f.MinLatitude, f.MaxLatitude });
+    }
+}

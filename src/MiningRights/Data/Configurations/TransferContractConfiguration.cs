@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiningRights.Contracts;
+using MiningRights.Listing;
+using MiningRights.Rights;
+
+namespace MiningRights.Data.Configurations;
+
+public sealed class TransferContractConfiguration : IEntityTypeConfiguration<TransferContract>
+{
+    public void Configure(EntityTypeBuilder<TransferContract> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Number).HasMaxLength(64);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.HasIndex(c => c.BlockId).IsUnique();
+        builder.HasIndex(c => c.HolderId);
+        builder.Property(c => c.AuthorityCode).HasMaxLength(6);
+        builder.Property(c => c.Collection).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.TotalIncome).HasPrecision(18, 2);
+        builder.Property(c => c.RatePercent).HasPrecision(9, 4);
+        builder.Property(c => c.SignedBy).HasMaxLength(256);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<TransferBlock>().WithMany().HasForeignKey(c => c.BlockId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Holder>().WithMany().HasForeignKey(c => c.HolderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Contracts;
+using MiningRights.Data;
+using MiningRights.Rights;
+using MiningRights.Workflows;
+
+namespace MiningRights.Listing;
+
+/// <summary>
+/// The authority announces a planned block for public transfer by tender (招标), auction (拍卖) or listing (挂牌) with a
+/// reserve price: the listing workflow starts on the block and the announcement is published for its period.
+/// </summary>
+public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks, WorkflowRegistry registry, WorkflowRuntime runtime, TimeProvider time)
+{
+    public const string Workflow = "listing";
+
+    public sealed record Request(TransferMode? Method, decimal? ReservePrice);
+
+    public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    {
+        var block = await blocks.ForDecisionAsync(user, blockId, ct);
+        if (request.Method is not (TransferMode.Tender or TransferMode.Auction or TransferMode.Listing))
+        {
+            throw RefusalException.Invalid("method", "The method is required: tender (招标), auction (拍卖) or listing (挂牌). An agreement transfer has its own request.");
+        }
+
+        if (request.ReservePrice is not > 0 || !Yuan.IsCents(request.ReservePrice.Value) || request.ReservePrice > 1_000_000_000_000m)
+        {
+            throw RefusalException.Invalid("reservePrice", "The reserve price (底价) is required: more than 0 yuan, in fen at most (two decimals).");
+        }
+
+        var definition = await StartTransfer.CheckPlannedAsync(block, registry, Workflow, time, ct);
+        block.TransferMode = request.Method;
+        block.Status = BlockStatus.InTransfer;
+        block.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+        block.Version++;
+        runtime.Subjects.Remember(BlockSubjectKind.Describe(block, null));
+        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var instance = await runtime.StartAsync(definition, new SubjectRef(BlockSubjectKind.Kind, block.Id), user.Actor,
+            new Dictionary<string, DateOnly> { ["announcedOn"] = today },
+            new Dictionary<string, string> { ["reservePrice"] = request.ReservePrice.Value.ToString(CultureInfo.InvariantCulture) }, ct);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = time.GetUtcNow().UtcDateTime,
+            Actor = user.Name,
+            Action = "block.announced",
+            RuleId = "CN-TRANSFER",
+            Detail = $"Block {block.Code} announced for transfer by {request.Method.Value.ToString().ToLowerInvariant()}, reserve price {Yuan.En(request.ReservePrice.Value)}. 发布出让公告。",
+        });
+        await db.SaveChangesAsync(ct);
+        return instance;
+    }
+}

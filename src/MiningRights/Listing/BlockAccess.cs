@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Data;
+using MiningRights.Rights;
+using MiningRights.Workflows;
+
+namespace MiningRights.Listing;
+
+/// <summary>
+/// Who sees which blocks: officers those of their jurisdiction's subtree (by county or transferring authority),
+/// administrators all, a holder only the blocks it won or applied for. Anything else is answered as not found.
+/// </summary>
+public sealed class BlockAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, RightAccess rights)
+{
+    public async Task<IQueryable<TransferBlock>> VisibleAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (user.IsAdmin)
+        {
+            return db.Blocks;
+        }
+
+        if (user.IsHolder)
+        {
+            return user.HolderId is { } holder ? db.Blocks.Where(b => b.HolderId == holder) : db.Blocks.Where(_ => false);
+        }
+
+        if (user.IsOfficer && user.JurisdictionCode is { } root)
+        {
+            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
+            return db.Blocks.Where(b => codes.Contains(b.CountyCode) || codes.Contains(b.AuthorityCode));
+        }
+
+        return db.Blocks.Where(_ => false);
+    }
+
+    /// <summary>The block, tracked, or 404 when it does not exist or the user may not see it.</summary>
+    public async Task<TransferBlock> GetAsync(CurrentUser user, Guid blockId, CancellationToken ct) =>
+        await (await VisibleAsync(user, ct)).SingleOrDefaultAsync(b => b.Id == blockId, ct)
+            ?? throw RefusalException.NotFound($"Block {blockId}");
+
+    /// <summary>The block for a decision of its transferring authority (or above): 404 when unseen, 403 when seen but not its to decide.</summary>
+    public async Task<TransferBlock> ForDecisionAsync(CurrentUser user, Guid blockId, CancellationToken ct)
+    {
+        var block = await GetAsync(user, blockId, ct);
+        if (!await rights.CoversAsync(user, block.AuthorityCode, ct))
+        {
+            throw RefusalException.Forbidden($"Only officers of the transferring authority ({block.AuthorityCode}) or above decide on block {block.Code}. 仅出让登记机关可作出决定。");
+        }
+
+        return block;
+    }
+
+    /// <summary>The transfer workflow running on the block, tracked; 409 when none runs.</summary>
+    public async Task<WorkflowInstance> RunningTransferAsync(TransferBlock block, CancellationToken ct) =>
+        await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == BlockSubjectKind.Kind && i.SubjectId == block.Id && !i.Finished, ct)
+            ?? throw RefusalException.Conflict($"No transfer of block {block.Code} is under way (status {block.Status}).");
+}

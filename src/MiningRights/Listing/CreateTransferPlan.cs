@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+using MiningRights.Rights;
+
+namespace MiningRights.Listing;
+
+/// <summary>
+/// An authority sets the annual transfer plan (年度出让计划) of a city or county: the quota of new rights for the year.
+/// A plan at province level is the provincial reserve quota (ZJ-25). Setting it again for the same place and year
+/// changes the quota, never below what is used.
+/// </summary>
+public sealed class CreateTransferPlan(MiningRightsDbContext db, RightAccess access, JurisdictionDirectory jurisdictions, TimeProvider time)
+{
+    public sealed record Request(string? JurisdictionCode, int? Year, int? Quota);
+
+    public async Task<TransferPlan> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
+    {
+        var tree = await jurisdictions.TreeAsync(db, ct);
+        var place = tree.Find(request.JurisdictionCode) ?? throw RefusalException.Invalid("jurisdictionCode", $"'{Text.Cut(request.JurisdictionCode)}' is not a jurisdiction code.");
+        if (request.Year is not (>= 2000 and <= 2100))
+        {
+            throw RefusalException.Invalid("year", "The plan year is required, between 2000 and 2100.");
+        }
+
+        if (request.Quota is not (>= 0 and <= 10000))
+        {
+            throw RefusalException.Invalid("quota", "The quota is the number of new rights the plan allows, 0 to 10000.");
+        }
+
+        if (!await access.CoversAsync(user, place.Code, ct))
+        {
+            throw RefusalException.Forbidden($"{place.Code} is outside your jurisdiction {user.JurisdictionCode}.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var plan = await db.TransferPlans.SingleOrDefaultAsync(p => p.JurisdictionCode == place.Code && p.Year == request.Year, ct);
+        if (plan is null)
+        {
+            plan = new TransferPlan { JurisdictionCode = place.Code, Year = request.Year.Value, Quota = request.Quota.Value, CreatedAtUtc = now };
+            db.TransferPlans.Add(plan);
+        }
+        else if (request.Quota < plan.Used)
+        {
+            throw RefusalException.Conflict($"The {plan.Year} plan of {place.Code} has {plan.Used} blocks in it already; the quota cannot be less.");
+        }
+        else
+        {
+            plan.Quota = request.Quota.Value;
+            plan.Version++;
+        }
+
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now,
+            Actor = user.Name,
+            Action = "plan.quota",
+            RuleId = "CN-TRANSFER",
+            Detail = $"{(place.Level == JurisdictionLevel.Province ? "Provincial reserve" : "Annual transfer plan")} {plan.Year} of {place.Code} ({place.NameZh}): quota {plan.Quota}. 年度出让计划。",
+        });
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+
+namespace MiningRights.Listing;
+
+/// <summary>The authority decides an objection: upheld (the transfer cannot be approved as disclosed) or dismissed, with reasons (GS-9a).</summary>
+public sealed class DecideObjection(MiningRightsDbContext db, BlockAccess blocks, TimeProvider time)
+{
+    public sealed record Request(ObjectionDecision? Decision, string? Reasons);
+
+    public async Task<DisclosureObjection> HandleAsync(Guid blockId, Guid objectionId, Request request, CurrentUser user, CancellationToken ct)
+    {
+        var block = await blocks.ForDecisionAsync(user, blockId, ct);
+        var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == objectionId && o.BlockId == block.Id, ct)
+            ?? throw RefusalException.NotFound($"Objection {objectionId}");
+        if (request.Decision is null)
+        {
+            throw RefusalException.Invalid("decision", "The decision is required: upheld or dismissed.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reasons) || request.Reasons.Length > 4000)
+        {
+            throw RefusalException.Invalid("reasons", "The reasons for the decision are required (at most 4000 characters).");
+        }
+
+        if (objection.Decision is not null)
+        {
+            throw RefusalException.Conflict($"The objection was decided already ({objection.Decision}).");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        objection.Decision = request.Decision;
+        objection.DecisionReasons = request.Reasons.Trim();
+        objection.DecidedBy = user.Name;
+        objection.DecidedAtUtc = now;
+        objection.Version++;
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now,
+            Actor = user.Name,
+            Action = "disclosure.objection.decided",
+            RuleId = "GS-9a",
+            Detail = $"Objection of {objection.Objector} to the agreement transfer of block {block.Code}: {request.Decision}. 异议{(request.Decision == ObjectionDecision.Upheld ? "成立" : "不成立")}。",
+        });
+        await db.SaveChangesAsync(ct);
+        return objection;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Workflows;
+
+namespace MiningRights.Listing;
+
+public static class ListingServiceCollectionExtensions
+{
+    /// <summary>Public transfer: the block subject, its activities and guard, the pool, plans, listings, agreements, registration and reads.</summary>
+    public static IServiceCollection AddListing(this IServiceCollection services) =>
+        services
+            .AddSubjectKind<BlockSubjectKind>()
+            .AddWorkflowActivity<PublishAnnouncementActivity>()
+            .AddWorkflowActivity<ReturnBlockToPoolActivity>()
+            .AddTransitionGuard<ObjectionsDecidedGuard>()
+            .AddScoped<BlockAccess>()
+            .AddScoped<GroundCheck>()
+            .AddScoped<AddBlock>()
+            .AddScoped<CreateTransferPlan>()
+            .AddScoped<PlanBlock>()
+            .AddScoped<AnnounceListing>()
+            .AddScoped<RecordTransaction>()
+            .AddScoped<StartAgreementTransfer>()
+            .AddScoped<RecordObjection>()
+            .AddScoped<DecideObjection>()
+            .AddScoped<RegisterTransferredRight>()
+            .AddScoped<ListingQueries>();
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MiningRights.Workflows;
+using MiningRights.Workflows.Activities;
+
+namespace MiningRights.Listing;
+
+/// <summary>
+/// <c>{"activity": "publishAnnouncement", "kind": "listing", "rule": "CN-TRANSFER", "deadline": "announcementPeriod"}</c>:
+/// publishes the public notice of the block's step (an announcement, a result, a disclosure), running until the named
+/// deadline's date. The price comes from the instance values <c>reservePrice</c> and <c>price</c>; the transferee is
+/// named as a public notice names it, by its company name only.
+/// </summary>
+public sealed class PublishAnnouncementActivity : IWorkflowActivity
+{
+    public string Name => "publishAnnouncement";
+
+    public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
+    {
+        foreach (var problem in ActivityParameters.Unknown(parameters, "kind", "rule", "deadline").Concat(ActivityParameters.Rule(parameters, definition, Name)))
+        {
+            yield return problem;
+        }
+
+        if (!Enum.TryParse<AnnouncementKind>(ActivityParameters.String(parameters, "kind"), ignoreCase: true, out _))
+        {
+            yield return $"publishAnnouncement needs 'kind', one of {string.Join(", ", Enum.GetNames<AnnouncementKind>().Select(n => n.ToLowerInvariant()))}";
+        }
+
+        if (!ActivityParameters.IsDeadline(ActivityParameters.String(parameters, "deadline"), definition))
+        {
+            yield return $"unknown deadline '{ActivityParameters.String(parameters, "deadline")}'";
+        }
+    }
+
+    public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
+    {
+        var kind = Enum.Parse<AnnouncementKind>(ActivityParameters.String(parameters, "kind")!, ignoreCase: true);
+        var block = await context.Db.Blocks.FindAsync([context.Subject.Id], cancellationToken)
+            ?? throw new InvalidOperationException($"Block {context.Subject.Id} does not exist.");
+        var until = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
+        var method = block.TransferMode ?? throw new InvalidOperationException($"Block {block.Code} has no transfer method.");
+        var (zh, en) = kind switch
+        {
+            AnnouncementKind.Listing => ($"{block.Name}{MethodZh(method)}出让公告", $"Announcement of transfer by {method.ToString().ToLowerInvariant()}: {block.Name}"),
+            AnnouncementKind.Result => ($"{block.Name}出让结果公示", $"Outcome of the transfer: {block.Name}"),
+            _ => ($"{block.Name}协议出让公示", $"Disclosure of the transfer by agreement: {block.Name}"),
+        };
+        context.Db.Announcements.Add(new TransferAnnouncement
+        {
+            BlockId = block.Id,
+            InstanceId = context.Instance.Id,
+            Kind = kind,
+            Method = method,
+            TitleZh = zh,
+            TitleEn = en,
+            ReservePrice = Money(context.Values.Get("reservePrice")),
+            Price = kind == AnnouncementKind.Listing ? null : Money(context.Values.Get("price")),
+            TransfereeName = kind == AnnouncementKind.Listing || context.Subject.HolderName.Length == 0 ? null : context.Subject.HolderName,
+            StartsOn = context.Today,
+            EndsOn = until?.DueOn,
+            RuleId = ActivityParameters.String(parameters, "rule")!,
+            PublishedAtUtc = context.NowUtc,
+        });
+    }
+
+    private static decimal? Money(string? text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static string MethodZh(Rights.TransferMode method) => method switch
+    {
+        Rights.TransferMode.Tender => "招标",
+        Rights.TransferMode.Auction => "拍卖",
+        Rights.TransferMode.Listing => "挂牌",
+        _ => "协议",
+    };
+}

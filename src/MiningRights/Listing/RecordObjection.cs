@@ -1,0 +1,66 @@
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+
+namespace MiningRights.Listing;
+
+/// <summary>
+/// The authority records an objection (异议) received while an agreement transfer is disclosed (GS-9a): who raised it,
+/// on what grounds, on which day. Objections are taken only while the disclosure runs.
+/// </summary>
+public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks, TimeProvider time)
+{
+    public const string DisclosureState = "disclosure";
+
+    public sealed record Request(string? Objector, string? Grounds, DateOnly? ReceivedOn);
+
+    public async Task<DisclosureObjection> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    {
+        var block = await blocks.ForDecisionAsync(user, blockId, ct);
+        if (string.IsNullOrWhiteSpace(request.Objector) || request.Objector.Length > 200)
+        {
+            throw RefusalException.Invalid("objector", "Who raised the objection is required (at most 200 characters).");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Grounds) || request.Grounds.Length > 4000)
+        {
+            throw RefusalException.Invalid("grounds", "The grounds of the objection are required (at most 4000 characters).");
+        }
+
+        var now = time.GetUtcNow();
+        var today = Deadlines.ProvinceCalendar.China.DateAt(now);
+        var received = request.ReceivedOn ?? today;
+        if (received > today)
+        {
+            throw RefusalException.Invalid("receivedOn", $"The day the objection was received, {received:yyyy-MM-dd}, is in the future.");
+        }
+
+        var instance = await blocks.RunningTransferAsync(block, ct);
+        if (instance.State != DisclosureState)
+        {
+            throw RefusalException.Conflict($"Objections are recorded while an agreement transfer is disclosed; block {block.Code} is in state '{instance.State}'.");
+        }
+
+        var objection = new DisclosureObjection
+        {
+            BlockId = block.Id,
+            InstanceId = instance.Id,
+            Objector = request.Objector.Trim(),
+            Grounds = request.Grounds.Trim(),
+            ReceivedOn = received,
+            RecordedBy = user.Name,
+            CreatedAtUtc = now.UtcDateTime,
+        };
+        db.Objections.Add(objection);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now.UtcDateTime,
+            Actor = user.Name,
+            Action = "disclosure.objection",
+            RuleId = "GS-9a",
+            Detail = $"Objection to the agreement transfer of block {block.Code} from {objection.Objector}, received {received:yyyy-MM-dd}. 公示期间收到异议。",
+        });
+        await db.SaveChangesAsync(ct);
+        return objection;
+    }
+}

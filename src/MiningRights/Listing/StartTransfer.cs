@@ -1,0 +1,23 @@
+using MiningRights.Workflows;
+
+namespace MiningRights.Listing;
+
+/// <summary>What every transfer of a block checks before its workflow starts.</summary>
+public static class StartTransfer
+{
+    /// <summary>The block must be planned (or exempt from the plan under ZJ-25); the workflow is the version in force today.</summary>
+    public static Task<LoadedDefinition> CheckPlannedAsync(TransferBlock block, WorkflowRegistry registry, string workflow, TimeProvider time, CancellationToken ct)
+    {
+        _ = ct;
+        if (block.Status != BlockStatus.Planned)
+        {
+            throw block.Status == BlockStatus.Pool
+                ? RefusalException.ByRule("CN-TRANSFER", $"Block {block.Code} is in the pool but not in an annual transfer plan: put it into a plan first.")
+                : RefusalException.Conflict($"Block {block.Code} is {block.Status}: it cannot be transferred now.");
+        }
+
+        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        return Task.FromResult(registry.FindInForce(workflow, today)
+            ?? throw new InvalidOperationException($"No version of the {workflow} workflow is in force on {today:yyyy-MM-dd}."));
+    }
+}
