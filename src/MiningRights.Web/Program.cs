@@ -36,6 +36,8 @@ app.MapRightsApi();
 app.MapPlansApi();
 app.MapDeadlinesApi();
 app.MapCasesApi();
+app.MapListingApi();
+app.MapContractsApi();
 app.MapWorkflowsApi();
 app.MapNotificationsApi();
 app.MapPoliciesApi();

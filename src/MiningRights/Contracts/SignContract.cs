@@ -128,12 +128,13 @@ public sealed class SignContract(MiningRightsDbContext db, BlockAccess blocks, W
             db.Installments.Add(new IncomeInstallment { ContractId = contract.Id, Sequence = installment.Sequence, DueOn = installment.DueOn, Amount = installment.Amount });
         }
 
+        var inputs = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (schedule.Count > 0)
         {
-            values.SetDate(FirstPaymentDate, schedule[0].DueOn);
+            inputs[FirstPaymentDate] = schedule[0].DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        await runtime.SignalAsync(instance, Signal, user.Actor, $"contract {number} signed {signedOn:yyyy-MM-dd}", ct);
+        await runtime.SignalAsync(instance, Signal, user.Actor, $"contract {number} signed {signedOn:yyyy-MM-dd}", ct, inputs);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now,

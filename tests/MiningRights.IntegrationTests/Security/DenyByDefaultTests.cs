@@ -15,8 +15,8 @@ namespace MiningRights.IntegrationTests.Security;
 /// </summary>
 public sealed partial class DenyByDefaultTests
 {
-    /// <summary>The only endpoints anyone may call: sign-in, health and the API description.</summary>
-    private static readonly string[] Anonymous = ["/api/auth/login", "/health", "/openapi/{documentName}.json"];
+    /// <summary>The only endpoints anyone may call: sign-in, health, the API description and the public transfer announcements.</summary>
+    private static readonly string[] Anonymous = ["/api/auth/login", "/health", "/openapi/{documentName}.json", "/api/public/announcements", "/api/public/announcements/{id:guid}"];
 
     [Fact]
     public async Task Every_endpoint_not_marked_anonymous_answers_401_problem_to_a_caller_without_a_token()
@@ -43,7 +43,7 @@ public sealed partial class DenyByDefaultTests
     }
 
     [Fact]
-    public async Task Only_sign_in_health_and_the_API_description_are_anonymous_and_they_answer_without_a_token()
+    public async Task Only_sign_in_health_the_API_description_and_public_announcements_are_anonymous_and_they_answer_without_a_token()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
         var client = factory.CreateClient();

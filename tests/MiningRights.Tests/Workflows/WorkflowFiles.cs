@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Workflows;
 
@@ -15,6 +16,9 @@ internal static class WorkflowFiles
     public static WorkflowDefinitionLoader Loader()
     {
         var services = new ServiceCollection();
+
+        // As in the host, which always has a configuration (some subject kinds read the province parameters).
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddMiningRights();
         return services.BuildServiceProvider().GetRequiredService<WorkflowDefinitionLoader>();
     }

@@ -8,6 +8,7 @@ public sealed class ContractAmendmentConfiguration : IEntityTypeConfiguration<Co
 {
     public void Configure(EntityTypeBuilder<ContractAmendment> builder)
     {
+        builder.ToTable("ContractAmendments");
         builder.HasKey(a => a.Id);
         builder.HasIndex(a => new { a.ContractId, a.Sequence }).IsUnique();
         builder.Property(a => a.Reason).HasMaxLength(2000);

@@ -8,6 +8,7 @@ public sealed class DisclosureObjectionConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DisclosureObjection> builder)
     {
+        builder.ToTable("DisclosureObjections");
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Objector).HasMaxLength(200);
         builder.Property(o => o.Grounds).HasMaxLength(4000);

@@ -8,6 +8,7 @@ public sealed class IncomeInstallmentConfiguration : IEntityTypeConfiguration<In
 {
     public void Configure(EntityTypeBuilder<IncomeInstallment> builder)
     {
+        builder.ToTable("IncomeInstallments");
         builder.HasKey(i => i.Id);
         builder.HasIndex(i => new { i.ContractId, i.Sequence }).IsUnique();
         builder.Property(i => i.Amount).HasPrecision(18, 2);

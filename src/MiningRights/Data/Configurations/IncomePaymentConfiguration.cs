@@ -8,6 +8,7 @@ public sealed class IncomePaymentConfiguration : IEntityTypeConfiguration<Income
 {
     public void Configure(EntityTypeBuilder<IncomePayment> builder)
     {
+        builder.ToTable("IncomePayments");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Amount).HasPrecision(18, 2);
         builder.Property(p => p.Reference).HasMaxLength(100);

@@ -8,6 +8,7 @@ public sealed class TransferAnnouncementConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<TransferAnnouncement> builder)
     {
+        builder.ToTable("TransferAnnouncements");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Method).HasConversion<string>().HasMaxLength(16);

@@ -9,6 +9,7 @@ public sealed class TransferBlockConfiguration : IEntityTypeConfiguration<Transf
 {
     public void Configure(EntityTypeBuilder<TransferBlock> builder)
     {
+        builder.ToTable("TransferBlocks");
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Code).HasMaxLength(40);
         builder.HasIndex(b => b.Code).IsUnique();

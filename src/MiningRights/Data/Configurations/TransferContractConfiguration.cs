@@ -10,6 +10,7 @@ public sealed class TransferContractConfiguration : IEntityTypeConfiguration<Tra
 {
     public void Configure(EntityTypeBuilder<TransferContract> builder)
     {
+        builder.ToTable("TransferContracts");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Number).HasMaxLength(64);
         builder.HasIndex(c => c.Number).IsUnique();

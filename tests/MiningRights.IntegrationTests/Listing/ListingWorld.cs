@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MiningRights.IntegrationTests.Infrastructure;
+
+namespace MiningRights.IntegrationTests.Listing;
+
+/// <summary>Builders for the transfer tests, all through the public API: plans, blocks on a grid of squares, transfers.</summary>
+public sealed class ListingWorld(ServiceFactory factory, HttpClient authority)
+{
+    public ServiceFactory Factory { get; } = factory;
+
+    public HttpClient Authority { get; } = authority;
+
+    public Api Api { get; } = new(factory);
+
+    public static async Task<ListingWorld> StartAsync(ServiceFactory factory, string authorityJurisdiction = "620000", string? authorityEmail = null)
+    {
+        var api = new Api(factory);
+        return new ListingWorld(factory, await api.AccountAsync("Authority", authorityJurisdiction, email: authorityEmail));
+    }
+
+    /// <summary>A closed square ring of <paramref name="size"/> degrees with its south-west corner at (<paramref name="lon"/>, <paramref name="lat"/>).</summary>
+    public static double[][] Square(double lon, double lat, double size = 0.05) =>
+    [
+        [lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat],
+    ];
+
+    /// <summary>A square no other test uses: each call moves on along a grid far from the others.</summary>
+    public static double[][] FreshSquare(double size = 0.05)
+    {
+        var n = Interlocked.Increment(ref _next);
+        return Square(80 + ((n % 400) * 0.1), 30 + ((n / 400 % 200) * 0.1) + (Random.Shared.Next(0, 40) * 5), size);
+    }
+
+    private static int _next = Random.Shared.Next(0, 1_000_000);
+
+    public static object Block(double[][] corners, string county = "620923", string kind = "exploration", string[]? minerals = null, bool blankArea = true,
+        bool majorProject = false, string? mineScale = null, string? authority = null) => new
+    {
+        name = "马鬃山金矿勘查区块",
+        minerals = minerals ?? ["金"],
+        countyCode = county,
+        authorityCode = authority ?? county[..2] + "0000",
+        intendedKind = kind,
+        blankArea,
+        corners,
+        majorProjectInfrastructure = majorProject,
+        mineScale,
+        mountainOrIslandCounty = false,
+        combinedSupply = "none",
+    };
+
+    public async Task<JsonObject> PlanAsync(string jurisdiction, int year, int quota) =>
+        await Api.ReadAsync(await Authority.PostAsJsonAsync("/api/transfer-plans", new { jurisdictionCode = jurisdiction, year, quota }), HttpStatusCode.OK);
+
+    public async Task<JsonObject> AddBlockAsync(object block) =>
+        await Api.ReadAsync(await Authority.PostAsJsonAsync("/api/blocks", block), HttpStatusCode.Created);
+
+    public async Task<HttpResponseMessage> PlanBlockAsync(string blockId, int year) =>
+        await Authority.PostAsJsonAsync($"/api/blocks/{blockId}/plan", new { year });
+
+    /// <summary>A block in the pool, then in the plan of its county for <paramref name="year"/> (the plan made with room for it).</summary>
+    public async Task<string> PlannedBlockAsync(int year, string county = "620923", string kind = "exploration", bool blankArea = true)
+    {
+        await PlanAsync(county, year, 1000);
+        var block = await AddBlockAsync(Block(FreshSquare(), county, kind, blankArea: blankArea));
+        var id = block["id"]!.GetValue<string>();
+        await Api.ReadAsync(await PlanBlockAsync(id, year), HttpStatusCode.OK);
+        return id;
+    }
+
+    public async Task<JsonObject> GetBlockAsync(string blockId, HttpClient? client = null) =>
+        await Api.ReadAsync(await (client ?? Authority).GetAsync($"/api/blocks/{blockId}"), HttpStatusCode.OK);
+
+    public async Task<string> StateAsync(string blockId) =>
+        (await GetBlockAsync(blockId))["workflows"]!.AsArray().Last()!["state"]!.GetValue<string>();
+
+    public async Task<string> InstanceAsync(string blockId) =>
+        (await GetBlockAsync(blockId))["workflows"]!.AsArray().Last()!["instanceId"]!.GetValue<string>();
+
+    public async Task<HttpResponseMessage> SignalAsync(string blockId, string signal, object? values = null, string? note = null) =>
+        await Authority.PostAsJsonAsync($"/api/workflows/instances/{await InstanceAsync(blockId)}/signals/{signal}", new { note, values });
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A contract by amount: the first installment is <paramref name="first"/> of <paramref name="total"/>, the rest due a year later.</summary>
+    public static object ContractByAmount(decimal total, decimal first, DateOnly firstDue, DateOnly secondDue, string? number = null) => new
+    {
+        number = number ?? "CR-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
+        collection = "amount",
+        totalIncome = total,
+        installments = total == first
+            ? new object[] { new { dueOn = Date(firstDue), amount = first } }
+            : [new { dueOn = Date(firstDue), amount = first }, new { dueOn = Date(secondDue), amount = total - first }],
+        clauses = new object[]
+        {
+            new { number = "第八条", kind = "investment", textZh = "每个合同年度勘查投入不低于50万元", textEn = "At least 500,000 yuan of exploration investment each contract year", amountYuan = 500000m },
+            new { number = "第九条", kind = "resultsReport", textZh = "探矿权有效期届满前提交勘查成果报告", textEn = "Submit the results report before the licence expires" },
+        },
+    };
+}
