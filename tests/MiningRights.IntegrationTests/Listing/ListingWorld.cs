@@ -30,11 +30,12 @@ public sealed class ListingWorld(ServiceFactory factory, HttpClient authority)
     /// <summary>A square no other test uses: each call moves on along a grid far from the others.</summary>
     public static double[][] FreshSquare(double size = 0.05)
     {
-        var n = Interlocked.Increment(ref _next);
-        return Square(80 + ((n % 400) * 0.1), 30 + ((n / 400 % 200) * 0.1) + (Random.Shared.Next(0, 40) * 5), size);
+        // Cells 0.2° apart between 80–120° E and 25–45° N: 20,000 of them, taken in turn from a random start.
+        var n = Interlocked.Increment(ref _next) % 20_000;
+        return Square(80 + ((n % 200) * 0.2), 25 + ((n / 200) * 0.2), Math.Min(size, 0.15));
     }
 
-    private static int _next = Random.Shared.Next(0, 1_000_000);
+    private static int _next = Random.Shared.Next(0, 20_000);
 
     public static object Block(double[][] corners, string county = "620923", string kind = "exploration", string[]? minerals = null, bool blankArea = true,
         bool majorProject = false, string? mineScale = null, string? authority = null) => new
