@@ -155,6 +155,25 @@ public sealed class OverlapTests
         Assert.True(items[0]!["priorityMineral"]!.GetValue<bool>());
         Assert.Equal(limestone["id"]!.GetValue<string>(), items[1]!["id"]!.GetValue<string>());
         Assert.False(items[1]!["priorityMineral"]!.GetValue<bool>());
+
+        // Page by page the order holds across the boundary between priority and other blocks.
+        var marble = await world.AddBlockAsync(ListingWorld.Block(ListingWorld.Square(Lon + 2, Lat), minerals: ["大理岩"]));
+        var walked = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var url = cursor is null ? "/api/blocks?pageSize=1" : $"/api/blocks?pageSize=1&cursor={Uri.EscapeDataString(cursor)}";
+            var one = await Api.ReadAsync(await world.Authority.GetAsync(url), HttpStatusCode.OK);
+            walked.AddRange(one["items"]!.AsArray().Select(b => b!["id"]!.GetValue<string>()));
+            cursor = one["next"]?.GetValue<string>();
+        }
+        while (cursor is not null && walked.Count < 10);
+
+        Assert.Equal(3, walked.Count);
+        Assert.Equal(copper["id"]!.GetValue<string>(), walked[0]);
+        Assert.Equal(
+            new[] { limestone["id"]!.GetValue<string>(), marble["id"]!.GetValue<string>() }.Order(StringComparer.Ordinal),
+            walked.Skip(1).Order(StringComparer.Ordinal));
     }
 
     [Fact]
