@@ -2,13 +2,14 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Listing;
 using MiningRights.Rights;
 using MiningRights.Storage;
 
 namespace MiningRights.Web.Demo;
 
 /// <summary>
-/// Demo data for a first look: two holders, one account per role and rights in several states. It goes through
+/// Demo data for a first look: two holders, one account per role, rights in several states and the transfer block pool. It goes through
 /// the same use cases as the API, so it obeys the same rules. Seeded once; the password is kept in the data folder
 /// and printed at each start in Development only.
 /// </summary>
@@ -71,7 +72,24 @@ public static class DemoData
         }, admin, default);
 
         await SeedMiningAsync(register, jinxin.Id, admin);
+        await SeedListingAsync(services, admin, today);
     }
+
+    /// <summary>The transfer block pool: a plan for this year, a block in the pool and one announced for listing (public).</summary>
+    private static async Task SeedListingAsync(IServiceProvider services, CurrentUser admin, DateOnly today)
+    {
+        await services.GetRequiredService<CreateTransferPlan>().HandleAsync(new CreateTransferPlan.Request("620900", today.Year, 5), admin, default);
+        var add = services.GetRequiredService<AddBlock>();
+        await add.HandleAsync(new AddBlock.Request("肃州区石灰岩矿区块", ["石灰岩"], "620902", "620900", RightKind.Mining, false,
+            Square(98.40, 39.60, 0.03), false, Licensing.MineScale.Small, false, CombinedSupply.None), admin, default);
+        var gold = await add.HandleAsync(new AddBlock.Request("肃北县红石山金矿勘查区块", ["金"], "620923", "620000", RightKind.Exploration, true,
+            Square(96.10, 41.80, 0.08), false, null, false, CombinedSupply.None), admin, default);
+        await services.GetRequiredService<PlanBlock>().HandleAsync(gold.Id, new PlanBlock.Request(today.Year), admin, default);
+        await services.GetRequiredService<AnnounceListing>().HandleAsync(gold.Id, new AnnounceListing.Request(TransferMode.Listing, 3_200_000m), admin, default);
+    }
+
+    private static double[][] Square(double lon, double lat, double size) =>
+        [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]];
 
     private static async Task SeedMiningAsync(RegisterRight register, Guid holder, CurrentUser admin)
     {

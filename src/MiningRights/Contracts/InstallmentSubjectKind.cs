@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MiningRights.Data;
 using MiningRights.Deadlines;
-using MiningRights.Notifications;
 using MiningRights.Policies;
 using MiningRights.Workflows;
 
@@ -37,34 +36,7 @@ public sealed class InstallmentSubjectKind(TimeProvider time, IOptions<Parameter
     public Subject Describe(IncomeInstallment installment, TransferContract contract, string countyCode, string holderName, string? licenseNumber, IReadOnlyList<IncomePayment> payments)
     {
         var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
-        var province = parameters.Value.In(countyCode);
-        var lines = new List<NoticeLine>
-        {
-            new("出让合同", "Transfer contract", $"{contract.Number} 第{installment.Sequence}期", $"{contract.Number}, installment {installment.Sequence}"),
-        };
-        if (installment.RevenueYear is { } year)
-        {
-            lines.Add(new("收益率", "Rate", $"{contract.RatePercent:0.####}%（{year}年度销售收入）", $"{contract.RatePercent:0.####}% of {year} sales revenue"));
-            lines.Add(installment.Revenue is { } revenue
-                ? new("已申报销售收入", "Sales revenue declared", Yuan.Zh(revenue), Yuan.En(revenue))
-                : new("已申报销售收入", "Sales revenue declared", "尚未申报", "not declared yet"));
-        }
-
-        if (installment.Amount is { } amount)
-        {
-            var outstanding = amount - installment.PaidAmount;
-            lines.Add(new("应缴金额", "Amount due", Yuan.Zh(amount), Yuan.En(amount)));
-            lines.Add(new("已缴金额", "Paid so far", Yuan.Zh(installment.PaidAmount), Yuan.En(installment.PaidAmount)));
-            lines.Add(new("尚欠金额", "Still owed", Yuan.Zh(outstanding), Yuan.En(outstanding)));
-            if (province.LateFeeDailyRate > 0 && today > installment.DueOn)
-            {
-                var charge = LateCharge.Accrued(amount, installment.DueOn, payments.Select(p => (p.PaidOn, p.Amount)).ToList(), today, province.LateFeeDailyRate);
-                lines.Add(new("滞纳金（CN-LATEFEE）", "Late charge (CN-LATEFEE)",
-                    $"{Yuan.Zh(charge)}（按日 {province.LateFeeDailyRate * 100:0.####}%，逾期 {LateCharge.DaysLate(installment.DueOn, today)} 天，截至 {today:yyyy-MM-dd}）",
-                    $"{Yuan.En(charge)} ({province.LateFeeDailyRate * 100:0.####}% a day, {LateCharge.DaysLate(installment.DueOn, today)} days late, as of {today:yyyy-MM-dd})"));
-            }
-        }
-
+        var lines = IncomeLines.For(installment, contract, payments, today, parameters.Value.In(countyCode).LateFeeDailyRate);
         return new Subject
         {
             Kind = Kind,

@@ -12,7 +12,13 @@ namespace MiningRights.Contracts;
 /// installment open; paying more than is owed is refused. Paid in full, the first installment lets the transfer go on
 /// to registration, and a later one closes its own duty.
 /// </summary>
-public sealed class RecordPayment(MiningRightsDbContext db, ContractAccess contracts, WorkflowRuntime runtime, TimeProvider time)
+public sealed class RecordPayment(
+    MiningRightsDbContext db,
+    ContractAccess contracts,
+    WorkflowRuntime runtime,
+    BlockSubjectKind blockSubjects,
+    InstallmentSubjectKind installmentSubjects,
+    TimeProvider time)
 {
     public const string FirstPaymentSignal = "confirmFirstPayment";
     public const string PaidSignal = "pay";
@@ -97,8 +103,16 @@ public sealed class RecordPayment(MiningRightsDbContext db, ContractAccess contr
     public async Task SignalSettledAsync(TransferContract contract, IncomeInstallment installment, CurrentUser user, CancellationToken ct)
     {
         var note = $"{contract.Number} installment {installment.Sequence} paid in full";
+
+        // The notices this sends state the installment as it now is, this payment included.
+        var block = await db.Blocks.AsNoTracking().SingleAsync(b => b.Id == contract.BlockId, ct);
+        var holder = await db.Holders.AsNoTracking().SingleAsync(h => h.Id == contract.HolderId, ct);
+        var holderName = $"{holder.NameZh} ({holder.NameEn})";
+        var payments = (await db.Payments.AsNoTracking().Where(p => p.InstallmentId == installment.Id).ToListAsync(ct))
+            .Concat(db.Payments.Local.Where(p => p.InstallmentId == installment.Id)).DistinctBy(p => p.Id).ToList();
         if (installment.Sequence == 1 && installment.RevenueYear is null)
         {
+            runtime.Subjects.Remember(blockSubjects.Describe(block, holderName, contract, installment, payments));
             var transfer = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == BlockSubjectKind.Kind && i.SubjectId == contract.BlockId && !i.Finished, ct);
             if (transfer is not null)
             {
@@ -108,6 +122,8 @@ public sealed class RecordPayment(MiningRightsDbContext db, ContractAccess contr
             return;
         }
 
+        var licenseNumber = contract.RightId is { } rightId ? await db.Rights.AsNoTracking().Where(r => r.Id == rightId).Select(r => r.LicenseNumber).SingleAsync(ct) : null;
+        runtime.Subjects.Remember(installmentSubjects.Describe(installment, contract, block.CountyCode, holderName, licenseNumber, payments));
         var duty = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == InstallmentSubjectKind.Kind && i.SubjectId == installment.Id && !i.Finished, ct);
         if (duty is not null)
         {

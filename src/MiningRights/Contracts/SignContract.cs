@@ -16,7 +16,13 @@ namespace MiningRights.Contracts;
 /// rate on each year's sales revenue), and its performance clauses with their numbers (GS-10a). By amount the first
 /// installment's due date starts the listing's first-payment deadline; by rate there is none to wait for.
 /// </summary>
-public sealed class SignContract(MiningRightsDbContext db, BlockAccess blocks, WorkflowRuntime runtime, IOptions<ParameterOptions> parameters, TimeProvider time)
+public sealed class SignContract(
+    MiningRightsDbContext db,
+    BlockAccess blocks,
+    BlockSubjectKind blockSubjects,
+    WorkflowRuntime runtime,
+    IOptions<ParameterOptions> parameters,
+    TimeProvider time)
 {
     public const string Signal = "signContract";
     public const string FirstPaymentDate = "firstPaymentDueOn";
@@ -123,15 +129,17 @@ public sealed class SignContract(MiningRightsDbContext db, BlockAccess blocks, W
             });
         }
 
-        foreach (var installment in schedule)
-        {
-            db.Installments.Add(new IncomeInstallment { ContractId = contract.Id, Sequence = installment.Sequence, DueOn = installment.DueOn, Amount = installment.Amount });
-        }
+        var rows = schedule.Select(i => new IncomeInstallment { ContractId = contract.Id, Sequence = i.Sequence, DueOn = i.DueOn, Amount = i.Amount }).ToList();
+        db.Installments.AddRange(rows);
 
         var inputs = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (schedule.Count > 0)
+        if (rows.Count > 0)
         {
-            inputs[FirstPaymentDate] = schedule[0].DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            inputs[FirstPaymentDate] = rows[0].DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+            // The notice of the signing states the first installment it asks for.
+            var holder = await db.Holders.AsNoTracking().SingleAsync(h => h.Id == holderId, ct);
+            runtime.Subjects.Remember(blockSubjects.Describe(block, $"{holder.NameZh} ({holder.NameEn})", contract, rows[0], []));
         }
 
         await runtime.SignalAsync(instance, Signal, user.Actor, $"contract {number} signed {signedOn:yyyy-MM-dd}", ct, inputs);

@@ -16,7 +16,7 @@ public sealed record BlockView(
     decimal AreaKm2,
     bool PriorityMineral,
     bool MajorProjectInfrastructure,
-    string? MineScale,
+    Licensing.MineScale? MineScale,
     bool MountainOrIslandCounty,
     CombinedSupply CombinedSupply,
     BlockStatus Status,

@@ -8,7 +8,8 @@ public static class ListingServiceCollectionExtensions
     /// <summary>Public transfer: the block subject, its activities and guard, the pool, plans, listings, agreements, registration and reads.</summary>
     public static IServiceCollection AddListing(this IServiceCollection services) =>
         services
-            .AddSubjectKind<BlockSubjectKind>()
+            .AddSingleton<BlockSubjectKind>()
+            .AddSingleton<ISubjectKind>(sp => sp.GetRequiredService<BlockSubjectKind>())
             .AddWorkflowActivity<PublishAnnouncementActivity>()
             .AddWorkflowActivity<ReturnBlockToPoolActivity>()
             .AddTransitionGuard<ObjectionsDecidedGuard>()

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Policies;
 using MiningRights.Rights;
 
 namespace MiningRights.Listing;
@@ -38,7 +39,8 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
         var province = block.CountyCode[..2] + "0000";
         var local = await db.TransferPlans.SingleOrDefaultAsync(p => p.JurisdictionCode == block.CountyCode && p.Year == year, ct)
             ?? await db.TransferPlans.SingleOrDefaultAsync(p => p.JurisdictionCode == city && p.Year == year, ct);
-        var exempt = IsExempt(block);
+        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var exempt = IsExempt(block) && PolicyCatalog.Get("ZJ-25") is var zj25 && zj25.ProvinceCode == province && zj25.InForceOn(today);
         var now = time.GetUtcNow().UtcDateTime;
         string rule;
         string account;
@@ -82,7 +84,7 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
         return block;
     }
 
-    /// <summary>ZJ-25: large, sand-gravel-earth, for a provincial major industrial project's infrastructure.</summary>
+    /// <summary>ZJ-25: large, sand-gravel-earth, for a provincial major industrial project's infrastructure (in Zhejiang, while the rule is in force).</summary>
     public static bool IsExempt(TransferBlock block) =>
         block.MajorProjectInfrastructure
         && block.MineScale == nameof(Licensing.MineScale.Large)

@@ -24,6 +24,8 @@ public sealed class ParameterSet
 
     public int? AnnouncementDays { get; set; }
 
+    public int? OutcomeRecordingDays { get; set; }
+
     public int? ContractSigningDays { get; set; }
 
     public int? RegistrationDays { get; set; }

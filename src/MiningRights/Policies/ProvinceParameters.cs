@@ -9,8 +9,8 @@ public sealed record ProvinceParameters
     /// <summary>Parameters in days that a deadline may count by (<c>periodParameter</c>).</summary>
     public static readonly IReadOnlyList<string> DayParameters =
     [
-        nameof(CaseGraceDays), nameof(ResubmissionWindowDays), nameof(AnnouncementDays), nameof(ContractSigningDays),
-        nameof(RegistrationDays), nameof(DisclosureDays),
+        nameof(CaseGraceDays), nameof(ResubmissionWindowDays), nameof(AnnouncementDays), nameof(OutcomeRecordingDays),
+        nameof(ContractSigningDays), nameof(RegistrationDays), nameof(DisclosureDays),
     ];
 
     /// <summary>Days before a due date on which a reminder is sent.</summary>
@@ -34,6 +34,9 @@ public sealed record ProvinceParameters
 
     /// <summary>Days a tender, auction or listing announcement runs before the outcome is recorded (CN-TRANSFER).</summary>
     public int AnnouncementDays { get; init; } = 20;
+
+    /// <summary>Days after the announcement period within which the authority records the outcome (winner or no bidder).</summary>
+    public int OutcomeRecordingDays { get; init; } = 10;
 
     /// <summary>Days after the transaction within which the transfer contract is signed.</summary>
     public int ContractSigningDays { get; init; } = 15;
@@ -59,6 +62,7 @@ public sealed record ProvinceParameters
         nameof(CaseGraceDays) => CaseGraceDays,
         nameof(ResubmissionWindowDays) => ResubmissionWindowDays,
         nameof(AnnouncementDays) => AnnouncementDays,
+        nameof(OutcomeRecordingDays) => OutcomeRecordingDays,
         nameof(ContractSigningDays) => ContractSigningDays,
         nameof(RegistrationDays) => RegistrationDays,
         nameof(DisclosureDays) => DisclosureDays,
@@ -76,6 +80,7 @@ public sealed record ProvinceParameters
         SmallMineMaxYears = set.SmallMineMaxYears ?? SmallMineMaxYears,
         ReminderHour = set.ReminderHour ?? ReminderHour,
         AnnouncementDays = set.AnnouncementDays ?? AnnouncementDays,
+        OutcomeRecordingDays = set.OutcomeRecordingDays ?? OutcomeRecordingDays,
         ContractSigningDays = set.ContractSigningDays ?? ContractSigningDays,
         RegistrationDays = set.RegistrationDays ?? RegistrationDays,
         DisclosureDays = set.DisclosureDays ?? DisclosureDays,
@@ -114,9 +119,9 @@ public sealed record ProvinceParameters
             yield return "ReminderHour must be between 0 and 23.";
         }
 
-        if (AnnouncementDays <= 0 || ContractSigningDays <= 0 || RegistrationDays <= 0 || DisclosureDays <= 0)
+        if (AnnouncementDays <= 0 || OutcomeRecordingDays <= 0 || ContractSigningDays <= 0 || RegistrationDays <= 0 || DisclosureDays <= 0)
         {
-            yield return "AnnouncementDays, ContractSigningDays, RegistrationDays and DisclosureDays must be more than 0.";
+            yield return "AnnouncementDays, OutcomeRecordingDays, ContractSigningDays, RegistrationDays and DisclosureDays must be more than 0.";
         }
 
         if (FirstInstallmentMinimumPercent is <= 0 or > 100)
