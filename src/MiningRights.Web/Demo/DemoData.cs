@@ -89,7 +89,7 @@ public static class DemoData
     }
 
     private static double[][] Square(double lon, double lat, double size) =>
-        [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]];
+        [[lon, lat], [Math.Round(lon + size, 6), lat], [Math.Round(lon + size, 6), Math.Round(lat + size, 6)], [lon, Math.Round(lat + size, 6)], [lon, lat]];
 
     private static async Task SeedMiningAsync(RegisterRight register, Guid holder, CurrentUser admin)
     {
