@@ -87,13 +87,14 @@ public sealed class AddBlock(MiningRightsDbContext db, RightAccess access, Juris
         }
 
         var polygon = BlockPolygon.FromCorners(request.Corners);
+        await using var hold = await ground.HoldAsync(county!.Code, ct);
         await ground.EnsureFreeAsync(polygon, null, ct);
 
         var now = time.GetUtcNow();
         var minerals = request.Minerals!.Select(m => m.Trim()).Distinct().ToList();
         var block = new TransferBlock
         {
-            Code = $"CR{county!.Code}-{Deadlines.ProvinceCalendar.China.DateAt(now):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
+            Code = $"CR{county.Code}-{Deadlines.ProvinceCalendar.China.DateAt(now):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
             Name = request.Name!.Trim(),
             Minerals = string.Join(',', minerals),
             CountyCode = county.Code,
@@ -121,6 +122,7 @@ public sealed class AddBlock(MiningRightsDbContext db, RightAccess access, Juris
                 + (block.PriorityMineral ? "; priority mineral (GS-8a)" : string.Empty) + ". 纳入出让区块项目库。",
         });
         await db.SaveChangesAsync(ct);
+        await hold.CommitAsync(ct);
         return block;
     }
 }

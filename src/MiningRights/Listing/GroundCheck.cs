@@ -10,9 +10,24 @@ namespace MiningRights.Listing;
 /// right in force. Touching edges are allowed. Candidates come from the footprints' indexed bounding boxes; only they
 /// are compared polygon by polygon.
 /// </summary>
-public sealed class GroundCheck(MiningRightsDbContext db)
+public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider database)
 {
     private static readonly RightStatus[] Holding = [RightStatus.Active, RightStatus.Provisional, RightStatus.Suspended];
+
+    /// <summary>
+    /// Opens the caller's transaction holding the ground of <paramref name="countyCode"/>'s province until it commits, so
+    /// that two intakes in one province are checked and written one after the other and cannot both take the same ground:
+    /// the province's row is locked where the database locks rows; SQLite takes one writer at a time from the start of
+    /// the transaction anyway.
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> HoldAsync(string countyCode, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        var province = countyCode[..2] + "0000";
+        var sql = $$"""SELECT "Code" AS "Value" FROM "Jurisdictions" WHERE "Code" = {0} {{database.RowLock}}""";
+        await db.Database.SqlQueryRaw<string>(sql, province).ToListAsync(ct);
+        return transaction;
+    }
 
     /// <summary>Refuses with 422 naming each block or right <paramref name="polygon"/> overlaps and the overlap in km².</summary>
     public async Task EnsureFreeAsync(BlockPolygon polygon, Guid? exceptBlockId, CancellationToken ct)

@@ -42,8 +42,15 @@ public sealed partial class RegisterRight(
 
     public async Task<MiningRight> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
     {
+        // A right that brings its own polygon takes ground: checked and written while the province's ground is held.
+        await using var hold = request.Corners is not null && request.LocationCountyCode is { Length: 6 } county ? await ground.HoldAsync(county, ct) : null;
         var right = await PrepareAsync(request, user, null, ct);
         await db.SaveChangesAsync(ct);
+        if (hold is not null)
+        {
+            await hold.CommitAsync(ct);
+        }
+
         return right;
     }
 
