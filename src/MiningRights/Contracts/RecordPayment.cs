@@ -30,7 +30,7 @@ public sealed class RecordPayment(
         var contract = await contracts.ForAuthorityAsync(user, contractId, ct);
         var installment = await db.Installments.SingleOrDefaultAsync(i => i.ContractId == contract.Id && i.Sequence == request.Installment, ct)
             ?? throw RefusalException.Invalid("installment", $"Contract {contract.Number} has no installment {request.Installment}.");
-        if (request.Amount is not > 0 || !Yuan.IsCents(request.Amount.Value))
+        if (!Yuan.IsPayable(request.Amount))
         {
             throw RefusalException.Invalid("amount", "The amount paid is required: more than 0 yuan, in fen at most (two decimals).");
         }

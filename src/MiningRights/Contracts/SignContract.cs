@@ -183,7 +183,7 @@ public sealed class SignContract(
                 throw RefusalException.Invalid($"clauses[{i}].textZh", "Each clause needs its text in Chinese and English (at most 4000 characters each).");
             }
 
-            if (clause.AmountYuan is { } amount && (amount < 0 || !Yuan.IsCents(amount) || amount > 1_000_000_000_000m))
+            if (clause.AmountYuan is { } amount && (amount < 0 || !Yuan.IsCents(amount) || amount > Yuan.Largest))
             {
                 throw RefusalException.Invalid($"clauses[{i}].amountYuan", "A clause's amount is 0 or more yuan, in fen at most.");
             }

@@ -10,6 +10,13 @@ public static class Yuan
     // Compared by value, so 1.100m (scale 3, but a whole number of fen) counts as cents; 1.001m does not.
     public static bool IsCents(decimal amount) => Math.Round(amount, 2) == amount;
 
+    /// <summary>The largest amount a request may name: a trillion yuan, far above any transfer income.</summary>
+    public const decimal Largest = 1_000_000_000_000m;
+
+    /// <summary>An amount a request may name as a price or payment: more than 0, at most <see cref="Largest"/>, in fen.</summary>
+    public static bool IsPayable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] decimal? amount) =>
+        amount is > 0 and <= Largest && IsCents(amount.Value);
+
     public static string Format(decimal amount)
     {
         var rounded = Round(amount);

@@ -26,7 +26,7 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
             throw RefusalException.Invalid("method", "The method is required: tender (招标), auction (拍卖) or listing (挂牌). An agreement transfer has its own request.");
         }
 
-        if (request.ReservePrice is not > 0 || !Yuan.IsCents(request.ReservePrice.Value) || request.ReservePrice > 1_000_000_000_000m)
+        if (!Yuan.IsPayable(request.ReservePrice))
         {
             throw RefusalException.Invalid("reservePrice", "The reserve price (底价) is required: more than 0 yuan, in fen at most (two decimals).");
         }

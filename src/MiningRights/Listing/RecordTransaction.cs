@@ -22,7 +22,7 @@ public sealed class RecordTransaction(MiningRightsDbContext db, BlockAccess bloc
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         var instance = await blocks.RunningTransferAsync(block, ct);
-        if (request.Price is not > 0 || !Yuan.IsCents(request.Price.Value) || request.Price > 1_000_000_000_000m)
+        if (!Yuan.IsPayable(request.Price))
         {
             throw RefusalException.Invalid("price", "The price is required: more than 0 yuan, in fen at most (two decimals).");
         }

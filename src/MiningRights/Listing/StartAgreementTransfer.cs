@@ -23,7 +23,7 @@ public sealed class StartAgreementTransfer(MiningRightsDbContext db, BlockAccess
     public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
-        if (request.Price is not > 0 || !Yuan.IsCents(request.Price.Value) || request.Price > 1_000_000_000_000m)
+        if (!Yuan.IsPayable(request.Price))
         {
             throw RefusalException.Invalid("price", "The assessed transfer income is required: more than 0 yuan, in fen at most (two decimals).");
         }
