@@ -4,13 +4,14 @@ using Quartz;
 namespace MiningRights.Scheduling;
 
 /// <summary>
-/// Delivers due notices from the outbox. Runs may overlap, in one process or on several nodes: each notice is claimed by
-/// one run before it is sent (see <see cref="OutboxDispatcher"/>).
+/// Delivers due notices from the outbox. Runs on several nodes may overlap: each notice is claimed by one run before it
+/// is sent (see <see cref="OutboxDispatcher"/>). Within one process a run is skipped while the last is still busy, so a
+/// node never opens more than <c>Outbox:DeliveryParallelism</c> SMTP connections.
 /// </summary>
-public sealed class OutboxDeliveryJob(OutboxDispatcher dispatcher) : IJob
+public sealed class OutboxDeliveryJob(OutboxDispatcher dispatcher, JobGate gate) : IJob
 {
     public static readonly JobKey Key = new("outbox-delivery", "mining-rights");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await dispatcher.DeliverDueAsync(cancellationToken);
+        await gate.RunAloneAsync(Key, () => dispatcher.DeliverDueAsync(cancellationToken));
 }

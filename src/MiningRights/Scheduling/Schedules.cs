@@ -13,6 +13,7 @@ public static class Schedules
     /// </summary>
     public static IServiceCollection AddSchedules(this IServiceCollection services, Action<IQuartzBuilder>? store = null)
     {
+        services.AddSingleton<JobGate>();
         services.AddQuartz(quartz =>
         {
             Register(quartz);
