@@ -12,6 +12,9 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
 {
     public const string DisclosureState = "disclosure";
 
+    /// <summary>The instance date the disclosure opened on (recorded by the transition into it).</summary>
+    public const string DisclosureStart = "disclosureOn";
+
     public sealed record Request(string? Objector, string? Grounds, DateOnly? ReceivedOn);
 
     public async Task<DisclosureObjection> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
@@ -39,6 +42,11 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
         if (instance.State != DisclosureState)
         {
             throw RefusalException.Conflict($"Objections are recorded while an agreement transfer is disclosed; block {block.Code} is in state '{instance.State}'.");
+        }
+
+        if (new Workflows.InstanceValues(instance).Date(DisclosureStart) is { } opened && received < opened)
+        {
+            throw RefusalException.Invalid("receivedOn", $"The disclosure opened on {opened:yyyy-MM-dd}; an objection to it is received on or after that day.");
         }
 
         var objection = new DisclosureObjection

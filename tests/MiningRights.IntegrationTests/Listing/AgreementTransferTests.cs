@@ -43,6 +43,9 @@ public sealed class AgreementTransferTests
         factory.Clock.Set(TestClock.Shanghai(2025, 3, 5, 15));
         var objection = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/objections",
             new { objector = "相邻采矿权人", grounds = "范围与本公司采矿权相邻，边界需核实", receivedOn = "2025-03-05" }), HttpStatusCode.Created);
+        var tooEarly = await ProblemAssert.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/objections",
+            new { objector = "某公司", grounds = "公示前的异议", receivedOn = "2025-03-02" }), HttpStatusCode.BadRequest);
+        ProblemAssert.Errors(tooEarly, "receivedOn");
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 3, 14, 0, 1));
         Assert.Equal("disclosureEnded", await world.StateAsync(blockId));
         var undecided = await ProblemAssert.ReadAsync(await world.SignalAsync(blockId, "approveTransfer"), HttpStatusCode.UnprocessableEntity);
