@@ -2,9 +2,10 @@ namespace MiningRights.Workflows;
 
 /// <summary>
 /// One run of a workflow on one subject (a right, a case, ...), pinned to the definition version and content hash it
-/// started with. The subject's owner and places are copied here when it starts (and again when they change, see
-/// <see cref="WorkflowRuntime.FollowSubjectAsync"/>), so that who may see the instance is a filter on this row. <see cref="Version"/> is the concurrency token: of two transitions racing on one instance,
-/// one commits; it also counts the journal entries.
+/// started with. The subject's owner and places are copied here when it starts, and again when they change (see
+/// <see cref="WorkflowRuntime.FollowSubjectAsync"/>), so that who may see the instance is a filter on this row.
+/// <see cref="Version"/> is the concurrency token: of two transitions racing on one instance, one commits; it also
+/// counts the journal entries.
 /// </summary>
 public sealed class WorkflowInstance
 {
@@ -39,7 +40,7 @@ public sealed class WorkflowInstance
 
     public required Guid SubjectId { get; init; }
 
-    /// <summary>How lists name the subject (a licence number); permanent, so it is kept here.</summary>
+    /// <summary>How lists name the subject (a licence number, a block's pool number), kept here so lists need not read the subject.</summary>
     public required string SubjectLabel { get; set; }
 
     /// <summary>The right the subject concerns, if any: the instance is part of that right's history.</summary>
