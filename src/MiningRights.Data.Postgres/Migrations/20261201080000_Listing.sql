@@ -82,7 +82,7 @@ CREATE TABLE "TransferAnnouncements" (
     "Method" character varying(16) NOT NULL,
     "TitleZh" character varying(300) NOT NULL,
     "TitleEn" character varying(300) NOT NULL,
-    "ReservePrice" numeric(18,2),
+    "StartingPrice" numeric(18,2),
     "Price" numeric(18,2),
     "TransfereeName" character varying(400),
     "StartsOn" date NOT NULL,
@@ -105,6 +105,7 @@ CREATE TABLE "TransferContracts" (
     "RatePercent" numeric(9,4),
     "SignedBy" character varying(256) NOT NULL,
     "RightId" uuid,
+    "VoidedAtUtc" timestamp with time zone,
     "CreatedAtUtc" timestamp with time zone NOT NULL,
     "Version" integer NOT NULL,
     CONSTRAINT "PK_TransferContracts" PRIMARY KEY ("Id"),
@@ -201,7 +202,7 @@ CREATE INDEX "IX_TransferBlocks_HolderId" ON "TransferBlocks" ("HolderId");
 
 CREATE INDEX "IX_TransferBlocks_Status_PriorityMineral" ON "TransferBlocks" ("Status", "PriorityMineral");
 
-CREATE UNIQUE INDEX "IX_TransferContracts_BlockId" ON "TransferContracts" ("BlockId");
+CREATE UNIQUE INDEX "IX_TransferContracts_BlockId" ON "TransferContracts" ("BlockId") WHERE "VoidedAtUtc" IS NULL;
 
 CREATE INDEX "IX_TransferContracts_HolderId" ON "TransferContracts" ("HolderId");
 

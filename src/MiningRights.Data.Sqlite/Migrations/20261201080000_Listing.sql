@@ -78,7 +78,7 @@ CREATE TABLE "TransferAnnouncements" (
     "Method" TEXT NOT NULL,
     "TitleZh" TEXT NOT NULL,
     "TitleEn" TEXT NOT NULL,
-    "ReservePrice" TEXT NULL,
+    "StartingPrice" TEXT NULL,
     "Price" TEXT NULL,
     "TransfereeName" TEXT NULL,
     "StartsOn" TEXT NOT NULL,
@@ -100,6 +100,7 @@ CREATE TABLE "TransferContracts" (
     "RatePercent" TEXT NULL,
     "SignedBy" TEXT NOT NULL,
     "RightId" TEXT NULL,
+    "VoidedAtUtc" TEXT NULL,
     "CreatedAtUtc" TEXT NOT NULL,
     "Version" INTEGER NOT NULL,
     CONSTRAINT "FK_TransferContracts_Holders_HolderId" FOREIGN KEY ("HolderId") REFERENCES "Holders" ("Id") ON DELETE RESTRICT,
@@ -191,7 +192,7 @@ CREATE INDEX "IX_TransferBlocks_HolderId" ON "TransferBlocks" ("HolderId");
 
 CREATE INDEX "IX_TransferBlocks_Status_PriorityMineral" ON "TransferBlocks" ("Status", "PriorityMineral");
 
-CREATE UNIQUE INDEX "IX_TransferContracts_BlockId" ON "TransferContracts" ("BlockId");
+CREATE UNIQUE INDEX "IX_TransferContracts_BlockId" ON "TransferContracts" ("BlockId") WHERE "VoidedAtUtc" IS NULL;
 
 CREATE INDEX "IX_TransferContracts_HolderId" ON "TransferContracts" ("HolderId");
 

@@ -47,6 +47,11 @@ public sealed class AmendContract(MiningRightsDbContext db, ContractAccess contr
                 throw RefusalException.Invalid($"clauses[{i}]", "Each clause needs its number (at most 32 characters), kind and text in Chinese and English (at most 4000 characters each).");
             }
 
+            if (given.AmountYuan is { } amount && (amount < 0 || !Yuan.IsCents(amount) || amount > Yuan.Largest))
+            {
+                throw RefusalException.Invalid($"clauses[{i}].amountYuan", "A clause's amount is 0 or more yuan, in fen at most.");
+            }
+
             var number = given.Number.Trim();
             if (existing.FirstOrDefault(c => c.Number == number) is { } clause)
             {

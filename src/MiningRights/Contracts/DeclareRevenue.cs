@@ -15,20 +15,17 @@ public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess cont
 
     public async Task<IncomeInstallment> HandleAsync(Guid contractId, Request request, CurrentUser user, CancellationToken ct)
     {
-        var contract = await contracts.GetAsync(user, contractId, ct);
-        if (!user.IsHolder && !user.IsAdmin && !user.Roles.Contains(Accounts.Roles.Authority))
-        {
-            throw RefusalException.Forbidden("Sales revenue is declared by the holder or the authority.");
-        }
+        // The holder declares its own; an officer only for a contract its authority signed (seeing is not deciding).
+        var contract = user.IsHolder ? await contracts.GetAsync(user, contractId, ct) : await contracts.ForAuthorityAsync(user, contractId, ct);
 
         if (contract.Collection != IncomeCollection.Rate || contract.RatePercent is not { } rate)
         {
             throw RefusalException.ByRule("ZJ-27a", $"Contract {contract.Number} collects its income by amount; there is no revenue to declare.");
         }
 
-        if (request.Revenue is null)
+        if (request.Revenue is not (>= 0 and <= Yuan.Largest))
         {
-            throw RefusalException.Invalid("revenue", "The year's sales revenue (yuan) is required.");
+            throw RefusalException.Invalid("revenue", "The year's sales revenue is required: 0 or more yuan, at most a trillion.");
         }
 
         var installment = await db.Installments.SingleOrDefaultAsync(i => i.ContractId == contract.Id && i.RevenueYear == request.Year, ct)
@@ -47,7 +44,8 @@ public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess cont
         if (amount == 0)
         {
             installment.PaidOn = installment.DeclaredOn;
-            await payments.SignalSettledAsync(contract, installment, user, ct);
+            // Nothing is owed on no revenue: the duty is settled by the service on the holder's declaration.
+            await payments.SignalSettledAsync(contract, installment, Workflows.Actor.System($"zero revenue declared by {user.Name}"), ct);
         }
 
         db.AuditEvents.Add(new AuditEvent

@@ -14,8 +14,8 @@ public sealed class IncomeByRateGuard : ITransitionGuard
     public async Task<RefusalException?> CheckAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var blockId = context.Subject.Id;
-        var contract = context.Db.Contracts.Local.FirstOrDefault(c => c.BlockId == blockId)
-            ?? await context.Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.BlockId == blockId, cancellationToken);
+        var contract = context.Db.Contracts.Local.FirstOrDefault(c => c.BlockId == blockId && !c.IsVoid)
+            ?? await context.Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.BlockId == blockId && c.VoidedAtUtc == null, cancellationToken);
         return contract?.Collection == IncomeCollection.Rate
             ? null
             : RefusalException.ByRule("ZJ-27b", "The contract collects its transfer income by amount: the first installment is paid before registration.");

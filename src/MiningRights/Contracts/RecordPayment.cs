@@ -28,6 +28,11 @@ public sealed class RecordPayment(
     public async Task<IncomePayment> HandleAsync(Guid contractId, Request request, CurrentUser user, CancellationToken ct)
     {
         var contract = await contracts.ForAuthorityAsync(user, contractId, ct);
+        if (contract.IsVoid)
+        {
+            throw RefusalException.Conflict($"Contract {contract.Number} was voided on {contract.VoidedAtUtc:yyyy-MM-dd}: no payment is taken on it.");
+        }
+
         var installment = await db.Installments.SingleOrDefaultAsync(i => i.ContractId == contract.Id && i.Sequence == request.Installment, ct)
             ?? throw RefusalException.Invalid("installment", $"Contract {contract.Number} has no installment {request.Installment}.");
         if (!Yuan.IsPayable(request.Amount))
@@ -78,11 +83,15 @@ public sealed class RecordPayment(
         db.Payments.Add(payment);
         installment.PaidAmount += payment.Amount;
         installment.Version++;
+
+        // Registration starts a duty for each installment still owed and bumps the contract too: of a payment and a
+        // registration at the same moment one commits and the other is a lost race, never a duty for a paid installment.
+        contract.Version++;
         var settled = installment.PaidAmount == installment.Amount;
         if (settled)
         {
             installment.PaidOn = paidOn;
-            await SignalSettledAsync(contract, installment, user, ct);
+            await SignalSettledAsync(contract, installment, user.Actor, ct);
         }
 
         db.AuditEvents.Add(new AuditEvent
@@ -100,7 +109,7 @@ public sealed class RecordPayment(
     }
 
     /// <summary>An installment paid in full tells the workflow waiting for it: the transfer for the first, its own duty for the others.</summary>
-    public async Task SignalSettledAsync(TransferContract contract, IncomeInstallment installment, CurrentUser user, CancellationToken ct)
+    public async Task SignalSettledAsync(TransferContract contract, IncomeInstallment installment, Actor actor, CancellationToken ct)
     {
         var note = $"{contract.Number} installment {installment.Sequence} paid in full";
 
@@ -116,7 +125,7 @@ public sealed class RecordPayment(
             var transfer = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == BlockSubjectKind.Kind && i.SubjectId == contract.BlockId && !i.Finished, ct);
             if (transfer is not null)
             {
-                await runtime.SignalAsync(transfer, FirstPaymentSignal, user.Actor, note, ct);
+                await runtime.SignalAsync(transfer, FirstPaymentSignal, actor, note, ct);
             }
 
             return;
@@ -127,7 +136,7 @@ public sealed class RecordPayment(
         var duty = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == InstallmentSubjectKind.Kind && i.SubjectId == installment.Id && !i.Finished, ct);
         if (duty is not null)
         {
-            await runtime.SignalAsync(duty, PaidSignal, user.Actor, note, ct);
+            await runtime.SignalAsync(duty, PaidSignal, actor, note, ct);
         }
     }
 }

@@ -95,7 +95,7 @@ public sealed class SignContract(
                 throw RefusalException.Invalid("collection", "How the income is collected is required: amount (按金额, ZJ-27b) or rate (按收益率, ZJ-27a).");
         }
 
-        if (await db.Contracts.AnyAsync(c => c.Number == number || c.BlockId == block.Id, ct))
+        if (await db.Contracts.AnyAsync(c => c.Number == number || (c.BlockId == block.Id && c.VoidedAtUtc == null), ct))
         {
             throw RefusalException.Conflict($"Contract number {number} is taken, or block {block.Code} has its contract already.");
         }

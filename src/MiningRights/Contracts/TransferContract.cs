@@ -33,6 +33,14 @@ public sealed class TransferContract
     /// <summary>The right registered under the contract, once it is.</summary>
     public Guid? RightId { get; set; }
 
+    /// <summary>
+    /// Set when the transfer was voided before registration (the first payment never came): the contract and what was
+    /// paid on it are kept, and the block, back in the pool, may be transferred under a new contract.
+    /// </summary>
+    public DateTime? VoidedAtUtc { get; set; }
+
+    public bool IsVoid => VoidedAtUtc is not null;
+
     public DateTime CreatedAtUtc { get; init; }
 
     public int Version { get; set; }

@@ -16,7 +16,10 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
 {
     public const string Workflow = "listing";
 
-    public sealed record Request(TransferMode? Method, decimal? ReservePrice);
+    /// <param name="Method">Tender (招标), auction (拍卖) or listing (挂牌).</param>
+    /// <param name="ReservePrice">底价: no transaction below it; confidential, never published.</param>
+    /// <param name="StartingPrice">起始价 of an auction or listing, published with the announcement (optional, at most the reserve).</param>
+    public sealed record Request(TransferMode? Method, decimal? ReservePrice, decimal? StartingPrice = null);
 
     public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
     {
@@ -31,6 +34,11 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
             throw RefusalException.Invalid("reservePrice", "The reserve price (底价) is required: more than 0 yuan, in fen at most (two decimals).");
         }
 
+        if (request.StartingPrice is { } starting && (!Yuan.IsPayable(starting) || starting > request.ReservePrice))
+        {
+            throw RefusalException.Invalid("startingPrice", "The starting price (起始价) is more than 0 yuan, in fen, and not above the reserve price.");
+        }
+
         var definition = await StartTransfer.CheckPlannedAsync(block, registry, Workflow, time, ct);
         block.TransferMode = request.Method;
         block.Status = BlockStatus.InTransfer;
@@ -40,7 +48,7 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var instance = await runtime.StartAsync(definition, new SubjectRef(BlockSubjectKind.Kind, block.Id), user.Actor,
             new Dictionary<string, DateOnly> { ["announcedOn"] = today },
-            new Dictionary<string, string> { ["reservePrice"] = request.ReservePrice.Value.ToString(CultureInfo.InvariantCulture) }, ct);
+            Prices(request), ct);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = time.GetUtcNow().UtcDateTime,
@@ -51,5 +59,16 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
         });
         await db.SaveChangesAsync(ct);
         return instance;
+    }
+
+    private static Dictionary<string, string> Prices(Request request)
+    {
+        var prices = new Dictionary<string, string> { ["reservePrice"] = request.ReservePrice!.Value.ToString(CultureInfo.InvariantCulture) };
+        if (request.StartingPrice is { } starting)
+        {
+            prices["startingPrice"] = starting.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return prices;
     }
 }

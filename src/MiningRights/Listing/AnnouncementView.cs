@@ -20,7 +20,7 @@ public sealed record AnnouncementView(
     string CountyNameZh,
     string CountyNameEn,
     decimal AreaKm2,
-    decimal? ReservePrice,
+    decimal? StartingPrice,
     decimal? Price,
     string? TransfereeName,
     DateOnly StartsOn,

@@ -25,7 +25,7 @@ public sealed class BlockSubjectKind(TimeProvider time, IOptions<ParameterOption
             .ToDictionaryAsync(h => h.Id, h => h.NameZh + " (" + h.NameEn + ")", cancellationToken);
 
         // A block under contract by amount: its notices state the first installment (due, paid, owed, late charge).
-        var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.BlockId) && c.Collection == IncomeCollection.Amount)
+        var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.BlockId) && c.Collection == IncomeCollection.Amount && c.VoidedAtUtc == null)
             .ToDictionaryAsync(c => c.BlockId, cancellationToken);
         var contractIds = contracts.Values.Select(c => c.Id).ToList();
         var firsts = await db.Installments.AsNoTracking().Where(i => contractIds.Contains(i.ContractId) && i.Sequence == 1)
@@ -59,6 +59,6 @@ public sealed class BlockSubjectKind(TimeProvider time, IOptions<ParameterOption
         JurisdictionCode = block.CountyCode,
         AuthorityCode = block.AuthorityCode,
         RightId = block.RightId,
-        AnchorDate = DateOnly.FromDateTime(block.CreatedAtUtc),
+        AnchorDate = Deadlines.ProvinceCalendar.China.DateAt(new DateTimeOffset(block.CreatedAtUtc, TimeSpan.Zero)),
     };
 }

@@ -29,9 +29,14 @@ public sealed class CreateTransferPlan(MiningRightsDbContext db, RightAccess acc
             throw RefusalException.Invalid("quota", "The quota is the number of new rights the plan allows, 0 to 10000.");
         }
 
-        if (!await access.CoversAsync(user, place.Code, ct))
+        // A quota is set from above: a city's or county's by an authority over it, the provincial reserve by the
+        // province itself. A county does not set its own quota.
+        var own = user.JurisdictionCode == place.Code;
+        if (!await access.CoversAsync(user, place.Code, ct) || (own && !user.IsAdmin && place.Level != JurisdictionLevel.Province))
         {
-            throw RefusalException.Forbidden($"{place.Code} is outside your jurisdiction {user.JurisdictionCode}.");
+            throw RefusalException.Forbidden(own
+                ? $"The annual transfer plan of {place.Code} is set by an authority above it, not by {place.Code} itself."
+                : $"{place.Code} is outside your jurisdiction {user.JurisdictionCode}.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

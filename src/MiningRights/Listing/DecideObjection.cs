@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Workflows;
 
 namespace MiningRights.Listing;
 
 /// <summary>The authority decides an objection: upheld (the transfer cannot be approved as disclosed) or dismissed, with reasons (GS-9a).</summary>
-public sealed class DecideObjection(MiningRightsDbContext db, BlockAccess blocks, TimeProvider time)
+public sealed class DecideObjection(MiningRightsDbContext db, BlockAccess blocks, WorkflowRuntime runtime, TimeProvider time)
 {
     public sealed record Request(ObjectionDecision? Decision, string? Reasons);
 
@@ -30,6 +31,11 @@ public sealed class DecideObjection(MiningRightsDbContext db, BlockAccess blocks
             throw RefusalException.Conflict($"The objection was decided already ({objection.Decision}).");
         }
 
+        // Journalled on the transfer, so that an approval deciding on the objections at the same moment loses the race.
+        var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == objection.InstanceId && !i.Finished, ct)
+            ?? throw RefusalException.Conflict($"The transfer of block {block.Code} is decided already; its objections are closed.");
+        runtime.Record(instance, user.Actor, $"objection:{request.Decision.Value.ToString().ToLowerInvariant()}", "GS-9a",
+            $"Objection from {objection.Objector}: {request.Decision}. {Text.Cut(request.Reasons.Trim(), 500)}");
         var now = time.GetUtcNow().UtcDateTime;
         objection.Decision = request.Decision;
         objection.DecisionReasons = request.Reasons.Trim();

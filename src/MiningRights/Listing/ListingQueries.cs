@@ -40,7 +40,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
         var block = await (await access.VisibleAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct)
             ?? throw RefusalException.NotFound($"Block {id}");
         var footprint = await db.Footprints.AsNoTracking().SingleOrDefaultAsync(f => f.OwnerKind == Footprint.BlockOwner && f.OwnerId == id, ct);
-        var contract = await db.Contracts.AsNoTracking().Where(c => c.BlockId == id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+        var contract = await db.Contracts.AsNoTracking().Where(c => c.BlockId == id && c.VoidedAtUtc == null).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
         var workflows = await db.WorkflowInstances.AsNoTracking().Where(i => i.SubjectKind == BlockSubjectKind.Kind && i.SubjectId == id)
             .OrderBy(i => i.CreatedAtUtc)
             .Select(i => new BlockWorkflowView(i.Id, i.DefinitionId, i.DefinitionVersion, i.State, i.Finished, i.CreatedAtUtc))
@@ -78,7 +78,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
 
         if (page.Keys(2) is [var at, var id])
         {
-            var published = new DateTime(long.Parse(at, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            var published = PageRequest.ReadInstant(at);
             var after = PageRequest.ReadGuid(id);
             query = query.Where(a => a.PublishedAtUtc < published || (a.PublishedAtUtc == published && a.Id.CompareTo(after) > 0));
         }
@@ -106,7 +106,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
             var block = blocks[a.BlockId];
             var county = tree.Find(block.CountyCode);
             return new AnnouncementView(a.Id, a.Kind, a.Method, a.TitleZh, a.TitleEn, block.Code, block.Name, block.Minerals.Split(','),
-                block.CountyCode, county?.NameZh ?? string.Empty, county?.NameEn ?? string.Empty, block.AreaKm2, a.ReservePrice, a.Price,
+                block.CountyCode, county?.NameZh ?? string.Empty, county?.NameEn ?? string.Empty, block.AreaKm2, a.StartingPrice, a.Price,
                 a.TransfereeName, a.StartsOn, a.EndsOn, a.RuleId, a.PublishedAtUtc, BlockPolygon.FromWkt(footprints[a.BlockId]).ToGeoJson());
         });
     }

@@ -47,7 +47,7 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
         if (local is { Left: > 0 })
         {
             Use(block, local, QuotaSource.Local);
-            rule = exempt ? "ZJ-25" : "CN-TRANSFER";
+            rule = "CN-TRANSFER";
             account = $"uses 1 of the {year} quota of {local.JurisdictionCode} ({local.Used}/{local.Quota})";
         }
         else if (!exempt)

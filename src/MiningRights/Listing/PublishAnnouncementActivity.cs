@@ -8,8 +8,9 @@ namespace MiningRights.Listing;
 /// <summary>
 /// <c>{"activity": "publishAnnouncement", "kind": "listing", "rule": "CN-TRANSFER", "deadline": "announcementPeriod"}</c>:
 /// publishes the public notice of the block's step (an announcement, a result, a disclosure), running until the named
-/// deadline's date. The price comes from the instance values <c>reservePrice</c> and <c>price</c>; the transferee is
-/// named as a public notice names it, by its company name only.
+/// deadline's date. The prices come from the instance values <c>startingPrice</c> (published) and <c>price</c>; the
+/// reserve price (底价) stays confidential, as the transfer rules require until the transaction is over. The transferee
+/// is named as a public notice names it, by its company name only.
 /// </summary>
 public sealed class PublishAnnouncementActivity : IWorkflowActivity
 {
@@ -54,7 +55,7 @@ public sealed class PublishAnnouncementActivity : IWorkflowActivity
             Method = method,
             TitleZh = zh,
             TitleEn = en,
-            ReservePrice = Money(context.Values.Get("reservePrice")),
+            StartingPrice = Money(context.Values.Get("startingPrice")),
             Price = kind == AnnouncementKind.Listing ? null : Money(context.Values.Get("price")),
             TransfereeName = kind == AnnouncementKind.Listing || context.Subject.HolderName.Length == 0 ? null : context.Subject.HolderName,
             StartsOn = context.Today,

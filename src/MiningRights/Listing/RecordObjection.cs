@@ -1,19 +1,23 @@
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Workflows;
 
 namespace MiningRights.Listing;
 
 /// <summary>
 /// The authority records an objection (异议) received while an agreement transfer is disclosed (GS-9a): who raised it,
-/// on what grounds, on which day. Objections are taken only while the disclosure runs.
+/// on what grounds, on which day. An objection counts when it was received during the disclosure period; it may be
+/// recorded until the transfer is decided, and it is journalled on the transfer so an approval racing it is refused.
 /// </summary>
-public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks, TimeProvider time)
+public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks, WorkflowRuntime runtime, TimeProvider time)
 {
-    public const string DisclosureState = "disclosure";
+    /// <summary>The states of agreement-transfer.json in which objections are recorded: the disclosure and the decision after it.</summary>
+    public static readonly IReadOnlyList<string> DisclosureStates = ["disclosure", "disclosureEnded"];
 
-    /// <summary>The instance date the disclosure opened on (recorded by the transition into it).</summary>
+    /// <summary>The instance dates the disclosure opened on (recorded by the transition into it) and ends with (its deadline).</summary>
     public const string DisclosureStart = "disclosureOn";
+    public const string DisclosureEnd = "disclosurePeriod";
 
     public sealed record Request(string? Objector, string? Grounds, DateOnly? ReceivedOn);
 
@@ -39,14 +43,20 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
         }
 
         var instance = await blocks.RunningTransferAsync(block, ct);
-        if (instance.State != DisclosureState)
+        if (!DisclosureStates.Contains(instance.State))
         {
-            throw RefusalException.Conflict($"Objections are recorded while an agreement transfer is disclosed; block {block.Code} is in state '{instance.State}'.");
+            throw RefusalException.Conflict($"Objections are recorded for an agreement transfer disclosed and not yet decided; block {block.Code} is in state '{instance.State}'.");
         }
 
-        if (new Workflows.InstanceValues(instance).Date(DisclosureStart) is { } opened && received < opened)
+        var values = new InstanceValues(instance);
+        if (values.Date(DisclosureStart) is { } opened && received < opened)
         {
             throw RefusalException.Invalid("receivedOn", $"The disclosure opened on {opened:yyyy-MM-dd}; an objection to it is received on or after that day.");
+        }
+
+        if (values.Date(DisclosureEnd) is { } ended && received > ended)
+        {
+            throw RefusalException.Invalid("receivedOn", $"The disclosure ended on {ended:yyyy-MM-dd}; an objection received after it is not one to this disclosure.");
         }
 
         var objection = new DisclosureObjection
@@ -60,6 +70,7 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
             CreatedAtUtc = now.UtcDateTime,
         };
         db.Objections.Add(objection);
+        runtime.Record(instance, user.Actor, "objection:received", "GS-9a", $"Objection from {objection.Objector}, received {received:yyyy-MM-dd}: {Text.Cut(objection.Grounds, 500)}");
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now.UtcDateTime,

@@ -19,6 +19,7 @@ public sealed class RegisterTransferredRight(
     MiningRightsDbContext db,
     BlockAccess blocks,
     RegisterRight register,
+    GroundCheck ground,
     WorkflowRegistry registry,
     WorkflowRuntime runtime,
     InstallmentSubjectKind installments,
@@ -44,8 +45,11 @@ public sealed class RegisterTransferredRight(
             throw RefusalException.Conflict($"Block {block.Code} cannot be registered yet: its {instance.DefinitionId} workflow is in state '{instance.State}'.");
         }
 
-        var contract = await db.Contracts.SingleOrDefaultAsync(c => c.BlockId == block.Id, ct)
+        var contract = await db.Contracts.SingleOrDefaultAsync(c => c.BlockId == block.Id && c.VoidedAtUtc == null, ct)
             ?? throw RefusalException.Conflict($"Block {block.Code} has no transfer contract.");
+        // The right takes over the block's ground: held like an intake's, so that a block added at the same moment
+        // sees either the live block or the right, never neither.
+        await using var hold = await ground.HoldAsync(block.CountyCode, ct);
         var footprint = await db.Footprints.AsNoTracking().SingleAsync(f => f.OwnerKind == Footprint.BlockOwner && f.OwnerId == block.Id, ct);
         var polygon = BlockPolygon.FromWkt(footprint.PolygonWkt);
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
@@ -78,6 +82,7 @@ public sealed class RegisterTransferredRight(
         await runtime.SignalAsync(instance, Signal, user.Actor, $"registered as {right.LicenseNumber}", ct);
         await StartIncomeDutiesAsync(contract, block, right, holderName, today, user, ct);
         await db.SaveChangesAsync(ct);
+        await hold.CommitAsync(ct);
         return right;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using MiningRights.Audit;
 using MiningRights.Workflows;
 using MiningRights.Workflows.Activities;
@@ -25,6 +26,13 @@ public sealed class ReturnBlockToPoolActivity : IWorkflowActivity
         {
             plan.Used--;
             plan.Version++;
+        }
+
+        // A contract signed for the transfer that did not go through is kept, voided, with what was paid on it.
+        foreach (var contract in await context.Db.Contracts.Where(c => c.BlockId == block.Id && c.VoidedAtUtc == null).ToListAsync(cancellationToken))
+        {
+            contract.VoidedAtUtc = context.NowUtc;
+            contract.Version++;
         }
 
         block.PlanId = null;

@@ -23,7 +23,8 @@ public sealed class TransferAnnouncement
 
     public required string TitleEn { get; init; }
 
-    public decimal? ReservePrice { get; init; }
+    /// <summary>The starting price (起始价) the announcement publishes, if one was set; the reserve price (底价) is never published.</summary>
+    public decimal? StartingPrice { get; init; }
 
     /// <summary>The transaction price or the agreed transfer income.</summary>
     public decimal? Price { get; init; }

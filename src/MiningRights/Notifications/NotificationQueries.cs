@@ -26,7 +26,7 @@ public sealed class NotificationQueries(MiningRightsDbContext db, InstanceAccess
 
         if (page.Keys(2) is [var created, var last])
         {
-            var at = new DateTime(long.Parse(created, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            var at = PageRequest.ReadInstant(created);
             var after = PageRequest.ReadGuid(last);
             query = query.Where(n => n.CreatedAtUtc < at || (n.CreatedAtUtc == at && n.Id.CompareTo(after) > 0));
         }

@@ -63,4 +63,11 @@ public sealed record PageRequest(string? Cursor, int Size)
 
     public static Guid ReadGuid(string text) =>
         Guid.TryParse(text, out var id) ? id : throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.");
+
+    /// <summary>An instant a cursor carries as UTC ticks; anything else (a forged cursor) is a 400, never a 500.</summary>
+    public static DateTime ReadInstant(string text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks
+            ? new DateTime(ticks, DateTimeKind.Utc)
+            : throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.");
 }

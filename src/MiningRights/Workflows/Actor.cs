@@ -8,6 +8,9 @@ public sealed record Actor(string Name, IReadOnlyCollection<string> Roles, Guid?
 {
     public static readonly Actor Deadline = new("system:deadline", []);
 
+    /// <summary>The service acting on its own, e.g. settling a duty a person's step has fulfilled; named after why.</summary>
+    public static Actor System(string name) => new($"system:{name}", []);
+
     public bool IsInRole(string role) => Roles.Contains(role);
 
     public bool IsSystem => Roles.Count == 0;

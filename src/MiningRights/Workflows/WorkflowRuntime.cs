@@ -139,7 +139,8 @@ public sealed class WorkflowRuntime(
             throw RefusalException.Invalid("signal", $"Workflow '{instance.DefinitionId}' has no signal '{Text.Cut(signal)}'.");
         }
 
-        if (!spec.Roles.Any(actor.IsInRole))
+        // The service itself (a deadline, a job, the settling of a duty) may send any signal its definition has.
+        if (!actor.IsSystem && !spec.Roles.Any(actor.IsInRole))
         {
             throw RefusalException.Forbidden($"'{spec.Label.En}' ({spec.Label.Zh}) may be done only by: {string.Join(", ", spec.Roles)}.");
         }
@@ -222,6 +223,14 @@ public sealed class WorkflowRuntime(
             Outbox.Enqueue(db, $"journal:{instance.Id}:{entry.Sequence}:extension", template, facts, recipient, "extension", instance, deadline.Id, now);
         }
     }
+
+    /// <summary>
+    /// Records in the instance's journal something decided about it that moves no state (an objection received and
+    /// decided, a report), under <paramref name="ruleId"/>. It counts a version of the instance like every entry, so a
+    /// transition racing it fails as a lost race instead of missing what was recorded.
+    /// </summary>
+    public JournalEntry Record(WorkflowInstance instance, Actor actor, string trigger, string ruleId, string note) =>
+        Journal(instance, actor, trigger, instance.State, instance.State, ruleId, note, time.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// The subject's owner, places or label changed (a block won by a holder, a block registered as a right): its running

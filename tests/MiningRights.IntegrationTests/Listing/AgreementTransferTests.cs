@@ -51,9 +51,15 @@ public sealed class AgreementTransferTests
         var undecided = await ProblemAssert.ReadAsync(await world.SignalAsync(blockId, "approveTransfer"), HttpStatusCode.UnprocessableEntity);
         Assert.Equal("GS-9a", undecided["ruleId"]!.GetValue<string>());
 
-        // Objections are taken only while the disclosure runs.
-        Assert.Equal(HttpStatusCode.Conflict, (await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/objections",
-            new { objector = "某公司", grounds = "迟到的异议" })).StatusCode);
+        // An objection counts when it was received during the disclosure, even if it is recorded the morning after;
+        // one received after the disclosure ended does not.
+        var late = await ProblemAssert.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/objections",
+            new { objector = "某公司", grounds = "迟到的异议" }), HttpStatusCode.BadRequest);
+        ProblemAssert.Errors(late, "receivedOn");
+        var lastDay = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/objections",
+            new { objector = "邻近村委会", grounds = "公示最后一天寄出的异议", receivedOn = "2025-03-13" }), HttpStatusCode.Created);
+        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/objections/{lastDay["id"]}/decision",
+            new { decision = "dismissed", reasons = "与本区块无关" }), HttpStatusCode.OK);
 
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/objections/{objection["id"]}/decision",
             new { decision = "dismissed", reasons = "经实地核实，边界无重叠" }), HttpStatusCode.OK);
@@ -75,9 +81,14 @@ public sealed class AgreementTransferTests
         Assert.Equal("agreement", right["transferMode"]!.GetValue<string>());
 
         // Verification and disclosure are in the transfer's journal, in order.
-        var journal = (await Api.ReadAsync(await world.Authority.GetAsync($"/api/workflows/instances/{await world.InstanceAsync(blockId)}"), HttpStatusCode.OK))
-            ["journal"]!.AsArray().Select(j => j!["toState"]!.GetValue<string>()).ToList();
-        Assert.Equal(["verifying", "disclosure", "disclosureEnded", "transacted", "paid", "registered"], journal);
+        var entries = (await Api.ReadAsync(await world.Authority.GetAsync($"/api/workflows/instances/{await world.InstanceAsync(blockId)}"), HttpStatusCode.OK))
+            ["journal"]!.AsArray().Select(j => (Trigger: j!["trigger"]!.GetValue<string>(), To: j["toState"]!.GetValue<string>())).ToList();
+        Assert.Equal(["verifying", "disclosure", "disclosureEnded", "transacted", "paid", "registered"],
+            entries.Where(e => !e.Trigger.StartsWith("objection:", StringComparison.Ordinal)).Select(e => e.To));
+
+        // The objection and its decision are in the same journal, where they were received and decided.
+        Assert.Contains(("objection:received", "disclosure"), entries);
+        Assert.Contains(("objection:dismissed", "disclosureEnded"), entries);
 
         // The 2025 revenue is declared by the holder; the amount due is revenue x rate, due by 31 May 2026 (a parameter).
         var declared = await Api.ReadAsync(await holder.Client.PostAsJsonAsync($"/api/contracts/{contract["id"]}/declarations", new { year = 2025, revenue = 12_345_678.90m }), HttpStatusCode.OK);

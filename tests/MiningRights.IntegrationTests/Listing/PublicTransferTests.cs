@@ -34,12 +34,14 @@ public sealed class PublicTransferTests
         Assert.Equal("local", planned["quotaSource"]!.GetValue<string>());
 
         // Announced on 3 March for 20 days (AnnouncementDays): the public sees it, with the polygon, without signing in.
-        var announced = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 1_000_000m }), HttpStatusCode.OK);
+        var announced = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 1_000_000m, startingPrice = 900_000m }), HttpStatusCode.OK);
         Assert.Equal("announced", announced["state"]!.GetValue<string>());
         var notices = await Api.ReadAsync(await anonymous.GetAsync("/api/public/announcements?kind=listing"), HttpStatusCode.OK);
         var notice = notices["items"]!.AsArray().Single(a => a!["blockCode"]!.GetValue<string>() == block["code"]!.GetValue<string>())!;
         Assert.Equal("Polygon", notice["polygon"]!["type"]!.GetValue<string>());
-        Assert.Equal(1_000_000m, notice["reservePrice"]!.GetValue<decimal>());
+        // The starting price (起始价) is published; the reserve price (底价) stays confidential.
+        Assert.Equal(900_000m, notice["startingPrice"]!.GetValue<decimal>());
+        Assert.DoesNotContain("1000000", notice.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("2025-03-23", notice["endsOn"]!.GetValue<string>());
         Assert.Null(notice["transfereeName"]);
 

@@ -14,7 +14,7 @@ public sealed class TransferAnnouncementConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Method).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.TitleZh).HasMaxLength(300);
         builder.Property(a => a.TitleEn).HasMaxLength(300);
-        builder.Property(a => a.ReservePrice).HasPrecision(18, 2);
+        builder.Property(a => a.StartingPrice).HasPrecision(18, 2);
         builder.Property(a => a.Price).HasPrecision(18, 2);
         builder.Property(a => a.TransfereeName).HasMaxLength(400);
         builder.Property(a => a.RuleId).HasMaxLength(16);

@@ -14,7 +14,9 @@ public sealed class TransferContractConfiguration : IEntityTypeConfiguration<Tra
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Number).HasMaxLength(64);
         builder.HasIndex(c => c.Number).IsUnique();
-        builder.HasIndex(c => c.BlockId).IsUnique();
+        // One contract in force per block; voided ones stay as the record of a transfer that did not go through.
+        builder.HasIndex(c => c.BlockId).IsUnique().HasFilter("\"VoidedAtUtc\" IS NULL");
+        builder.Ignore(c => c.IsVoid);
         builder.HasIndex(c => c.HolderId);
         builder.Property(c => c.AuthorityCode).HasMaxLength(6);
         builder.Property(c => c.Collection).HasConversion<string>().HasMaxLength(16);
