@@ -11,13 +11,34 @@ public static class CasesApi
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases")
             .RequireAuthorization(p => p.RequireRole(Roles.Inspector, Roles.Authority, Roles.Admin));
-        group.MapGet("/", ListAsync).WithSummary("The case queue of the caller's jurisdiction: most serious first, then oldest. Work a case through its workflow instance's signals.");
+        group.MapGet("/", ListAsync).WithSummary(
+            "The case queue of the caller's jurisdiction, filtered by status, ruleId, severity, minDaysOverdue, county and holderId, in risk order: " +
+            "severity (high first), then days overdue (most first; undated cases last), then the holder's other open cases (most first), then id. " +
+            "Work a case through its workflow instance's signals.");
+        group.MapGet("/export.csv", ExportAsync).WithSummary(
+            $"The same queue with the same filters as one CSV file in the same order (UTF-8 with BOM, Chinese and English headers); more than {CaseExport.MaxRows} cases is refused with 422.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A case with the right's whole history.");
     }
 
-    public static async Task<Ok<Page<CaseView>>> ListAsync(CaseQueries queries, HttpContext context, CancellationToken ct, string? status = null, string? cursor = null, int? pageSize = null) =>
-        TypedResults.Ok(await queries.ListAsync(context.Current(), EnumText.Parse<CaseStatus>(status, "status"), PageRequest.From(cursor, pageSize), ct));
+    public static async Task<Ok<Page<CaseView>>> ListAsync(CaseQueries queries, HttpContext context, CancellationToken ct,
+        string? status = null, string? ruleId = null, string? severity = null, string? minDaysOverdue = null, string? county = null, string? holderId = null,
+        string? cursor = null, int? pageSize = null)
+    {
+        var filter = Filter(status, ruleId, severity, minDaysOverdue, county, holderId);
+        return TypedResults.Ok(await queries.ListAsync(context.Current(), filter, PageRequest.From(cursor, pageSize), ct));
+    }
+
+    public static async Task<FileContentHttpResult> ExportAsync(CaseQueries queries, HttpContext context, CancellationToken ct,
+        string? status = null, string? ruleId = null, string? severity = null, string? minDaysOverdue = null, string? county = null, string? holderId = null)
+    {
+        var filter = Filter(status, ruleId, severity, minDaysOverdue, county, holderId);
+        var (content, fileName) = await queries.ExportAsync(context.Current(), filter, ct);
+        return TypedResults.File(content, CaseExport.ContentType, fileName);
+    }
 
     public static async Task<Ok<CaseDetail>> GetAsync(Guid id, CaseQueries queries, HttpContext context, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(context.Current(), id, ct));
+
+    private static CaseFilter Filter(string? status, string? ruleId, string? severity, string? minDaysOverdue, string? county, string? holderId) =>
+        CaseFilter.Read(EnumText.Parse<CaseStatus>(status, "status"), ruleId, severity, minDaysOverdue, county, holderId);
 }

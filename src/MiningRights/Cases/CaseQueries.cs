@@ -2,56 +2,209 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Deadlines;
 using MiningRights.Paging;
 using MiningRights.Rights;
 
 namespace MiningRights.Cases;
 
-/// <summary>The inspectors' queue, most serious first, then oldest; and one case with the right's history.</summary>
-public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, RightQueries rights)
+/// <summary>
+/// The inspectors' queue and one case with the right's history, both within the caller's jurisdiction subtree.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Risk order, most urgent first: severity, high to low; then days overdue, most first (due date ascending; cases
+/// without a due date after all that have one, oldest opened first); then how many other open cases the same holder
+/// has, most first; then the case id, so that no two cases tie.
+/// </para>
+/// <para>
+/// Days overdue are counted from the due date (a case without one: from the day it was opened, in Asia/Shanghai) to
+/// today in Asia/Shanghai. The holder's other open cases are those the caller may see, opened and not closed.
+/// </para>
+/// <para>
+/// Paging is keyset paging over that order, computed in the query on both providers (the holder's open cases by one
+/// grouped count joined to the page's rows). Because that count changes as cases open and close, the first page fixes
+/// the moment the queue is read at and the cursor carries it: every later page counts open cases, and takes cases, as
+/// they stood then (opened by that moment, not closed by it, which <see cref="Case.OpenedAtUtc"/> and
+/// <see cref="Case.ClosedAtUtc"/> record). The order keys of a case therefore never change between pages, and paging
+/// shows each case that existed at the first page exactly once; cases opened later appear in a fresh read.
+/// </para>
+/// </remarks>
+public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, RightQueries rights, JurisdictionDirectory jurisdictions, TimeProvider time)
 {
-    public async Task<Page<CaseView>> ListAsync(CurrentUser user, CaseStatus? status, PageRequest page, CancellationToken ct)
+    // Cases without a due date sort after every dated one, and among themselves by the time they were opened.
+    private static readonly DateOnly Undated = DateOnly.MaxValue;
+    private static readonly DateTime Dated = DateTime.UnixEpoch;
+
+    public async Task<Page<CaseView>> ListAsync(CurrentUser user, CaseFilter filter, PageRequest page, CancellationToken ct)
     {
-        var visible = await access.VisibleAsync(user, ct);
-        var query = db.Cases.AsNoTracking().Join(visible, c => c.RightId, r => r.Id, (c, r) => new { Case = c, r.LicenseNumber });
-        if (status is { } wanted)
+        var keys = page.Keys(6);
+        var asOf = keys is null ? time.GetUtcNow().UtcDateTime : Instant(keys[0]);
+        var query = await QueueAsync(user, filter, asOf, ct);
+        if (keys is [_, var severityKey, var dueKey, var openedKey, var holderKey, var idKey])
         {
-            query = query.Where(x => x.Case.Status == wanted);
-        }
-
-        if (page.Keys(3) is [var severity, var opened, var id])
-        {
-            var s = int.Parse(severity, CultureInfo.InvariantCulture);
-            var at = new DateTime(long.Parse(opened, CultureInfo.InvariantCulture), DateTimeKind.Utc);
-            var after = PageRequest.ReadGuid(id);
+            var s = Whole(severityKey);
+            var due = DateOnly.TryParseExact(dueKey, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw NotOurs();
+            var opened = Instant(openedKey);
+            var h = Whole(holderKey);
+            var id = PageRequest.ReadGuid(idKey);
             query = query.Where(x => x.Case.Severity < s
-                || (x.Case.Severity == s && (x.Case.OpenedAtUtc > at || (x.Case.OpenedAtUtc == at && x.Case.Id.CompareTo(after) > 0))));
+                || (x.Case.Severity == s && (x.DueKey > due
+                || (x.DueKey == due && (x.OpenedKey > opened
+                || (x.OpenedKey == opened && (x.HolderOpen < h
+                || (x.HolderOpen == h && x.Case.Id.CompareTo(id) > 0))))))));
         }
 
-        var rows = await query.OrderByDescending(x => x.Case.Severity).ThenBy(x => x.Case.OpenedAtUtc).ThenBy(x => x.Case.Id)
-            .Take(page.Size + 1).ToListAsync(ct);
+        var rows = await Ordered(query).Take(page.Size + 1).ToListAsync(ct);
         var states = await StatesAsync(rows.Select(r => r.Case.Id).ToList(), ct);
+        var today = ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf));
+        var at = asOf.Ticks.ToString(CultureInfo.InvariantCulture);
         return page.Build(rows,
-            x => [x.Case.Severity.ToString(CultureInfo.InvariantCulture), x.Case.OpenedAtUtc.Ticks.ToString(CultureInfo.InvariantCulture), x.Case.Id.ToString()],
-            x => View(x.Case, x.LicenseNumber, states.GetValueOrDefault(x.Case.Id)));
+            x => [at, x.Case.Severity.ToString(CultureInfo.InvariantCulture), x.DueKey.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                x.OpenedKey.Ticks.ToString(CultureInfo.InvariantCulture), x.HolderOpen.ToString(CultureInfo.InvariantCulture), x.Case.Id.ToString()],
+            x => View(x, states.GetValueOrDefault(x.Case.Id), today));
+    }
+
+    /// <summary>
+    /// The whole filtered queue in risk order, as it stands now, as a CSV file (<see cref="CaseExport"/>) and its file
+    /// name. More than <see cref="CaseExport.MaxRows"/> cases is refused with 422, so that a partial list is never taken
+    /// for the whole.
+    /// </summary>
+    public async Task<(byte[] Content, string FileName)> ExportAsync(CurrentUser user, CaseFilter filter, CancellationToken ct)
+    {
+        var asOf = time.GetUtcNow().UtcDateTime;
+        var rows = await Ordered(await QueueAsync(user, filter, asOf, ct)).Take(CaseExport.MaxRows + 1).ToListAsync(ct);
+        if (rows.Count > CaseExport.MaxRows)
+        {
+            throw new RefusalException(422, "Too many cases",
+                $"More than {CaseExport.MaxRows} cases match; narrow the filters (county, ruleId, severity, status, holderId, minDaysOverdue) and export again.");
+        }
+
+        var states = await StatesAsync(rows.Select(r => r.Case.Id).ToList(), ct);
+        var today = ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf));
+        var cases = rows.Select(x => View(x, states.GetValueOrDefault(x.Case.Id), today)).ToList();
+        return (await CaseExport.WriteAsync(cases, await jurisdictions.TreeAsync(db, ct), ct), CaseExport.FileName(today));
     }
 
     public async Task<CaseDetail> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
-        var visible = await access.VisibleAsync(user, ct);
-        var found = await db.Cases.AsNoTracking().Where(c => c.Id == id).Join(visible, c => c.RightId, r => r.Id, (c, r) => new { Case = c, r.LicenseNumber })
-            .SingleOrDefaultAsync(ct) ?? throw RefusalException.NotFound($"Case {id}");
+        var asOf = time.GetUtcNow().UtcDateTime;
+        var found = await (await QueueAsync(user, CaseFilter.None, asOf, ct)).Where(x => x.Case.Id == id).SingleOrDefaultAsync(ct)
+            ?? throw RefusalException.NotFound($"Case {id}");
         var states = await StatesAsync([id], ct);
-        return new CaseDetail(View(found.Case, found.LicenseNumber, states.GetValueOrDefault(id)), await rights.HistoryAsync(user, found.Case.RightId, ct));
+        return new CaseDetail(View(found, states.GetValueOrDefault(id), ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf))),
+            await rights.HistoryAsync(user, found.Case.RightId, ct));
     }
+
+    /// <summary>The visible cases that match, as they stood at <paramref name="asOf"/>, with their order keys.</summary>
+    private async Task<IQueryable<QueueRow>> QueueAsync(CurrentUser user, CaseFilter filter, DateTime asOf, CancellationToken ct)
+    {
+        var visible = await access.VisibleAsync(user, ct);
+        var existing = db.Cases.AsNoTracking().Join(visible, c => c.RightId, r => r.Id, (c, r) => c).Where(c => c.OpenedAtUtc <= asOf);
+        var openByHolder = existing.Where(c => c.ClosedAtUtc == null || c.ClosedAtUtc > asOf)
+            .GroupBy(c => c.HolderId)
+            .Select(g => new { HolderId = g.Key, Count = g.Count() });
+
+        var cases = existing;
+        if (filter.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        if (filter.RuleId is { } rule)
+        {
+            cases = cases.Where(c => c.RuleId == rule);
+        }
+
+        if (filter.Severity is { } severity)
+        {
+            cases = cases.Where(c => c.Severity == severity);
+        }
+
+        if (filter.HolderId is { } holder)
+        {
+            cases = cases.Where(c => c.HolderId == holder);
+        }
+
+        if (filter.County is { } county)
+        {
+            var tree = await jurisdictions.TreeAsync(db, ct);
+            if (tree.Find(county) is null)
+            {
+                throw RefusalException.Invalid("county", "county is not a jurisdiction code this service knows (GET /api/jurisdictions lists them).");
+            }
+
+            var codes = tree.Subtree(county).ToList();
+            cases = cases.Where(c => codes.Contains(c.JurisdictionCode));
+        }
+
+        if (filter.MinDaysOverdue is { } days)
+        {
+            // Due on or before this day, or (undated) opened before the day after it began.
+            var latestDue = ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf)).AddDays(-days);
+            var openedBefore = ProvinceCalendar.China.StartOfDayUtc(latestDue.AddDays(1));
+            cases = cases.Where(c => (c.DueOn != null && c.DueOn <= latestDue) || (c.DueOn == null && c.OpenedAtUtc < openedBefore));
+        }
+
+        return from c in cases
+               join r in db.Rights on c.RightId equals r.Id
+               join h in db.Holders on c.HolderId equals h.Id
+               join k in openByHolder on c.HolderId equals k.HolderId into counts
+               from k in counts.DefaultIfEmpty()
+               select new QueueRow
+               {
+                   Case = c,
+                   LicenseNumber = r.LicenseNumber,
+                   HolderNameZh = h.NameZh,
+                   HolderNameEn = h.NameEn,
+                   DueKey = c.DueOn ?? Undated,
+                   OpenedKey = c.DueOn == null ? c.OpenedAtUtc : Dated,
+                   HolderOpen = ((int?)k.Count ?? 0) - (c.ClosedAtUtc == null || c.ClosedAtUtc > asOf ? 1 : 0),
+               };
+    }
+
+    private static IQueryable<QueueRow> Ordered(IQueryable<QueueRow> query) =>
+        query.OrderByDescending(x => x.Case.Severity).ThenBy(x => x.DueKey).ThenBy(x => x.OpenedKey).ThenByDescending(x => x.HolderOpen).ThenBy(x => x.Case.Id);
 
     private async Task<Dictionary<Guid, (Guid Id, string State)>> StatesAsync(List<Guid> caseIds, CancellationToken ct) =>
         (await db.WorkflowInstances.AsNoTracking().Where(i => i.SubjectKind == CaseSubjectKind.Kind && caseIds.Contains(i.SubjectId))
             .Select(i => new { i.SubjectId, i.Id, i.State }).ToListAsync(ct))
         .ToDictionary(i => i.SubjectId, i => (i.Id, i.State));
 
-    private static CaseView View(Case c, string licenseNumber, (Guid Id, string State) instance) =>
-        new(c.Id, c.RightId, licenseNumber, c.InstanceId, instance.Id == Guid.Empty ? null : instance.Id, instance.State,
-            c.JurisdictionCode, c.AuthorityCode, c.RuleId, c.TitleZh, c.TitleEn, c.Severity, c.DueOn, c.Status, c.Disposition, c.DamagesYuan,
-            c.OpenedAtUtc, c.ClosedAtUtc);
+    private static CaseView View(QueueRow x, (Guid Id, string State) instance, DateOnly today)
+    {
+        var c = x.Case;
+        var from = c.DueOn ?? ProvinceCalendar.China.DateAt(new DateTimeOffset(c.OpenedAtUtc));
+        return new(c.Id, c.RightId, x.LicenseNumber, c.HolderId, x.HolderNameZh, x.HolderNameEn, c.InstanceId,
+            instance.Id == Guid.Empty ? null : instance.Id, instance.State, c.JurisdictionCode, c.AuthorityCode, c.RuleId, c.TitleZh, c.TitleEn,
+            c.Severity, c.DueOn, today.DayNumber - from.DayNumber, x.HolderOpen, c.Status, c.Disposition, c.DamagesYuan, c.OpenedAtUtc, c.ClosedAtUtc);
+    }
+
+    private static DateTime Instant(string ticks) =>
+        long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= DateTime.MaxValue.Ticks
+            ? new DateTime(value, DateTimeKind.Utc)
+            : throw NotOurs();
+
+    private static int Whole(string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw NotOurs();
+
+    private static RefusalException NotOurs() => RefusalException.Invalid("cursor", "The cursor is not one this service gave out.");
+
+    /// <summary>A case with what the queue orders it by.</summary>
+    private sealed class QueueRow
+    {
+        public required Case Case { get; init; }
+
+        public required string LicenseNumber { get; init; }
+
+        public required string HolderNameZh { get; init; }
+
+        public required string HolderNameEn { get; init; }
+
+        public DateOnly DueKey { get; init; }
+
+        public DateTime OpenedKey { get; init; }
+
+        public int HolderOpen { get; init; }
+    }
 }

@@ -1,10 +1,17 @@
 namespace MiningRights.Cases;
 
-/// <summary>A case in the inspectors' queue, with its own workflow's state.</summary>
+/// <summary>
+/// A case in the inspectors' queue, with its own workflow's state. <see cref="DaysOverdue"/> counts from the due date
+/// (from the day it was opened when it has none) to today in Asia/Shanghai; <see cref="HolderOpenCases"/> is how many
+/// other cases of the same holder, among those the caller may see, are not closed.
+/// </summary>
 public sealed record CaseView(
     Guid Id,
     Guid RightId,
     string LicenseNumber,
+    Guid HolderId,
+    string HolderNameZh,
+    string HolderNameEn,
     Guid InstanceId,
     Guid? CaseInstanceId,
     string? CaseState,
@@ -15,6 +22,8 @@ public sealed record CaseView(
     string TitleEn,
     int Severity,
     DateOnly? DueOn,
+    int DaysOverdue,
+    int HolderOpenCases,
     CaseStatus Status,
     CaseDisposition? Disposition,
     decimal? DamagesYuan,
