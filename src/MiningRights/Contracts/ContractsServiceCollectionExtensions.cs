@@ -12,6 +12,7 @@ public static class ContractsServiceCollectionExtensions
             .AddSingleton<ISubjectKind>(sp => sp.GetRequiredService<InstallmentSubjectKind>())
             .AddTransitionGuard<IncomeByRateGuard>()
             .AddScoped<ContractAccess>()
+            .AddScoped<ContractDuties>()
             .AddScoped<SignContract>()
             .AddScoped<RecordPayment>()
             .AddScoped<DeclareRevenue>()

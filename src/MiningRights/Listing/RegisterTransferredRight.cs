@@ -23,6 +23,7 @@ public sealed class RegisterTransferredRight(
     WorkflowRegistry registry,
     WorkflowRuntime runtime,
     InstallmentSubjectKind installments,
+    ContractDuties duties,
     IOptions<ParameterOptions> parameters,
     TimeProvider time)
 {
@@ -81,6 +82,9 @@ public sealed class RegisterTransferredRight(
         await runtime.FollowSubjectAsync(BlockSubjectKind.Describe(block, holderName), ct);
         await runtime.SignalAsync(instance, Signal, user.Actor, $"registered as {right.LicenseNumber}", ct);
         await StartIncomeDutiesAsync(contract, block, right, holderName, today, user, ct);
+        var clauses = await db.ContractClauses.AsNoTracking().Where(c => c.ContractId == contract.Id).ToListAsync(ct);
+        runtime.Subjects.Remember(RightSubjectKind.Describe(right, holderName));
+        await duties.StartAsync(right, contract, clauses, user.Actor, ct);
         await db.SaveChangesAsync(ct);
         await hold.CommitAsync(ct);
         return right;
