@@ -13,6 +13,7 @@ public static class ContractsServiceCollectionExtensions
             .AddTransitionGuard<IncomeByRateGuard>()
             .AddScoped<ContractAccess>()
             .AddScoped<ContractDuties>()
+            .AddSingleton<PerformanceEvaluator>()
             .AddScoped<SignContract>()
             .AddScoped<RecordPayment>()
             .AddScoped<DeclareRevenue>()

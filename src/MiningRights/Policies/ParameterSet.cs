@@ -37,4 +37,6 @@ public sealed class ParameterSet
     public decimal? LateFeeDailyRate { get; set; }
 
     public string? IncomeDeclarationDue { get; set; }
+
+    public int? EnclosingYears { get; set; }
 }

@@ -53,6 +53,9 @@ public sealed record ProvinceParameters
     /// <summary>Daily late charge on unpaid transfer income, as a fraction (0.0005 = 0.05% a day); 0 is off (CN-LATEFEE).</summary>
     public decimal LateFeeDailyRate { get; init; }
 
+    /// <summary>Consecutive contract years without accepted exploration work or investment that are enclosing without exploring (圈而不探, GS-10b).</summary>
+    public int EnclosingYears { get; init; } = 2;
+
     /// <summary>Month and day (MM-dd) by which a by-rate holder declares the year's sales revenue and pays (ZJ-27a).</summary>
     public string IncomeDeclarationDue { get; init; } = "05-31";
 
@@ -87,6 +90,7 @@ public sealed record ProvinceParameters
         FirstInstallmentMinimumPercent = set.FirstInstallmentMinimumPercent ?? FirstInstallmentMinimumPercent,
         LateFeeDailyRate = set.LateFeeDailyRate ?? LateFeeDailyRate,
         IncomeDeclarationDue = set.IncomeDeclarationDue ?? IncomeDeclarationDue,
+        EnclosingYears = set.EnclosingYears ?? EnclosingYears,
     };
 
     /// <summary>The day of <paramref name="year"/> by which a by-rate declaration is due (29 February falls back to 28).</summary>
@@ -122,6 +126,11 @@ public sealed record ProvinceParameters
         if (AnnouncementDays <= 0 || OutcomeRecordingDays <= 0 || ContractSigningDays <= 0 || RegistrationDays <= 0 || DisclosureDays <= 0)
         {
             yield return "AnnouncementDays, OutcomeRecordingDays, ContractSigningDays, RegistrationDays and DisclosureDays must be more than 0.";
+        }
+
+        if (EnclosingYears is < 1 or > 10)
+        {
+            yield return "EnclosingYears must be between 1 and 10.";
         }
 
         if (FirstInstallmentMinimumPercent is <= 0 or > 100)

@@ -12,6 +12,9 @@ public sealed class JobOptions
 
     public int OutboxDeliverySeconds { get; set; } = 15;
 
+    /// <summary>When the daily evaluation of contract performance runs: a Quartz cron expression in Asia/Shanghai.</summary>
+    public string PerformanceEvaluationCron { get; set; } = "0 30 1 * * ?";
+
     /// <summary>Deadlines read per batch by the sweep.</summary>
     public int SweepBatchSize { get; set; } = 500;
 

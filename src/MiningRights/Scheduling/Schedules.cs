@@ -17,6 +17,7 @@ public static class Schedules
         services.AddQuartz(quartz =>
         {
             Register(quartz);
+            RegisterDaily(quartz);
             store?.Invoke(quartz);
         });
         return services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -33,6 +34,13 @@ public static class Schedules
         quartz.AddTrigger((sp, trigger) => trigger.ForJob(OutboxDeliveryJob.Key).WithIdentity("outbox-delivery-trigger")
             .StartAt(Options(sp).RunAtStart ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow.AddSeconds(Options(sp).OutboxDeliverySeconds))
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).OutboxDeliverySeconds)).RepeatForever()));
+    }
+
+    private static void RegisterDaily(IQuartzBuilder quartz)
+    {
+        quartz.AddJob<PerformanceEvaluationJob>(job => job.WithIdentity(PerformanceEvaluationJob.Key));
+        quartz.AddTrigger((sp, trigger) => trigger.ForJob(PerformanceEvaluationJob.Key).WithIdentity("performance-evaluation-trigger")
+            .WithCronSchedule(Options(sp).PerformanceEvaluationCron, cron => cron.InTimeZone(Deadlines.ProvinceCalendar.China.Zone)));
     }
 
     private static JobOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<JobOptions>>().Value;

@@ -40,8 +40,12 @@ public sealed class NotifyActivity : IWorkflowActivity
 
     public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
     {
+        LocalizedText Fill(LocalizedText text) => new() { Zh = context.Values.Fill(text.Zh), En = context.Values.Fill(text.En) };
+
         var noticeName = ActivityParameters.String(parameters, "notice")!;
-        var template = context.Definition.Definition.Notices[noticeName];
+        // A notice may name the instance's own values ({obligationZh}, {breachEn}, ...) besides the facts every notice states.
+        var written = context.Definition.Definition.Notices[noticeName];
+        var template = written with { Subject = Fill(written.Subject), Lead = Fill(written.Lead), Action = Fill(written.Action) };
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
         var facts = Outbox.Facts(context.Subject, context.Definition.Definition.States[context.Instance.State], deadline,
             template.Rule, context.Calendar, context.NowUtc);

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MiningRights.Data;
+using MiningRights.Deadlines;
+using MiningRights.Policies;
+using MiningRights.Workflows;
+
+namespace MiningRights.Contracts;
+
+/// <summary>
+/// The daily evaluation of contract performance (GS-10b): every exploration duty past its date is judged on accepted
+/// reports only (an empty field is not a zero, nor a report not yet decided a breach): work not started within six
+/// months (CN-START), geological data or the results report not in by the date (CN-GEODATA, GS-10a), investment
+/// accepted for the contract years so far below their minimums, excess carried forward (CN-INVEST, with the shortfall),
+/// and enclosing without exploring (圈而不探): no accepted work and no accepted investment in the last
+/// <c>EnclosingYears</c> contract years. A breach is the duty's <c>breach</c> signal, sent by the service: the duty's
+/// workflow opens the case through the case workflow, with the duty's journal and the right's history. A duty breached
+/// once is not breached again, so running twice, or on two nodes at once, changes nothing the second time.
+/// </summary>
+public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvider time, IOptions<ParameterOptions> parameters, ILogger<PerformanceEvaluator> logger)
+{
+    public const string BreachSignal = "breach";
+
+    private const string Open = "open";
+    private const string Overdue = "overdue";
+    private const string Accepted = "accepted";
+
+    private static readonly string[] DatedDuties = [ContractDuties.WorkStartWorkflow, ContractDuties.GeologicalDataWorkflow, ContractDuties.ResultsReportWorkflow];
+    private static readonly string[] AllDuties = [.. DatedDuties, ContractDuties.InvestmentWorkflow];
+
+    /// <summary>Judges every duty and sends the breaches found; returns how many were sent now.</summary>
+    public async Task<int> EvaluateAsync(CancellationToken ct)
+    {
+        var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        List<Duty> duties;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+            duties = (await db.WorkflowInstances.AsNoTracking()
+                    .Where(i => AllDuties.Contains(i.DefinitionId) && !i.Finished && i.RightId != null)
+                    .Select(i => new { i.Id, i.RightId, i.DefinitionId, i.State, i.DatesJson, i.DataJson, i.JurisdictionCode })
+                    .ToListAsync(ct))
+                .Select(i => new Duty(i.Id, i.RightId!.Value, i.DefinitionId, i.State, i.JurisdictionCode,
+                    JsonSerializer.Deserialize<Dictionary<string, string>>(i.DatesJson) ?? [],
+                    JsonSerializer.Deserialize<Dictionary<string, string>>(i.DataJson) ?? []))
+                .ToList();
+        }
+
+        var findings = DatedFindings(duties, today).Concat(InvestmentFindings(duties, today)).ToList();
+        var sent = 0;
+        foreach (var finding in findings)
+        {
+            sent += await BreachAsync(finding, ct) ? 1 : 0;
+        }
+
+        if (findings.Count > 0)
+        {
+            logger.LogInformation("Performance evaluation: {Found} breaches found, {Sent} sent now", findings.Count, sent);
+        }
+
+        return sent;
+    }
+
+    private static IEnumerable<Finding> DatedFindings(IEnumerable<Duty> duties, DateOnly today) =>
+        duties.Where(d => DatedDuties.Contains(d.Workflow) && d.State is Open or Overdue && d.DueOn < today)
+            .Select(d => new Finding(d.Id,
+                $"{d.Get("obligationZh")}：截止{d.DueOn:yyyy-MM-dd}未履行（{d.Get("clause")}）",
+                $"{d.Get("obligationEn")}: not done by {d.DueOn:yyyy-MM-dd} ({d.Get("clause")})"));
+
+    private IEnumerable<Finding> InvestmentFindings(IEnumerable<Duty> duties, DateOnly today)
+    {
+        foreach (var right in duties.Where(d => d.Workflow == ContractDuties.InvestmentWorkflow && d.DueOn < today).GroupBy(d => d.RightId))
+        {
+            var years = right.OrderBy(d => d.Number("contractYear")).ToList();
+            var enclosing = parameters.Value.In(years[0].Jurisdiction).EnclosingYears;
+            decimal owed = 0, accepted = 0;
+            var emptyYears = 0;
+            foreach (var year in years)
+            {
+                var counted = year.State == Accepted;
+                owed += year.Number("minimumYuan");
+                accepted += counted ? year.Number("amountYuan") : 0;
+                var worked = counted && (year.Number("amountYuan") > 0 || !string.IsNullOrWhiteSpace(year.Get("workDone")));
+                emptyYears = worked ? 0 : emptyYears + 1;
+
+                // A report not decided yet is neither work nor its absence; a duty breached once stays with its case.
+                if (year.State is not (Open or Overdue or Accepted))
+                {
+                    continue;
+                }
+
+                if (emptyYears >= enclosing)
+                {
+                    yield return new Finding(year.Id,
+                        $"圈而不探：连续{emptyYears}个合同年度无经接受的勘查工作且勘查投入为零（截至第{year.Number("contractYear")}合同年度）",
+                        $"Enclosing without exploring: {emptyYears} consecutive contract years without accepted exploration work or investment (to contract year {year.Number("contractYear")})");
+                }
+                else if (accepted < owed)
+                {
+                    var shortfall = owed - accepted;
+                    yield return new Finding(year.Id,
+                        $"勘查投入不足：截至第{year.Number("contractYear")}合同年度累计最低投入{Yuan.Zh(owed)}，经接受的投入{Yuan.Zh(accepted)}，差额{Yuan.Zh(shortfall)}",
+                        $"Investment below the minimum: {Yuan.En(owed)} due by contract year {year.Number("contractYear")}, {Yuan.En(accepted)} accepted, shortfall {Yuan.En(shortfall)}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends one breach in a unit of work of its own; false when the duty moved on meanwhile (another run, a report).</summary>
+    private async Task<bool> BreachAsync(Finding finding, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+        var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+        try
+        {
+            var instance = await db.WorkflowInstances.FindAsync([finding.InstanceId], ct);
+            if (instance is null || instance.Finished)
+            {
+                return false;
+            }
+
+            await runtime.SignalAsync(instance, BreachSignal, Actor.System("performance evaluation"), finding.En, ct,
+                new Dictionary<string, string?> { ["breachZh"] = finding.Zh, ["breachEn"] = finding.En });
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (RefusalException refusal) when (refusal.Status == 409)
+        {
+            // Not a state that can be breached any more: reported, breached by another run, or accepted meanwhile.
+            return false;
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogDebug(ex, "Breach of duty {InstanceId} not saved: another run got there first", finding.InstanceId);
+            return false;
+        }
+    }
+
+    private sealed record Finding(Guid InstanceId, string Zh, string En);
+
+    private sealed record Duty(Guid Id, Guid RightId, string Workflow, string State, string Jurisdiction, Dictionary<string, string> Dates, Dictionary<string, string> Data)
+    {
+        public DateOnly DueOn => DateOnly.ParseExact(Dates["dueOn"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public string Get(string name) => Data.GetValueOrDefault(name) ?? string.Empty;
+
+        public decimal Number(string name) =>
+            decimal.TryParse(Data.GetValueOrDefault(name), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : 0m;
+    }
+}
