@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Policies;
+using MiningRights.Rights;
 using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;
@@ -31,6 +32,7 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
 
     private static readonly string[] DatedDuties = [ContractDuties.WorkStartWorkflow, ContractDuties.GeologicalDataWorkflow, ContractDuties.ResultsReportWorkflow];
     private static readonly string[] AllDuties = [.. DatedDuties, ContractDuties.InvestmentWorkflow];
+    private static readonly RightStatus[] InForce = [RightStatus.Active, RightStatus.Provisional];
 
     /// <summary>Judges every duty and sends the breaches found; returns how many were sent now.</summary>
     public async Task<int> EvaluateAsync(CancellationToken ct)
@@ -40,8 +42,10 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+            // Only rights in force owe their duties: a right withdrawn, lapsed or expired is judged no further.
             duties = (await db.WorkflowInstances.AsNoTracking()
                     .Where(i => AllDuties.Contains(i.DefinitionId) && !i.Finished && i.RightId != null)
+                    .Join(db.Rights.Where(r => InForce.Contains(r.Status)), i => i.RightId, r => r.Id, (i, r) => i)
                     .Select(i => new { i.Id, i.RightId, i.DefinitionId, i.State, i.DatesJson, i.DataJson, i.JurisdictionCode })
                     .ToListAsync(ct))
                 .Select(i => new Duty(i.Id, i.RightId!.Value, i.DefinitionId, i.State, i.JurisdictionCode,

@@ -69,7 +69,9 @@ public sealed class ProviderTests
         Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health")).StatusCode);
         Assert.Equal(2, await CountAsync(connectionString, "SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state"));
-        Assert.Equal(2, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_triggers"));
+        // One trigger each, shared by both nodes: the sweep, the delivery and the daily performance evaluation.
+        Assert.Equal(3, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_triggers"));
+        Assert.Equal(1, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_cron_triggers"));
     }
 
     /// <summary>Starts a service with <paramref name="settings"/> and returns why it did not start.</summary>
