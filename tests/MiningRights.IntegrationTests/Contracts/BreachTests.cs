@@ -56,17 +56,7 @@ public sealed class BreachTests
     public async Task Investment_carries_forward_and_two_empty_years_are_enclosing_without_exploring()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
-        var world = await ListingWorld.StartAsync(factory, "620000");
-        var inspector = await world.Api.AccountAsync("Inspector", "620000");
-        var holder = await world.Api.HolderAsync();
-        var right = await RegisterAsync(world, holder);
-        var years = Duties(right, "exploration-investment");
-        var workStart = Duties(right, "exploration-work-start")[0];
-
-        // Work started (accepted), so only the investment rules are at stake.
-        factory.Clock.Set(TestClock.Shanghai(2025, 6, 1, 10));
-        await Report(holder.Client, workStart, new() { ["workStartedOn"] = "2025-05-20", ["workDone"] = "槽探" });
-        await Decide(world.Authority, workStart, "accept");
+        var (world, inspector, holder, years) = await WorkStartedAsync(factory);
 
         // Year 1 (to 2026-03-23): 800,000 accepted, 300,000 more than the 500,000 minimum.
         factory.Clock.Set(TestClock.Shanghai(2026, 3, 1, 10));
@@ -102,15 +92,7 @@ public sealed class BreachTests
     public async Task One_empty_year_is_not_enclosing_without_exploring_and_an_accepted_report_in_between_resets_the_count()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
-        var world = await ListingWorld.StartAsync(factory, "620000");
-        var inspector = await world.Api.AccountAsync("Inspector", "620000");
-        var holder = await world.Api.HolderAsync();
-        var right = await RegisterAsync(world, holder);
-        var years = Duties(right, "exploration-investment");
-        var workStart = Duties(right, "exploration-work-start")[0];
-        factory.Clock.Set(TestClock.Shanghai(2025, 6, 1, 10));
-        await Report(holder.Client, workStart, new() { ["workStartedOn"] = "2025-05-20", ["workDone"] = "槽探" });
-        await Decide(world.Authority, workStart, "accept");
+        var (world, inspector, holder, years) = await WorkStartedAsync(factory);
 
         // Year 1 empty: a shortfall, not 圈而不探 (one year only).
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 24, 2));
@@ -126,6 +108,20 @@ public sealed class BreachTests
         var titles = (await CasesAsync(inspector)).Select(c => c["titleZh"]!.GetValue<string>()).ToList();
         Assert.DoesNotContain(titles, t => t.Contains("圈而不探", StringComparison.Ordinal));
         Assert.Contains(titles, t => t.Contains("第3合同年度", StringComparison.Ordinal));
+    }
+
+    /// <summary>A right registered under a contract whose work start is reported and accepted, so only the investment rules are at stake.</summary>
+    private static async Task<(ListingWorld World, HttpClient Inspector, TestHolder Holder, List<string> Years)> WorkStartedAsync(ServiceFactory factory)
+    {
+        var world = await ListingWorld.StartAsync(factory, "620000");
+        var inspector = await world.Api.AccountAsync("Inspector", "620000");
+        var holder = await world.Api.HolderAsync();
+        var right = await RegisterAsync(world, holder);
+        var workStart = Duties(right, "exploration-work-start")[0];
+        factory.Clock.Set(TestClock.Shanghai(2025, 6, 1, 10));
+        await Report(holder.Client, workStart, new() { ["workStartedOn"] = "2025-05-20", ["workDone"] = "槽探" });
+        await Decide(world.Authority, workStart, "accept");
+        return (world, inspector, holder, Duties(right, "exploration-investment"));
     }
 
     private static Task<int> EvaluateAsync(ServiceFactory factory) =>
