@@ -39,7 +39,7 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
             throw RefusalException.Invalid("startingPrice", "The starting price (起始价) is more than 0 yuan, in fen, and not above the reserve price.");
         }
 
-        var definition = await StartTransfer.CheckPlannedAsync(block, registry, Workflow, time, ct);
+        var definition = StartTransfer.CheckPlanned(block, registry, Workflow, time);
         block.TransferMode = request.Method;
         block.Status = BlockStatus.InTransfer;
         block.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;

@@ -35,7 +35,7 @@ public sealed class StartAgreementTransfer(MiningRightsDbContext db, BlockAccess
 
         var holder = await db.Holders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == request.HolderId, ct)
             ?? throw RefusalException.Invalid("holderId", $"No holder {request.HolderId} is registered: register the applicant first.");
-        var definition = await StartTransfer.CheckPlannedAsync(block, registry, Workflow, time, ct);
+        var definition = StartTransfer.CheckPlanned(block, registry, Workflow, time);
         var now = time.GetUtcNow();
         block.TransferMode = TransferMode.Agreement;
         block.Status = BlockStatus.InTransfer;

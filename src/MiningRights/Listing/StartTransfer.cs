@@ -6,9 +6,8 @@ namespace MiningRights.Listing;
 public static class StartTransfer
 {
     /// <summary>The block must be planned (or exempt from the plan under ZJ-25); the workflow is the version in force today.</summary>
-    public static Task<LoadedDefinition> CheckPlannedAsync(TransferBlock block, WorkflowRegistry registry, string workflow, TimeProvider time, CancellationToken ct)
+    public static LoadedDefinition CheckPlanned(TransferBlock block, WorkflowRegistry registry, string workflow, TimeProvider time)
     {
-        _ = ct;
         if (block.Status != BlockStatus.Planned)
         {
             throw block.Status == BlockStatus.Pool
@@ -17,7 +16,7 @@ public static class StartTransfer
         }
 
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
-        return Task.FromResult(registry.FindInForce(workflow, today)
-            ?? throw new InvalidOperationException($"No version of the {workflow} workflow is in force on {today:yyyy-MM-dd}."));
+        return registry.FindInForce(workflow, today)
+            ?? throw new InvalidOperationException($"No version of the {workflow} workflow is in force on {today:yyyy-MM-dd}.");
     }
 }
