@@ -66,8 +66,8 @@ public sealed class ProviderTests
         var clock = TestClock.Shanghai(2025, 3, 1, 10);
         using var first = new ServiceFactory(clock, settings: settings);
         using var second = new ServiceFactory(clock, settings: settings);
-        Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/health")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health")).StatusCode);
+        (await first.WaitUntilHealthyAsync()).Dispose();
+        (await second.WaitUntilHealthyAsync()).Dispose();
         Assert.Equal(2, await CountAsync(connectionString, "SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state"));
         // One trigger each, shared by both nodes: the sweep, the delivery and the daily performance evaluation.
         Assert.Equal(3, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_triggers"));

@@ -12,10 +12,11 @@ public sealed class HostingTests
     public async Task Health_answers_Healthy_without_signing_in()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
-        var response = await factory.CreateClient().GetAsync("/health");
+        using var report = await factory.WaitUntilHealthyAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Scheduler running.", report.RootElement.GetProperty("checks").GetProperty("scheduler").GetProperty("description").GetString());
     }
 
     [Fact]

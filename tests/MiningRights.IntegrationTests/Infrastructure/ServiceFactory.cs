@@ -83,6 +83,33 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         return result;
     }
 
+    /// <summary>
+    /// Waits for <c>/health</c> to answer 200 and returns its report. Quartz starts the scheduler once the application has
+    /// started (<c>AwaitApplicationStarted</c>), and joining a cluster reads the shared tables, so a node under load may
+    /// answer 503 "Scheduler is Created" for a moment after it accepts requests; it must be healthy within 30 seconds.
+    /// </summary>
+    public async Task<System.Text.Json.JsonDocument> WaitUntilHealthyAsync()
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await client.GetAsync("/health");
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return System.Text.Json.JsonDocument.Parse(body);
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException("/health still answered " + (int)response.StatusCode + " after 30 s: " + body);
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Sweeps and delivers at the given moment, as the scheduled jobs would.</summary>
     public async Task RunJobsAtAsync(DateTimeOffset when)
     {
