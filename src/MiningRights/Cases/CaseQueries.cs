@@ -30,7 +30,7 @@ namespace MiningRights.Cases;
 /// shows each case that existed at the first page exactly once; cases opened later appear in a fresh read.
 /// </para>
 /// </remarks>
-public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, RightQueries rights, JurisdictionDirectory jurisdictions, TimeProvider time)
+public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, RightQueries rights, JurisdictionDirectory jurisdictions, TimeProvider time, Workflows.InstanceQueries instances)
 {
     // Cases without a due date sort after every dated one, and among themselves by the time they were opened.
     private static readonly DateOnly Undated = DateOnly.MaxValue;
@@ -92,7 +92,10 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
         var found = await (await QueueAsync(user, CaseFilter.None, asOf, ct)).Where(x => x.Case.Id == id).SingleOrDefaultAsync(ct)
             ?? throw RefusalException.NotFound($"Case {id}");
         var states = await StatesAsync([id], ct);
-        return new CaseDetail(View(found, states.GetValueOrDefault(id), ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf))),
+        var view = View(found, states.GetValueOrDefault(id), ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf)));
+        return new CaseDetail(view,
+            await instances.GetAsync(user.Actor, found.Case.InstanceId, ct),
+            view.CaseInstanceId is { } process ? await instances.GetAsync(user.Actor, process, ct) : null,
             await rights.HistoryAsync(user, found.Case.RightId, ct));
     }
 

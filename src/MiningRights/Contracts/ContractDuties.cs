@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using MiningRights.Rights;
 using MiningRights.Workflows;
 
@@ -9,7 +10,11 @@ namespace MiningRights.Contracts;
 /// own on the right with its due date, reminders, reports and acceptance: exploration work started within six months
 /// (CN-START); the minimum investment of each contract year, from the contract's investment clause or, where it fixes
 /// none, the national minimum per km² (CN-INVEST: 2,000, 5,000, then 10,000 yuan); geological data by the clause's date
-/// or 30 days before expiry (CN-GEODATA); the results report and progress milestones the contract dates.
+/// or 30 days before expiry (CN-GEODATA); the results report and progress milestones the contract dates. A mining
+/// right's duties are the milestones its contract dates: mine construction (GS-10c), green mine (GS-11) and deep
+/// processing (精深加工, GS-10c, with its measure in the clause), and its geological data 90 days before expiry.
+/// Each duty carries a <c>duty</c> key (its clause kind), so a process that would start the same duty on the right
+/// (the provisional licence's construction duties, GS-9e) leaves it to the contract.
 /// </summary>
 public sealed class ContractDuties(WorkflowRegistry registry, WorkflowRuntime runtime)
 {
@@ -17,6 +22,11 @@ public sealed class ContractDuties(WorkflowRegistry registry, WorkflowRuntime ru
     public const string InvestmentWorkflow = "exploration-investment";
     public const string GeologicalDataWorkflow = "geological-data";
     public const string ResultsReportWorkflow = "results-report";
+    public const string MineMilestoneWorkflow = "mine-milestone";
+
+    /// <summary>CN-GEODATA: days before expiry the geological data is due, for an exploration and a mining licence.</summary>
+    private const int ExplorationDataDays = 30;
+    private const int MiningDataDays = 90;
 
     /// <summary>CN-INVEST: yuan per km² in the first, the second, and every later licence year.</summary>
     private static readonly decimal[] MinimumPerKm2 = [2_000m, 5_000m, 10_000m];
@@ -24,8 +34,9 @@ public sealed class ContractDuties(WorkflowRegistry registry, WorkflowRuntime ru
     /// <summary>Starts the duties of <paramref name="right"/> (an exploration right) in the caller's unit of work.</summary>
     public async Task StartAsync(MiningRight right, TransferContract contract, IReadOnlyList<ContractClause> clauses, Actor actor, CancellationToken ct)
     {
-        if (right.Kind != RightKind.Exploration)
+        if (right.Kind == RightKind.Mining)
         {
+            await StartMiningAsync(right, clauses, actor, ct);
             return;
         }
 
@@ -47,7 +58,7 @@ public sealed class ContractDuties(WorkflowRegistry registry, WorkflowRuntime ru
         }
 
         var data = clauses.FirstOrDefault(c => c.Kind == ClauseKind.GeologicalData && c.DueOn is not null);
-        await StartAsync(GeologicalDataWorkflow, right, actor, data?.DueOn ?? right.ExpiresOn.AddDays(-30), "汇交地质资料", "Submit the geological data",
+        await StartAsync(GeologicalDataWorkflow, right, actor, data?.DueOn ?? right.ExpiresOn.AddDays(-ExplorationDataDays), "汇交地质资料", "Submit the geological data",
             data is null ? "CN-GEODATA" : data.Number, null, ct);
 
         foreach (var clause in clauses.Where(c => c.Kind is ClauseKind.ResultsReport or ClauseKind.Progress && c.DueOn is not null))
@@ -56,6 +67,26 @@ public sealed class ContractDuties(WorkflowRegistry registry, WorkflowRuntime ru
                 clause.Number, null, ct);
         }
     }
+
+    private async Task StartMiningAsync(MiningRight right, IReadOnlyList<ContractClause> clauses, Actor actor, CancellationToken ct)
+    {
+        foreach (var clause in clauses.Where(c => c.Kind is ClauseKind.Construction or ClauseKind.GreenMine or ClauseKind.DeepProcessing && c.DueOn is not null))
+        {
+            await StartAsync(MineMilestoneWorkflow, right, actor, clause.DueOn!.Value, $"{clause.TextZh}（合同{clause.Number}）", $"{clause.TextEn} (clause {clause.Number})",
+                clause.Number, new Dictionary<string, string>
+                {
+                    [Workflows.Activities.StartObligationsActivity.DutyValue] = DutyKey(clause.Kind),
+                    ["ruleId"] = clause.Kind == ClauseKind.GreenMine ? "GS-11" : "GS-10c",
+                }, ct);
+        }
+
+        var data = clauses.FirstOrDefault(c => c.Kind == ClauseKind.GeologicalData && c.DueOn is not null);
+        await StartAsync(GeologicalDataWorkflow, right, actor, data?.DueOn ?? right.ExpiresOn.AddDays(-MiningDataDays), "汇交地质资料", "Submit the geological data",
+            data is null ? "CN-GEODATA" : data.Number, null, ct);
+    }
+
+    /// <summary>The key a duty of this clause kind is known by on the right: construction, greenMine, deepProcessing.</summary>
+    public static string DutyKey(ClauseKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
     private async Task StartAsync(string workflow, MiningRight right, Actor actor, DateOnly due, string zh, string en, string clause,
         IReadOnlyDictionary<string, string>? more, CancellationToken ct)

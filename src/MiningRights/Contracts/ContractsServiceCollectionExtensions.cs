@@ -5,12 +5,16 @@ namespace MiningRights.Contracts;
 
 public static class ContractsServiceCollectionExtensions
 {
-    /// <summary>Transfer contracts and income: the installment subject, the by-rate guard, signing, payments, declarations, amendments, reads.</summary>
+    /// <summary>Transfer contracts and income: the installment subject, the by-rate guard, signing, performance duties and relief claims, payments, declarations, amendments, reads.</summary>
     public static IServiceCollection AddContracts(this IServiceCollection services) =>
         services
             .AddSingleton<InstallmentSubjectKind>()
             .AddSingleton<ISubjectKind>(sp => sp.GetRequiredService<InstallmentSubjectKind>())
             .AddTransitionGuard<IncomeByRateGuard>()
+            .AddTransitionGuard<JustifiedReasonGuard>()
+            .AddWorkflowActivity<ExcuseDutiesActivity>()
+            .AddScoped<ClaimRelief>()
+            .AddScoped<ObligationQueries>()
             .AddScoped<ContractAccess>()
             .AddScoped<ContractDuties>()
             .AddSingleton<PerformanceEvaluator>()

@@ -25,13 +25,23 @@ namespace MiningRights.Contracts;
 public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvider time, IOptions<ParameterOptions> parameters, ILogger<PerformanceEvaluator> logger)
 {
     public const string BreachSignal = "breach";
+    public const string BreachedState = "breached";
+
+    /// <summary>The deadline every duty workflow names its due date by.</summary>
+    public const string DueDeadline = "due";
 
     private const string Open = "open";
     private const string Overdue = "overdue";
     private const string Accepted = "accepted";
+    private const string ClaimPending = "claimed";
 
-    private static readonly string[] DatedDuties = [ContractDuties.WorkStartWorkflow, ContractDuties.GeologicalDataWorkflow, ContractDuties.ResultsReportWorkflow];
-    private static readonly string[] AllDuties = [.. DatedDuties, ContractDuties.InvestmentWorkflow];
+    /// <summary>A mining right's milestones (GS-10c, GS-11), which a justified reason may excuse.</summary>
+    public static readonly string[] MiningMilestones = [ContractDuties.MineMilestoneWorkflow];
+
+    private static readonly string[] DatedDuties = [ContractDuties.WorkStartWorkflow, ContractDuties.GeologicalDataWorkflow, ContractDuties.ResultsReportWorkflow, .. MiningMilestones];
+
+    /// <summary>Every duty the evaluation judges, and a relief claim may name.</summary>
+    public static readonly string[] AllDuties = [.. DatedDuties, ContractDuties.InvestmentWorkflow];
     private static readonly RightStatus[] InForce = [RightStatus.Active, RightStatus.Provisional];
 
     /// <summary>Judges every duty and sends the breaches found; returns how many were sent now.</summary>
@@ -53,6 +63,10 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
                     JsonSerializer.Deserialize<Dictionary<string, string>>(i.DataJson) ?? []))
                 .ToList();
         }
+
+        // A duty named in a relief claim the authority has not decided is not judged until it is decided.
+        var pending = await PendingReliefAsync(scopes, ct);
+        duties.RemoveAll(d => pending.Contains(d.Id));
 
         var findings = DatedFindings(duties, today).Concat(InvestmentFindings(duties, today)).ToList();
         var sent = 0;
@@ -145,11 +159,50 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         }
     }
 
+    /// <summary>
+    /// The due date of a duty from its instance dates: the date its <c>due</c> deadline last fell on, or the extension
+    /// granted since (force majeure, a justified reason), whichever is later; the start date if neither is recorded.
+    /// </summary>
+    public static DateOnly DueOf(IReadOnlyDictionary<string, string> dates)
+    {
+        DateOnly? Read(string name) => dates.TryGetValue(name, out var text) ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        var due = Read(DueDeadline) ?? Read("dueOn") ?? throw new InvalidOperationException("A duty without a due date.");
+        return Read(WorkflowRuntime.ExtendedPrefix + DueDeadline) is { } extended && extended > due ? extended : due;
+    }
+
+    /// <summary>The duties named in relief claims not decided yet, on one right or on all.</summary>
+    public static async Task<HashSet<Guid>> PendingReliefAsync(MiningRightsDbContext db, Guid? rightId, CancellationToken ct)
+    {
+        var claims = db.WorkflowInstances.AsNoTracking().Where(i => i.DefinitionId == ClaimRelief.Workflow && i.State == ClaimPending);
+        if (rightId is { } id)
+        {
+            claims = claims.Where(i => i.RightId == id);
+        }
+
+        var named = new HashSet<Guid>();
+        foreach (var json in await claims.Select(i => i.DataJson).ToListAsync(ct))
+        {
+            var data = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+            foreach (var duty in (data.GetValueOrDefault(ExcuseDutiesActivity.DutiesValue) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                named.Add(Guid.Parse(duty));
+            }
+        }
+
+        return named;
+    }
+
+    private static async Task<HashSet<Guid>> PendingReliefAsync(IServiceScopeFactory scopes, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        return await PendingReliefAsync(scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>(), null, ct);
+    }
+
     private sealed record Finding(Guid InstanceId, string Zh, string En);
 
     private sealed record Duty(Guid Id, Guid RightId, string Workflow, string State, string Jurisdiction, Dictionary<string, string> Dates, Dictionary<string, string> Data)
     {
-        public DateOnly DueOn => DateOnly.ParseExact(Dates["dueOn"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        public DateOnly DueOn => DueOf(Dates);
 
         public string Get(string name) => Data.GetValueOrDefault(name) ?? string.Empty;
 

@@ -7,7 +7,9 @@ namespace MiningRights.Rights;
 
 /// <summary>
 /// <c>{"activity": "setRightStatus", "status": "Lapsed", "rule": "GS-9e"}</c>: changes the status of the right the
-/// subject concerns (the right itself, or the right a case is about) and records it in the right's history.
+/// subject concerns (the right itself, or the right a case is about) and records it in the right's history. A right
+/// that ends (withdrawn, lapsed, expired) ends the processes still running on it: its duties are owed no more, and no
+/// reminder or overdue notice follows.
 /// </summary>
 public sealed class SetRightStatusActivity : IWorkflowActivity
 {
@@ -31,6 +33,12 @@ public sealed class SetRightStatusActivity : IWorkflowActivity
         var status = Enum.Parse<RightStatus>(ActivityParameters.String(parameters, "status")!);
         var right = await context.RightAsync(cancellationToken);
         var before = right.Status;
+        if (status is RightStatus.Withdrawn or RightStatus.Lapsed or RightStatus.Expired && before != status)
+        {
+            await context.Runtime.EndRunningAsync(new SubjectRef(RightSubjectKind.Kind, right.Id), context.Instance.Id,
+                ActivityParameters.String(parameters, "rule")!, $"Right {right.LicenseNumber} {status.ToString().ToLowerInvariant()}: its processes end.", context.Actor, cancellationToken);
+        }
+
         right.Status = status;
         right.UpdatedAtUtc = context.NowUtc;
         context.Db.AuditEvents.Add(new AuditEvent

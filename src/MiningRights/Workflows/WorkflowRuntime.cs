@@ -162,6 +162,16 @@ public sealed class WorkflowRuntime(
         var values = new InstanceValues(instance);
         SignalInputs.Apply(signal, spec, inputs ?? new Dictionary<string, string?>(), values, Calendar.DateAt(new DateTimeOffset(now)));
 
+        // The journal keeps what the signal carried (a report's amounts and dates, a decision's reasons): the history
+        // shows every report as it was made, not only the values the instance holds now.
+        var carried = string.Join("; ", spec.Inputs.Keys
+            .Where(k => inputs?.GetValueOrDefault(k) is { Length: > 0 })
+            .Select(k => $"{k} = {inputs![k]!.Trim()}"));
+        if (carried.Length > 0)
+        {
+            note = note is null ? carried : $"{note} — {carried}";
+        }
+
         var late = await LateAsync(instance, ct);
         var transition = await ChooseAsync(candidates, new Step(instance, definition, values, instance.State, instance.State, actor, $"signal:{signal}", candidates[0].Rule, note), ct);
         var text = late ? (note is null ? "late: after the due date" : $"{note} (late: after the due date)") : note;
@@ -195,6 +205,9 @@ public sealed class WorkflowRuntime(
         return true;
     }
 
+    /// <summary>Prefix of the instance date that keeps an extension granted for a deadline: <c>extended.due</c>.</summary>
+    public const string ExtendedPrefix = "extended.";
+
     /// <summary>
     /// Moves an open deadline's due date (force majeure accepted, a justified reason, a rectification period): the
     /// stages not yet sent are recomputed from the new date, the journal records who decided, why and under which
@@ -204,17 +217,38 @@ public sealed class WorkflowRuntime(
     {
         var instance = await db.WorkflowInstances.FindAsync([deadline.InstanceId], ct)
             ?? throw new InvalidOperationException($"Deadline {deadline.Id} belongs to no instance.");
+        await ExtendAsync(instance, deadline.Name, dueOn, reason, ruleId, actor, ct);
+    }
+
+    /// <summary>
+    /// Moves the due date of the instance's deadline <paramref name="name"/> to <paramref name="dueOn"/>, whether it is
+    /// running now or not. The extension is kept on the instance (<c>extended.{name}</c>), so a deadline opened again
+    /// later (a report rejected, a duty resumed) falls due no earlier than granted; a running one moves now, as above.
+    /// </summary>
+    public async Task ExtendAsync(WorkflowInstance instance, string name, DateOnly dueOn, string reason, string ruleId, Actor actor, CancellationToken ct)
+    {
         var definition = await registry.ResolveAsync(instance, db, ct);
         var province = parameters.Value.In(instance.JurisdictionCode);
         var now = time.GetUtcNow().UtcDateTime;
-        var before = deadline.DueOn;
-        deadline.MoveTo(dueOn, Calendar, province.ReminderHour);
-        deadline.Version++;
         var values = new InstanceValues(instance);
-        values.SetDate(deadline.Name, dueOn);
+        var deadline = (await OpenDeadlinesAsync(instance, ct)).FirstOrDefault(d => d.Name == name);
+        var before = deadline?.DueOn ?? values.Date(ExtendedPrefix + name) ?? values.Date(name);
+        values.SetDate(ExtendedPrefix + name, dueOn);
+        if (deadline is not null)
+        {
+            deadline.MoveTo(dueOn, Calendar, province.ReminderHour);
+            deadline.Version++;
+            values.SetDate(name, dueOn);
+        }
 
-        var entry = Journal(instance, actor, $"extend:{deadline.Name}", instance.State, instance.State, ruleId,
+        var entry = Journal(instance, actor, $"extend:{name}", instance.State, instance.State, ruleId,
             $"{before:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}: {reason}", now);
+        if (deadline is null)
+        {
+            // Nothing runs now to remind of: the date is kept for when the deadline opens again.
+            return;
+        }
+
         var subject = await subjects.GetAsync(instance.Subject, ct);
         var facts = Outbox.Facts(subject, definition.Definition.States[instance.State], deadline, ruleId, Calendar, now);
         var template = ExtensionNotice with { Rule = ruleId };
@@ -222,6 +256,34 @@ public sealed class WorkflowRuntime(
         {
             Outbox.Enqueue(db, $"journal:{instance.Id}:{entry.Sequence}:extension", template, facts, recipient, "extension", instance, deadline.Id, now);
         }
+    }
+
+    /// <summary>
+    /// Ends every process still running on <paramref name="subject"/> but <paramref name="except"/> (a right withdrawn or
+    /// lapsed owes no more duties, and is reminded of none): their open deadlines close, each is finished in the state it
+    /// was in, and its journal says why and under which rule. Returns how many were ended.
+    /// </summary>
+    public async Task<int> EndRunningAsync(SubjectRef subject, Guid except, string ruleId, string reason, Actor actor, CancellationToken ct)
+    {
+        var stored = await db.WorkflowInstances
+            .Where(i => i.SubjectKind == subject.Kind && i.SubjectId == subject.Id && !i.Finished && i.Id != except).ToListAsync(ct);
+        var running = stored.Union(db.WorkflowInstances.Local.Where(i => i.SubjectKind == subject.Kind && i.SubjectId == subject.Id && !i.Finished && i.Id != except)).ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        await PrefetchDeadlinesAsync(running.Select(i => i.Id), ct);
+        foreach (var instance in running)
+        {
+            foreach (var deadline in await OpenDeadlinesAsync(instance, ct))
+            {
+                deadline.Close(DeadlineState.Closed, now);
+                deadline.Version++;
+            }
+
+            Journal(instance, actor, "end", instance.State, instance.State, ruleId, reason, now);
+            instance.Finished = true;
+            instance.UpdatedAtUtc = now;
+        }
+
+        return running.Count;
     }
 
     /// <summary>
@@ -446,6 +508,12 @@ public sealed class WorkflowRuntime(
         if (spec.NotBefore is not null && values.Date(spec.NotBefore) is { } floor && floor > due)
         {
             due = floor;
+        }
+
+        // An extension granted while the deadline was not running (or before it closed) still stands.
+        if (values.Date(ExtendedPrefix + name) is { } extended && extended > due)
+        {
+            due = extended;
         }
 
         values.SetDate(name, due);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 
 namespace MiningRights.Workflows.Activities;
 
@@ -7,9 +9,14 @@ namespace MiningRights.Workflows.Activities;
 /// "what": {"zh-CN": ..., "en": ...}}]}</c>: starts one obligation workflow per entry on the same subject, due on the
 /// instance date named by "due". One instance per duty: each has its own deadline, reminders, reports and case. The
 /// version started is the one in force on the subject's anchor date (a right keeps the rules of its registration).
+/// An entry may name the duty it monitors (<c>"duty": "construction"</c>): where the subject already has that duty
+/// running (from its transfer contract's clauses), the entry is not started again: one duty, one clock, one case.
 /// </summary>
 public sealed class StartObligationsActivity : IWorkflowActivity
 {
+    /// <summary>The instance value naming the duty an obligation monitors.</summary>
+    public const string DutyValue = "duty";
+
     public string Name => "startObligations";
 
     public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
@@ -36,14 +43,31 @@ public sealed class StartObligationsActivity : IWorkflowActivity
             {
                 yield return $"obligations[{i}] needs 'due' (an instance date) and 'what' (zh-CN and en)";
             }
+            else if (entry.ContainsKey(DutyValue) && ActivityParameters.String(entry, DutyValue) is null)
+            {
+                yield return $"obligations[{i}].duty must be a name, e.g. \"construction\"";
+            }
         }
     }
 
     public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
     {
         var definition = context.Registry.ForChild(ActivityParameters.String(parameters, "workflow")!, context.Subject.AnchorDate);
+        var subject = context.Instance.Subject;
+        var running = await context.Db.WorkflowInstances
+            .Where(i => i.SubjectKind == subject.Kind && i.SubjectId == subject.Id && !i.Finished)
+            .Select(i => i.DataJson).ToListAsync(cancellationToken);
+        running.AddRange(context.Db.WorkflowInstances.Local.Where(i => i.SubjectKind == subject.Kind && i.SubjectId == subject.Id && !i.Finished).Select(i => i.DataJson));
+        var monitored = running.Select(json => JsonSerializer.Deserialize<Dictionary<string, string>>(json)?.GetValueOrDefault(DutyValue))
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var entry in parameters["obligations"]!.AsArray().OfType<JsonObject>())
         {
+            var duty = ActivityParameters.String(entry, DutyValue);
+            if (duty is not null && monitored.Contains(duty))
+            {
+                continue;
+            }
+
             var dueName = ActivityParameters.String(entry, "due")!;
             var what = ActivityParameters.Text(entry, "what")!;
             var due = context.Values.Date(dueName)
@@ -55,6 +79,7 @@ public sealed class StartObligationsActivity : IWorkflowActivity
                     ["obligationZh"] = what.Zh,
                     ["obligationEn"] = what.En,
                     ["parentInstance"] = context.Instance.Id.ToString(),
+                    [DutyValue] = duty ?? string.Empty,
                 },
                 cancellationToken);
         }

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+using MiningRights.Deadlines;
+using MiningRights.Rights;
+using MiningRights.Workflows;
+
+namespace MiningRights.Contracts;
+
+/// <summary>
+/// The holder claims relief from named duties of its right for a period, with its reasons and evidence: force majeure
+/// (不可抗力, GS-10b) for any contract duty, or a justified reason (正当理由, GS-10c) for a mining right's construction,
+/// green-mine or deep-processing milestone. The claim is a workflow of its own (<c>force-majeure</c>) that the
+/// authority accepts wholly or for a shorter period, or rejects; while it waits, the duties it names are not judged
+/// breached. Accepted, the due dates move by the accepted period (<see cref="ExcuseDutiesActivity"/>) and the report
+/// on resuming work is due within 30 days (CN-INVEST).
+/// </summary>
+public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, WorkflowRegistry registry, WorkflowRuntime runtime, TimeProvider time)
+{
+    public const string Workflow = "force-majeure";
+    public const string PeriodFrom = "periodFrom";
+    public const string PeriodTo = "periodTo";
+    public const string AcceptedUntil = "acceptedUntil";
+    public const string GroundValue = "ground";
+    public const string RuleValue = "ruleId";
+    public const string ForceMajeure = "forceMajeure";
+    public const string JustifiedReason = "justifiedReason";
+
+    /// <summary>Longest period one claim may cover; a longer stoppage is claimed again when it goes on.</summary>
+    private const int LongestPeriodDays = 3 * 366;
+
+    private const int MostDuties = 50;
+
+    public sealed record Request(string? Ground, IReadOnlyList<Guid>? Duties, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Reason, string? Evidence);
+
+    public async Task<WorkflowInstance> HandleAsync(Guid rightId, Request request, CurrentUser user, CancellationToken ct)
+    {
+        var right = await rights.GetAsync(user, rightId, ct);
+        if (!user.IsHolder || right.HolderId != user.HolderId)
+        {
+            throw RefusalException.Forbidden("Only the right's holder claims force majeure or a justified reason for its duties.");
+        }
+
+        var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var errors = new Dictionary<string, string[]>();
+        var ground = request.Ground?.Trim();
+        if (ground is not (ForceMajeure or JustifiedReason))
+        {
+            errors["ground"] = [$"The ground is required: '{ForceMajeure}' (不可抗力, GS-10b) or '{JustifiedReason}' (正当理由, GS-10c)."];
+        }
+
+        if (request.Duties is not { Count: > 0 and <= MostDuties })
+        {
+            errors["duties"] = [$"Name the duties the claim is for: 1 to {MostDuties} obligation ids of this right."];
+        }
+
+        if (request.PeriodFrom is null || request.PeriodTo is null || request.PeriodTo < request.PeriodFrom)
+        {
+            errors["periodTo"] = ["The period is required: periodFrom and periodTo (yyyy-MM-dd), periodTo not before periodFrom."];
+        }
+        else if (request.PeriodFrom > today)
+        {
+            errors["periodFrom"] = [$"The period must have begun: {request.PeriodFrom:yyyy-MM-dd} is after today ({today:yyyy-MM-dd})."];
+        }
+        else if (request.PeriodTo.Value.DayNumber - request.PeriodFrom.Value.DayNumber + 1 > LongestPeriodDays)
+        {
+            errors["periodTo"] = [$"One claim covers at most {LongestPeriodDays} days; claim again if the stoppage goes on."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000)
+        {
+            errors["reason"] = ["What happened and how it stopped the work is required (at most 4000 characters)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Evidence) || request.Evidence.Length > 4000)
+        {
+            errors["evidence"] = ["The evidence is required (at most 4000 characters): the documents and who issued them."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RefusalException(400, "Invalid claim", "The claim could not be made: see the field errors.", errors: errors);
+        }
+
+        var named = request.Duties!.Distinct().ToList();
+        var duties = await db.WorkflowInstances
+            .Where(i => named.Contains(i.Id) && i.RightId == right.Id && PerformanceEvaluator.AllDuties.Contains(i.DefinitionId))
+            .ToListAsync(ct);
+        var unknown = named.Except(duties.Select(d => d.Id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw RefusalException.Invalid("duties", $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not an obligation" : "are not obligations")} of right {right.LicenseNumber}.");
+        }
+
+        if (duties.FirstOrDefault(d => d.Finished || d.State == PerformanceEvaluator.BreachedState) is { } settled)
+        {
+            throw RefusalException.Conflict($"The obligation {settled.Id} is {(settled.Finished ? "finished" : "breached and with the inspectors")}: relief is claimed before a breach, not after; a case is decided in the case.");
+        }
+
+        if (ground == JustifiedReason && duties.FirstOrDefault(d => !PerformanceEvaluator.MiningMilestones.Contains(d.DefinitionId)) is { } other)
+        {
+            throw RefusalException.ByRule("GS-10c", $"A justified reason excuses a mining right's construction, green-mine or deep-processing milestone; obligation {other.Id} ({other.DefinitionId}) is not one: claim force majeure for it.", "duties");
+        }
+
+        var pending = await PerformanceEvaluator.PendingReliefAsync(db, right.Id, ct);
+        if (named.FirstOrDefault(pending.Contains) is var waiting && waiting != Guid.Empty)
+        {
+            throw RefusalException.Conflict($"The obligation {waiting} is named in a claim the authority has not decided yet.");
+        }
+
+        var ruleId = ground == ForceMajeure ? "GS-10b" : "GS-10c";
+        var definition = registry.FindInForce(Workflow, today) ?? registry.ForChild(Workflow, today);
+        var claim = await runtime.StartAsync(definition, new SubjectRef(RightSubjectKind.Kind, right.Id), user.Actor,
+            new Dictionary<string, DateOnly> { [PeriodFrom] = request.PeriodFrom!.Value, [PeriodTo] = request.PeriodTo!.Value },
+            new Dictionary<string, string>
+            {
+                [GroundValue] = ground!,
+                [RuleValue] = ruleId,
+                [ExcuseDutiesActivity.DutiesValue] = string.Join(',', named),
+                ["groundZh"] = ground == ForceMajeure ? "不可抗力" : "正当理由",
+                ["groundEn"] = ground == ForceMajeure ? "force majeure" : "a justified reason",
+                ["reason"] = request.Reason!.Trim(),
+                ["evidence"] = request.Evidence!.Trim(),
+            }, ct);
+
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = time.GetUtcNow().UtcDateTime,
+            Actor = user.Name,
+            Action = "relief.claimed",
+            RightId = right.Id,
+            RuleId = ruleId,
+            Detail = $"{ground} claimed for {named.Count} obligation(s) of {right.LicenseNumber}, {request.PeriodFrom:yyyy-MM-dd} to {request.PeriodTo:yyyy-MM-dd}.",
+        });
+        await db.SaveChangesAsync(ct);
+        return claim;
+    }
+}

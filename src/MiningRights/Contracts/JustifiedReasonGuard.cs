@@ -1,0 +1,17 @@
+using MiningRights.Workflows;
+
+namespace MiningRights.Contracts;
+
+/// <summary>
+/// <c>"guard": "justifiedReason"</c>: holds when the relief claim rests on a justified reason (正当理由, GS-10c) rather
+/// than force majeure (GS-10b), so its decision is journalled under the rule it applies.
+/// </summary>
+public sealed class JustifiedReasonGuard : ITransitionGuard
+{
+    public string Name => "justifiedReason";
+
+    public Task<RefusalException?> CheckAsync(ActivityContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(context.Values.Get(ClaimRelief.GroundValue) == ClaimRelief.JustifiedReason
+            ? null
+            : RefusalException.ByRule("GS-10b", "The claim is of force majeure."));
+}

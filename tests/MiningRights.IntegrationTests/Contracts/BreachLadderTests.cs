@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Contracts;
+using MiningRights.IntegrationTests.Infrastructure;
+using MiningRights.IntegrationTests.Listing;
+
+namespace MiningRights.IntegrationTests.Contracts;
+
+/// <summary>
+/// The whole ladder of a missed contract milestone (GS-10a, GS-10b, GS-10d): reminders, the overdue notice, the breach
+/// and its case, findings, a rectification order with its deadline, the order missed, withdrawal (收回) and the right's
+/// status; every notice once, and nothing more judged on a right withdrawn. The case shows the obligation, its clause and
+/// every report on it.
+/// </summary>
+public sealed class BreachLadderTests
+{
+    [Fact]
+    public async Task A_missed_results_report_goes_from_reminder_to_withdrawal_with_every_notice_once()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
+        var world = await ListingWorld.StartAsync(factory, "620000", authorityEmail: $"authority-{Guid.NewGuid():N}@example.cn");
+        var inspector = await world.Api.AccountAsync("Inspector", "620000");
+        var holder = await world.Api.HolderAsync("zh-CN");
+        var right = await RegisterAsync(world, holder);
+        var rightId = right["id"]!.GetValue<string>();
+        var duty = (await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK))["items"]!.AsArray()
+            .Select(o => o!.AsObject()).Single(o => o["clause"]!.GetValue<string>() == "第十条");
+        var dutyId = duty["instanceId"]!.GetValue<string>();
+
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 4, 2, 10));
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 5, 2, 10));
+
+        // The holder reports; the authority rejects it: a rejected report counts for nothing, the duty is open again.
+        factory.Clock.Set(TestClock.Shanghai(2025, 5, 20, 10));
+        await Send(holder.Client, dutyId, "report", new() { ["submittedOn"] = "2025-05-20", ["workDone"] = "提交了报告提纲" });
+        await Send(world.Authority, dutyId, "reject", new() { ["reasons"] = "仅有提纲，不是成果报告" });
+
+        // Reminders on the way, the overdue notice the day after the date, the breach the day after that.
+        foreach (var day in new[] { new DateTime(2025, 5, 25), new DateTime(2025, 5, 31) })
+        {
+            await factory.RunJobsAtAsync(TestClock.Shanghai(day.Year, day.Month, day.Day, 10));
+        }
+
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 6, 2, 1));
+        Assert.Equal(1, await EvaluateAsync(factory));
+        Assert.Equal(0, await EvaluateAsync(factory));
+        var queued = await Api.ReadAsync(await inspector.GetAsync("/api/cases"), HttpStatusCode.OK);
+        var caseId = Assert.Single(queued["items"]!.AsArray())!["id"]!.GetValue<string>();
+
+        // The case shows the obligation with its clause, and both reports and the decision on them, with what they carried.
+        var detail = await Api.ReadAsync(await inspector.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
+        var source = detail["source"]!.AsObject();
+        Assert.Equal(dutyId, source["id"]!.GetValue<string>());
+        Assert.Equal("第十条", source["values"]!["clause"]!.GetValue<string>());
+        var journal = source["journal"]!.AsArray().Select(j => j!.AsObject()).ToList();
+        Assert.Contains(journal, j => j["trigger"]!.GetValue<string>() == "signal:report" && j["note"]!.GetValue<string>().Contains("提交了报告提纲", StringComparison.Ordinal));
+        Assert.Contains(journal, j => j["trigger"]!.GetValue<string>() == "signal:reject" && j["note"]!.GetValue<string>().Contains("仅有提纲", StringComparison.Ordinal));
+        Assert.Contains(journal, j => j["trigger"]!.GetValue<string>() == "signal:breach" && j["ruleId"]!.GetValue<string>() == "GS-10b");
+        var process = detail["process"]!["id"]!.GetValue<string>();
+
+        // Findings, a rectification order to 30 June, missed: the case is overdue; the authority withdraws the right.
+        factory.Clock.Set(TestClock.Shanghai(2025, 6, 5, 10));
+        await Send(inspector, process, "recordFindings", new() { ["findings"] = "现场核查：未开展成果报告编制" });
+        await Send(inspector, process, "orderRectification", new() { ["rectifyBy"] = "2025-06-30", ["order"] = "2025年6月30日前提交成果报告" });
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 6, 29, 10));
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 7, 1, 10));
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 7, 1, 12));
+        factory.Clock.Set(TestClock.Shanghai(2025, 7, 3, 10));
+        await Send(world.Authority, process, "withdraw", []);
+        await factory.DeliverAsync();
+
+        var withdrawn = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
+        Assert.Equal("withdrawn", withdrawn["status"]!.GetValue<string>());
+        var closed = await Api.ReadAsync(await inspector.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
+        Assert.Equal("closed", closed["case"]!["status"]!.GetValue<string>());
+
+        // A right withdrawn owes nothing more: its other duties ended with it, are not judged, and remind of nothing.
+        var obligations = await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK);
+        Assert.Empty(obligations["items"]!.AsArray());
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 9, 30, 2));
+        Assert.Equal(0, await EvaluateAsync(factory));
+        Assert.Single((await Api.ReadAsync(await inspector.GetAsync("/api/cases"), HttpStatusCode.OK))["items"]!.AsArray());
+
+        // Every step told once, in the holder's language.
+        var mail = (await MailDev.ForAsync(holder.Email)).Where(m => m.Subject.Contains(right["licenseNumber"]!.GetValue<string>(), StringComparison.Ordinal)).ToList();
+        Assert.Empty(mail.GroupBy(m => m.Subject).Where(g => g.Count() > 1).Select(g => g.Key));
+        foreach (var step in new[] { "【逾期】", "【违约】", "【案件】", "【责令整改】", "【逾期未整改】", "【收回】" })
+        {
+            Assert.True(mail.Count(m => m.Subject.StartsWith(step, StringComparison.Ordinal)) == 1,
+                $"{step}: {string.Join(" | ", mail.Select(m => m.Subject))}");
+        }
+
+        // Reminders: 60 and 30 days before; 12 days left when the rejected report reopened the duty; 7 and 1 days before.
+        // The rectification order: 25 days left when ordered, then 1 day before (the 7-day stage passed over by it).
+        var reminders = mail.Where(m => m.Subject.StartsWith("【提醒】", StringComparison.Ordinal)).Select(m => m.Subject).ToList();
+        Assert.Equal(5, reminders.Count(s => s.Contains("阶段成果报告", StringComparison.Ordinal)));
+        Assert.Equal(2, reminders.Count(s => s.Contains("整改", StringComparison.Ordinal)));
+    }
+
+    private static async Task Send(HttpClient client, string instanceId, string signal, Dictionary<string, object> values)
+    {
+        var response = await client.PostAsJsonAsync($"/api/workflows/instances/{instanceId}/signals/{signal}", new { values });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, signal + ": " + await response.Content.ReadAsStringAsync());
+    }
+
+    private static Task<int> EvaluateAsync(ServiceFactory factory) =>
+        factory.Services.GetRequiredService<PerformanceEvaluator>().EvaluateAsync(CancellationToken.None);
+
+    /// <summary>An exploration right registered on 24 March 2025 whose contract dates an interim results report on 1 June 2025.</summary>
+    private static async Task<JsonObject> RegisterAsync(ListingWorld world, TestHolder holder)
+    {
+        var blockId = await world.PlannedBlockAsync(2025);
+        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "auction", reservePrice = 100_000m }), HttpStatusCode.OK);
+        await world.Factory.RunJobsAtAsync(TestClock.Shanghai(2025, 3, 24, 9));
+        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/transaction", new { holderId = holder.Id, price = 100_000m }), HttpStatusCode.OK);
+        var contract = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/contract", new
+        {
+            number = "LD-" + Guid.NewGuid().ToString("N")[..8],
+            collection = "amount",
+            totalIncome = 100_000m,
+            installments = new[] { new { dueOn = "2025-04-10", amount = 100_000m } },
+            clauses = new object[] { new { number = "第十条", kind = "resultsReport", textZh = "提交阶段成果报告", textEn = "Submit the interim results report", dueOn = "2025-06-01" } },
+        }), HttpStatusCode.Created);
+        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
+            new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
+        return await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
+            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
+    }
+}
