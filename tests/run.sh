@@ -235,7 +235,7 @@ for attempt in 1 2 3; do
     # A throwaway cluster: durability off (fsync, synchronous commit) for speed;
     # enough connections for two service nodes and parallel test classes.
     if as_pg "$pg_ctl" start -D "$pg_dir/data" -w -t 60 -l "$pg_dir/server.log" \
-        -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" \
         >"$work_dir/pg_ctl.log" 2>&1; then
         pg_started=1
         break

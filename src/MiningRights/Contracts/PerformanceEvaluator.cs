@@ -32,6 +32,9 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
 
     private const string Open = "open";
     private const string Overdue = "overdue";
+
+    /// <summary>A report rejected: the duty is to be done again, as if never reported.</summary>
+    private const string Returned = "returned";
     private const string Accepted = "accepted";
     private const string ClaimPending = "claimed";
 
@@ -84,7 +87,7 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     }
 
     private static IEnumerable<Finding> DatedFindings(IEnumerable<Duty> duties, DateOnly today) =>
-        duties.Where(d => DatedDuties.Contains(d.Workflow) && d.State is Open or Overdue && d.DueOn < today)
+        duties.Where(d => DatedDuties.Contains(d.Workflow) && d.State is Open or Returned or Overdue && d.DueOn < today)
             .Select(d => new Finding(d.Id,
                 $"{d.Get("obligationZh")}：截止{d.DueOn:yyyy-MM-dd}未履行（{d.Get("clause")}）",
                 $"{d.Get("obligationEn")}: not done by {d.DueOn:yyyy-MM-dd} ({d.Get("clause")})"));
@@ -106,7 +109,7 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
                 emptyYears = worked ? 0 : emptyYears + 1;
 
                 // A report not decided yet is neither work nor its absence; a duty breached once stays with its case.
-                if (year.State is not (Open or Overdue or Accepted))
+                if (year.State is not (Open or Returned or Overdue or Accepted))
                 {
                     continue;
                 }

@@ -36,6 +36,9 @@ public sealed class BreachLadderTests
         factory.Clock.Set(TestClock.Shanghai(2025, 5, 20, 10));
         await Send(holder.Client, dutyId, "report", new() { ["submittedOn"] = "2025-05-20", ["workDone"] = "提交了报告提纲" });
         await Send(world.Authority, dutyId, "reject", new() { ["reasons"] = "仅有提纲，不是成果报告" });
+        await factory.DeliverAsync();
+        var rejected = (await MailDev.ForAsync(holder.Email)).Single(m => m.Subject.StartsWith("【未接受】", StringComparison.Ordinal));
+        Assert.Contains("仅有提纲，不是成果报告", rejected.Text!, StringComparison.Ordinal);
 
         // Reminders on the way, the overdue notice the day after the date, the breach the day after that.
         foreach (var day in new[] { new DateTime(2025, 5, 25), new DateTime(2025, 5, 31) })
@@ -60,10 +63,22 @@ public sealed class BreachLadderTests
         Assert.Contains(journal, j => j["trigger"]!.GetValue<string>() == "signal:breach" && j["ruleId"]!.GetValue<string>() == "GS-10b");
         var process = detail["process"]!["id"]!.GetValue<string>();
 
+        // The holder reads its own case and what the case asks of it; another holder sees none; the export is the inspectors'.
+        var own = await Api.ReadAsync(await holder.Client.GetAsync("/api/cases"), HttpStatusCode.OK);
+        Assert.Equal(caseId, Assert.Single(own["items"]!.AsArray())!["id"]!.GetValue<string>());
+        var stranger = await world.Api.HolderAsync();
+        Assert.Empty((await Api.ReadAsync(await stranger.Client.GetAsync("/api/cases"), HttpStatusCode.OK))["items"]!.AsArray());
+        await ProblemAssert.ReadAsync(await stranger.Client.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.NotFound);
+        await ProblemAssert.ReadDenialAsync(await holder.Client.GetAsync("/api/cases/export.csv"), HttpStatusCode.Forbidden);
+        Assert.Equal("breached", (await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK))["items"]!.AsArray()
+            .Single(o => o!["instanceId"]!.GetValue<string>() == dutyId)!["state"]!.GetValue<string>());
+
         // Findings, a rectification order to 30 June, missed: the case is overdue; the authority withdraws the right.
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 5, 10));
         await Send(inspector, process, "recordFindings", new() { ["findings"] = "现场核查：未开展成果报告编制" });
         await Send(inspector, process, "orderRectification", new() { ["rectifyBy"] = "2025-06-30", ["order"] = "2025年6月30日前提交成果报告" });
+        var asked = await Api.ReadAsync(await holder.Client.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
+        Assert.Contains("reportRectified", asked["process"]!["signals"]!.AsArray().Select(x => x!.GetValue<string>()));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 6, 29, 10));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 7, 1, 10));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 7, 1, 12));
@@ -86,7 +101,7 @@ public sealed class BreachLadderTests
         // Every step told once, in the holder's language.
         var mail = (await MailDev.ForAsync(holder.Email)).Where(m => m.Subject.Contains(right["licenseNumber"]!.GetValue<string>(), StringComparison.Ordinal)).ToList();
         Assert.Empty(mail.GroupBy(m => m.Subject).Where(g => g.Count() > 1).Select(g => g.Key));
-        foreach (var step in new[] { "【逾期】", "【违约】", "【案件】", "【责令整改】", "【逾期未整改】", "【收回】" })
+        foreach (var step in new[] { "【未接受】", "【逾期】", "【违约】", "【案件】", "【责令整改】", "【逾期未整改】", "【收回】" })
         {
             Assert.True(mail.Count(m => m.Subject.StartsWith(step, StringComparison.Ordinal)) == 1,
                 $"{step}: {string.Join(" | ", mail.Select(m => m.Subject))}");

@@ -37,17 +37,17 @@ public sealed class ContractDutyTests
         Assert.Contains(deadlines, d => d["ruleId"]!.GetValue<string>() == "CN-GEODATA" && d["dueOn"]!.GetValue<string>() == "2030-02-21");
         Assert.Contains(deadlines, d => d["ruleId"]!.GetValue<string>() == "GS-10a" && d["dueOn"]!.GetValue<string>() == "2029-12-31");
 
-        // The holder reports the year's investment; the authority rejects it with reasons, the duty is open again.
+        // The holder reports the year's investment; the authority rejects it with reasons: the duty is to be done again.
         var year1 = duties.First(w => w["definitionId"]!.GetValue<string>() == "exploration-investment")["instanceId"]!.GetValue<string>();
         factory.Clock.Set(TestClock.Shanghai(2026, 2, 10, 10));
         await Signal(holder.Client, year1, "report", new Dictionary<string, object> { ["amountYuan"] = 620_000m, ["workDone"] = "1:1万地质填图12平方公里" }, HttpStatusCode.OK);
         Assert.Equal("reported", await StateAsync(world.Authority, year1));
         await Signal(world.Authority, year1, "reject", new Dictionary<string, object> { ["reasons"] = "缺少审计报告" }, HttpStatusCode.OK);
-        Assert.Equal("open", await StateAsync(world.Authority, year1));
+        Assert.Equal("returned", await StateAsync(world.Authority, year1));
 
         // A report without the amount the duty needs is refused and changes nothing; then a full one is accepted.
         await Signal(holder.Client, year1, "report", new Dictionary<string, object> { ["workDone"] = "只有文字" }, HttpStatusCode.BadRequest);
-        Assert.Equal("open", await StateAsync(world.Authority, year1));
+        Assert.Equal("returned", await StateAsync(world.Authority, year1));
         await Signal(holder.Client, year1, "report", new Dictionary<string, object> { ["amountYuan"] = 620_000m, ["workDone"] = "附审计报告" }, HttpStatusCode.OK);
         await Signal(world.Authority, year1, "accept", null, HttpStatusCode.OK);
         Assert.Equal("accepted", await StateAsync(world.Authority, year1));
