@@ -30,7 +30,8 @@ public sealed class RoleTests
             contactEmails = new[] { contact },
         }));
         await ForbiddenAsync(holder.Client.PostAsJsonAsync($"/api/rights/{rightId}/plans/{planId}/decision", new { decision = "approve" }));
-        await ForbiddenAsync(holder.Client.GetAsync("/api/cases"));
+        // A holder reads its own cases (BreachLadderTests), never the inspectors' export of the queue.
+        await ForbiddenAsync(holder.Client.GetAsync("/api/cases/export.csv"));
         await ForbiddenAsync(holder.Client.GetAsync("/api/notifications"));
         await ForbiddenAsync(holder.Client.PostAsJsonAsync("/api/accounts", new
         {
