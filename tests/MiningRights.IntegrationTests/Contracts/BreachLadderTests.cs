@@ -23,7 +23,8 @@ public sealed class BreachLadderTests
         var world = await ListingWorld.StartAsync(factory, "620000", authorityEmail: $"authority-{Guid.NewGuid():N}@example.cn");
         var inspector = await world.Api.AccountAsync("Inspector", "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await RegisterAsync(world, holder);
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23",
+            new { number = "第十条", kind = "resultsReport", textZh = "提交阶段成果报告", textEn = "Submit the interim results report", dueOn = "2025-06-01" });
         var rightId = right["id"]!.GetValue<string>();
         var duty = (await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK))["items"]!.AsArray()
             .Select(o => o!.AsObject()).Single(o => o["clause"]!.GetValue<string>() == "第十条");
@@ -122,25 +123,4 @@ public sealed class BreachLadderTests
 
     private static Task<int> EvaluateAsync(ServiceFactory factory) =>
         factory.Services.GetRequiredService<PerformanceEvaluator>().EvaluateAsync(CancellationToken.None);
-
-    /// <summary>An exploration right registered on 24 March 2025 whose contract dates an interim results report on 1 June 2025.</summary>
-    private static async Task<JsonObject> RegisterAsync(ListingWorld world, TestHolder holder)
-    {
-        var blockId = await world.PlannedBlockAsync(2025);
-        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "auction", reservePrice = 100_000m }), HttpStatusCode.OK);
-        await world.Factory.RunJobsAtAsync(TestClock.Shanghai(2025, 3, 24, 9));
-        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/transaction", new { holderId = holder.Id, price = 100_000m }), HttpStatusCode.OK);
-        var contract = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/contract", new
-        {
-            number = "LD-" + Guid.NewGuid().ToString("N")[..8],
-            collection = "amount",
-            totalIncome = 100_000m,
-            installments = new[] { new { dueOn = "2025-04-10", amount = 100_000m } },
-            clauses = new object[] { new { number = "第十条", kind = "resultsReport", textZh = "提交阶段成果报告", textEn = "Submit the interim results report", dueOn = "2025-06-01" } },
-        }), HttpStatusCode.Created);
-        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
-            new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
-        return await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
-            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
-    }
 }

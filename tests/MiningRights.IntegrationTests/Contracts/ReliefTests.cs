@@ -23,7 +23,7 @@ public sealed class ReliefTests
         var world = await ListingWorld.StartAsync(factory, "620000");
         var inspector = await world.Api.AccountAsync("Inspector", "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await RegisterAsync(world, holder, "exploration", "2030-03-23",
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23",
             new { number = "第十条", kind = "resultsReport", textZh = "提交阶段勘查成果报告", textEn = "Submit the interim results report", dueOn = "2025-06-01" },
             new { number = "第十一条", kind = "progress", textZh = "完成首批钻孔", textEn = "Finish the first boreholes", dueOn = "2025-06-01" });
         var report = await ObligationAsync(holder.Client, right, "第十条");
@@ -101,7 +101,7 @@ public sealed class ReliefTests
         var world = await ListingWorld.StartAsync(factory, "620000");
         var inspector = await world.Api.AccountAsync("Inspector", "620000");
         var holder = await world.Api.HolderAsync("en");
-        var right = await RegisterAsync(world, holder, "mining", "2040-03-23",
+        var right = await world.RegisterUnderContractAsync(holder, "mining", "2040-03-23",
             new { number = "第十二条", kind = "construction", textZh = "2026年6月30日前开工建设", textEn = "Start building the mine by 30 June 2026", dueOn = "2026-06-30" },
             new { number = "第十三条", kind = "greenMine", textZh = "2027年底前建成绿色矿山", textEn = "Complete the green mine by the end of 2027", dueOn = "2027-12-31" },
             new { number = "第十四条", kind = "deepProcessing", textZh = "就地精深加工率不低于60%", textEn = "At least 60% of the ore processed in the province", dueOn = "2028-12-31" });
@@ -144,7 +144,7 @@ public sealed class ReliefTests
         var world = await ListingWorld.StartAsync(factory, "620000");
         var holder = await world.Api.HolderAsync();
         var other = await world.Api.HolderAsync();
-        var right = await RegisterAsync(world, holder, "exploration", "2030-03-23");
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23");
         var duty = (await ObligationAsync(holder.Client, right, "CN-START"))["instanceId"]!.GetValue<string>();
         factory.Clock.Set(TestClock.Shanghai(2025, 5, 10, 10));
 
@@ -213,25 +213,4 @@ public sealed class ReliefTests
 
     private static async Task<List<JsonObject>> CasesAsync(HttpClient inspector) =>
         (await Api.ReadAsync(await inspector.GetAsync("/api/cases?pageSize=200"), HttpStatusCode.OK))["items"]!.AsArray().Select(c => c!.AsObject()).ToList();
-
-    /// <summary>A right of <paramref name="kind"/> registered on 24 March 2025 from a listed block, under a contract with <paramref name="clauses"/>.</summary>
-    private static async Task<JsonObject> RegisterAsync(ListingWorld world, TestHolder holder, string kind, string expiresOn, params object[] clauses)
-    {
-        var blockId = await world.PlannedBlockAsync(2025, kind: kind, blankArea: kind == "exploration");
-        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 100_000m }), HttpStatusCode.OK);
-        await world.Factory.RunJobsAtAsync(TestClock.Shanghai(2025, 3, 24, 9));
-        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/transaction", new { holderId = holder.Id, price = 100_000m }), HttpStatusCode.OK);
-        var contract = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/contract", new
-        {
-            number = "RL-" + Guid.NewGuid().ToString("N")[..8],
-            collection = "amount",
-            totalIncome = 100_000m,
-            installments = new[] { new { dueOn = "2025-04-10", amount = 100_000m } },
-            clauses,
-        }), HttpStatusCode.Created);
-        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
-            new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
-        return await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
-            new { licenseNumber = Api.NewLicenseNumber(kind == "mining" ? "C" : "T"), expiresOn }), HttpStatusCode.Created);
-    }
 }

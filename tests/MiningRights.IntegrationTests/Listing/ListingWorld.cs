@@ -101,4 +101,28 @@ public sealed class ListingWorld(ServiceFactory factory, HttpClient authority)
             new { number = "第九条", kind = "resultsReport", textZh = "探矿权有效期届满前提交勘查成果报告", textEn = "Submit the results report before the licence expires" },
         },
     };
+
+    /// <summary>
+    /// A right of <paramref name="kind"/> registered on 24 March 2025 from a listed block won by <paramref name="holder"/>,
+    /// under a contract by amount (100,000 yuan paid at once) with <paramref name="clauses"/>.
+    /// </summary>
+    public async Task<JsonObject> RegisterUnderContractAsync(TestHolder holder, string kind, string expiresOn, params object[] clauses)
+    {
+        var blockId = await PlannedBlockAsync(2025, kind: kind, blankArea: kind == "exploration");
+        await Api.ReadAsync(await Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 100_000m }), HttpStatusCode.OK);
+        await Factory.RunJobsAtAsync(TestClock.Shanghai(2025, 3, 24, 9));
+        await Api.ReadAsync(await Authority.PostAsJsonAsync($"/api/blocks/{blockId}/transaction", new { holderId = holder.Id, price = 100_000m }), HttpStatusCode.OK);
+        var contract = await Api.ReadAsync(await Authority.PostAsJsonAsync($"/api/blocks/{blockId}/contract", new
+        {
+            number = "CT-" + Guid.NewGuid().ToString("N")[..8],
+            collection = "amount",
+            totalIncome = 100_000m,
+            installments = new[] { new { dueOn = "2025-04-10", amount = 100_000m } },
+            clauses,
+        }), HttpStatusCode.Created);
+        await Api.ReadAsync(await Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
+            new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
+        return await Api.ReadAsync(await Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
+            new { licenseNumber = Api.NewLicenseNumber(kind == "mining" ? "C" : "T"), expiresOn }), HttpStatusCode.Created);
+    }
 }
