@@ -26,7 +26,8 @@ public static class MiningRightsServiceCollectionExtensions
     public static IServiceCollection AddMiningRights(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory) && o.MaxUploadBytes > 0, "Storage:DataDirectory is required and Storage:MaxUploadBytes must be positive.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory) && o.MaxUploadBytes > 0 && o.MaxEvidenceFiles > 0,
+                "Storage:DataDirectory is required; Storage:MaxUploadBytes and Storage:MaxEvidenceFiles must be positive.")
             .ValidateOnStart();
         services.AddOptions<ParameterOptions>().BindConfiguration(ParameterOptions.Section)
             .Validate(o => !o.Validate().Any(), "Parameters are out of range: see ProvinceParameters.Validate.")
@@ -44,6 +45,7 @@ public static class MiningRightsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DocumentStore>();
 
         services.AddWorkflowRuntime();
         services.AddRights();
@@ -83,6 +85,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddScoped<InstanceAccess>();
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<SendSignal>();
+        services.AddScoped<SignalEvidence>();
         services.AddScoped<InstanceQueries>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Contracts;
 using MiningRights.Paging;
+using MiningRights.Web.Hosting;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Apis;
@@ -14,6 +15,8 @@ public static class ContractsApi
         var group = app.MapGroup("/api").WithTags("Contracts").RequireAuthorization();
         group.MapPost("/blocks/{id:guid}/contract", SignAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Sign the transfer contract of a transacted block: number, income by amount (installments, first at least 10%, ZJ-27b) or by rate (ZJ-27a), performance clauses.");
+        group.MapPost("/rights/{id:guid}/contract", EnterAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+            .WithSummary("Enter the transfer contract of a right registered before the service kept contracts: number, signing day, income as fixed, performance clauses. Its duties start from the clauses, from today: those already due before are listed as not started, and a duty another process on the right monitors stays with it (GS-10a).");
         group.MapGet("/contracts/{id:guid}", GetAsync)
             .WithSummary("A contract with its clauses, installments as of today (owed, paid, late charge), payments and amendments.");
         group.MapPost("/contracts/{id:guid}/payments", PayAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
@@ -25,17 +28,65 @@ public static class ContractsApi
         group.MapGet("/obligations", ObligationsAsync)
             .WithSummary("Monitored duties, soonest due first, each with its clause, rule and source, due date (moved by accepted relief), days left, state, pending relief and case: a holder's own (all its rights, or rightId), an officer's for one right (rightId). includeFinished=true lists done ones too.");
         group.MapPost("/rights/{id:guid}/relief-claims", ClaimReliefAsync).RequireAuthorization(p => p.RequireRole(Roles.Holder))
-            .WithSummary("The holder claims force majeure (ground 'forceMajeure', GS-10b) or a justified reason ('justifiedReason', GS-10c, mining milestones) for named duties, with the period, reason and evidence. The authority decides through the claim's signals: accept (acceptedUntil, the whole period or less) or reject (reasons); the holder reports on resuming within 30 days (reportResumption, CN-INVEST).");
+            .DescribedAsJsonOrForm(typeof(ClaimRelief.Request), valuesAsFields: false)
+            .WithSummary("The holder claims force majeure (ground 'forceMajeure', GS-10b) or a justified reason ('justifiedReason', GS-10c, mining milestones) for named duties, with the period, reason and evidence: as JSON, or as multipart/form-data with the same fields (duties repeated or comma-separated) and the evidence documents in 'files'. The authority decides through the claim's signals: accept (acceptedUntil, the whole period or less) or reject (reasons); the holder reports on resuming within 30 days (reportResumption, CN-INVEST).");
     }
 
     public static async Task<Ok<Page<ObligationView>>> ObligationsAsync(ObligationQueries queries, HttpContext context, CancellationToken ct,
         Guid? rightId = null, bool includeFinished = false, string? cursor = null, int? pageSize = null) =>
         TypedResults.Ok(await queries.ListAsync(context.Current(), rightId, includeFinished, PageRequest.From(cursor, pageSize), ct));
 
-    public static async Task<Created<InstanceView>> ClaimReliefAsync(Guid id, ClaimRelief.Request request, ClaimRelief handler, InstanceQueries instances, HttpContext context, CancellationToken ct)
+    public static async Task<Created<InstanceView>> ClaimReliefAsync(Guid id, HttpRequest request, ClaimRelief handler, InstanceQueries instances, CancellationToken ct)
     {
-        var claim = await handler.HandleAsync(id, request, context.Current(), ct);
-        return TypedResults.Created($"/api/workflows/instances/{claim.Id}", await instances.GetAsync(context.Current().Actor, claim.Id, ct));
+        var user = request.HttpContext.Current();
+        WorkflowInstance claim;
+        if (request.HasFormContentType)
+        {
+            var form = await RequestBodies.ReadFormAsync(request, SignalInputs.FilesField, ct);
+            claim = await handler.HandleAsync(id, ClaimFromForm(form), RequestBodies.Files(form, SignalInputs.FilesField), user, ct);
+        }
+        else
+        {
+            claim = await handler.HandleAsync(id, await RequestBodies.ReadJsonAsync<ClaimRelief.Request>(request, ct) ?? new ClaimRelief.Request(null, null, null, null, null, null), user, ct);
+        }
+
+        return TypedResults.Created($"/api/workflows/instances/{claim.Id}", await instances.GetAsync(user.Actor, claim.Id, ct));
+    }
+
+    /// <summary>A claim sent as a form: its fields read as the JSON body's are, a value that is not a date or an id a 400 on its field.</summary>
+    private static ClaimRelief.Request ClaimFromForm(IFormCollection form)
+    {
+        var known = new[] { "ground", "duties", "periodFrom", "periodTo", "reason", "evidence" };
+        if (form.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw RefusalException.Invalid(EchoedText.Shorten(unknown), $"A claim takes only: {string.Join(", ", known)}, and files in '{SignalInputs.FilesField}'.");
+        }
+
+        var duties = new List<Guid>();
+        foreach (var given in form["duties"].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            duties.Add(Guid.TryParse(given, out var duty) ? duty : throw RefusalException.Invalid("duties", $"'{EchoedText.Shorten(given)}' is not an obligation id."));
+        }
+
+        return new ClaimRelief.Request(Text(form, "ground"), duties.Count == 0 ? null : duties, Date(form, "periodFrom"), Date(form, "periodTo"), Text(form, "reason"), Text(form, "evidence"));
+
+        static string? Text(IFormCollection form, string name) => form[name].ToString() is { Length: > 0 } text ? text : null;
+
+        static DateOnly? Date(IFormCollection form, string name) => Text(form, name) switch
+        {
+            null => null,
+            var text when DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) => date,
+            var text => throw RefusalException.Invalid(name, $"'{EchoedText.Shorten(text)}' is not a date as yyyy-MM-dd."),
+        };
+    }
+
+    /// <summary>A contract entered for a right, and the duties its clauses imply that were not started, with why.</summary>
+    public sealed record EnteredContract(ContractView Contract, IReadOnlyList<string> NotStarted);
+
+    public static async Task<Created<EnteredContract>> EnterAsync(Guid id, EnterContract.Request request, EnterContract handler, ContractQueries queries, HttpContext context, CancellationToken ct)
+    {
+        var entered = await handler.HandleAsync(id, request, context.Current(), ct);
+        return TypedResults.Created($"/api/contracts/{entered.Contract.Id}", new EnteredContract(await queries.GetAsync(context.Current(), entered.Contract.Id, ct), entered.NotStarted));
     }
 
     public static async Task<Created<ContractView>> SignAsync(Guid id, SignContract.Request request, SignContract handler, ContractQueries queries, HttpContext context, CancellationToken ct)

@@ -5,14 +5,13 @@ using MiningRights.Data;
 using MiningRights.Licensing;
 using MiningRights.Plans;
 using MiningRights.Rights;
+using MiningRights.Storage;
 using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
 public static class PlansApi
 {
-    private const int MaxFileNameLength = 255;
-
     /// <summary>The form field that holds the plan document; every other field is a value the submitPlan signal declares.</summary>
     private const string FileField = "file";
 
@@ -58,41 +57,18 @@ public static class PlansApi
             throw RefusalException.Invalid(FileField, "Send the plan as multipart/form-data with a 'file' field.");
         }
 
-        var form = await ReadFormAsync(request, ct);
-        var file = form.Files.GetFile(FileField);
-        if (file is not null && file.FileName.Length > MaxFileNameLength)
+        var form = await RequestBodies.ReadFormAsync(request, FileField, ct);
+        var files = RequestBodies.Files(form, FileField);
+        if (files.Count > 1)
         {
-            throw RefusalException.Invalid(FileField, $"The file name is longer than {MaxFileNameLength} characters.");
+            throw RefusalException.Invalid(FileField, "Send one plan document.");
         }
 
-        var upload = file is null ? null : new PlanUpload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
         // Every other field is a value the workflow's submitPlan signal declares; the runtime checks them.
-        var fields = form.Keys.ToDictionary(k => k, k => (string?)form[k].ToString(), StringComparer.Ordinal);
+        var fields = RequestBodies.Fields(form);
+        var upload = files.Count == 0 ? null : files[0];
         var plan = await handler.HandleAsync(rightId, new SubmitPlan.Request(upload, fields), request.HttpContext.Current(), ct);
         return TypedResults.Created($"/api/rights/{rightId}/plans/{plan.Id}", ToDto(plan));
-    }
-
-    /// <summary>
-    /// The multipart form, or a 400 saying why it cannot be read. The form reader throws plain .NET exceptions for a
-    /// body cut off before its closing boundary or a boundary that is missing or too long; those are the client's
-    /// mistakes, not the service's, and must not surface as a 500.
-    /// </summary>
-    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
-    {
-        try
-        {
-            return await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw RefusalException.Invalid(FileField, $"The upload could not be read: {ex.Message}");
-        }
-        catch (Exception ex) when (ex is InvalidOperationException || (ex is IOException && ex is not BadHttpRequestException))
-        {
-            throw RefusalException.Invalid(FileField,
-                "The upload could not be read: the multipart body is incomplete or does not match the boundary its content type names. " +
-                "Send the plan as multipart/form-data with a 'file' field.");
-        }
     }
 
     public static async Task<Ok<List<PlanDto>>> ListAsync(Guid rightId, RightAccess access, MiningRightsDbContext db, HttpContext context, CancellationToken ct)
@@ -102,14 +78,14 @@ public static class PlansApi
         return TypedResults.Ok(plans.Select(ToDto).ToList());
     }
 
-    public static async Task<FileStreamHttpResult> DownloadAsync(Guid rightId, Guid planId, RightAccess access, MiningRightsDbContext db, PlanStore store, HttpContext context, CancellationToken ct)
+    public static async Task<FileStreamHttpResult> DownloadAsync(Guid rightId, Guid planId, RightAccess access, MiningRightsDbContext db, DocumentStore store, HttpContext context, CancellationToken ct)
     {
         var right = await access.GetAsync(context.Current(), rightId, ct);
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.RightId == right.Id, ct)
             ?? throw RefusalException.NotFound($"Plan {planId}");
         // As an attachment, with the type its bytes show (and nosniff on every answer): a browser saves the file, it
         // never renders an upload inside the service's origin.
-        var document = await store.OpenDocumentAsync(plan.StoragePath, ct);
+        var document = await store.OpenAsync(DocumentArea.Plans, plan.StoragePath, ct);
         return TypedResults.File(document.Content, document.ContentType, plan.FileName);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using MiningRights.Web.Hosting;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Apis;
@@ -7,6 +8,8 @@ public static class WorkflowsApi
 {
     public sealed record DefinitionSummary(string Id, int Version, string TitleZh, string TitleEn, string Subject, IReadOnlyList<string> Rules, string Province, DateOnly ValidFrom, DateOnly ValidUntil, string File, string ContentHash);
 
+    private const string NoteField = "note";
+
     public static void MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization();
@@ -14,7 +17,10 @@ public static class WorkflowsApi
         group.MapGet("/definitions/{id}/{version:int}", GetDefinition).WithSummary("One definition as loaded (JSON).");
         group.MapGet("/instances/{id:guid}", GetInstanceAsync).WithSummary("An instance with its subject, dates, values, the signals its state takes, and its journal.");
         group.MapPost("/instances/{id:guid}/signals/{signal}", SignalAsync)
-            .WithSummary("Send a signal with a note and the values its definition declares (report a duty, record findings, order a rectification, dispose of a case); the definition says who may send it, and when.");
+            .DescribedAsJsonOrForm(typeof(SendSignal.Request), valuesAsFields: true)
+            .WithSummary("Send a signal with a note and the values its definition declares (report a duty, record findings, order a rectification, dispose of a case): as JSON, or as multipart/form-data with 'note', each value as a field and evidence files in 'files' where the definition takes them. The definition says who may send it, and when.");
+        group.MapGet("/instances/{id:guid}/evidence/{fileId:guid}", EvidenceAsync)
+            .WithSummary("An evidence file sent with a step of the instance (the journal lists them), as an attachment with the type its bytes show.");
     }
 
     public static Ok<List<DefinitionSummary>> ListDefinitions(WorkflowRegistry registry) =>
@@ -27,10 +33,30 @@ public static class WorkflowsApi
             ? TypedResults.Text(found.Json, "application/json")
             : throw RefusalException.NotFound($"Workflow {Text.Cut(id)} v{version}");
 
-    public static async Task<Ok<InstanceView>> SignalAsync(Guid id, string signal, SendSignal.Request request, SendSignal handler, InstanceQueries queries, HttpContext context, CancellationToken ct)
+    public static async Task<Ok<InstanceView>> SignalAsync(Guid id, string signal, HttpRequest request, SendSignal handler, InstanceQueries queries, CancellationToken ct)
     {
-        await handler.HandleAsync(id, signal, request, context.Current(), ct);
-        return TypedResults.Ok(await queries.GetAsync(context.Current().Actor, id, ct));
+        var user = request.HttpContext.Current();
+        if (request.HasFormContentType)
+        {
+            var form = await RequestBodies.ReadFormAsync(request, SignalInputs.FilesField, ct);
+            var note = form.TryGetValue(NoteField, out var given) ? given.ToString() : null;
+            await handler.HandleAsync(id, signal, string.IsNullOrEmpty(note) ? null : note, RequestBodies.Fields(form, NoteField),
+                RequestBodies.Files(form, SignalInputs.FilesField), user, ct);
+        }
+        else
+        {
+            await handler.HandleAsync(id, signal, await RequestBodies.ReadJsonAsync<SendSignal.Request>(request, ct) ?? new SendSignal.Request(null, null), user, ct);
+        }
+
+        return TypedResults.Ok(await queries.GetAsync(user.Actor, id, ct));
+    }
+
+    public static async Task<FileStreamHttpResult> EvidenceAsync(Guid id, Guid fileId, InstanceQueries queries, SignalEvidence evidence, HttpContext context, CancellationToken ct)
+    {
+        var file = await queries.EvidenceAsync(context.Current().Actor, id, fileId, ct);
+        // As an attachment, with the type its bytes show (and nosniff on every answer), as plans are served.
+        var document = await evidence.OpenAsync(file, ct);
+        return TypedResults.File(document.Content, document.ContentType, file.FileName);
     }
 
     public static async Task<Ok<InstanceView>> GetInstanceAsync(Guid id, InstanceQueries queries, HttpContext context, CancellationToken ct) =>

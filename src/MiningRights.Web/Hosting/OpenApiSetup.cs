@@ -31,6 +31,14 @@ public static class OpenApiSetup
     public static RouteHandlerBuilder DescribedAsSignalForm(this RouteHandlerBuilder builder, string fileField, string signal) =>
         builder.WithMetadata(new SignalForm(fileField, signal));
 
+    /// <summary>
+    /// Describes a body the handler reads itself as either JSON of <paramref name="jsonBody"/> or a multipart form with
+    /// evidence files in <c>files</c>: the form has the JSON body's fields, or, with <paramref name="valuesAsFields"/>
+    /// (a signal), its note and each value the signal declares as a field of its own.
+    /// </summary>
+    public static RouteHandlerBuilder DescribedAsJsonOrForm(this RouteHandlerBuilder builder, Type jsonBody, bool valuesAsFields) =>
+        builder.WithMetadata(new JsonOrForm(jsonBody, valuesAsFields));
+
     public static IServiceCollection AddApiDescription(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
@@ -52,15 +60,18 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
-            options.AddOperationTransformer((operation, context, _) =>
+            options.AddOperationTransformer(async (operation, context, ct) =>
             {
                 operation.OperationId = OperationId(context.Description);
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<SignalForm>().FirstOrDefault() is { } form)
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<SignalForm>().FirstOrDefault() is { } form)
                 {
                     operation.RequestBody = FormBody(form, context.ApplicationServices.GetRequiredService<WorkflowRegistry>());
                 }
-
-                return Task.CompletedTask;
+                else if (metadata.OfType<JsonOrForm>().FirstOrDefault() is { } either)
+                {
+                    operation.RequestBody = JsonOrFormBody(either, await context.GetOrCreateSchemaAsync(either.JsonBody, null, ct));
+                }
             });
             options.AddOperationTransformer(DescribeProblemsAsync);
         });
@@ -175,6 +186,43 @@ public static class OpenApiSetup
         };
     }
 
+    private static OpenApiRequestBody JsonOrFormBody(JsonOrForm body, OpenApiSchema json)
+    {
+        var files = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+            Description = "Evidence files: PDF, Word, OFD, ZIP, JPEG or PNG, each checked against its content; where the request's workflow takes them.",
+        };
+        var form = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal) };
+        if (body.ValuesAsFields)
+        {
+            form.Properties["note"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 2000 };
+            form.AdditionalPropertiesAllowed = true;
+            form.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Each value the signal declares, by its name (see the workflow definition)." };
+        }
+        else
+        {
+            foreach (var (name, property) in json.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                form.Properties[name] = property;
+            }
+
+            form.AdditionalPropertiesAllowed = false;
+        }
+
+        form.Properties[SignalInputs.FilesField] = files;
+        return new OpenApiRequestBody
+        {
+            Required = false,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = json },
+                ["multipart/form-data"] = new() { Schema = form },
+            },
+        };
+    }
+
     private static OpenApiSchema InputSchema(SignalInput input) => input.Type switch
     {
         "date" => new() { Type = JsonSchemaType.String, Format = "date" },
@@ -239,4 +287,7 @@ public static class OpenApiSetup
 
     /// <summary>Endpoint metadata: a multipart body the handler reads itself, the file and a signal's declared values.</summary>
     public sealed record SignalForm(string FileField, string Signal);
+
+    /// <summary>Endpoint metadata: a JSON body of a type, or a multipart form with evidence files, that the handler reads itself.</summary>
+    public sealed record JsonOrForm(Type JsonBody, bool ValuesAsFields);
 }

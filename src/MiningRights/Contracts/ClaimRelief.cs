@@ -4,6 +4,7 @@ using MiningRights.Audit;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Rights;
+using MiningRights.Storage;
 using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;
@@ -16,7 +17,7 @@ namespace MiningRights.Contracts;
 /// breached. Accepted, the due dates move by the accepted period (<see cref="ExcuseDutiesActivity"/>) and the report
 /// on resuming work is due within 30 days (CN-INVEST).
 /// </summary>
-public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, WorkflowRegistry registry, WorkflowRuntime runtime, TimeProvider time)
+public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, WorkflowRegistry registry, WorkflowRuntime runtime, SignalEvidence evidence, TimeProvider time)
 {
     public const string Workflow = "force-majeure";
     public const string PeriodFrom = "periodFrom";
@@ -34,7 +35,14 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
 
     public sealed record Request(string? Ground, IReadOnlyList<Guid>? Duties, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Reason, string? Evidence);
 
-    public async Task<WorkflowInstance> HandleAsync(Guid rightId, Request request, CurrentUser user, CancellationToken ct)
+    /// <summary>The journal entry of a claim's start, which the files sent with the claim are kept with.</summary>
+    private const int StartSequence = 1;
+
+    public Task<WorkflowInstance> HandleAsync(Guid rightId, Request request, CurrentUser user, CancellationToken ct) =>
+        HandleAsync(rightId, request, [], user, ct);
+
+    /// <summary>The claim with its evidence files (certificates, notices of the authority that stopped the work, photographs).</summary>
+    public async Task<WorkflowInstance> HandleAsync(Guid rightId, Request request, IReadOnlyList<Upload> files, CurrentUser user, CancellationToken ct)
     {
         var right = await rights.GetAsync(user, rightId, ct);
         if (!user.IsHolder || right.HolderId != user.HolderId)
@@ -73,15 +81,17 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
             errors["reason"] = ["What happened and how it stopped the work is required (at most 4000 characters)."];
         }
 
-        if (string.IsNullOrWhiteSpace(request.Evidence) || request.Evidence.Length > 4000)
+        if ((string.IsNullOrWhiteSpace(request.Evidence) && files.Count == 0) || request.Evidence is { Length: > 4000 })
         {
-            errors["evidence"] = ["The evidence is required (at most 4000 characters): the documents and who issued them."];
+            errors["evidence"] = [$"The evidence is required: the documents and who issued them (at most 4000 characters), or the documents themselves as files in '{SignalInputs.FilesField}'."];
         }
 
         if (errors.Count > 0)
         {
             throw new RefusalException(400, "Invalid claim", "The claim could not be made: see the field errors.", errors: errors);
         }
+
+        evidence.Check(files);
 
         var named = request.Duties!.Distinct().ToList();
         var duties = await db.WorkflowInstances
@@ -121,8 +131,11 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
                 ["groundZh"] = ground == ForceMajeure ? "不可抗力" : "正当理由",
                 ["groundEn"] = ground == ForceMajeure ? "force majeure" : "a justified reason",
                 ["reason"] = request.Reason!.Trim(),
-                ["evidence"] = request.Evidence!.Trim(),
+                ["evidence"] = string.IsNullOrWhiteSpace(request.Evidence)
+                    ? $"见附件 / see the attached files: {string.Join(", ", files.Select(f => Path.GetFileName(f.FileName)))}"
+                    : request.Evidence.Trim(),
             }, ct);
+        var kept = await evidence.KeepAsync(claim, StartSequence, files, user.Name, ct);
 
         db.AuditEvents.Add(new AuditEvent
         {
@@ -131,9 +144,18 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
             Action = "relief.claimed",
             RightId = right.Id,
             RuleId = ruleId,
-            Detail = $"{ground} claimed for {named.Count} obligation(s) of {right.LicenseNumber}, {request.PeriodFrom:yyyy-MM-dd} to {request.PeriodTo:yyyy-MM-dd}.",
+            Detail = $"{ground} claimed for {named.Count} obligation(s) of {right.LicenseNumber}, {request.PeriodFrom:yyyy-MM-dd} to {request.PeriodTo:yyyy-MM-dd}{kept.Describe()}.",
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            evidence.Discard(kept);
+            throw;
+        }
+
         return claim;
     }
 }

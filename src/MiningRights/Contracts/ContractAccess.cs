@@ -7,7 +7,7 @@ namespace MiningRights.Contracts;
 
 /// <summary>
 /// Who sees which contracts: the holder its own, officers those signed by an authority in their subtree or on a block
-/// in it, administrators all; anything else is not found. Recording a payment or an amendment is for the signing
+/// or right in it, administrators all; anything else is not found. Recording a payment or an amendment is for the signing
 /// authority or above.
 /// </summary>
 public sealed class ContractAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, RightAccess rights)
@@ -27,7 +27,9 @@ public sealed class ContractAccess(MiningRightsDbContext db, JurisdictionDirecto
         if (user.IsOfficer && user.JurisdictionCode is { } root)
         {
             var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
-            return db.Contracts.Where(c => codes.Contains(c.AuthorityCode) || db.Blocks.Any(b => b.Id == c.BlockId && codes.Contains(b.CountyCode)));
+            return db.Contracts.Where(c => codes.Contains(c.AuthorityCode)
+                || db.Blocks.Any(b => b.Id == c.BlockId && codes.Contains(b.CountyCode))
+                || db.Rights.Any(r => r.Id == c.RightId && codes.Contains(r.LocationCountyCode)));
         }
 
         return db.Contracts.Where(_ => false);

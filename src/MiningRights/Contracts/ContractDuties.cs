@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using MiningRights.Data;
 using MiningRights.Rights;
+using MiningRights.Workflows.Activities;
 using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;
@@ -14,9 +16,10 @@ namespace MiningRights.Contracts;
 /// right's duties are the milestones its contract dates: mine construction (GS-10c), green mine (GS-11) and deep
 /// processing (精深加工, GS-10c, with its measure in the clause), and its geological data 90 days before expiry.
 /// Each duty carries a <c>duty</c> key (its clause kind), so a process that would start the same duty on the right
-/// (the provisional licence's construction duties, GS-9e) leaves it to the contract.
+/// (the provisional licence's construction duties, GS-9e) leaves it to the contract, and a contract entered later for
+/// a right whose process already monitors a duty leaves that duty where it is.
 /// </summary>
-public sealed class ContractDuties(WorkflowRegistry registry, WorkflowRuntime runtime)
+public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry registry, WorkflowRuntime runtime)
 {
     public const string WorkStartWorkflow = "exploration-work-start";
     public const string InvestmentWorkflow = "exploration-investment";
@@ -31,24 +34,31 @@ public sealed class ContractDuties(WorkflowRegistry registry, WorkflowRuntime ru
     /// <summary>CN-INVEST: yuan per km² in the first, the second, and every later licence year.</summary>
     private static readonly decimal[] MinimumPerKm2 = [2_000m, 5_000m, 10_000m];
 
-    /// <summary>Starts the duties of <paramref name="right"/> (an exploration right) in the caller's unit of work.</summary>
-    public async Task StartAsync(MiningRight right, TransferContract contract, IReadOnlyList<ContractClause> clauses, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Starts the duties of <paramref name="right"/> in the caller's unit of work, and answers what it did not start, in
+    /// words: a duty another process on the right monitors already, and, for a contract entered after the right was
+    /// registered, a duty that fell due before <paramref name="dueFrom"/> (what happened before the service is not judged
+    /// by it).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StartAsync(MiningRight right, TransferContract contract, IReadOnlyList<ContractClause> clauses, Actor actor, CancellationToken ct,
+        DateOnly? dueFrom = null)
     {
+        var scope = new Scope(right, actor, dueFrom, await StartObligationsActivity.MonitoredDutiesAsync(db, new SubjectRef(RightSubjectKind.Kind, right.Id), ct), []);
         if (right.Kind == RightKind.Mining)
         {
-            await StartMiningAsync(right, clauses, actor, ct);
-            return;
+            await StartMiningAsync(scope, clauses, ct);
+            return scope.Skipped;
         }
 
         var issued = right.IssuedOn;
-        await StartAsync(WorkStartWorkflow, right, actor, issued.AddMonths(6), "开始勘查施工", "Start exploration work", "CN-START", null, ct);
+        await StartAsync(WorkStartWorkflow, scope, issued.AddMonths(6), "开始勘查施工", "Start exploration work", "CN-START", null, ct);
 
         var investment = clauses.FirstOrDefault(c => c.Kind == ClauseKind.Investment && c.AmountYuan is not null);
         var years = Math.Max(1, ((right.ExpiresOn.DayNumber - issued.DayNumber) + 364) / 365);
         for (var year = 1; year <= years; year++)
         {
             var minimum = investment?.AmountYuan ?? Yuan.Round(MinimumPerKm2[Math.Min(year, MinimumPerKm2.Length) - 1] * right.AreaKm2);
-            await StartAsync(InvestmentWorkflow, right, actor, issued.AddYears(year).AddDays(-1),
+            await StartAsync(InvestmentWorkflow, scope, issued.AddYears(year).AddDays(-1),
                 $"第{year}合同年度勘查投入不低于{Yuan.Zh(minimum)}", $"Exploration investment of at least {Yuan.En(minimum)} in contract year {year}",
                 investment?.Number ?? "CN-INVEST", new Dictionary<string, string>
                 {
@@ -58,46 +68,66 @@ public sealed class ContractDuties(WorkflowRegistry registry, WorkflowRuntime ru
         }
 
         var data = clauses.FirstOrDefault(c => c.Kind == ClauseKind.GeologicalData && c.DueOn is not null);
-        await StartAsync(GeologicalDataWorkflow, right, actor, data?.DueOn ?? right.ExpiresOn.AddDays(-ExplorationDataDays), "汇交地质资料", "Submit the geological data",
+        await StartAsync(GeologicalDataWorkflow, scope, data?.DueOn ?? right.ExpiresOn.AddDays(-ExplorationDataDays), "汇交地质资料", "Submit the geological data",
             data is null ? "CN-GEODATA" : data.Number, null, ct);
 
         foreach (var clause in clauses.Where(c => c.Kind is ClauseKind.ResultsReport or ClauseKind.Progress && c.DueOn is not null))
         {
-            await StartAsync(ResultsReportWorkflow, right, actor, clause.DueOn!.Value, $"{clause.TextZh}（合同{clause.Number}）", $"{clause.TextEn} (clause {clause.Number})",
+            await StartAsync(ResultsReportWorkflow, scope, clause.DueOn!.Value, $"{clause.TextZh}（合同{clause.Number}）", $"{clause.TextEn} (clause {clause.Number})",
                 clause.Number, null, ct);
         }
+
+        return scope.Skipped;
     }
 
-    private async Task StartMiningAsync(MiningRight right, IReadOnlyList<ContractClause> clauses, Actor actor, CancellationToken ct)
+    private async Task StartMiningAsync(Scope scope, IReadOnlyList<ContractClause> clauses, CancellationToken ct)
     {
+        var right = scope.Right;
         foreach (var clause in clauses.Where(c => c.Kind is ClauseKind.Construction or ClauseKind.GreenMine or ClauseKind.DeepProcessing && c.DueOn is not null))
         {
-            await StartAsync(MineMilestoneWorkflow, right, actor, clause.DueOn!.Value, $"{clause.TextZh}（合同{clause.Number}）", $"{clause.TextEn} (clause {clause.Number})",
+            await StartAsync(MineMilestoneWorkflow, scope, clause.DueOn!.Value, $"{clause.TextZh}（合同{clause.Number}）", $"{clause.TextEn} (clause {clause.Number})",
                 clause.Number, new Dictionary<string, string>
                 {
-                    [Workflows.Activities.StartObligationsActivity.DutyValue] = DutyKey(clause.Kind),
+                    [StartObligationsActivity.DutyValue] = DutyKey(clause.Kind),
                     ["ruleId"] = clause.Kind == ClauseKind.GreenMine ? "GS-11" : "GS-10c",
                 }, ct);
         }
 
         var data = clauses.FirstOrDefault(c => c.Kind == ClauseKind.GeologicalData && c.DueOn is not null);
-        await StartAsync(GeologicalDataWorkflow, right, actor, data?.DueOn ?? right.ExpiresOn.AddDays(-MiningDataDays), "汇交地质资料", "Submit the geological data",
+        await StartAsync(GeologicalDataWorkflow, scope, data?.DueOn ?? right.ExpiresOn.AddDays(-MiningDataDays), "汇交地质资料", "Submit the geological data",
             data is null ? "CN-GEODATA" : data.Number, null, ct);
     }
 
     /// <summary>The key a duty of this clause kind is known by on the right: construction, greenMine, deepProcessing.</summary>
     public static string DutyKey(ClauseKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
-    private async Task StartAsync(string workflow, MiningRight right, Actor actor, DateOnly due, string zh, string en, string clause,
+    private async Task StartAsync(string workflow, Scope scope, DateOnly due, string zh, string en, string clause,
         IReadOnlyDictionary<string, string>? more, CancellationToken ct)
     {
+        var right = scope.Right;
+        if (scope.DueFrom is { } from && due < from)
+        {
+            scope.Skipped.Add($"{en}, due {due:yyyy-MM-dd}: before the contract was entered on {from:yyyy-MM-dd}");
+            return;
+        }
+
+        // Only what ran before this start: a contract may have several clauses of one kind (construction start and completion).
+        if (more?.GetValueOrDefault(StartObligationsActivity.DutyValue) is { } duty && scope.Monitored.Contains(duty))
+        {
+            scope.Skipped.Add($"{en}, due {due:yyyy-MM-dd}: the right's {duty} duty is monitored already");
+            return;
+        }
+
         var data = new Dictionary<string, string>(more ?? new Dictionary<string, string>())
         {
             ["obligationZh"] = zh,
             ["obligationEn"] = en,
             ["clause"] = clause,
         };
-        await runtime.StartAsync(registry.ForChild(workflow, right.RegisteredOn), new SubjectRef(RightSubjectKind.Kind, right.Id), actor,
+        await runtime.StartAsync(registry.ForChild(workflow, right.RegisteredOn), new SubjectRef(RightSubjectKind.Kind, right.Id), scope.Actor,
             new Dictionary<string, DateOnly> { ["dueOn"] = due }, data, ct);
     }
+
+    /// <summary>One start of a right's duties: from which due date, the duties other processes monitor already, and what was left out.</summary>
+    private sealed record Scope(MiningRight Right, Actor Actor, DateOnly? DueFrom, HashSet<string> Monitored, List<string> Skipped);
 }

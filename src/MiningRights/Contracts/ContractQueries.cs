@@ -13,7 +13,9 @@ public sealed class ContractQueries(MiningRightsDbContext db, ContractAccess acc
     {
         var contract = await (await access.VisibleAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw RefusalException.NotFound($"Contract {id}");
-        var county = await db.Blocks.AsNoTracking().Where(b => b.Id == contract.BlockId).Select(b => b.CountyCode).SingleAsync(ct);
+        var county = contract.BlockId is { } block
+            ? await db.Blocks.AsNoTracking().Where(b => b.Id == block).Select(b => b.CountyCode).SingleAsync(ct)
+            : await db.Rights.AsNoTracking().Where(r => r.Id == contract.RightId).Select(r => r.LocationCountyCode).SingleAsync(ct);
         var clauses = await db.ContractClauses.AsNoTracking().Where(c => c.ContractId == id).OrderBy(c => c.Number).ToListAsync(ct);
         var installments = await db.Installments.AsNoTracking().Where(i => i.ContractId == id).OrderBy(i => i.Sequence).ToListAsync(ct);
         var payments = await db.Payments.AsNoTracking().Where(p => p.ContractId == id).OrderBy(p => p.PaidOn).ThenBy(p => p.RecordedAtUtc).ToListAsync(ct);

@@ -1,10 +1,10 @@
 namespace MiningRights.Contracts;
 
-/// <summary>A transfer contract with its clauses, its installments as of today (late charge included), payments and amendments.</summary>
+/// <summary>A transfer contract (its block, or none for one entered for a right registered before the service) with its clauses, its installments as of today (late charge included), payments and amendments.</summary>
 public sealed record ContractView(
     Guid Id,
     string Number,
-    Guid BlockId,
+    Guid? BlockId,
     Guid HolderId,
     string AuthorityCode,
     DateOnly SignedOn,

@@ -5,7 +5,7 @@ namespace MiningRights.Contracts;
 
 public static class ContractsServiceCollectionExtensions
 {
-    /// <summary>Transfer contracts and income: the installment subject, the by-rate guard, signing, performance duties and relief claims, payments, declarations, amendments, reads.</summary>
+    /// <summary>Transfer contracts and income: the installment subject, the by-rate guard, signing, entering a contract for a right registered before, performance duties and relief claims, payments, declarations, amendments, reads.</summary>
     public static IServiceCollection AddContracts(this IServiceCollection services) =>
         services
             .AddSingleton<InstallmentSubjectKind>()
@@ -19,6 +19,7 @@ public static class ContractsServiceCollectionExtensions
             .AddScoped<ContractDuties>()
             .AddSingleton<PerformanceEvaluator>()
             .AddScoped<SignContract>()
+            .AddScoped<EnterContract>()
             .AddScoped<RecordPayment>()
             .AddScoped<DeclareRevenue>()
             .AddScoped<AmendContract>()

@@ -64,7 +64,7 @@ public sealed class SignContract(
         }
 
         var price = decimal.Parse(values.Get("price") ?? "0", CultureInfo.InvariantCulture);
-        var clauses = Clauses(request.Clauses);
+        var clauses = CheckClauses(request.Clauses);
         IReadOnlyList<ScheduledInstallment> schedule = [];
         decimal? rate = null;
         switch (request.Collection)
@@ -115,19 +115,7 @@ public sealed class SignContract(
             CreatedAtUtc = now,
         };
         db.Contracts.Add(contract);
-        foreach (var clause in clauses)
-        {
-            db.ContractClauses.Add(new ContractClause
-            {
-                ContractId = contract.Id,
-                Number = clause.Number!.Trim(),
-                Kind = clause.Kind!.Value,
-                TextZh = clause.TextZh!.Trim(),
-                TextEn = clause.TextEn!.Trim(),
-                DueOn = clause.DueOn,
-                AmountYuan = clause.AmountYuan,
-            });
-        }
+        db.ContractClauses.AddRange(clauses.Select(c => ToClause(contract.Id, c)));
 
         var rows = schedule.Select(i => new IncomeInstallment { ContractId = contract.Id, Sequence = i.Sequence, DueOn = i.DueOn, Amount = i.Amount }).ToList();
         db.Installments.AddRange(rows);
@@ -157,7 +145,20 @@ public sealed class SignContract(
         return contract;
     }
 
-    private static List<ClauseRequest> Clauses(ClauseRequest[]? clauses)
+    /// <summary>The clause a checked request describes, on contract <paramref name="contractId"/>.</summary>
+    public static ContractClause ToClause(Guid contractId, ClauseRequest clause) => new()
+    {
+        ContractId = contractId,
+        Number = clause.Number!.Trim(),
+        Kind = clause.Kind!.Value,
+        TextZh = clause.TextZh!.Trim(),
+        TextEn = clause.TextEn!.Trim(),
+        DueOn = clause.DueOn,
+        AmountYuan = clause.AmountYuan,
+    };
+
+    /// <summary>The performance clauses of a contract, each with its number, kind and text in both languages; a 400 naming the first one wrong.</summary>
+    public static List<ClauseRequest> CheckClauses(ClauseRequest[]? clauses)
     {
         var list = (clauses ?? []).ToList();
         if (list.Count > 200)

@@ -11,7 +11,8 @@ public sealed class TransferContract
 
     public required string Number { get; init; }
 
-    public required Guid BlockId { get; init; }
+    /// <summary>The transferred block; none for a contract the authority entered for a right registered before the service (<see cref="EnterContract"/>).</summary>
+    public Guid? BlockId { get; init; }
 
     public required Guid HolderId { get; init; }
 

@@ -58,6 +58,8 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
 
     public DbSet<ContractAmendment> Amendments => Set<ContractAmendment>();
 
+    public DbSet<EvidenceFile> Evidence => Set<EvidenceFile>();
+
     // What a sweep reads without tracking and changes in bulk (see RowWriter): reminder stages taken and the notices
     // they cause. Both are written by the next SaveChangesAsync, after the tracked changes and in their transaction.
     private static readonly string[] DeadlineProgress =

@@ -25,8 +25,8 @@ public sealed class BlockSubjectKind(TimeProvider time, IOptions<ParameterOption
             .ToDictionaryAsync(h => h.Id, h => h.NameZh + " (" + h.NameEn + ")", cancellationToken);
 
         // A block under contract by amount: its notices state the first installment (due, paid, owed, late charge).
-        var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.BlockId) && c.Collection == IncomeCollection.Amount && c.VoidedAtUtc == null)
-            .ToDictionaryAsync(c => c.BlockId, cancellationToken);
+        var contracts = await db.Contracts.AsNoTracking().Where(c => c.BlockId != null && ids.Contains(c.BlockId.Value) && c.Collection == IncomeCollection.Amount && c.VoidedAtUtc == null)
+            .ToDictionaryAsync(c => c.BlockId!.Value, cancellationToken);
         var contractIds = contracts.Values.Select(c => c.Id).ToList();
         var firsts = await db.Installments.AsNoTracking().Where(i => contractIds.Contains(i.ContractId) && i.Sequence == 1)
             .ToDictionaryAsync(i => i.ContractId, cancellationToken);

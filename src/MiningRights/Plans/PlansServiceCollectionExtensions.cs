@@ -4,10 +4,9 @@ namespace MiningRights.Plans;
 
 public static class PlansServiceCollectionExtensions
 {
-    /// <summary>Plans a holder submits and the authority decides (GS-9d, GS-9e), and where their files are kept.</summary>
+    /// <summary>Plans a holder submits and the authority decides (GS-9d, GS-9e).</summary>
     public static IServiceCollection AddPlans(this IServiceCollection services) =>
         services
             .AddScoped<SubmitPlan>()
-            .AddScoped<DecidePlan>()
-            .AddSingleton<PlanStore>();
+            .AddScoped<DecidePlan>();
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
@@ -21,38 +20,27 @@ public sealed class SubmitPlan(
     RightAccess access,
     WorkflowRuntime runtime,
     WorkflowRegistry registry,
-    PlanStore store,
-    IOptions<StorageOptions> storage,
+    DocumentStore store,
     TimeProvider time)
 {
     public const string Signal = "submitPlan";
 
-    private static readonly string[] AllowedExtensions = [".pdf", ".doc", ".docx", ".ofd", ".zip"];
-
-    public sealed record Request(PlanUpload? File, IReadOnlyDictionary<string, string?> Fields);
+    public sealed record Request(Upload? File, IReadOnlyDictionary<string, string?> Fields);
 
     public async Task<PlanDocument> HandleAsync(Guid rightId, Request request, CurrentUser user, CancellationToken ct)
     {
         var right = await access.GetAsync(user, rightId, ct);
         var file = request.File;
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
-            throw RefusalException.Invalid("file", "The plan document is required and may not be empty.");
+            throw RefusalException.Invalid("file", "The plan document is required.");
         }
 
-        if (file.Length > storage.Value.MaxUploadBytes)
-        {
-            throw RefusalException.Invalid("file", $"The plan document is {file.Length} bytes; at most {storage.Value.MaxUploadBytes} bytes are accepted.");
-        }
-
-        if (!AllowedExtensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()) || file.FileName.Length > 200)
-        {
-            throw RefusalException.Invalid("file", $"The plan document must be one of {string.Join(", ", AllowedExtensions)}, with a name of at most 200 characters.");
-        }
+        store.Check(DocumentArea.Plans, "file", file, "The plan document");
 
         var instance = await AwaitingInstanceAsync(right, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var stored = await store.SaveAsync(right.Id, file, ct);
+        var stored = await store.SaveAsync(DocumentArea.Plans, right.Id, file, "file", ct);
         try
         {
             var planId = Guid.NewGuid();

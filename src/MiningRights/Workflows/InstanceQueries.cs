@@ -14,10 +14,22 @@ public sealed class InstanceQueries(MiningRightsDbContext db, InstanceAccess acc
         var definition = (await registry.ResolveAsync(instance, db, ct)).Definition;
         var state = definition.States[instance.State];
         var values = new InstanceValues(instance);
+        var evidence = (await db.Evidence.AsNoTracking().Where(e => e.InstanceId == instance.Id).ToListAsync(ct))
+            .OrderBy(e => e.UploadedAtUtc).ThenBy(e => e.FileName, StringComparer.Ordinal)
+            .ToLookup(e => e.JournalSequence, e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedBy, e.UploadedAtUtc,
+                $"/api/workflows/instances/{instance.Id}/evidence/{e.Id}"));
         return new InstanceView(instance.Id, instance.SubjectKind, instance.SubjectId, instance.SubjectLabel, instance.RightId,
             instance.DefinitionId, instance.DefinitionVersion, instance.DefinitionHash, instance.State, state.Status.Zh, state.Status.En, instance.Finished,
             definition.Transitions.Where(t => t.From == instance.State && t.Signal is not null).Select(t => t.Signal!).Distinct().ToList(),
             values.Dates, values.Data,
-            instance.Journal.OrderBy(j => j.Sequence).Select(j => new JournalView(j.Sequence, j.AtUtc, j.Actor, j.Trigger, j.FromState, j.ToState, j.RuleId, j.Note)).ToList());
+            instance.Journal.OrderBy(j => j.Sequence).Select(j => new JournalView(j.Sequence, j.AtUtc, j.Actor, j.Trigger, j.FromState, j.ToState, j.RuleId, j.Note, evidence[j.Sequence].ToList())).ToList());
+    }
+
+    /// <summary>An evidence file of an instance the actor sees; not found alike whether it does not exist or may not be seen.</summary>
+    public async Task<EvidenceFile> EvidenceAsync(Actor actor, Guid instanceId, Guid fileId, CancellationToken ct)
+    {
+        var visible = await access.VisibleAsync(actor, ct);
+        return await db.Evidence.AsNoTracking().Where(e => e.Id == fileId && e.InstanceId == instanceId && visible.Any(i => i.Id == e.InstanceId)).SingleOrDefaultAsync(ct)
+            ?? throw RefusalException.NotFound($"Evidence file {fileId}");
     }
 }

@@ -23,5 +23,8 @@ public sealed class JournalEntry
 
     public required string RuleId { get; init; }
 
+    /// <summary>Longest note kept: a sender's note with every value its signal carried (a report's text may be 4,000 characters).</summary>
+    public const int MaxNoteLength = 10_000;
+
     public string? Note { get; init; }
 }

@@ -1,3 +1,5 @@
 namespace MiningRights.Workflows;
 
-public sealed record JournalView(int Sequence, DateTime AtUtc, string Actor, string Trigger, string? FromState, string ToState, string RuleId, string? Note);
+/// <summary>One step of an instance, with the evidence files sent with it.</summary>
+public sealed record JournalView(int Sequence, DateTime AtUtc, string Actor, string Trigger, string? FromState, string ToState, string RuleId, string? Note,
+    IReadOnlyList<EvidenceView> Evidence);

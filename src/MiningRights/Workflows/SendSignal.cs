@@ -3,19 +3,26 @@ using System.Text.Json;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Storage;
 
 namespace MiningRights.Workflows;
 
 /// <summary>
 /// Sends a signal with a note and the values its definition declares (report a duty done, record findings, order a
-/// rectification, dispose of a case). The definition says who may send it, from which state, with which values;
-/// signals that carry documents have their own use cases (<c>dedicated</c>).
+/// rectification, dispose of a case), and the evidence files the definition lets it carry, kept with the step's
+/// journal entry. The definition says who may send it, from which state, with which values and files; signals that
+/// carry a plan or a decision with its own record have their own use cases (<c>dedicated</c>).
 /// </summary>
-public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, WorkflowRuntime runtime, WorkflowRegistry registry, TimeProvider time)
+public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, WorkflowRuntime runtime, WorkflowRegistry registry, SignalEvidence evidence, TimeProvider time)
 {
     public sealed record Request(string? Note, Dictionary<string, JsonElement>? Values);
 
-    public async Task<WorkflowInstance> HandleAsync(Guid instanceId, string signal, Request request, CurrentUser user, CancellationToken ct)
+    public Task<WorkflowInstance> HandleAsync(Guid instanceId, string signal, Request request, CurrentUser user, CancellationToken ct) =>
+        HandleAsync(instanceId, signal, request.Note, Read(request.Values), [], user, ct);
+
+    /// <summary>The signal with its values as text (a form's fields) and its evidence files.</summary>
+    public async Task<WorkflowInstance> HandleAsync(Guid instanceId, string signal, string? note, IReadOnlyDictionary<string, string?> values,
+        IReadOnlyList<Upload> files, CurrentUser user, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.FindAsync([instanceId], ct);
         if (instance is null || !await access.SeesAsync(user.Actor, instance, ct))
@@ -23,13 +30,49 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
             throw RefusalException.NotFound($"Workflow instance {instanceId}");
         }
 
-        if (request.Note is { Length: > 2000 })
+        if (note is { Length: > 2000 })
         {
             throw RefusalException.Invalid("note", "The note may be at most 2000 characters.");
         }
 
+        evidence.Check(files);
+        var definition = await registry.ResolveAsync(instance, db, ct);
+        if (definition.Definition.Signals.TryGetValue(signal, out var spec) && spec.Dedicated)
+        {
+            throw RefusalException.Conflict($"'{signal}' carries a document or a decision and is sent through its own endpoint (see the plans API).");
+        }
+
+        var outcome = await runtime.SignalAsync(instance, signal, user.Actor, note, ct, values, files.Count);
+        var kept = await evidence.KeepAsync(instance, outcome.Sequence, files, user.Name, ct);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = time.GetUtcNow().UtcDateTime,
+            Actor = user.Name,
+            Action = $"signal.{signal}",
+            RightId = instance.RightId,
+            RuleId = outcome.Transition.Rule,
+            Detail = $"{instance.DefinitionId} ({instance.SubjectKind} {instance.SubjectLabel}): {signal}"
+                + string.Concat(values.Select(v => string.Create(CultureInfo.InvariantCulture, $", {v.Key} = {v.Value}")))
+                + kept.Describe()
+                + (note is null ? string.Empty : " — " + note),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            evidence.Discard(kept);
+            throw;
+        }
+
+        return instance;
+    }
+
+    private static Dictionary<string, string?> Read(Dictionary<string, JsonElement>? given)
+    {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (name, value) in request.Values ?? [])
+        foreach (var (name, value) in given ?? [])
         {
             values[Text.Cut(name)] = value.ValueKind switch
             {
@@ -40,25 +83,6 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
             };
         }
 
-        var definition = await registry.ResolveAsync(instance, db, ct);
-        if (definition.Definition.Signals.TryGetValue(signal, out var spec) && spec.Dedicated)
-        {
-            throw RefusalException.Conflict($"'{signal}' carries a document or a decision and is sent through its own endpoint (see the plans API).");
-        }
-
-        var outcome = await runtime.SignalAsync(instance, signal, user.Actor, request.Note, ct, values);
-        db.AuditEvents.Add(new AuditEvent
-        {
-            AtUtc = time.GetUtcNow().UtcDateTime,
-            Actor = user.Name,
-            Action = $"signal.{signal}",
-            RightId = instance.RightId,
-            RuleId = outcome.Transition.Rule,
-            Detail = $"{instance.DefinitionId} ({instance.SubjectKind} {instance.SubjectLabel}): {signal}"
-                + string.Concat(values.Select(v => string.Create(CultureInfo.InvariantCulture, $", {v.Key} = {v.Value}")))
-                + (request.Note is null ? string.Empty : " — " + request.Note),
-        });
-        await db.SaveChangesAsync(ct);
-        return instance;
+        return values;
     }
 }

@@ -11,9 +11,21 @@ public static class SignalInputs
     /// <summary>Longest text a text input accepts when its definition sets no <see cref="SignalInput.MaxLength"/>.</summary>
     public const int DefaultMaxLength = 2000;
 
-    public static void Apply(string signal, SignalDefinition spec, IReadOnlyDictionary<string, string?> raw, InstanceValues values, DateOnly today)
+    /// <summary>The multipart field evidence files are sent in.</summary>
+    public const string FilesField = "files";
+
+    public static void Apply(string signal, SignalDefinition spec, IReadOnlyDictionary<string, string?> raw, InstanceValues values, DateOnly today, int evidenceFiles = 0)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (evidenceFiles > 0 && spec.Evidence == SignalDefinition.EvidenceNone)
+        {
+            errors[FilesField] = [$"'{signal}' takes no evidence files."];
+        }
+        else if (evidenceFiles == 0 && spec.Evidence == SignalDefinition.EvidenceRequired)
+        {
+            errors[FilesField] = [$"'{spec.Label.En}' ({spec.Label.Zh}) needs its evidence: send at least one file in '{FilesField}'."];
+        }
+
         var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in raw.Keys.Where(k => !spec.Inputs.ContainsKey(k)))

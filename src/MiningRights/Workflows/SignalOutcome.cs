@@ -1,4 +1,4 @@
 namespace MiningRights.Workflows;
 
-/// <summary>What a signal did: the transition it fired, and whether it came after the holder's due date.</summary>
-public sealed record SignalOutcome(TransitionDefinition Transition, bool Late);
+/// <summary>What a signal did: the transition it fired, whether it came after the holder's due date, and its journal entry.</summary>
+public sealed record SignalOutcome(TransitionDefinition Transition, bool Late, int Sequence);

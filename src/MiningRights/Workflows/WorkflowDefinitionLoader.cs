@@ -201,6 +201,11 @@ public sealed class WorkflowDefinitionLoader
                 Problem($"$.signals.{name}.roles", $"unknown role '{role}'");
             }
 
+            if (signal.Evidence is not (SignalDefinition.EvidenceNone or SignalDefinition.EvidenceOptional or SignalDefinition.EvidenceRequired))
+            {
+                Problem($"$.signals.{name}.evidence", $"'{signal.Evidence}' is not one of none, optional, required");
+            }
+
             foreach (var (inputName, input) in signal.Inputs)
             {
                 var path = $"$.signals.{name}.inputs.{inputName}";

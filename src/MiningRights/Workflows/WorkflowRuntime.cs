@@ -117,8 +117,9 @@ public sealed class WorkflowRuntime(
     /// <summary>
     /// Sends <paramref name="signal"/> to <paramref name="instance"/> on behalf of <paramref name="actor"/>, with the
     /// values its definition declares. Refused as not found when the actor may not see the instance, 403 when its role
-    /// or place may not act, 400 for invalid values, 409 when the state does not take the signal, and with the guard's
-    /// own answer when a guard refuses.
+    /// or place may not act, 400 for invalid values or a number of evidence files (<paramref name="evidenceFiles"/>) the
+    /// signal does not take, 409 when the state does not take the signal, and with the guard's own answer when a guard
+    /// refuses. The outcome names the journal entry of the step, which the caller's evidence files are kept with.
     /// </summary>
     public async Task<SignalOutcome> SignalAsync(
         WorkflowInstance instance,
@@ -126,7 +127,8 @@ public sealed class WorkflowRuntime(
         Actor actor,
         string? note,
         CancellationToken ct,
-        IReadOnlyDictionary<string, string?>? inputs = null)
+        IReadOnlyDictionary<string, string?>? inputs = null,
+        int evidenceFiles = 0)
     {
         if (!await access.SeesAsync(actor, instance, ct))
         {
@@ -160,7 +162,7 @@ public sealed class WorkflowRuntime(
 
         var now = time.GetUtcNow().UtcDateTime;
         var values = new InstanceValues(instance);
-        SignalInputs.Apply(signal, spec, inputs ?? new Dictionary<string, string?>(), values, Calendar.DateAt(new DateTimeOffset(now)));
+        SignalInputs.Apply(signal, spec, inputs ?? new Dictionary<string, string?>(), values, Calendar.DateAt(new DateTimeOffset(now)), evidenceFiles);
 
         // The journal keeps what the signal carried (a report's amounts and dates, a decision's reasons): the history
         // shows every report as it was made, not only the values the instance holds now.
@@ -175,8 +177,9 @@ public sealed class WorkflowRuntime(
         var late = await LateAsync(instance, ct);
         var transition = await ChooseAsync(candidates, new Step(instance, definition, values, instance.State, instance.State, actor, $"signal:{signal}", candidates[0].Rule, note), ct);
         var text = late ? (note is null ? "late: after the due date" : $"{note} (late: after the due date)") : note;
+        var sequence = instance.Version + 1; // the entry EnterAsync journals first
         await EnterAsync(new Step(instance, definition, values, instance.State, transition.To, actor, $"signal:{signal}", transition.Rule, text, Records: transition.Records), ct);
-        return new SignalOutcome(transition, late);
+        return new SignalOutcome(transition, late, sequence);
     }
 
     /// <summary>Fires the expiry transition of <paramref name="deadline"/>; does nothing if the instance has moved on.</summary>
@@ -478,7 +481,7 @@ public sealed class WorkflowRuntime(
             FromState = from,
             ToState = to,
             RuleId = rule,
-            Note = note is { Length: > 2000 } ? note[..2000] : note,
+            Note = note is { Length: > JournalEntry.MaxNoteLength } ? note[..JournalEntry.MaxNoteLength] : note,
         };
         db.Journal.Add(entry);
         return entry;

@@ -15,7 +15,7 @@ public sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journal
         builder.Property(j => j.FromState).HasMaxLength(100);
         builder.Property(j => j.ToState).HasMaxLength(100);
         builder.Property(j => j.RuleId).HasMaxLength(16);
-        builder.Property(j => j.Note).HasMaxLength(2000);
+        builder.Property(j => j.Note).HasMaxLength(JournalEntry.MaxNoteLength);
         builder.HasIndex(j => new { j.InstanceId, j.Sequence }).IsUnique();
     }
 }

@@ -16,6 +16,8 @@ public sealed class TransferContractConfiguration : IEntityTypeConfiguration<Tra
         builder.HasIndex(c => c.Number).IsUnique();
         // One contract in force per block; voided ones stay as the record of a transfer that did not go through.
         builder.HasIndex(c => c.BlockId).IsUnique().HasFilter("\"VoidedAtUtc\" IS NULL");
+        // And one per right: a right registered under a transfer has its contract, one registered before may have one entered.
+        builder.HasIndex(c => c.RightId).IsUnique().HasFilter("\"VoidedAtUtc\" IS NULL");
         builder.Ignore(c => c.IsVoid);
         builder.HasIndex(c => c.HolderId);
         builder.Property(c => c.AuthorityCode).HasMaxLength(6);

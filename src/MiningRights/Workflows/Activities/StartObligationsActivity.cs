@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MiningRights.Data;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,16 +51,24 @@ public sealed class StartObligationsActivity : IWorkflowActivity
         }
     }
 
+    /// <summary>
+    /// The duties (their <see cref="DutyValue"/>) that processes still running on <paramref name="subject"/> monitor,
+    /// including those started in the current unit of work: a duty is monitored once, by whichever process started it.
+    /// </summary>
+    public static async Task<HashSet<string>> MonitoredDutiesAsync(MiningRightsDbContext db, SubjectRef subject, CancellationToken ct)
+    {
+        var running = await db.WorkflowInstances
+            .Where(i => i.SubjectKind == subject.Kind && i.SubjectId == subject.Id && !i.Finished)
+            .Select(i => i.DataJson).ToListAsync(ct);
+        running.AddRange(db.WorkflowInstances.Local.Where(i => i.SubjectKind == subject.Kind && i.SubjectId == subject.Id && !i.Finished).Select(i => i.DataJson));
+        return running.Select(json => JsonSerializer.Deserialize<Dictionary<string, string>>(json)?.GetValueOrDefault(DutyValue))
+            .OfType<string>().Where(d => d.Length > 0).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
     {
         var definition = context.Registry.ForChild(ActivityParameters.String(parameters, "workflow")!, context.Subject.AnchorDate);
-        var subject = context.Instance.Subject;
-        var running = await context.Db.WorkflowInstances
-            .Where(i => i.SubjectKind == subject.Kind && i.SubjectId == subject.Id && !i.Finished)
-            .Select(i => i.DataJson).ToListAsync(cancellationToken);
-        running.AddRange(context.Db.WorkflowInstances.Local.Where(i => i.SubjectKind == subject.Kind && i.SubjectId == subject.Id && !i.Finished).Select(i => i.DataJson));
-        var monitored = running.Select(json => JsonSerializer.Deserialize<Dictionary<string, string>>(json)?.GetValueOrDefault(DutyValue))
-            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var monitored = await MonitoredDutiesAsync(context.Db, context.Instance.Subject, cancellationToken);
         foreach (var entry in parameters["obligations"]!.AsArray().OfType<JsonObject>())
         {
             var duty = ActivityParameters.String(entry, DutyValue);

@@ -1,0 +1,83 @@
+using MiningRights.Storage;
+
+namespace MiningRights.Web.Hosting;
+
+/// <summary>
+/// Bodies an endpoint reads itself because it takes either JSON or a multipart form with files (a plan, a report with
+/// its evidence, a relief claim with its certificates). What cannot be read is a 400 that says why, never a 500.
+/// </summary>
+public static class RequestBodies
+{
+    private const int MaxFileNameLength = 255;
+
+    /// <summary>
+    /// The multipart form, or a 400 on <paramref name="field"/> saying why it cannot be read. The form reader throws plain
+    /// .NET exceptions for a body cut off before its closing boundary or a boundary that is missing or too long; those are
+    /// the client's mistakes, not the service's, and must not surface as a 500.
+    /// </summary>
+    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, string field, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw RefusalException.Invalid(field, $"The upload could not be read: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || (ex is IOException && ex is not BadHttpRequestException))
+        {
+            throw RefusalException.Invalid(field,
+                "The upload could not be read: the multipart body is incomplete or does not match the boundary its content type names. " +
+                $"Send multipart/form-data with the files in '{field}'.");
+        }
+    }
+
+    /// <summary>The files sent in <paramref name="field"/>; a file in any other field, or with an overlong name, is a 400.</summary>
+    public static IReadOnlyList<Upload> Files(IFormCollection form, string field)
+    {
+        if (form.Files.FirstOrDefault(f => f.Name != field) is { } stray)
+        {
+            throw RefusalException.Invalid(EchoedText.Shorten(stray.Name), $"Files are sent in '{field}'; this request takes no file in '{EchoedText.Shorten(stray.Name)}'.");
+        }
+
+        if (form.Files.FirstOrDefault(f => f.FileName.Length > MaxFileNameLength) is not null)
+        {
+            throw RefusalException.Invalid(field, $"A file name is longer than {MaxFileNameLength} characters.");
+        }
+
+        return form.Files.GetFiles(field).Select(f => new Upload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
+    }
+
+    /// <summary>The form's text fields but <paramref name="except"/>, each as one value (repeated values joined by commas).</summary>
+    public static Dictionary<string, string?> Fields(IFormCollection form, params string[] except) =>
+        form.Keys.Where(k => !except.Contains(k, StringComparer.Ordinal))
+            .ToDictionary(k => k, k => (string?)form[k].ToString(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The JSON body as <typeparamref name="T"/>, or null when there is none. Read with the service's JSON settings; a body
+    /// that is not JSON, or not of this shape, is the 400 the framework's own binding gives.
+    /// </summary>
+    public static async Task<T?> ReadJsonAsync<T>(HttpRequest request, CancellationToken ct)
+        where T : class
+    {
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null))
+        {
+            return null;
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            throw RefusalException.Invalid("body", "Send the body as application/json, or as multipart/form-data with files.");
+        }
+
+        try
+        {
+            return await request.ReadFromJsonAsync<T>(ct);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new BadHttpRequestException("The request body could not be read as JSON.", StatusCodes.Status400BadRequest, ex);
+        }
+    }
+}
