@@ -43,7 +43,7 @@ public sealed class BodyLimitMiddleware(RequestDelegate next, IOptions<ApiOption
                 {
                     Status = StatusCodes.Status413PayloadTooLarge,
                     Title = "Request body too large",
-                    Detail = $"The request body is larger than the {limit} bytes accepted (multipart plan uploads excepted). 请求内容过大。",
+                    Detail = $"The request body is larger than the {limit} bytes accepted (multipart uploads excepted). 请求内容过大。",
                 },
             });
             return;

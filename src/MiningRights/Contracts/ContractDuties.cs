@@ -54,8 +54,9 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
         await StartAsync(WorkStartWorkflow, scope, issued.AddMonths(6), "开始勘查施工", "Start exploration work", "CN-START", null, ct);
 
         var investment = clauses.FirstOrDefault(c => c.Kind == ClauseKind.Investment && c.AmountYuan is not null);
-        var years = Math.Max(1, ((right.ExpiresOn.DayNumber - issued.DayNumber) + 364) / 365);
-        for (var year = 1; year <= years; year++)
+        // One duty per contract year that begins before the licence expires (counted in calendar years, so leap days do
+        // not add a year to a five-year licence).
+        for (var year = 1; year == 1 || issued.AddYears(year - 1) < right.ExpiresOn; year++)
         {
             var minimum = investment?.AmountYuan ?? Yuan.Round(MinimumPerKm2[Math.Min(year, MinimumPerKm2.Length) - 1] * right.AreaKm2);
             await StartAsync(InvestmentWorkflow, scope, issued.AddYears(year).AddDays(-1),

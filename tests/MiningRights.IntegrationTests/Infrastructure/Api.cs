@@ -65,7 +65,7 @@ public sealed class Api(ServiceFactory factory)
         return new TestHolder(id, email, client);
     }
 
-    public static object ExplorationRight(Guid holderId, DateOnly registeredOn, string? licenseNumber = null, string transferMode = "listing", bool blankArea = true, string county = "620923", string deferral = "exploration-plan-deferral") => new
+    public static object ExplorationRight(Guid holderId, DateOnly registeredOn, string? licenseNumber = null, string transferMode = "listing", bool blankArea = true, string county = "620923", string? deferral = "exploration-plan-deferral") => new
     {
         licenseNumber = licenseNumber ?? NewLicenseNumber("T"),
         kind = "exploration",
