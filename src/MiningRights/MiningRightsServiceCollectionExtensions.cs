@@ -14,6 +14,7 @@ using MiningRights.Cases;
 using MiningRights.Contracts;
 using MiningRights.Listing;
 using MiningRights.Licensing;
+using MiningRights.Renewals;
 
 namespace MiningRights;
 
@@ -54,6 +55,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddCases();
         services.AddListing();
         services.AddContracts();
+        services.AddRenewals();
         services.AddScoped<Accounts.CreateAccount>();
         services.AddScoped<ExtendDeadline>();
         services.AddScoped<RetryParkedDeadline>();

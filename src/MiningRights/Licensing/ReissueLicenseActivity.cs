@@ -52,5 +52,8 @@ public sealed class ReissueLicenseActivity : IWorkflowActivity
             Detail = $"Licence {right.LicenseNumber} re-issued on the approved plan: {before} → {right.IssuedOn:yyyy-MM-dd}–{right.ExpiresOn:yyyy-MM-dd}; " +
                 $"{scale} mine, service life {years} years (cap {ServiceLifeCap.For(context.Parameters, scale)}), {plan.MiningMethod}, design capacity {plan.DesignCapacity} 万吨/年.",
         });
+
+        // The licence now runs for its service life: it is tracked to that expiry like every right in force (CN-RENEW).
+        await Renewals.RenewalTracking.StartAsync(context.Runtime, context.Registry, context.Parameters, right, context.Actor, cancellationToken);
     }
 }

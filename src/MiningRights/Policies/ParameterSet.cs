@@ -39,4 +39,10 @@ public sealed class ParameterSet
     public string? IncomeDeclarationDue { get; set; }
 
     public int? EnclosingYears { get; set; }
+
+    public int? RenewalLeadDays { get; set; }
+
+    public int? VerificationWindowQuarters { get; set; }
+
+    public int? VerificationTaskDays { get; set; }
 }

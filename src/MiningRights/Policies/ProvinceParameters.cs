@@ -10,7 +10,7 @@ public sealed record ProvinceParameters
     public static readonly IReadOnlyList<string> DayParameters =
     [
         nameof(CaseGraceDays), nameof(ResubmissionWindowDays), nameof(AnnouncementDays), nameof(OutcomeRecordingDays),
-        nameof(ContractSigningDays), nameof(RegistrationDays), nameof(DisclosureDays),
+        nameof(ContractSigningDays), nameof(RegistrationDays), nameof(DisclosureDays), nameof(VerificationTaskDays),
     ];
 
     /// <summary>Days before a due date on which a reminder is sent.</summary>
@@ -56,6 +56,15 @@ public sealed record ProvinceParameters
     /// <summary>Consecutive contract years without accepted exploration work or investment that are enclosing without exploring (圈而不探, GS-10b).</summary>
     public int EnclosingYears { get; init; } = 2;
 
+    /// <summary>Days before expiry by which the holder applies for renewal (延续, CN-RENEW: at least 30).</summary>
+    public int RenewalLeadDays { get; init; } = 30;
+
+    /// <summary>Quarters ahead whose expiring rights a quarterly verification batch gathers (GS-9b: the next two).</summary>
+    public int VerificationWindowQuarters { get; init; } = 2;
+
+    /// <summary>Days a county has to record a verification result (GS-9b).</summary>
+    public int VerificationTaskDays { get; init; } = 30;
+
     /// <summary>Month and day (MM-dd) by which a by-rate holder declares the year's sales revenue and pays (ZJ-27a).</summary>
     public string IncomeDeclarationDue { get; init; } = "05-31";
 
@@ -69,6 +78,7 @@ public sealed record ProvinceParameters
         nameof(ContractSigningDays) => ContractSigningDays,
         nameof(RegistrationDays) => RegistrationDays,
         nameof(DisclosureDays) => DisclosureDays,
+        nameof(VerificationTaskDays) => VerificationTaskDays,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a day parameter."),
     };
 
@@ -91,6 +101,9 @@ public sealed record ProvinceParameters
         LateFeeDailyRate = set.LateFeeDailyRate ?? LateFeeDailyRate,
         IncomeDeclarationDue = set.IncomeDeclarationDue ?? IncomeDeclarationDue,
         EnclosingYears = set.EnclosingYears ?? EnclosingYears,
+        RenewalLeadDays = set.RenewalLeadDays ?? RenewalLeadDays,
+        VerificationWindowQuarters = set.VerificationWindowQuarters ?? VerificationWindowQuarters,
+        VerificationTaskDays = set.VerificationTaskDays ?? VerificationTaskDays,
     };
 
     /// <summary>The day of <paramref name="year"/> by which a by-rate declaration is due (29 February falls back to 28).</summary>
@@ -106,6 +119,11 @@ public sealed record ProvinceParameters
         if (ReminderDaysBefore.Any(d => d is <= 0 or > 366) || ReminderDaysBefore.Distinct().Count() != ReminderDaysBefore.Count)
         {
             yield return "ReminderDaysBefore must be distinct whole days between 1 and 366.";
+        }
+
+        if (RenewalLeadDays < 30 || VerificationWindowQuarters is < 1 or > 8 || VerificationTaskDays <= 0)
+        {
+            yield return "RenewalLeadDays must be at least 30 (CN-RENEW), VerificationWindowQuarters from 1 to 8, VerificationTaskDays more than 0.";
         }
 
         if (CaseGraceDays < 0 || ResubmissionWindowDays <= 0)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
@@ -19,6 +20,7 @@ public sealed partial class RegisterRight(
     RightAccess access,
     JurisdictionDirectory jurisdictions,
     Listing.GroundCheck ground,
+    IOptions<Policies.ParameterOptions> parameters,
     TimeProvider time)
 {
     /// <summary>The one date a workflow started at registration is given (its definition's startDates).</summary>
@@ -224,11 +226,18 @@ public sealed partial class RegisterRight(
             Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {applied}",
         });
 
+        runtime.Subjects.Remember(RightSubjectKind.Describe(right, $"{holder.NameZh} ({holder.NameEn})"));
         if (workflow is not null)
         {
-            runtime.Subjects.Remember(RightSubjectKind.Describe(right, $"{holder.NameZh} ({holder.NameEn})"));
             await runtime.StartAsync(workflow, new SubjectRef(RightSubjectKind.Kind, right.Id), user.Actor,
                 new Dictionary<string, DateOnly> { [RegisteredOnDate] = right.RegisteredOn }, new Dictionary<string, string>(), ct);
+        }
+
+        // Every right in force is tracked to its expiry (CN-RENEW); a provisional licence's term is its rule's, and its
+        // renewal starts when it is re-issued for the service life.
+        if (!termFromRule)
+        {
+            await Renewals.RenewalTracking.StartAsync(runtime, registry, parameters.Value.In(right.LocationCountyCode), right, user.Actor, ct);
         }
 
         return right;

@@ -15,6 +15,12 @@ public sealed class JobOptions
     /// <summary>When the daily evaluation of contract performance runs: a Quartz cron expression in Asia/Shanghai.</summary>
     public string PerformanceEvaluationCron { get; set; } = "0 30 1 * * ?";
 
+    /// <summary>Quartz cron, Asia/Shanghai: every right in force given its renewal process (CN-RENEW), daily at 01:15.</summary>
+    public string RenewalCoverageCron { get; set; } = "0 15 1 * * ?";
+
+    /// <summary>Quartz cron, Asia/Shanghai: the quarterly verification batches (GS-9b), at 02:00 on the first day of each quarter.</summary>
+    public string QuarterlyVerificationCron { get; set; } = "0 0 2 1 1,4,7,10 ?";
+
     /// <summary>Deadlines read per batch by the sweep.</summary>
     public int SweepBatchSize { get; set; } = 500;
 

@@ -41,6 +41,10 @@ public static class Schedules
         quartz.AddJob<PerformanceEvaluationJob>(job => job.WithIdentity(PerformanceEvaluationJob.Key));
         quartz.AddTrigger((sp, trigger) => trigger.ForJob(PerformanceEvaluationJob.Key).WithIdentity("performance-evaluation-trigger")
             .WithCronSchedule(Options(sp).PerformanceEvaluationCron, cron => cron.InTimeZone(Deadlines.ProvinceCalendar.China.Zone)));
+
+        quartz.AddJob<RenewalCoverageJob>(job => job.WithIdentity(RenewalCoverageJob.Key));
+        quartz.AddTrigger((sp, trigger) => trigger.ForJob(RenewalCoverageJob.Key).WithIdentity("renewal-coverage-trigger")
+            .WithCronSchedule(Options(sp).RenewalCoverageCron, cron => cron.InTimeZone(Deadlines.ProvinceCalendar.China.Zone)));
     }
 
     private static JobOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<JobOptions>>().Value;

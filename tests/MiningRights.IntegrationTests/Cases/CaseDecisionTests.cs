@@ -44,7 +44,7 @@ public sealed class CaseDecisionTests
 
         // The holder's view shows the rectification deadline on its right.
         var view = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
-        Assert.Contains(view["openDeadlines"]!.AsArray(), d => d!["dueOn"]!.GetValue<string>() == "2026-04-30" && d["subjectKind"]!.GetValue<string>() == "case");
+        Assert.Contains(Api.LifecycleDeadlines(view), d => d!["dueOn"]!.GetValue<string>() == "2026-04-30" && d["subjectKind"]!.GetValue<string>() == "case");
 
         // The date passes: the case times out into rectificationOverdue.
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 5, 1, 10));
@@ -90,7 +90,7 @@ public sealed class CaseDecisionTests
         var refused = await ProblemAssert.ReadAsync(await county.PostAsJsonAsync(url, new { decision = "approve" }), HttpStatusCode.Forbidden);
         Assert.Contains("620000", ProblemAssert.Detail(refused), StringComparison.Ordinal);
         var still = await Api.ReadAsync(await province.GetAsync($"/api/rights/{right["id"]}"), HttpStatusCode.OK);
-        Assert.Equal("underReview", still["workflows"]![0]!["state"]!.GetValue<string>());
+        Assert.Equal("underReview", Api.Lifecycle(still)["state"]!.GetValue<string>());
 
         await Api.ReadAsync(await province.PostAsJsonAsync(url, new { decision = "approve" }), HttpStatusCode.OK);
     }
@@ -104,7 +104,7 @@ public sealed class CaseDecisionTests
         var county = await api.AuthorityAsync("620923");
         var holder = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-        var deadlineId = right["openDeadlines"]![0]!["id"]!.GetValue<string>();
+        var deadlineId = Api.LifecycleDeadlines(right)[0]["id"]!.GetValue<string>();
 
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 12, 31, 9, 30));
         Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject.Contains("due in 60 days", StringComparison.Ordinal));
@@ -127,7 +127,7 @@ public sealed class CaseDecisionTests
         Assert.Contains("2026-06-01", told.Text!, StringComparison.Ordinal);
         Assert.Contains("GS-10b", told.Text!, StringComparison.Ordinal);
 
-        var instance = await Api.ReadAsync(await authority.GetAsync($"/api/workflows/instances/{right["workflows"]![0]!["instanceId"]}"), HttpStatusCode.OK);
+        var instance = await Api.ReadAsync(await authority.GetAsync($"/api/workflows/instances/{Api.Lifecycle(right)["instanceId"]}"), HttpStatusCode.OK);
         var entry = Assert.Single(instance["journal"]!.AsArray(), j => j!["trigger"]!.GetValue<string>() == "extend:planDue")!;
         Assert.Equal("GS-10b", entry["ruleId"]!.GetValue<string>());
         Assert.Contains("floods", entry["note"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -72,7 +72,7 @@ public sealed class ConcurrencyTests
 
             // Nothing of the losing request was applied: one decision in the journal, one decision on the plan.
             var view = await Api.ReadAsync(await authority.GetAsync($"/api/rights/{right["id"]}"), HttpStatusCode.OK);
-            var instance = await Api.ReadAsync(await authority.GetAsync($"/api/workflows/instances/{view["workflows"]![0]!["instanceId"]}"), HttpStatusCode.OK);
+            var instance = await Api.ReadAsync(await authority.GetAsync($"/api/workflows/instances/{Api.Lifecycle(view)["instanceId"]}"), HttpStatusCode.OK);
             Assert.Equal(3, instance["journal"]!.AsArray().Count);
             var winner = responses.Single(r => r.StatusCode == HttpStatusCode.OK);
             var decided = await Api.ReadAsync(winner, HttpStatusCode.OK);

@@ -16,8 +16,8 @@ public sealed class ExtensionTests
         var holder = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
         var number = right["licenseNumber"]!.GetValue<string>();
-        var deadlineId = right["openDeadlines"]![0]!["id"]!.GetValue<string>();
-        var instanceId = right["workflows"]![0]!["instanceId"]!.GetValue<string>();
+        var deadlineId = Api.LifecycleDeadlines(right)[0]["id"]!.GetValue<string>();
+        var instanceId = Api.Lifecycle(right)["instanceId"]!.GetValue<string>();
 
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 12, 31, 9, 30));
         Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject == $"Reminder: {number} exploration plan due in 60 days");
@@ -66,7 +66,7 @@ public sealed class ExtensionTests
         var county = await api.AuthorityAsync("620923");
         var holder = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-        var deadlineId = right["openDeadlines"]![0]!["id"]!.GetValue<string>();
+        var deadlineId = Api.LifecycleDeadlines(right)[0]["id"]!.GetValue<string>();
         var request = new { period = "P3M", reason = "不可抗力。", ruleId = "GS-10b" };
 
         // The county officer sees the province-registered right, but does not decide on it.
@@ -79,7 +79,7 @@ public sealed class ExtensionTests
 
         var unchanged = await Api.ReadAsync(await authority.GetAsync($"/api/deadlines/{deadlineId}"), HttpStatusCode.OK);
         Assert.Equal("2026-03-01", unchanged["dueOn"]!.GetValue<string>());
-        var journal = (await Api.ReadAsync(await authority.GetAsync($"/api/workflows/instances/{right["workflows"]![0]!["instanceId"]}"), HttpStatusCode.OK))["journal"]!.AsArray();
+        var journal = (await Api.ReadAsync(await authority.GetAsync($"/api/workflows/instances/{Api.Lifecycle(right)["instanceId"]}"), HttpStatusCode.OK))["journal"]!.AsArray();
         Assert.DoesNotContain(journal, j => j!["trigger"]!.GetValue<string>().StartsWith("extend:", StringComparison.Ordinal));
         await factory.DeliverAsync();
         Assert.Empty(await MailDev.ForAsync(holder.Email));

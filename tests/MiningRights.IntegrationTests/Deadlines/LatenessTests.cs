@@ -15,7 +15,7 @@ public sealed class LatenessTests
         var authority = await api.AuthorityAsync();
         var holder = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-        var instanceId = right["workflows"]![0]!["instanceId"]!.GetValue<string>();
+        var instanceId = Api.Lifecycle(right)["instanceId"]!.GetValue<string>();
 
         factory.Clock.Set(TestClock.Shanghai(2026, 3, 10, 11));
         var stale = await Api.ReadAsync(await holder.Client.GetAsync($"/api/workflows/instances/{instanceId}"), HttpStatusCode.OK);

@@ -16,7 +16,7 @@ public sealed class PastRemindersTests
         var holder = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
         var number = right["licenseNumber"]!.GetValue<string>();
-        Assert.Equal("2026-03-01", right["openDeadlines"]![0]!["dueOn"]!.GetValue<string>());
+        Assert.Equal("2026-03-01", Api.LifecycleDeadlines(right)[0]["dueOn"]!.GetValue<string>());
 
         // One delivery, no sweep.
         await factory.DeliverAsync();
@@ -25,7 +25,7 @@ public sealed class PastRemindersTests
         // The 30-day stage is the one sent; the mail counts the days actually left.
         Assert.Equal($"Reminder: {number} exploration plan due in 24 days", first.Subject);
         Assert.Contains("2026-03-01", first.Text, StringComparison.Ordinal);
-        var deadline = await Api.ReadAsync(await holder.Client.GetAsync($"/api/deadlines/{right["openDeadlines"]![0]!["id"]}"), HttpStatusCode.OK);
+        var deadline = await Api.ReadAsync(await holder.Client.GetAsync($"/api/deadlines/{Api.LifecycleDeadlines(right)[0]["id"]}"), HttpStatusCode.OK);
         Assert.Equal([60, 30], deadline["remindersDone"]!.AsArray().Select(d => d!.GetValue<int>()).Order().Reverse());
         Assert.Equal("reminder-7", deadline["nextStage"]!.GetValue<string>());
 

@@ -30,7 +30,7 @@ public sealed class PoisonTests
         {
             var holder = await api.HolderAsync("en");
             var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-            broken.Add((Guid.Parse(right["workflows"]![0]!["instanceId"]!.GetValue<string>()), right["openDeadlines"]![0]!["id"]!.GetValue<string>()));
+            broken.Add((Guid.Parse(Api.Lifecycle(right)["instanceId"]!.GetValue<string>()), Api.LifecycleDeadlines(right)[0]["id"]!.GetValue<string>()));
         }
 
         var healthy = new List<(TestHolder Holder, string Number)>();

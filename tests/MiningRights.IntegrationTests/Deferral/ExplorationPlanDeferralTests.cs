@@ -24,10 +24,10 @@ public sealed class ExplorationPlanDeferralTests
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, Registered)), HttpStatusCode.Created);
         var rightId = right["id"]!.GetValue<string>();
         var number = right["licenseNumber"]!.GetValue<string>();
-        var deadline = right["openDeadlines"]![0]!;
+        var deadline = Api.LifecycleDeadlines(right)[0];
         Assert.Equal("2026-03-01", deadline["dueOn"]!.GetValue<string>());
         Assert.Equal("GS-9d", deadline["ruleId"]!.GetValue<string>());
-        Assert.Equal("awaitingPlan", right["workflows"]![0]!["state"]!.GetValue<string>());
+        Assert.Equal("awaitingPlan", Api.Lifecycle(right)["state"]!.GetValue<string>());
 
         // Each stage: nothing a minute before 09:00 on its day, exactly one mail at 09:00, none more on a second run.
         var stages = new (int DaysLeft, DateOnly Day)[] { (60, new(2025, 12, 31)), (30, new(2026, 1, 30)), (7, new(2026, 2, 22)), (1, new(2026, 2, 28)) };
@@ -61,7 +61,7 @@ public sealed class ExplorationPlanDeferralTests
         Assert.Contains("已逾期 1 天", overdue.Text, StringComparison.Ordinal);
         Assert.Contains("2026-03-01", overdue.Text, StringComparison.Ordinal);
         var state = await Api.ReadAsync(await authority.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
-        Assert.Equal("overdue", state["workflows"]![0]!["state"]!.GetValue<string>());
+        Assert.Equal("overdue", Api.Lifecycle(state)["state"]!.GetValue<string>());
 
         // Grace of 15 days (parameter), then the case.
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 16, 23, 59));
@@ -111,15 +111,15 @@ public sealed class ExplorationPlanDeferralTests
         var mails = await MailDev.ForAsync(holder.Email);
         Assert.DoesNotContain(mails, m => m.Subject.StartsWith("Overdue", StringComparison.Ordinal));
         var view = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
-        Assert.Equal("underReview", view["workflows"]![0]!["state"]!.GetValue<string>());
-        Assert.Empty(view["openDeadlines"]!.AsArray());
+        Assert.Equal("underReview", Api.Lifecycle(view)["state"]!.GetValue<string>());
+        Assert.Empty(Api.LifecycleDeadlines(view));
 
         var decided = await authority.PostAsJsonAsync($"/api/rights/{rightId}/plans/{plan["id"]}/decision", new { decision = "approve" });
         Assert.Equal("approved", (await Api.ReadAsync(decided, HttpStatusCode.OK))["status"]!.GetValue<string>());
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 20, 13));
         Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject.StartsWith("Approved:", StringComparison.Ordinal));
 
-        var instance = await Api.ReadAsync(await holder.Client.GetAsync($"/api/workflows/instances/{view["workflows"]![0]!["instanceId"]}"), HttpStatusCode.OK);
+        var instance = await Api.ReadAsync(await holder.Client.GetAsync($"/api/workflows/instances/{Api.Lifecycle(view)["instanceId"]}"), HttpStatusCode.OK);
         var journal = instance["journal"]!.AsArray();
         Assert.Equal(["start", "signal:submitPlan", "signal:approve"], journal.Select(j => j!["trigger"]!.GetValue<string>()));
         Assert.All(journal, j => Assert.Equal("GS-9d", j!["ruleId"]!.GetValue<string>()));
@@ -142,8 +142,8 @@ public sealed class ExplorationPlanDeferralTests
         factory.Clock.Set(TestClock.Shanghai(2025, 4, 10));
         await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{early["id"]}/plans/{earlyPlan["id"]}/decision", new { decision = "return", reasons = "Drilling layout missing." }), HttpStatusCode.OK);
         var earlyView = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{early["id"]}"), HttpStatusCode.OK);
-        Assert.Equal("returned", earlyView["workflows"]![0]!["state"]!.GetValue<string>());
-        Assert.Equal("2026-03-01", earlyView["openDeadlines"]![0]!["dueOn"]!.GetValue<string>());
+        Assert.Equal("returned", Api.Lifecycle(earlyView)["state"]!.GetValue<string>());
+        Assert.Equal("2026-03-01", Api.LifecycleDeadlines(earlyView)[0]["dueOn"]!.GetValue<string>());
 
         // Returned near the due date: 30 days (parameter) from the return.
         factory.Clock.Set(TestClock.Shanghai(2026, 2, 20));
@@ -151,7 +151,7 @@ public sealed class ExplorationPlanDeferralTests
         factory.Clock.Set(TestClock.Shanghai(2026, 2, 25));
         await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{late["id"]}/plans/{latePlan["id"]}/decision", new { decision = "return", reasons = "Budget table incomplete." }), HttpStatusCode.OK);
         var lateView = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{late["id"]}"), HttpStatusCode.OK);
-        Assert.Equal("2026-03-27", lateView["openDeadlines"]![0]!["dueOn"]!.GetValue<string>());
+        Assert.Equal("2026-03-27", Api.LifecycleDeadlines(lateView)[0]["dueOn"]!.GetValue<string>());
 
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 2, 25, 13));
         var returned = (await MailDev.ForAsync(holder.Email)).Where(m => m.Subject.StartsWith("Returned:", StringComparison.Ordinal)).ToList();
@@ -178,7 +178,7 @@ public sealed class ExplorationPlanDeferralTests
         var plan = await Api.ReadAsync(await Api.SubmitPlanAsync(holder.Client, Guid.Parse(right["id"]!.GetValue<string>())), HttpStatusCode.Created);
         Assert.True(plan["late"]!.GetValue<bool>());
         var view = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{right["id"]}"), HttpStatusCode.OK);
-        Assert.Equal("underReview", view["workflows"]![0]!["state"]!.GetValue<string>());
+        Assert.Equal("underReview", Api.Lifecycle(view)["state"]!.GetValue<string>());
 
         // The grace timer stopped with the submission: no case follows.
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 4, 30));

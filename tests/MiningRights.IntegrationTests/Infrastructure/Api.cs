@@ -82,6 +82,17 @@ public sealed class Api(ServiceFactory factory)
         deferral,
     };
 
+    /// <summary>The processes of a right's lifecycle (a deferral, a provisional licence, ...), without the renewal every right in force carries.</summary>
+    public static List<JsonObject> Lifecycles(JsonObject right) =>
+        right["workflows"]!.AsArray().Select(w => w!.AsObject()).Where(w => w["definitionId"]!.GetValue<string>() != "renewal").ToList();
+
+    /// <summary>The first process of a right's lifecycle (see <see cref="Lifecycles"/>).</summary>
+    public static JsonObject Lifecycle(JsonObject right) => Lifecycles(right)[0];
+
+    /// <summary>A right's open deadlines but the renewal's (CN-RENEW), which every right in force has.</summary>
+    public static List<JsonObject> LifecycleDeadlines(JsonObject right) =>
+        right["openDeadlines"]!.AsArray().Select(d => d!.AsObject()).Where(d => d["ruleId"]!.GetValue<string>() != "CN-RENEW").ToList();
+
     public static string NewLicenseNumber(string prefix) => prefix + string.Concat(Guid.NewGuid().ToString("N").Take(17)).ToUpperInvariant();
 
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)

@@ -38,6 +38,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
             // The daily evaluation runs when a test calls it, never on the real clock in the middle of one.
             ["Jobs:PerformanceEvaluationCron"] = "0 0 0 1 1 ? 2099",
+            ["Jobs:RenewalCoverageCron"] = "0 0 0 1 1 ? 2099",
+            ["Jobs:QuarterlyVerificationCron"] = "0 0 0 1 1 ? 2099",
             ["Demo:Seed"] = "false",
 
             // Tokens outlive the months the clock is moved forward by.

@@ -59,7 +59,7 @@ public sealed class ProvisionalLicenseTests
         Assert.Equal("provisional", right["status"]!.GetValue<string>());
         Assert.Equal("GS-9e", right["provisionalRuleId"]!.GetValue<string>());
         Assert.Equal("2027-03-01", right["expiresOn"]!.GetValue<string>());
-        Assert.Equal("2027-03-01", right["openDeadlines"]![0]!["dueOn"]!.GetValue<string>());
+        Assert.Equal("2027-03-01", Api.LifecycleDeadlines(right)[0]["dueOn"]!.GetValue<string>());
 
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 12, 31, 9));
         AssertReminder(await MailDev.ForAsync(holder.Email), 60, "开发与恢复治理方案尚未提交");
@@ -80,8 +80,8 @@ public sealed class ProvisionalLicenseTests
             findings = "开采方式论证不足。",
         }), HttpStatusCode.OK);
         var afterFail = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
-        Assert.Equal("reviewFailed", afterFail["workflows"]![0]!["state"]!.GetValue<string>());
-        Assert.Equal("2027-03-01", afterFail["openDeadlines"]![0]!["dueOn"]!.GetValue<string>());
+        Assert.Equal("reviewFailed", Api.Lifecycle(afterFail)["state"]!.GetValue<string>());
+        Assert.Equal("2027-03-01", Api.LifecycleDeadlines(afterFail)[0]["dueOn"]!.GetValue<string>());
 
         await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 2, 22, 9));
         var mails = await MailDev.ForAsync(holder.Email);
@@ -100,7 +100,7 @@ public sealed class ProvisionalLicenseTests
         Assert.Equal("2027-02-26", licensed["issuedOn"]!.GetValue<string>());
         Assert.Equal("2047-02-26", licensed["expiresOn"]!.GetValue<string>());
         Assert.Equal(20, licensed["serviceLifeYears"]!.GetValue<int>());
-        var duties = licensed["openDeadlines"]!.AsArray();
+        var duties = Api.LifecycleDeadlines(licensed);
         Assert.Equal(["2027-06-30", "2028-12-31", "2029-06-30"], duties.Select(d => d!["dueOn"]!.GetValue<string>()));
         Assert.Equal(["Start mine construction", "Complete mine construction", "Complete green-mine construction (绿色矿山)"], duties.Select(d => d!["whatEn"]!.GetValue<string>()));
         Assert.All(duties, d => Assert.Equal("GS-10c", d!["ruleId"]!.GetValue<string>()));
@@ -171,8 +171,8 @@ public sealed class ProvisionalLicenseTests
         await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 2, 0, 0));
         var lapsed = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
         Assert.Equal("lapsed", lapsed["status"]!.GetValue<string>());
-        Assert.Equal("lapsed", lapsed["workflows"]![0]!["state"]!.GetValue<string>());
-        Assert.Empty(lapsed["openDeadlines"]!.AsArray());
+        Assert.Equal("lapsed", Api.Lifecycle(lapsed)["state"]!.GetValue<string>());
+        Assert.Empty(Api.LifecycleDeadlines(lapsed));
 
         var holderMail = Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject.StartsWith("【失效】", StringComparison.Ordinal));
         Assert.Contains("GS-9e", holderMail.Text, StringComparison.Ordinal);
@@ -243,7 +243,7 @@ public sealed class ProvisionalLicenseTests
         var holder = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", MiningRight(holder.Id, new DateOnly(2028, 2, 29))), HttpStatusCode.Created);
         Assert.Equal("2030-02-28", right["expiresOn"]!.GetValue<string>());
-        Assert.Equal(2, right["workflows"]![0]!["version"]!.GetValue<int>());
+        Assert.Equal(2, Api.Lifecycle(right)["version"]!.GetValue<int>());
     }
 
     [Fact]
@@ -259,8 +259,8 @@ public sealed class ProvisionalLicenseTests
         var plan = await Api.ReadAsync(await Api.SubmitPlanAsync(owner.Client, rightId, fields: Plan("small", 10)), HttpStatusCode.Created);
         await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{rightId}/plans/{plan["id"]}/expert-review", Passed("2025-03-01")), HttpStatusCode.OK);
         var view = await Api.ReadAsync(await owner.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
-        var licenceInstance = view["workflows"]![0]!["instanceId"]!.GetValue<string>();
-        var duty = view["openDeadlines"]![0]!;
+        var licenceInstance = Api.Lifecycle(view)["instanceId"]!.GetValue<string>();
+        var duty = Api.LifecycleDeadlines(view)[0];
         var dutyInstance = duty["instanceId"]!.GetValue<string>();
 
         var attempts = new List<HttpResponseMessage>

@@ -24,8 +24,8 @@ public sealed class HolderIsolationTests
         var own = await RegisterAsync(authority, b.Id);
         var submittedId = Guid.Parse(submitted["id"]!.GetValue<string>());
         var waitingId = Guid.Parse(waiting["id"]!.GetValue<string>());
-        var deadlineId = submitted["openDeadlines"]![0]!["id"]!.GetValue<string>();
-        var instanceId = submitted["workflows"]![0]!["instanceId"]!.GetValue<string>();
+        var deadlineId = Api.LifecycleDeadlines(submitted)[0]["id"]!.GetValue<string>();
+        var instanceId = Api.Lifecycle(submitted)["instanceId"]!.GetValue<string>();
 
         var content = System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4 plan of holder A {Guid.NewGuid()}");
         var plan = await Api.ReadAsync(await Api.SubmitPlanAsync(a.Client, submittedId, content), HttpStatusCode.Created);
@@ -55,20 +55,21 @@ public sealed class HolderIsolationTests
         await ProblemAssert.ReadAsync(await Api.SubmitPlanAsync(b.Client, waitingId), HttpStatusCode.NotFound);
         Assert.Empty((await a.Client.GetFromJsonAsync<JsonArray>($"/api/rights/{waitingId}/plans"))!);
         var waitingNow = await Api.ReadAsync(await a.Client.GetAsync($"/api/rights/{waitingId}"), HttpStatusCode.OK);
-        Assert.Equal("awaitingPlan", waitingNow["workflows"]![0]!["state"]!.GetValue<string>());
+        Assert.Equal("awaitingPlan", Api.Lifecycle(waitingNow)["state"]!.GetValue<string>());
 
         var rights = await Api.ReadAsync(await b.Client.GetAsync("/api/rights"), HttpStatusCode.OK);
         Assert.Equal(1, rights.ItemCount());
         Assert.Equal(own["id"]!.GetValue<string>(), Assert.Single(rights["items"]!.AsArray())!["id"]!.GetValue<string>());
 
         var deadlines = await Api.ReadAsync(await b.Client.GetAsync("/api/deadlines"), HttpStatusCode.OK);
-        Assert.Equal(1, deadlines.ItemCount());
+        Assert.Equal(2, deadlines.ItemCount()); // its own plan's and its renewal's
         Assert.All(deadlines["items"]!.AsArray(), d => Assert.Equal(own["id"]!.GetValue<string>(), d!["rightId"]!.GetValue<string>()));
 
-        // A's own lists hold its two rights and the deadline of the right still waiting for its plan.
+        // A's own lists hold its two rights, the deadline of the right still waiting for its plan and both renewals.
         Assert.Equal(2, (await Api.ReadAsync(await a.Client.GetAsync("/api/rights"), HttpStatusCode.OK)).ItemCount());
         var aDeadlines = await Api.ReadAsync(await a.Client.GetAsync("/api/deadlines"), HttpStatusCode.OK);
-        Assert.Equal(waitingId.ToString(), Assert.Single(aDeadlines["items"]!.AsArray())!["rightId"]!.GetValue<string>());
+        Assert.Equal(waitingId.ToString(), Assert.Single(aDeadlines["items"]!.AsArray(), d => d!["ruleId"]!.GetValue<string>() != "CN-RENEW")!["rightId"]!.GetValue<string>());
+        Assert.Equal(2, aDeadlines["items"]!.AsArray().Count(d => d!["ruleId"]!.GetValue<string>() == "CN-RENEW"));
 
         // Filtering by A's holder id does not open a way round the scope either.
         var filtered = await Api.ReadAsync(await b.Client.GetAsync($"/api/rights?holderId={a.Id}"), HttpStatusCode.OK);

@@ -17,8 +17,8 @@ public sealed class NotFoundTests
         var owner = await api.HolderAsync("en");
         var stranger = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(owner.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-        var deadlineId = right["openDeadlines"]![0]!["id"]!.GetValue<string>();
-        var instanceId = right["workflows"]![0]!["instanceId"]!.GetValue<string>();
+        var deadlineId = Api.LifecycleDeadlines(right)[0]["id"]!.GetValue<string>();
+        var instanceId = Api.Lifecycle(right)["instanceId"]!.GetValue<string>();
         var randomId = Guid.NewGuid();
 
         // The owner does see them.

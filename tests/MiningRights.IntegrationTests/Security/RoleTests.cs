@@ -167,6 +167,6 @@ public sealed class RoleTests
         Assert.Equal(planId, plan["id"]!.GetValue<string>());
         Assert.Equal("submitted", plan["status"]!.GetValue<string>());
         var right = await Api.ReadAsync(await authority.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
-        Assert.Equal("underReview", right["workflows"]![0]!["state"]!.GetValue<string>());
+        Assert.Equal("underReview", Api.Lifecycle(right)["state"]!.GetValue<string>());
     }
 }

@@ -31,7 +31,7 @@ public sealed class DefinitionPinningTests
             var holder = await api.HolderAsync("en");
             (holderId, holderEmail) = (holder.Id, holder.Email);
             var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-            oldInstance = right["workflows"]![0]!["instanceId"]!.GetValue<string>();
+            oldInstance = Api.Lifecycle(right)["instanceId"]!.GetValue<string>();
             oldHash = (await Api.ReadAsync(await authority.GetAsync($"/api/workflows/instances/{oldInstance}"), HttpStatusCode.OK))["definitionHash"]!.GetValue<string>();
             dataDirectory = before.DataDirectory;
         }
@@ -49,7 +49,7 @@ public sealed class DefinitionPinningTests
         Assert.Equal(1, instance["definitionVersion"]!.GetValue<int>());
 
         var newRight = await Api.ReadAsync(await authorityAfter.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holderId, new DateOnly(2025, 3, 2))), HttpStatusCode.Created);
-        var newHash = (await Api.ReadAsync(await authorityAfter.GetAsync($"/api/workflows/instances/{newRight["workflows"]![0]!["instanceId"]}"), HttpStatusCode.OK))["definitionHash"]!.GetValue<string>();
+        var newHash = (await Api.ReadAsync(await authorityAfter.GetAsync($"/api/workflows/instances/{Api.Lifecycle(newRight)["instanceId"]}"), HttpStatusCode.OK))["definitionHash"]!.GetValue<string>();
         Assert.NotEqual(oldHash, newHash);
 
         // Each instance's reminder comes from its own definition.

@@ -18,7 +18,7 @@ public sealed class GuardTests
         var holder = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", ProvisionalLicenseTests.MiningRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
         var rightId = Guid.Parse(right["id"]!.GetValue<string>());
-        var instanceId = right["workflows"]![0]!["instanceId"]!.GetValue<string>();
+        var instanceId = Api.Lifecycle(right)["instanceId"]!.GetValue<string>();
 
         factory.Clock.Set(TestClock.Shanghai(2026, 1, 10));
         var refused = await ProblemAssert.ReadAsync(await Api.SubmitPlanAsync(holder.Client, rightId, fields: ProvisionalLicenseTests.Plan("medium", 21)), HttpStatusCode.UnprocessableEntity);

@@ -20,7 +20,7 @@ public sealed class ProvinceParameterTests
         var holder = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
 
-        var deadline = await Api.ReadAsync(await holder.Client.GetAsync($"/api/deadlines/{right["openDeadlines"]![0]!["id"]}"), HttpStatusCode.OK);
+        var deadline = await Api.ReadAsync(await holder.Client.GetAsync($"/api/deadlines/{Api.LifecycleDeadlines(right)[0]["id"]}"), HttpStatusCode.OK);
         Assert.Equal([45, 10], deadline["reminderDaysBefore"]!.AsArray().Select(d => d!.GetValue<int>()));
         Assert.Equal("reminder-45", deadline["nextStage"]!.GetValue<string>());
     }

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MiningRights.Data;
+using MiningRights.Policies;
+using MiningRights.Rights;
+using MiningRights.Workflows;
+
+namespace MiningRights.Renewals;
+
+/// <summary>
+/// Every right in force carries its renewal process (<c>workflows/renewal.json</c>, CN-RENEW): the application is due
+/// <c>RenewalLeadDays</c> (30) before expiry, with reminders; the authority decides before expiry; a renewal granted
+/// extends the right and starts the process of the new term; no application, or a refusal, ends in the right lapsing
+/// the day after it expires. A right gets its process when it is registered (a provisional licence when it is
+/// re-issued for its service life); <see cref="EnsureAllAsync"/>, run daily, gives one to every right in force that
+/// has none (rights registered before this release, a licence re-issued), and changes nothing when run again.
+/// </summary>
+public sealed class RenewalTracking(IServiceScopeFactory scopes, ILogger<RenewalTracking> logger)
+{
+    public const string Workflow = "renewal";
+    public const string GrantedState = "granted";
+    public const string TermYears = "termYears";
+    public const string ExpiresOnDate = "expiresOn";
+    public const string ApplyByDate = "applyBy";
+
+    private const int Batch = 500;
+
+    /// <summary>Starts the renewal process of <paramref name="right"/>'s present term in the caller's unit of work.</summary>
+    public static async Task StartAsync(WorkflowRuntime runtime, WorkflowRegistry registry, ProvinceParameters parameters, MiningRight right, Actor actor, CancellationToken ct)
+    {
+        var definition = registry.ForChild(Workflow, right.RegisteredOn);
+        await runtime.StartAsync(definition, new SubjectRef(RightSubjectKind.Kind, right.Id), actor,
+            new Dictionary<string, DateOnly>
+            {
+                [ExpiresOnDate] = right.ExpiresOn,
+                [ApplyByDate] = right.ExpiresOn.AddDays(-parameters.RenewalLeadDays),
+            },
+            new Dictionary<string, string>(), ct);
+    }
+
+    /// <summary>Gives a renewal process to each right in force that has none; answers how many were started.</summary>
+    public async Task<int> EnsureAllAsync(CancellationToken ct)
+    {
+        var started = 0;
+        var seen = new HashSet<Guid>();
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<MiningRightsDbContext>();
+            var runtime = services.GetRequiredService<WorkflowRuntime>();
+            var registry = services.GetRequiredService<WorkflowRegistry>();
+            var parameters = services.GetRequiredService<IOptions<ParameterOptions>>().Value;
+            var today = Deadlines.ProvinceCalendar.China.DateAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var uncovered = await db.Rights
+                .Where(r => (r.Status == RightStatus.Active || r.Status == RightStatus.Suspended) && r.ExpiresOn >= today)
+                .Where(r => !db.WorkflowInstances.Any(i => i.SubjectKind == RightSubjectKind.Kind && i.SubjectId == r.Id && i.DefinitionId == Workflow && !i.Finished))
+                .OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
+            // A right met again had its process end as it began: leave it to the log rather than loop.
+            if (uncovered.Count == 0 || !uncovered.All(r => seen.Add(r.Id)))
+            {
+                return started;
+            }
+
+            foreach (var right in uncovered)
+            {
+                await StartAsync(runtime, registry, parameters.In(right.LocationCountyCode), right, Actor.System("renewal coverage"), ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            started += uncovered.Count;
+            logger.LogInformation("Renewal processes started for {Count} rights in force that had none ({Total} so far)", uncovered.Count, started);
+        }
+    }
+}

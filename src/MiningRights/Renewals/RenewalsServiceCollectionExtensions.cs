@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Workflows;
+
+namespace MiningRights.Renewals;
+
+public static class RenewalsServiceCollectionExtensions
+{
+    /// <summary>Renewal of every right in force (CN-RENEW, CN-TERM) and quarterly verification of rights nearing expiry (GS-9b, GS-9c).</summary>
+    public static IServiceCollection AddRenewals(this IServiceCollection services) =>
+        services
+            .AddTransitionGuard<RenewalTermGuard>()
+            .AddWorkflowActivity<RenewTermActivity>()
+            .AddSingleton<RenewalTracking>();
+}
