@@ -38,6 +38,7 @@ app.MapDeadlinesApi();
 app.MapCasesApi();
 app.MapListingApi();
 app.MapContractsApi();
+app.MapVerificationApi();
 app.MapWorkflowsApi();
 app.MapNotificationsApi();
 app.MapPoliciesApi();

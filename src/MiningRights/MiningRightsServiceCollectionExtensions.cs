@@ -15,6 +15,7 @@ using MiningRights.Contracts;
 using MiningRights.Listing;
 using MiningRights.Licensing;
 using MiningRights.Renewals;
+using MiningRights.Verification;
 
 namespace MiningRights;
 
@@ -56,6 +57,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddListing();
         services.AddContracts();
         services.AddRenewals();
+        services.AddVerification();
         services.AddScoped<Accounts.CreateAccount>();
         services.AddScoped<ExtendDeadline>();
         services.AddScoped<RetryParkedDeadline>();

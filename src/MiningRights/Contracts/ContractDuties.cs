@@ -99,6 +99,9 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
             data is null ? "CN-GEODATA" : data.Number, null, ct);
     }
 
+    /// <summary>CN-GEODATA: days before expiry the geological data is due where the contract fixes no date.</summary>
+    public static int GeologicalDataDaysBeforeExpiry(RightKind kind) => kind == RightKind.Mining ? MiningDataDays : ExplorationDataDays;
+
     /// <summary>The key a duty of this clause kind is known by on the right: construction, greenMine, deepProcessing.</summary>
     public static string DutyKey(ClauseKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 

@@ -60,6 +60,10 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
 
     public DbSet<EvidenceFile> Evidence => Set<EvidenceFile>();
 
+    public DbSet<Verification.VerificationBatch> VerificationBatches => Set<Verification.VerificationBatch>();
+
+    public DbSet<Verification.VerificationTask> VerificationTasks => Set<Verification.VerificationTask>();
+
     // What a sweep reads without tracking and changes in bulk (see RowWriter): reminder stages taken and the notices
     // they cause. Both are written by the next SaveChangesAsync, after the tracked changes and in their transaction.
     private static readonly string[] DeadlineProgress =

@@ -12,7 +12,7 @@ namespace MiningRights.Notifications;
 /// </summary>
 public sealed class Recipients(MiningRightsDbContext db, OfficerDirectory officers, JurisdictionDirectory jurisdictions)
 {
-    public static readonly IReadOnlyList<string> Audiences = ["holder", "inspectors", "authority"];
+    public static readonly IReadOnlyList<string> Audiences = ["holder", "inspectors", "authority", "location"];
 
     private readonly Dictionary<Guid, IReadOnlyList<Recipient>> _holders = [];
 
@@ -57,6 +57,12 @@ public sealed class Recipients(MiningRightsDbContext db, OfficerDirectory office
             .Where(o => o.Role == Roles.Authority && o.JurisdictionCode == subject.AuthorityCode)
             .Select(o => new Recipient(o.Email, o.Language)).ToList();
 
+    /// <summary>Authority officers of the jurisdiction the subject lies in itself (a county's officers for a county's task).</summary>
+    public async Task<IReadOnlyList<Recipient>> LocationAsync(Subject subject, CancellationToken ct) =>
+        (await officers.AllAsync(db, ct))
+            .Where(o => o.Role == Roles.Authority && o.JurisdictionCode == subject.JurisdictionCode)
+            .Select(o => new Recipient(o.Email, o.Language)).ToList();
+
     public async Task<IReadOnlyList<Recipient>> ForAsync(IEnumerable<string> audiences, Subject subject, CancellationToken ct)
     {
         var all = new List<Recipient>();
@@ -67,6 +73,7 @@ public sealed class Recipients(MiningRightsDbContext db, OfficerDirectory office
                 "holder" => await HolderAsync(subject.HolderId, ct),
                 "inspectors" => await InspectorsAsync(subject, ct),
                 "authority" => await AuthorityAsync(subject, ct),
+                "location" => await LocationAsync(subject, ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(audiences), audience, "Unknown audience."),
             });
         }

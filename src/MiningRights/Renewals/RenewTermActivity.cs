@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Contracts;
+using MiningRights.Rights;
 using MiningRights.Audit;
 using MiningRights.Workflows;
 using MiningRights.Workflows.Activities;
@@ -36,6 +39,23 @@ public sealed class RenewTermActivity : IWorkflowActivity
             RuleId = ActivityParameters.String(parameters, "rule"),
             Detail = $"{right.LicenseNumber} renewed by {years} years: expiry {before:yyyy-MM-dd} → {right.ExpiresOn:yyyy-MM-dd}. 准予延续。",
         });
+        await MoveExpiryDutiesAsync(context, right, cancellationToken);
         await RenewalTracking.StartAsync(context.Runtime, context.Registry, context.Parameters, right, context.Actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// The duties that count from the expiry move with it: geological data due a set time before expiry (CN-GEODATA, 30
+    /// days for exploration, 90 for mining) where the contract fixes no date of its own. The holder is told of each.
+    /// </summary>
+    private static async Task MoveExpiryDutiesAsync(ActivityContext context, MiningRight right, CancellationToken ct)
+    {
+        var running = await context.Db.WorkflowInstances
+            .Where(i => i.SubjectKind == RightSubjectKind.Kind && i.SubjectId == right.Id && i.DefinitionId == ContractDuties.GeologicalDataWorkflow && !i.Finished)
+            .ToListAsync(ct);
+        var dueOn = right.ExpiresOn.AddDays(-ContractDuties.GeologicalDataDaysBeforeExpiry(right.Kind));
+        foreach (var duty in running.Where(i => new InstanceValues(i).Get("clause") == "CN-GEODATA"))
+        {
+            await context.Runtime.ExtendAsync(duty, "due", dueOn, $"the licence was renewed to {right.ExpiresOn:yyyy-MM-dd}", "CN-GEODATA", context.Actor, ct);
+        }
     }
 }

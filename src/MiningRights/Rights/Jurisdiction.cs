@@ -6,7 +6,7 @@ public sealed class Jurisdiction
     /// <summary>Six-digit administrative division code, e.g. 620000 for 甘肃省.</summary>
     public required string Code { get; init; }
 
-    public string? ParentCode { get; init; }
+    public string? ParentCode { get; set; }
 
     public required JurisdictionLevel Level { get; init; }
 

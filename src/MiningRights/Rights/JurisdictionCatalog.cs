@@ -11,7 +11,8 @@ public static class JurisdictionCatalog
 {
     private static readonly (string Code, string? Parent, JurisdictionLevel Level, string Zh, string En)[] Nodes =
     [
-        ("620000", null, JurisdictionLevel.Province, "甘肃省", "Gansu Province"),
+        ("100000", null, JurisdictionLevel.Ministry, "自然资源部", "Ministry of Natural Resources"),
+        ("620000", "100000", JurisdictionLevel.Province, "甘肃省", "Gansu Province"),
         ("620100", "620000", JurisdictionLevel.City, "兰州市", "Lanzhou"),
         ("620102", "620100", JurisdictionLevel.County, "城关区", "Chengguan District"),
         ("620103", "620100", JurisdictionLevel.County, "七里河区", "Qilihe District"),
@@ -29,7 +30,7 @@ public static class JurisdictionCatalog
         ("623000", "620000", JurisdictionLevel.City, "甘南藏族自治州", "Gannan Tibetan Autonomous Prefecture"),
         ("623001", "623000", JurisdictionLevel.County, "合作市", "Hezuo"),
         ("623024", "623000", JurisdictionLevel.County, "迭部县", "Diebu County"),
-        ("330000", null, JurisdictionLevel.Province, "浙江省", "Zhejiang Province"),
+        ("330000", "100000", JurisdictionLevel.Province, "浙江省", "Zhejiang Province"),
         ("330100", "330000", JurisdictionLevel.City, "杭州市", "Hangzhou"),
         ("330106", "330100", JurisdictionLevel.County, "西湖区", "Xihu District"),
         ("330127", "330100", JurisdictionLevel.County, "淳安县", "Chun'an County"),
@@ -41,10 +42,18 @@ public static class JurisdictionCatalog
 
     public static async Task EnsureAsync(MiningRightsDbContext db, CancellationToken ct)
     {
-        var existing = await db.Jurisdictions.Select(j => j.Code).ToListAsync(ct);
-        foreach (var node in Nodes.Where(n => !existing.Contains(n.Code)))
+        var existing = await db.Jurisdictions.ToDictionaryAsync(j => j.Code, ct);
+        foreach (var node in Nodes)
         {
-            db.Jurisdictions.Add(new Jurisdiction { Code = node.Code, ParentCode = node.Parent, Level = node.Level, NameZh = node.Zh, NameEn = node.En });
+            if (!existing.TryGetValue(node.Code, out var known))
+            {
+                db.Jurisdictions.Add(new Jurisdiction { Code = node.Code, ParentCode = node.Parent, Level = node.Level, NameZh = node.Zh, NameEn = node.En });
+            }
+            else if (known.ParentCode is null && node.Parent is not null)
+            {
+                // Provinces were roots before the Ministry was a node; they sit under it now.
+                known.ParentCode = node.Parent;
+            }
         }
 
         await db.SaveChangesAsync(ct);

@@ -45,6 +45,10 @@ public static class Schedules
         quartz.AddJob<RenewalCoverageJob>(job => job.WithIdentity(RenewalCoverageJob.Key));
         quartz.AddTrigger((sp, trigger) => trigger.ForJob(RenewalCoverageJob.Key).WithIdentity("renewal-coverage-trigger")
             .WithCronSchedule(Options(sp).RenewalCoverageCron, cron => cron.InTimeZone(Deadlines.ProvinceCalendar.China.Zone)));
+
+        quartz.AddJob<QuarterlyVerificationJob>(job => job.WithIdentity(QuarterlyVerificationJob.Key));
+        quartz.AddTrigger((sp, trigger) => trigger.ForJob(QuarterlyVerificationJob.Key).WithIdentity("quarterly-verification-trigger")
+            .WithCronSchedule(Options(sp).QuarterlyVerificationCron, cron => cron.InTimeZone(Deadlines.ProvinceCalendar.China.Zone)));
     }
 
     private static JobOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<JobOptions>>().Value;

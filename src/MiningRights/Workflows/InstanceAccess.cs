@@ -54,9 +54,15 @@ public sealed class InstanceAccess(MiningRightsDbContext db, JurisdictionDirecto
         return false;
     }
 
-    /// <summary>Whether <paramref name="actor"/>, in one of <paramref name="roles"/>, may act on the instance (it must already see it).</summary>
-    public async Task<bool> MayActAsync(Actor actor, WorkflowInstance instance, IEnumerable<string> roles, CancellationToken ct)
+    /// <summary>
+    /// Whether <paramref name="actor"/>, in one of <paramref name="roles"/>, may act on the instance (it must already see
+    /// it). An Authority officer acts from the subject's registration authority or above, or, for a signal that acts
+    /// at the <paramref name="actsAt"/> <c>location</c>, from the jurisdiction the subject lies in or above.
+    /// </summary>
+    public async Task<bool> MayActAsync(Actor actor, WorkflowInstance instance, IEnumerable<string> roles, CancellationToken ct,
+        string actsAt = SignalDefinition.ActsAtAuthority)
     {
+        var place = actsAt == SignalDefinition.ActsAtLocation ? instance.JurisdictionCode : instance.AuthorityCode;
         foreach (var role in roles.Where(actor.IsInRole))
         {
             switch (role)
@@ -66,7 +72,7 @@ public sealed class InstanceAccess(MiningRightsDbContext db, JurisdictionDirecto
                 case Roles.Inspector:
                     return true;
                 case Roles.Authority when actor.JurisdictionCode is { } root
-                    && (await jurisdictions.TreeAsync(db, ct)).Contains(root, instance.AuthorityCode):
+                    && (await jurisdictions.TreeAsync(db, ct)).Contains(root, place):
                     return true;
             }
         }

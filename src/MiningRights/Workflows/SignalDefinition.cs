@@ -12,6 +12,16 @@ public sealed record SignalDefinition
     public bool Dedicated { get; init; }
 
     /// <summary>
+    /// Where an Authority officer must sit to send the signal: <c>authority</c> (the default), the subject's registration
+    /// authority or above; or <c>location</c>, the jurisdiction the subject lies in or above (the county that verifies a
+    /// right records the result, the authority it reports to decides on it).
+    /// </summary>
+    public string ActsAt { get; init; } = ActsAtAuthority;
+
+    public const string ActsAtAuthority = "authority";
+    public const string ActsAtLocation = "location";
+
+    /// <summary>
     /// Whether the signal carries evidence files: <c>none</c> (the default), <c>optional</c> or <c>required</c>. The
     /// files are kept with the step's journal entry (<see cref="EvidenceFile"/>).
     /// </summary>

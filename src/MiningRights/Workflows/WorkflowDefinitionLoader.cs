@@ -201,6 +201,11 @@ public sealed class WorkflowDefinitionLoader
                 Problem($"$.signals.{name}.roles", $"unknown role '{role}'");
             }
 
+            if (signal.ActsAt is not (SignalDefinition.ActsAtAuthority or SignalDefinition.ActsAtLocation))
+            {
+                Problem($"$.signals.{name}.actsAt", $"'{signal.ActsAt}' is not one of authority, location");
+            }
+
             if (signal.Evidence is not (SignalDefinition.EvidenceNone or SignalDefinition.EvidenceOptional or SignalDefinition.EvidenceRequired))
             {
                 Problem($"$.signals.{name}.evidence", $"'{signal.Evidence}' is not one of none, optional, required");

@@ -147,11 +147,12 @@ public sealed class WorkflowRuntime(
             throw RefusalException.Forbidden($"'{spec.Label.En}' ({spec.Label.Zh}) may be done only by: {string.Join(", ", spec.Roles)}.");
         }
 
-        if (!await access.MayActAsync(actor, instance, spec.Roles, ct))
+        if (!await access.MayActAsync(actor, instance, spec.Roles, ct, spec.ActsAt))
         {
-            throw RefusalException.Forbidden(
-                $"Only officers of the registration authority ({instance.AuthorityCode}) or above may decide on {instance.SubjectLabel}; " +
-                $"your jurisdiction {actor.JurisdictionCode} may see it but not decide. 仅登记机关可作出决定。");
+            throw RefusalException.Forbidden(spec.ActsAt == SignalDefinition.ActsAtLocation
+                ? $"Only officers of {instance.JurisdictionCode}, where {instance.SubjectLabel} lies, or above may do this; your jurisdiction {actor.JurisdictionCode} may see it but not act. 仅属地机关可办理。"
+                : $"Only officers of the registration authority ({instance.AuthorityCode}) or above may decide on {instance.SubjectLabel}; " +
+                  $"your jurisdiction {actor.JurisdictionCode} may see it but not decide. 仅登记机关可作出决定。");
         }
 
         var candidates = definition.Definition.Transitions.Where(t => t.From == instance.State && t.Signal == signal).ToList();

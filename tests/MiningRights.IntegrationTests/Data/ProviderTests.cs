@@ -70,9 +70,9 @@ public sealed class ProviderTests
         (await second.WaitUntilHealthyAsync()).Dispose();
         Assert.Equal(2, await CountAsync(connectionString, "SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state"));
         // One trigger each, shared by both nodes: the sweep, the delivery, and the cron jobs (the daily performance
-        // evaluation and renewal coverage).
-        Assert.Equal(4, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_triggers"));
-        Assert.Equal(2, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_cron_triggers"));
+        // evaluation, renewal coverage and the quarterly verification).
+        Assert.Equal(5, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_triggers"));
+        Assert.Equal(3, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_cron_triggers"));
     }
 
     /// <summary>Starts a service with <paramref name="settings"/> and returns why it did not start.</summary>

@@ -97,7 +97,7 @@ public sealed class DefinitionValidationTests
         Assert.Equal(File, problem.File);
         Assert.Equal("$.states.returned.onEntry[0].activity", problem.JsonPath);
         Assert.Contains("unknown activity 'sendFax'", problem.Reason, StringComparison.Ordinal);
-        Assert.Contains("notify, openCase, publishAnnouncement, reissueLicense, returnBlockToPool, setCaseStatus, setRightStatus, startObligations", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("notify, openCase, publishAnnouncement, recordVerification, reissueLicense, renewTerm, returnBlockToPool, setCaseStatus, setRightStatus, startObligations", problem.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Workflows;
+
+namespace MiningRights.Verification;
+
+public static class VerificationServiceCollectionExtensions
+{
+    /// <summary>Quarterly verification of rights nearing expiry (GS-9b, GS-9c): batches and tasks as subjects, their guards and activity, the run and the reads.</summary>
+    public static IServiceCollection AddVerification(this IServiceCollection services) =>
+        services
+            .AddSubjectKind<BatchSubjectKind>()
+            .AddSubjectKind<TaskSubjectKind>()
+            .AddTransitionGuard<ProblemsFoundGuard>()
+            .AddTransitionGuard<BatchCompleteGuard>()
+            .AddWorkflowActivity<RecordVerificationActivity>()
+            .AddScoped<QuarterlyVerification>()
+            .AddScoped<VerificationQueries>();
+}
