@@ -2,7 +2,8 @@
 # The single test command of the project: `bash tests/run.sh` from anywhere.
 #
 # 1. installs the tools the tests need when they are missing (docker-compose for
-#    the compose-file test, Node/npm for the local mail sink, PostgreSQL),
+#    the compose-file test, Node/npm for the local mail sink and the web assets,
+#    PostgreSQL, Chromium and a Chinese font for the browser tests),
 # 2. installs MailDev from tests/maildev/package-lock.json and starts it on free
 #    loopback ports, exporting MAILDEV_SMTP_HOST, MAILDEV_SMTP_PORT and
 #    MAILDEV_API_URL for the integration tests,
@@ -84,6 +85,16 @@ fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     log "installing nodejs and npm (Debian packages)"
     apt_install nodejs npm
+fi
+
+# The browser tests drive Debian's Chromium (never Playwright's own download); a CJK font makes the screenshots legible.
+if [[ ! -x /usr/bin/chromium ]]; then
+    log "installing chromium (Debian package) for the browser tests"
+    apt_install chromium
+fi
+if ! fc-list 2>/dev/null | grep -qi -e "wenquanyi" -e "noto sans cjk"; then
+    log "installing a Chinese font (Debian package) for the browser screenshots"
+    apt_install fonts-wqy-microhei
 fi
 
 # Debian installs the server binaries under /usr/lib/postgresql/<major>/bin, not on PATH.

@@ -10,6 +10,9 @@ builder.AddPersistence();
 builder.AddAccounts();
 builder.AddApi();
 builder.AddHealth();
+builder.Services.AddRazorPages();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Ui>();
 
 var app = builder.Build();
 
@@ -23,6 +26,7 @@ if (args.Length > 0 && args[0] == "migrate")
 await app.PrepareDatabaseAsync();
 
 app.UseApi();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAccountCheck();
 app.UseAuthorization();
@@ -43,6 +47,7 @@ app.MapWorkflowsApi();
 app.MapNotificationsApi();
 app.MapPoliciesApi();
 app.MapAdminApi();
+app.MapRazorPages();
 
 await app.RunAsync();
 

@@ -48,9 +48,17 @@ public static class AccountsExtensions
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.HttpOnly = true;
 
-                // The API answers 401/403 as ProblemDetails, never with a redirect to a login page.
+                // The API answers 401/403 as ProblemDetails, never with a redirect to a login page; a page sends the
+                // reader to the sign-in page and back.
+                options.LoginPath = "/sign-in";
                 options.Events.OnRedirectToLogin = context =>
                 {
+                    if (IsPage(context.Request))
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                        return Task.CompletedTask;
+                    }
+
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     return Task.CompletedTask;
                 };
@@ -67,6 +75,10 @@ public static class AccountsExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
     }
+
+    /// <summary>A request for a page (not the API, the health check or the API description), which a browser reads.</summary>
+    public static bool IsPage(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/health") && !request.Path.StartsWithSegments("/openapi");
 
     /// <summary>
     /// Cookies and bearer tokens are sealed with the data-protection keys. Kept in the data folder's <c>keys/</c>, they

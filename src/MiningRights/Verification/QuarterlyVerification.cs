@@ -30,15 +30,22 @@ public sealed class QuarterlyVerification(MiningRightsDbContext db, WorkflowRunt
 
     /// <summary>
     /// Runs for the quarter of today. <paramref name="owners"/> limits it to batches owned by those authorities (an
-    /// officer's own subtree); null runs it for all.
+    /// officer's own subtree); null runs it for all. With no verification policy in force today the scheduled run does
+    /// nothing, and one asked for (<paramref name="onDemand"/>) is refused under GS-9b, saying so.
     /// </summary>
-    public async Task<IReadOnlyList<Outcome>> RunAsync(IReadOnlyCollection<string>? owners, Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<Outcome>> RunAsync(IReadOnlyCollection<string>? owners, Actor actor, CancellationToken ct, bool onDemand = false)
     {
         var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var policy = registry.FindInForce(BatchWorkflow, today);
         if (policy is null)
         {
-            return [];
+            var versions = registry.Versions(BatchWorkflow);
+            return onDemand
+                ? throw RefusalException.ByRule("GS-9b",
+                    $"No quarterly verification policy is in force on {today:yyyy-MM-dd}: " +
+                    string.Join("; ", versions.Select(v => $"version {v.Definition.Version} ran from {v.Definition.ValidFrom:yyyy-MM-dd} to {v.Definition.ValidUntil:yyyy-MM-dd}")) +
+                    ". A renewed policy is a new version of the workflow. 季度核查政策已不在有效期内。")
+                : [];
         }
 
         var (quarter, from) = QuarterOf(today);

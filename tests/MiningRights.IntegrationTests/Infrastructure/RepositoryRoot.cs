@@ -1,6 +1,6 @@
 namespace MiningRights.IntegrationTests.Infrastructure;
 
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Find()
     {

@@ -148,6 +148,21 @@ public sealed class VerificationTests
         await SignalAsync(county, task, "record", new { result = "inOrder", notes = "补报" }, HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task After_the_verification_policy_expired_no_batch_is_made_and_asking_for_one_says_why()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2026, 4, 1, 10));
+        var api = new Api(factory);
+        var admin = await api.AdminAsync();
+        var holder = await api.HolderAsync();
+        await RegisterAsync(admin, holder, "620923", "620000", "2026-05-31");
+
+        var refused = await ProblemAssert.ReadAsync(await (await api.AuthorityAsync("620000")).PostAsync("/api/verification/batches/run", null), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("GS-9b", refused["ruleId"]!.GetValue<string>());
+        Assert.Contains("2025-12-31", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty((await admin.GetFromJsonAsync<JsonArray>("/api/verification/batches"))!);
+    }
+
     private static async Task<string> RegisterAsync(HttpClient admin, TestHolder holder, string county, string authority, string expiresOn)
     {
         var right = await Api.ReadAsync(await admin.PostAsJsonAsync("/api/rights", new

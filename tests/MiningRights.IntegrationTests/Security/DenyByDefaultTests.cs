@@ -18,13 +18,16 @@ public sealed partial class DenyByDefaultTests
     /// <summary>The only endpoints anyone may call: sign-in, health, the API description and the public transfer announcements.</summary>
     private static readonly string[] Anonymous = ["/api/auth/login", "/health", "/openapi/{documentName}.json", "/api/public/announcements", "/api/public/announcements/{id:guid}"];
 
+    /// <summary>The pages anyone may open: the start page (which sends a reader on), sign-in, the language switch and the public announcements.</summary>
+    private static readonly string[] AnonymousPages = ["/", "/announcements", "/language", "/sign-in"];
+
     [Fact]
     public async Task Every_endpoint_not_marked_anonymous_answers_401_problem_to_a_caller_without_a_token()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
         var client = factory.CreateClient();
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        var guarded = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null).ToList();
+        var guarded = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !IsPage(e)).ToList();
 
         // Enough endpoints to be sure the list is the real one (rights, plans, deadlines, cases, ...).
         Assert.True(guarded.Count >= 20, $"Only {guarded.Count} guarded endpoints found.");
@@ -43,12 +46,31 @@ public sealed partial class DenyByDefaultTests
     }
 
     [Fact]
+    public async Task Every_page_not_marked_anonymous_sends_a_reader_without_a_cookie_to_sign_in_and_back()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(IsPage).ToList();
+        Assert.Equal(AnonymousPages, pages.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(PagePath).Distinct().Order(StringComparer.Ordinal));
+
+        var guarded = pages.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null).ToList();
+        Assert.NotEmpty(guarded);
+        foreach (var page in guarded)
+        {
+            using var request = Request(page, "GET");
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"GET {request.RequestUri} → {(int)response.StatusCode}");
+            Assert.StartsWith("/sign-in?ReturnUrl=", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Only_sign_in_health_the_API_description_and_public_announcements_are_anonymous_and_they_answer_without_a_token()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
         var client = factory.CreateClient();
         var open = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).ToList();
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null && !IsPage(e)).ToList();
 
         Assert.Equal(Anonymous.Order(StringComparer.Ordinal), open.Select(e => e.RoutePattern.RawText!).Distinct().Order(StringComparer.Ordinal));
         foreach (var endpoint in open)
@@ -67,6 +89,10 @@ public sealed partial class DenyByDefaultTests
         // An address that matches nothing is not a way to probe the service anonymously either.
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/no-such-thing")).StatusCode);
     }
+
+    private static bool IsPage(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
+
+    private static string PagePath(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.Trim('/');
 
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["GET"];

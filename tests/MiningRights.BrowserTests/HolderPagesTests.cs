@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MiningRights.IntegrationTests.Infrastructure;
+using MiningRights.IntegrationTests.Listing;
+
+namespace MiningRights.BrowserTests;
+
+/// <summary>
+/// The pages in a real browser: a holder signs in and reads its deadlines with the days left and the rule; the
+/// language switch turns the page into English and back, and is remembered; another holder's right is not found by
+/// editing the address; a wrong password is told, and after five the account is locked; the public announcements open
+/// without signing in; a form posted without its antiforgery token is refused.
+/// </summary>
+public sealed partial class HolderPagesTests(BrowserService service) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task A_holder_signs_in_reads_its_deadlines_in_Chinese_switches_to_English_and_cannot_open_another_holder_s_right()
+    {
+        var authority = await service.Api.AuthorityAsync("620000");
+        var holder = await service.Api.HolderAsync("zh-CN");
+        var own = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
+        var other = await service.Api.HolderAsync();
+        var foreign = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(other.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
+        var userName = await service.AccountAsync("Holder", holderId: holder.Id);
+
+        var page = await service.NewPageAsync("zh-CN");
+        await page.GotoAsync("/holder/deadlines");
+        Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
+        await BrowserService.SignInAsync(page, userName);
+        await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
+
+        // The GS-9d plan, due a year after registration: 365 days left today, with its rule and where it is written.
+        var plan = page.Locator("#deadlines tbody tr", new PageLocatorOptions { HasText = "GS-9d" });
+        Assert.Equal(1, await plan.CountAsync());
+        Assert.Equal("还剩 365 天", (await plan.Locator(".days-left").InnerTextAsync()).Trim());
+        Assert.Contains("2026-03-01", await plan.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("甘肃", await plan.Locator("small").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        await BrowserService.ScreenshotAsync(page, "holder-deadlines");
+
+        // English, and back; the choice outlives the page.
+        await page.Locator("#language-switch").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("365 days left", (await plan.Locator(".days-left").InnerTextAsync()).Trim());
+        await page.ReloadAsync();
+        Assert.Equal("My deadlines", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await page.Locator("#language-switch").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
+        Assert.Equal("我的期限", (await page.Locator("h1").InnerTextAsync()).Trim());
+
+        // Its own right opens; another holder's, by editing the address, is not found, as an unknown one.
+        var mine = await page.GotoAsync($"/rights/{own["id"]}");
+        Assert.Equal(200, mine!.Status);
+        Assert.Equal(own["licenseNumber"]!.GetValue<string>(), (await page.Locator("#license-number").InnerTextAsync()).Trim());
+        var theirs = await page.GotoAsync($"/rights/{foreign["id"]}");
+        Assert.Equal(404, theirs!.Status);
+        Assert.DoesNotContain(foreign["licenseNumber"]!.GetValue<string>(), await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(404, (await page.GotoAsync($"/rights/{Guid.NewGuid()}"))!.Status);
+
+        // Sign out: the deadlines are behind the sign-in again.
+        await page.GotoAsync("/holder/deadlines");
+        await page.Locator("#sign-out").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/announcements$"));
+        await page.GotoAsync("/holder/deadlines");
+        Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_told_and_the_fifth_locks_the_account_with_a_message_that_says_so()
+    {
+        var holder = await service.Api.HolderAsync();
+        var userName = await service.AccountAsync("Holder", holderId: holder.Id, language: "en");
+        var page = await service.NewPageAsync("en-GB");
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await BrowserService.SignInAsync(page, userName, "not-the-password");
+            Assert.Contains("not right", await page.Locator("#sign-in-error").InnerTextAsync(), StringComparison.Ordinal);
+        }
+
+        await BrowserService.SignInAsync(page, userName, "not-the-password");
+        Assert.Contains("locked", await page.Locator("#sign-in-error").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserService.SignInAsync(page, userName);
+        Assert.Contains("locked", await page.Locator("#sign-in-error").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_public_announcements_show_a_listing_without_signing_in()
+    {
+        var world = await ListingWorld.StartAsync(service.Factory, "620000");
+        var blockId = await world.PlannedBlockAsync(2025);
+        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 100_000m, startingPrice = 80_000m }), HttpStatusCode.OK);
+        var block = await world.GetBlockAsync(blockId);
+
+        var page = await service.NewPageAsync("zh-CN");
+        var response = await page.GotoAsync("/announcements");
+        Assert.Equal(200, response!.Status);
+        var listed = page.Locator("article.announcement", new PageLocatorOptions { HasText = block["code"]!.GetValue<string>() });
+        Assert.Equal(1, await listed.CountAsync());
+        // The starting price is published with separators; the reserve price never is.
+        var text = await listed.InnerTextAsync();
+        Assert.Contains("80,000.00 元", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("100,000", text, StringComparison.Ordinal);
+        await BrowserService.ScreenshotAsync(page, "public-announcements");
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var holder = await service.Api.HolderAsync();
+        var userName = await service.AccountAsync("Holder", holderId: holder.Id);
+        using var client = new HttpClient { BaseAddress = service.BaseAddress };
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = ServiceFactory.Password,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal)));
+    }
+}
