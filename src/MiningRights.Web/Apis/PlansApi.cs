@@ -71,12 +71,8 @@ public static class PlansApi
         return TypedResults.Created($"/api/rights/{rightId}/plans/{plan.Id}", ToDto(plan));
     }
 
-    public static async Task<Ok<List<PlanDto>>> ListAsync(Guid rightId, RightAccess access, MiningRightsDbContext db, HttpContext context, CancellationToken ct)
-    {
-        var right = await access.GetAsync(context.Current(), rightId, ct);
-        var plans = await db.Plans.AsNoTracking().Where(p => p.RightId == right.Id).OrderBy(p => p.SubmittedAtUtc).ToListAsync(ct);
-        return TypedResults.Ok(plans.Select(ToDto).ToList());
-    }
+    public static async Task<Ok<List<PlanDto>>> ListAsync(Guid rightId, PlanQueries plans, HttpContext context, CancellationToken ct) =>
+        TypedResults.Ok((await plans.OfRightAsync(context.Current(), rightId, ct)).Select(ToDto).ToList());
 
     public static async Task<FileStreamHttpResult> DownloadAsync(Guid rightId, Guid planId, RightAccess access, MiningRightsDbContext db, DocumentStore store, HttpContext context, CancellationToken ct)
     {

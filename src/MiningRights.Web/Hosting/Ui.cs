@@ -28,6 +28,17 @@ public sealed class Ui(IHttpContextAccessor accessor)
 
     public string Yuan(decimal amount) => IsEnglish ? MiningRights.Contracts.Yuan.En(amount) : MiningRights.Contracts.Yuan.Zh(amount);
 
+    public string Status(MiningRights.Rights.RightStatus status) => status switch
+    {
+        MiningRights.Rights.RightStatus.Active => T("有效", "In force"),
+        MiningRights.Rights.RightStatus.Provisional => T("过渡期采矿许可证（两年）", "Provisional licence (two years)"),
+        MiningRights.Rights.RightStatus.Lapsed => T("已失效", "Lapsed"),
+        MiningRights.Rights.RightStatus.Expired => T("已到期", "Expired"),
+        MiningRights.Rights.RightStatus.Withdrawn => T("已收回", "Withdrawn"),
+        MiningRights.Rights.RightStatus.Suspended => T("暂停", "Suspended"),
+        _ => status.ToString(),
+    };
+
     public string DaysLeft(int days) => days switch
     {
         < 0 => T($"已逾期 {-days} 天", $"{-days} days overdue"),

@@ -5,9 +5,13 @@ using MiningRights.Accounts;
 
 namespace MiningRights.Web.Pages;
 
-/// <summary>Where each reader starts: a holder at its deadlines; everyone else, for now, at the public announcements.</summary>
+/// <summary>Where each reader starts: a holder at its deadlines, an authority officer at its queue, everyone else (for now) at the public announcements.</summary>
 [AllowAnonymous]
 public sealed class IndexModel : PageModel
 {
-    public IActionResult OnGet() => CurrentUser.From(User).IsHolder ? LocalRedirect("/holder/deadlines") : LocalRedirect("/announcements");
+    public IActionResult OnGet()
+    {
+        var user = CurrentUser.From(User);
+        return LocalRedirect(user.IsHolder ? "/holder/deadlines" : user.Roles.Contains(Roles.Authority) ? "/officer/queue" : "/announcements");
+    }
 }

@@ -8,5 +8,6 @@ public static class PlansServiceCollectionExtensions
     public static IServiceCollection AddPlans(this IServiceCollection services) =>
         services
             .AddScoped<SubmitPlan>()
-            .AddScoped<DecidePlan>();
+            .AddScoped<DecidePlan>()
+            .AddScoped<PlanQueries>();
 }

@@ -1,25 +1,104 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
+using MiningRights.Plans;
 using MiningRights.Rights;
+using MiningRights.Storage;
+using MiningRights.Web.Hosting;
+using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Rights;
 
-/// <summary>A right as its holder or an officer of its jurisdiction reads it; anyone else gets the page an unknown right gets.</summary>
-public sealed class DetailModel(RightQueries rights) : PageModel
+/// <summary>
+/// A right as its holder or an officer of its jurisdiction reads it, with its plans; anyone else gets the page an unknown
+/// right gets. The holder submits a plan where a process waits for one (the values the process's submitPlan signal
+/// declares, read from its definition); the authority approves or returns a submitted plan. Both through the use cases
+/// the API calls.
+/// </summary>
+public sealed class DetailModel(RightQueries rights, PlanQueries plans, WorkflowRegistry registry, Ui ui) : PageModel
 {
     public RightView Right { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public IReadOnlyList<PlanDocument> Plans { get; private set; } = [];
+
+    /// <summary>The values the waiting process asks with its plan, when one waits for a plan; otherwise null.</summary>
+    public IReadOnlyDictionary<string, SignalInput>? PlanInputs { get; private set; }
+
+    public bool MayDecide { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSubmitPlanAsync(Guid id, IFormFile? file, [FromServices] SubmitPlan submit, CancellationToken ct)
+    {
+        var fields = Request.Form.Keys.Where(k => k is not "__RequestVerificationToken")
+            .ToDictionary(k => k, k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
+        var upload = file is null ? null : new Upload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
+        return await ActAsync(id, () => submit.HandleAsync(id, new SubmitPlan.Request(upload, fields), CurrentUser.From(User), ct), "submitted", ct);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid planId, PlanDecision? decision, string? reasons, [FromServices] DecidePlan decide, CancellationToken ct) =>
+        await ActAsync(id, () => decide.HandleAsync(id, planId, new DecidePlan.Request(decision, reasons), CurrentUser.From(User), ct),
+            decision == PlanDecision.Approve ? "approved" : "returned", ct);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<PlanDocument>> act, string done, CancellationToken ct)
     {
         try
         {
-            Right = await rights.GetAsync(CurrentUser.From(User), id, ct);
-            return Page();
+            await act();
+            return RedirectToPage(new { id, done });
         }
-        catch (RefusalException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
+        catch (RefusalException refusal) when (refusal.Status != StatusCodes.Status404NotFound)
+        {
+            Response.StatusCode = refusal.Status;
+            Message = refusal.Message;
+            Errors = refusal.Errors;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        catch (RefusalException)
         {
             return NotFound();
         }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = CurrentUser.From(User);
+        try
+        {
+            Right = await rights.GetAsync(user, id, ct);
+        }
+        catch (RefusalException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
+        {
+            return false;
+        }
+
+        Plans = await plans.OfRightAsync(user, id, ct);
+        // What was just done, named by a fixed word in the address (never text from it).
+        Message ??= Request.Query["done"].FirstOrDefault() switch
+        {
+            "submitted" => ui.T("方案已提交，待登记机关审查。", "The plan is submitted and waits for the authority."),
+            "approved" => ui.T("方案已批准。", "The plan is approved."),
+            "returned" => ui.T("方案已退回。", "The plan is returned."),
+            _ => null,
+        };
+        MayDecide = user.Roles.Contains(Roles.Authority);
+        if (user.IsHolder)
+        {
+            foreach (var running in Right.Workflows.Where(w => !w.Finished))
+            {
+                var definition = registry.Versions(running.DefinitionId).FirstOrDefault(d => d.Definition.Version == running.Version)?.Definition;
+                if (definition is not null && definition.Transitions.Any(t => t.From == running.State && t.Signal == SubmitPlan.Signal))
+                {
+                    PlanInputs = definition.Signals[SubmitPlan.Signal].Inputs;
+                    break;
+                }
+            }
+        }
+
+        return true;
     }
 }

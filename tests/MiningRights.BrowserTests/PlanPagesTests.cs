@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MiningRights.IntegrationTests.Infrastructure;
+
+namespace MiningRights.BrowserTests;
+
+/// <summary>
+/// A plan through the pages: the holder submits it with its file where its right's process waits for one, the
+/// officer's queue shows it, the officer approves it on the right's page, and the holder's page shows it approved. A
+/// file that is not what its name says is refused on the page, and nothing is kept.
+/// </summary>
+public sealed class PlanPagesTests(BrowserService service) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task A_holder_submits_a_plan_with_its_file_the_officer_s_queue_shows_it_the_officer_approves_it_and_the_holder_sees_it_approved()
+    {
+        var authority = await service.Api.AuthorityAsync("620000");
+        var holder = await service.Api.HolderAsync("zh-CN");
+        var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
+        var holderUser = await service.AccountAsync("Holder", holderId: holder.Id);
+        var officerUser = await service.AccountAsync("Authority", "620000");
+        var file = Path.Combine(Path.GetTempPath(), $"勘查实施方案-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, "%PDF-1.7\n勘查实施方案\n%%EOF"u8.ToArray());
+        var fake = Path.Combine(Path.GetTempPath(), $"fake-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(fake, "not a pdf");
+
+        var holderPage = await service.NewPageAsync("zh-CN");
+        await BrowserService.SignInAsync(holderPage, holderUser);
+        await holderPage.WaitForURLAsync(new Regex("/holder/deadlines$"));
+        await holderPage.GotoAsync($"/rights/{right["id"]}");
+
+        // A file whose bytes are not a PDF is refused on the page; nothing is listed.
+        await holderPage.Locator("#plan-file").SetInputFilesAsync(fake);
+        await holderPage.Locator("#submit-plan button[type=submit]").ClickAsync();
+        Assert.Contains("文件内容与扩展名不符", await holderPage.Locator("#message").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await holderPage.Locator("#plans tbody tr").CountAsync());
+
+        await holderPage.Locator("#plan-file").SetInputFilesAsync(file);
+        await holderPage.Locator("#submit-plan button[type=submit]").ClickAsync();
+        await holderPage.WaitForURLAsync(new Regex("done=submitted"));
+        Assert.Equal("待审查", (await holderPage.Locator("#plans .plan-status").InnerTextAsync()).Trim());
+        Assert.Equal(0, await holderPage.Locator("#submit-plan").CountAsync());
+
+        // The officer's queue shows it; the officer approves it on the right's page.
+        var officerPage = await service.NewPageAsync("zh-CN");
+        await BrowserService.SignInAsync(officerPage, officerUser);
+        await officerPage.WaitForURLAsync(new Regex("/officer/queue$"));
+        var queued = officerPage.Locator("#plans-to-decide tbody tr", new PageLocatorOptions { HasText = right["licenseNumber"]!.GetValue<string>() });
+        Assert.True(await queued.CountAsync() == 1, await officerPage.Locator("main").InnerTextAsync());
+        await BrowserService.ScreenshotAsync(officerPage, "officer-queue");
+        await queued.Locator("a").ClickAsync();
+        await officerPage.Locator("#plans button.approve").ClickAsync();
+        await officerPage.WaitForURLAsync(new Regex("done=approved"));
+        await officerPage.GotoAsync("/officer/queue");
+        Assert.Equal(1, await officerPage.Locator("#no-plans").CountAsync());
+
+        // The holder's page shows it approved, and its process no longer waits.
+        await holderPage.ReloadAsync();
+        Assert.Equal("已批准", (await holderPage.Locator("#plans .plan-status").InnerTextAsync()).Trim());
+        Assert.Contains("勘查实施方案已审查通过", await holderPage.Locator("#processes").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserService.ScreenshotAsync(holderPage, "holder-right");
+    }
+}
