@@ -43,6 +43,7 @@ app.MapCasesApi();
 app.MapListingApi();
 app.MapContractsApi();
 app.MapVerificationApi();
+app.MapCalendarApi();
 app.MapWorkflowsApi();
 app.MapNotificationsApi();
 app.MapPoliciesApi();

@@ -62,6 +62,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddScoped<ExtendDeadline>();
         services.AddScoped<RetryParkedDeadline>();
         services.AddScoped<DeadlineQueries>();
+        services.AddScoped<Calendar.DeadlineFeed>();
 
         services.AddSingleton<OfficerDirectory>();
         services.AddScoped<Recipients>();

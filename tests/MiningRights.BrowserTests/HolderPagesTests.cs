@@ -40,6 +40,18 @@ public sealed partial class HolderPagesTests(BrowserService service) : IClassFix
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
         await BrowserService.ScreenshotAsync(page, "holder-deadlines");
 
+        // The calendar feed at the address the page gives parses and holds the deadline; replacing it ends the old one.
+        var feedUrl = await page.Locator("#feed-url").InputValueAsync();
+        using var calendar = new HttpClient();
+        var feed = (await calendar.GetStringAsync(feedUrl)).Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", feed, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20260301\r\n", feed, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:[GS-9d]", feed, StringComparison.Ordinal);
+        await page.Locator("#rotate-feed").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
+        Assert.NotEqual(feedUrl, await page.Locator("#feed-url").InputValueAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await calendar.GetAsync(feedUrl)).StatusCode);
+
         // English, and back; the choice outlives the page.
         await page.Locator("#language-switch").ClickAsync();
         await page.WaitForURLAsync(new Regex("/holder/deadlines$"));

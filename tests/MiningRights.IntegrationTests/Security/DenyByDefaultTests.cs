@@ -16,7 +16,7 @@ namespace MiningRights.IntegrationTests.Security;
 public sealed partial class DenyByDefaultTests
 {
     /// <summary>The only endpoints anyone may call: sign-in, health, the API description and the public transfer announcements.</summary>
-    private static readonly string[] Anonymous = ["/api/auth/login", "/health", "/openapi/{documentName}.json", "/api/public/announcements", "/api/public/announcements/{id:guid}"];
+    private static readonly string[] Anonymous = ["/api/auth/login", "/health", "/openapi/{documentName}.json", "/api/public/announcements", "/api/public/announcements/{id:guid}", "/calendar/{token}.ics"];
 
     /// <summary>The pages anyone may open: the start page (which sends a reader on), sign-in, the language switch and the public announcements.</summary>
     private static readonly string[] AnonymousPages = ["/", "/announcements", "/language", "/sign-in"];

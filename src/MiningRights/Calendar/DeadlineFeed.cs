@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
+using MiningRights.Data;
+using MiningRights.Deadlines;
+using MiningRights.Paging;
+
+namespace MiningRights.Calendar;
+
+/// <summary>
+/// A holder's deadlines as an iCalendar feed at a secret address, so that a calendar application subscribes once: one
+/// all-day event per open deadline on its due day, with a stable UID, the rule and where it is written, what to do and
+/// a link to the right. The address carries a random token the holder may rotate, which ends the old address at once.
+/// </summary>
+public sealed class DeadlineFeed(MiningRightsDbContext db, DeadlineQueries deadlines, TimeProvider time)
+{
+    private const int MostEvents = 1000;
+
+    /// <summary>The holder's current token, made on first use.</summary>
+    public async Task<string> TokenAsync(Guid holderId, CancellationToken ct)
+    {
+        var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.HolderId == holderId, ct);
+        if (feed is not null)
+        {
+            return feed.Token;
+        }
+
+        feed = new CalendarFeed { HolderId = holderId, Token = NewToken(), CreatedAtUtc = time.GetUtcNow().UtcDateTime };
+        db.CalendarFeeds.Add(feed);
+        await db.SaveChangesAsync(ct);
+        return feed.Token;
+    }
+
+    /// <summary>A new token for the holder; the old address stops working.</summary>
+    public async Task<string> RotateAsync(Guid holderId, CancellationToken ct)
+    {
+        var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.HolderId == holderId, ct);
+        var token = NewToken();
+        if (feed is null)
+        {
+            db.CalendarFeeds.Add(new CalendarFeed { HolderId = holderId, Token = token, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
+        }
+        else
+        {
+            feed.Token = token;
+            feed.CreatedAtUtc = time.GetUtcNow().UtcDateTime;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    /// <summary>The feed of the holder whose token this is, or null for a token that is no one's (the caller answers 404).</summary>
+    public async Task<string?> RenderAsync(string token, Uri site, CancellationToken ct)
+    {
+        if (token.Length is < 20 or > 100)
+        {
+            return null;
+        }
+
+        var feed = await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.Token == token, ct);
+        if (feed is null)
+        {
+            return null;
+        }
+
+        var holder = new CurrentUser(string.Empty, "calendar", [Roles.Holder], feed.HolderId, null);
+        var events = new List<DeadlineView>();
+        string? cursor = null;
+        do
+        {
+            var page = await deadlines.ListAsync(holder, null, PageRequest.From(cursor, PageRequest.MaxSize), ct);
+            events.AddRange(page.Items);
+            cursor = page.Next;
+        }
+        while (cursor is not null && events.Count < MostEvents);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var calendar = new ICalendarWriter()
+            .Begin("VCALENDAR")
+            .Raw("VERSION", "2.0")
+            .Raw("PRODID", "-//MiningRights//Deadlines//ZH-CN")
+            .Raw("CALSCALE", "GREGORIAN")
+            .Raw("METHOD", "PUBLISH")
+            .Text("X-WR-CALNAME", "矿业权期限 / Mining-right deadlines")
+            .Raw("X-WR-TIMEZONE", "Asia/Shanghai");
+        foreach (var d in events)
+        {
+            var link = d.RightId is { } right ? new Uri(site, $"/rights/{right}").ToString() : new Uri(site, "/holder/deadlines").ToString();
+            calendar.Begin("VEVENT")
+                .Raw("UID", $"deadline-{d.Id:N}@miningrights")
+                .Instant("DTSTAMP", now)
+                .Date("DTSTART", d.DueOn)
+                .Date("DTEND", d.DueOn.AddDays(1))
+                .Text("SUMMARY", $"[{d.RuleId}] {d.WhatZh} / {d.WhatEn} — {d.SubjectLabel}")
+                .Text("DESCRIPTION", $"{d.SubjectLabel}: {d.WhatZh}\n{d.WhatEn}\n截止 Due: {d.DueOn:yyyy-MM-dd}\n{d.RuleId}: {d.RuleSourceZh}\n{d.RuleSourceEn}\n{link}")
+                .Raw("URL", link)
+                .Text("CATEGORIES", d.RuleId)
+                .Raw("TRANSP", "TRANSPARENT")
+                .End("VEVENT");
+        }
+
+        return calendar.End("VCALENDAR").ToString();
+    }
+
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
