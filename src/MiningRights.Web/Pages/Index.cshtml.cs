@@ -5,13 +5,16 @@ using MiningRights.Accounts;
 
 namespace MiningRights.Web.Pages;
 
-/// <summary>Where each reader starts: a holder at its deadlines, an authority officer at its queue, everyone else (for now) at the public announcements.</summary>
+/// <summary>Where each reader starts: a holder at its deadlines, an authority officer at its queue, an inspector at the case queue, everyone else (for now) at the public announcements.</summary>
 [AllowAnonymous]
 public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet()
     {
         var user = CurrentUser.From(User);
-        return LocalRedirect(user.IsHolder ? "/holder/deadlines" : user.Roles.Contains(Roles.Authority) ? "/officer/queue" : "/announcements");
+        return LocalRedirect(user.IsHolder ? "/holder/deadlines"
+            : user.Roles.Contains(Roles.Authority) ? "/officer/queue"
+            : user.Roles.Contains(Roles.Inspector) ? "/inspector/cases"
+            : "/announcements");
     }
 }

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MiningRights.IntegrationTests.Infrastructure;
+
+namespace MiningRights.BrowserTests;
+
+/// <summary>
+/// An inspector through the pages: the queue shows an overdue plan's case, the case page shows where it came from, the
+/// inspector records findings and orders rectification by a date through the case workflow's own forms, and the holder
+/// receives the order by email.
+/// </summary>
+public sealed class InspectorPagesTests(BrowserService service) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task An_inspector_opens_an_overdue_case_orders_rectification_and_the_holder_is_emailed()
+    {
+        var authority = await service.Api.AuthorityAsync("620000");
+        var holder = await service.Api.HolderAsync("zh-CN");
+        var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
+        var inspectorUser = await service.AccountAsync("Inspector", "620900");
+
+        // The plan due 2026-03-01 is not submitted: overdue the next day, a case after the 15 days' grace.
+        await service.Factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 2, 10));
+        await service.Factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 17, 10));
+
+        var page = await service.NewPageAsync("zh-CN");
+        await BrowserService.SignInAsync(page, inspectorUser);
+        await page.WaitForURLAsync(new Regex("/inspector/cases$"));
+        var row = page.Locator("#cases tbody tr", new PageLocatorOptions { HasText = right["licenseNumber"]!.GetValue<string>() });
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Contains("GS-9d", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserService.ScreenshotAsync(page, "inspector-cases");
+        await row.Locator("a").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cases/"));
+        Assert.Contains("exploration-plan-deferral", await page.ContentAsync(), StringComparison.Ordinal);
+
+        await page.Locator("form[data-signal=recordFindings] textarea").FillAsync("现场核实：未提交勘查实施方案，未开展勘查工作");
+        await page.Locator("form[data-signal=recordFindings] button[type=submit]").ClickAsync();
+        await page.Locator("form[data-signal=orderRectification]").WaitForAsync();
+        await page.Locator("form[data-signal=orderRectification] input[type=date]").FillAsync("2026-04-30");
+        await page.Locator("form[data-signal=orderRectification] textarea").FillAsync("限期提交勘查实施方案");
+        await page.Locator("form[data-signal=orderRectification] button[type=submit]").ClickAsync();
+        await page.Locator("form[data-signal=orderRectification]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Contains("recordFindings", await page.Locator("#case-journal").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("orderRectification", await page.Locator("#case-journal").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserService.ScreenshotAsync(page, "inspector-case");
+
+        await service.Factory.DeliverAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        List<MailDev.Mail> ordered;
+        do
+        {
+            ordered = (await MailDev.ForAsync(holder.Email)).Where(m => m.Subject.StartsWith("【责令整改】", StringComparison.Ordinal)).ToList();
+        }
+        while (ordered.Count == 0 && DateTime.UtcNow < deadline && await Task.Delay(100).ContinueWith(_ => true));
+
+        var mail = Assert.Single(ordered);
+        Assert.Contains("2026-04-30", mail.Subject, StringComparison.Ordinal);
+    }
+}
