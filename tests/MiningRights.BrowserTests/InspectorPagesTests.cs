@@ -48,14 +48,7 @@ public sealed class InspectorPagesTests(BrowserService service) : IClassFixture<
         await BrowserService.ScreenshotAsync(page, "inspector-case");
 
         await service.Factory.DeliverAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        List<MailDev.Mail> ordered;
-        do
-        {
-            ordered = (await MailDev.ForAsync(holder.Email)).Where(m => m.Subject.StartsWith("【责令整改】", StringComparison.Ordinal)).ToList();
-        }
-        while (ordered.Count == 0 && DateTime.UtcNow < deadline && await Task.Delay(100).ContinueWith(_ => true));
-
+        var ordered = await MailDev.ArrivedAsync(holder.Email, "【责令整改】");
         var mail = Assert.Single(ordered);
         Assert.Contains("2026-04-30", mail.Subject, StringComparison.Ordinal);
     }

@@ -59,10 +59,8 @@ public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, 
                 throw RefusalException.Invalid("ratePercent", "Income collected by amount has no rate.");
             case IncomeCollection.Amount:
                 break;
-            case IncomeCollection.Rate when request.RatePercent is not (> 0 and <= 100) || decimal.Round(request.RatePercent.Value, 4) != request.RatePercent:
-                throw RefusalException.Invalid("ratePercent", "The rate (收益率) is required: a percentage of yearly sales revenue above 0 and at most 100, with at most 4 decimals.");
             case IncomeCollection.Rate:
-                rate = request.RatePercent;
+                rate = SignContract.CheckRate(request.RatePercent);
                 break;
             default:
                 throw RefusalException.Invalid("collection", "How the income was fixed is required: amount (按金额, ZJ-27b) or rate (按收益率, ZJ-27a).");

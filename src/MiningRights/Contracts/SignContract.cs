@@ -79,11 +79,7 @@ public sealed class SignContract(
                     parameters.Value.In(block.CountyCode).FirstInstallmentMinimumPercent, signedOn);
                 break;
             case IncomeCollection.Rate:
-                if (request.RatePercent is not (> 0 and <= 100) || decimal.Round(request.RatePercent.Value, 4) != request.RatePercent)
-                {
-                    throw RefusalException.Invalid("ratePercent", "The rate (收益率) is required: a percentage of yearly sales revenue above 0 and at most 100, with at most 4 decimals.");
-                }
-
+                CheckRate(request.RatePercent);
                 if (request.Installments is { Length: > 0 })
                 {
                     throw RefusalException.Invalid("installments", "Income collected by rate is declared and paid year by year (ZJ-27a); it has no installment schedule.");
@@ -144,6 +140,12 @@ public sealed class SignContract(
         await db.SaveChangesAsync(ct);
         return contract;
     }
+
+    /// <summary>The rate of income collected by rate (ZJ-27a): above 0, at most 100 percent, at most 4 decimals; else a 400.</summary>
+    public static decimal CheckRate(decimal? rate) =>
+        rate is > 0 and <= 100 && decimal.Round(rate.Value, 4) == rate
+            ? rate.Value
+            : throw RefusalException.Invalid("ratePercent", "The rate (收益率) is required: a percentage of yearly sales revenue above 0 and at most 100, with at most 4 decimals.");
 
     /// <summary>The clause a checked request describes, on contract <paramref name="contractId"/>.</summary>
     public static ContractClause ToClause(Guid contractId, ClauseRequest clause) => new()

@@ -26,6 +26,22 @@ public static class MailDev
     /// SMTP accepts a message before maildev has stored it: wait (bounded) until it holds at least the given number
     /// of mails for each recipient, so that what a test reads next is complete.
     /// </summary>
+    /// <summary>The recipient's mails whose subject starts with <paramref name="prefix"/>, waiting (bounded) until at least <paramref name="count"/> are stored.</summary>
+    public static async Task<List<Mail>> ArrivedAsync(string address, string prefix, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var found = (await ForAsync(address)).Where(m => m.Subject.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            if (found.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public static async Task WaitUntilReceivedAsync(IReadOnlyDictionary<string, int> expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);

@@ -107,7 +107,7 @@ public sealed class RenewalTests
         Assert.NotEqual(renewal, next["id"]!.GetValue<string>());
         Assert.Equal("2027-08-01", next["dates"]!["applyBy"]!.GetValue<string>());
         await factory.DeliverAsync();
-        Assert.Single(await ArrivedAsync(holder.Email, "【准予延续】"), m => m.Subject.Contains("2027-08-31", StringComparison.Ordinal));
+        Assert.Single(await MailDev.ArrivedAsync(holder.Email, "【准予延续】"), m => m.Subject.Contains("2027-08-31", StringComparison.Ordinal));
 
         // From 1 July 2025 the 2024 law allows 5 years; an authority silent until expiry has granted what was asked.
         factory.Clock.Set(TestClock.Shanghai(2025, 8, 1, 10));
@@ -194,22 +194,6 @@ public sealed class RenewalTests
 
     private static Task<HttpResponseMessage> SignalAsync(HttpClient client, string instance, string signal, object values) =>
         client.PostAsJsonAsync($"/api/workflows/instances/{instance}/signals/{signal}", new { values });
-
-    /// <summary>The mails with the prefix, waiting (bounded) until at least one has arrived: SMTP accepts before maildev stores.</summary>
-    private static async Task<List<MailDev.Mail>> ArrivedAsync(string email, string prefix)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var found = await MailsAsync(email, prefix);
-            if (found.Count > 0 || DateTime.UtcNow > until)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 
     private static async Task<List<MailDev.Mail>> MailsAsync(string email, string prefix) =>
         (await MailDev.ForAsync(email)).Where(m => m.Subject.StartsWith(prefix, StringComparison.Ordinal)).ToList();

@@ -71,7 +71,7 @@ public sealed class VerificationTests
         // Province-level: the county records, the result goes straight to the province (GS-9c), not to the city.
         await SignalAsync(officers["620923"], provinceTask, "record", new { result = "inOrder", notes = "界址清楚，无违法开采" }, HttpStatusCode.OK);
         await factory.DeliverAsync();
-        Assert.Single(await ArrivedAsync(mail["620000"], "Verification result"), m => m.Subject.Contains(LicenseOf(subei, province), StringComparison.Ordinal));
+        Assert.Single(await MailDev.ArrivedAsync(mail["620000"], "Verification result"), m => m.Subject.Contains(LicenseOf(subei, province), StringComparison.Ordinal));
         Assert.DoesNotContain(await ResultMailsAsync(mail["620900"]), m => m.Subject.Contains(LicenseOf(subei, province), StringComparison.Ordinal));
         await SignalAsync(officers["620900"], provinceTask, "accept", new { }, HttpStatusCode.Forbidden);
         await SignalAsync(officers["620000"], provinceTask, "accept", new { }, HttpStatusCode.OK);
@@ -87,7 +87,7 @@ public sealed class VerificationTests
         var cases = await CaseCountAsync(inspector);
         await SignalAsync(officers["620923"], cityTask, "record", new { result = "problemsFound", notes = "越界开采约0.3公顷" }, HttpStatusCode.OK);
         await factory.DeliverAsync();
-        Assert.Single(await ArrivedAsync(mail["620900"], "Verification result"), m => m.Subject.Contains(LicenseOf(subei, city), StringComparison.Ordinal));
+        Assert.Single(await MailDev.ArrivedAsync(mail["620900"], "Verification result"), m => m.Subject.Contains(LicenseOf(subei, city), StringComparison.Ordinal));
         Assert.Equal(cases + 1, await CaseCountAsync(inspector));
         await SignalAsync(officers["620900"], cityTask, "accept", new { }, HttpStatusCode.OK);
 
@@ -133,7 +133,7 @@ public sealed class VerificationTests
             await factory.RunJobsAtAsync(TestClock.Shanghai(2025, month, day, 10));
         }
 
-        Assert.Equal(2, (await ArrivedAsync(countyMail, "Reminder: verification", 2)).Count);
+        Assert.Equal(2, (await MailDev.ArrivedAsync(countyMail, "Reminder: verification", 2)).Count);
         Assert.Equal("open", (await Api.ReadAsync(await county.GetAsync($"/api/verification/tasks/{task["id"]}"), HttpStatusCode.OK))["state"]!.GetValue<string>());
 
         // Not recorded by 31 July: overdue on 1 August, the province (the batch's authority) told once.
@@ -141,7 +141,7 @@ public sealed class VerificationTests
         Assert.DoesNotContain(await MailDev.ForAsync(provinceMail), m => m.Subject.StartsWith("Overdue: verification", StringComparison.Ordinal));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 8, 1, 10));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 8, 2, 10));
-        Assert.Single(await ArrivedAsync(provinceMail, "Overdue: verification"));
+        Assert.Single(await MailDev.ArrivedAsync(provinceMail, "Overdue: verification"));
         Assert.Equal("overdue", (await Api.ReadAsync(await county.GetAsync($"/api/verification/tasks/{task["id"]}"), HttpStatusCode.OK))["state"]!.GetValue<string>());
 
         // Late, the result is still taken.
@@ -205,22 +205,6 @@ public sealed class VerificationTests
 
     private static string LicenseOf(List<JsonObject> tasks, string right) =>
         tasks.Single(t => t["rightId"]!.GetValue<string>() == right)["licenseNumber"]!.GetValue<string>();
-
-    /// <summary>The mails with the prefix, waiting (bounded) until <paramref name="count"/> have arrived: SMTP accepts before maildev stores.</summary>
-    private static async Task<List<MailDev.Mail>> ArrivedAsync(string email, string prefix, int count = 1)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var found = (await MailDev.ForAsync(email)).Where(m => m.Subject.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            if (found.Count >= count || DateTime.UtcNow > until)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 
     private static async Task<List<MailDev.Mail>> ResultMailsAsync(string email) =>
         (await MailDev.ForAsync(email)).Where(m => m.Subject.StartsWith("Verification result", StringComparison.Ordinal)).ToList();
