@@ -107,6 +107,14 @@ public sealed partial class HolderPagesTests(BrowserService service) : IClassFix
         var block = await world.GetBlockAsync(blockId);
 
         var page = await service.NewPageAsync("zh-CN");
+        var elsewhere = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(service.BaseAddress.ToString(), StringComparison.Ordinal))
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
         var response = await page.GotoAsync("/announcements");
         Assert.Equal(200, response!.Status);
         var listed = page.Locator("article.announcement", new PageLocatorOptions { HasText = block["code"]!.GetValue<string>() });
@@ -115,6 +123,12 @@ public sealed partial class HolderPagesTests(BrowserService service) : IClassFix
         var text = await listed.InnerTextAsync();
         Assert.Contains("80,000.00 元", text, StringComparison.Ordinal);
         Assert.DoesNotContain("100,000", text, StringComparison.Ordinal);
+
+        // Its map: the block's polygon drawn by Leaflet, served by the service itself (no tile server, no CDN).
+        await listed.Locator(".map[data-drawn=true]").WaitForAsync();
+        Assert.Equal(1, await listed.Locator(".map path.leaflet-interactive").CountAsync());
+        Assert.Equal(0, await listed.Locator(".map img.leaflet-tile").CountAsync());
+        Assert.Empty(elsewhere);
         await BrowserService.ScreenshotAsync(page, "public-announcements");
     }
 
