@@ -62,4 +62,37 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
         Assert.Contains("勘查实施方案已审查通过", await holderPage.Locator("#processes").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserService.ScreenshotAsync(holderPage, "holder-right");
     }
+
+    [Fact]
+    public async Task Each_workflow_is_drawn_from_its_definition_and_an_instance_shows_its_journal_with_its_state_highlighted()
+    {
+        var authority = await service.Api.AuthorityAsync("620000");
+        var holder = await service.Api.HolderAsync();
+        var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
+        var instance = Api.Lifecycle(right)["instanceId"]!.GetValue<string>();
+        var officerUser = await service.AccountAsync("Authority", "620000", language: "en");
+
+        var page = await service.NewPageAsync("en-US");
+        await BrowserService.SignInAsync(page, officerUser);
+        await page.WaitForURLAsync(new Regex("/officer/queue$"));
+        await page.GotoAsync("/workflows");
+        await page.Locator("#definitions a[href='/workflows/exploration-plan-deferral/1']").ClickAsync();
+        await page.Locator("#diagram[data-drawn=true] svg").WaitForAsync();
+        Assert.True(await page.Locator("#diagram svg g.node").CountAsync() >= 5);
+        Assert.Contains("Plan approved", await page.Locator("#diagram svg").TextContentAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync($"/workflows/instances/{instance}");
+        await page.Locator("#diagram[data-drawn=true] svg").WaitForAsync();
+        Assert.Equal(1, await page.Locator("#diagram svg g.node.current").CountAsync());
+        Assert.Contains("awaitingPlan", await page.Locator("#journal").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserService.ScreenshotAsync(page, "workflow-instance");
+
+        // Another holder's reader does not get it.
+        var otherHolder = await service.Api.HolderAsync();
+        var strangerUser = await service.AccountAsync("Holder", holderId: otherHolder.Id);
+        var stranger = await service.NewPageAsync("zh-CN");
+        await BrowserService.SignInAsync(stranger, strangerUser);
+        await stranger.WaitForURLAsync(new Regex("/holder/deadlines$"));
+        Assert.Equal(404, (await stranger.GotoAsync($"/workflows/instances/{instance}"))!.Status);
+    }
 }

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiningRights.Web.Hosting;
+using MiningRights.Workflows;
+
+namespace MiningRights.Web.Pages.Workflows;
+
+/// <summary>One definition drawn as a state diagram from its JSON (states, signals, deadlines).</summary>
+public sealed class DiagramModel(WorkflowRegistry registry, Ui ui) : PageModel
+{
+    public WorkflowDefinition Definition { get; private set; } = null!;
+
+    public string Mermaid { get; private set; } = string.Empty;
+
+    public IActionResult OnGet(string id, int version)
+    {
+        if (registry.Versions(id).FirstOrDefault(d => d.Definition.Version == version) is not { } found)
+        {
+            return NotFound();
+        }
+
+        Definition = found.Definition;
+        Mermaid = WorkflowDiagram.Mermaid(Definition, ui.Language);
+        return Page();
+    }
+}
