@@ -146,4 +146,32 @@ public sealed partial class HolderPagesTests(BrowserService service) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task A_password_changed_on_its_page_ends_the_session_and_only_the_new_one_signs_in()
+    {
+        var holder = await service.Api.HolderAsync();
+        var userName = await service.AccountAsync("Holder", holderId: holder.Id, language: "en");
+        var page = await service.NewPageAsync("en-GB");
+        await BrowserService.SignInAsync(page, userName);
+        await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
+
+        await page.GotoAsync("/password");
+        await page.Locator("#currentPassword").FillAsync("not-the-password");
+        await page.Locator("#newPassword").FillAsync("New-Passw0rd!2025");
+        await page.Locator("#change-password").ClickAsync();
+        Assert.Equal(1, await page.Locator("#password-error").CountAsync());
+
+        await page.Locator("#currentPassword").FillAsync(ServiceFactory.Password);
+        await page.Locator("#newPassword").FillAsync("New-Passw0rd!2025");
+        await page.Locator("#change-password").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/sign-in$"));
+        await page.GotoAsync("/holder/deadlines");
+        Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
+
+        await BrowserService.SignInAsync(page, userName);
+        Assert.Contains("not right", await page.Locator("#sign-in-error").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserService.SignInAsync(page, userName, "New-Passw0rd!2025");
+        await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
+    }
 }

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiningRights.Accounts;
+
+namespace MiningRights.Web.Pages;
+
+/// <summary>Changes the reader's own password through the use case the API calls; every older session and token ends, so the reader signs in again.</summary>
+public sealed class PasswordModel(ChangePassword change, SignInManager<ApplicationUser> signIn) : PageModel
+{
+    public string? Message { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? currentPassword, string? newPassword)
+    {
+        try
+        {
+            await change.HandleAsync(CurrentUser.From(User), new ChangePassword.Request(currentPassword, newPassword));
+        }
+        catch (RefusalException refusal)
+        {
+            Response.StatusCode = refusal.Status;
+            Message = refusal.Errors.Count > 0 ? string.Join(" ", refusal.Errors.SelectMany(e => e.Value)) : refusal.Message;
+            return Page();
+        }
+
+        await signIn.SignOutAsync();
+        return LocalRedirect("/sign-in");
+    }
+}
