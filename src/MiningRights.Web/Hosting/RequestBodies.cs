@@ -49,10 +49,20 @@ public static class RequestBodies
         return form.Files.GetFiles(field).Select(f => new Upload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
     }
 
-    /// <summary>The form's text fields but <paramref name="except"/>, each as one value (repeated values joined by commas).</summary>
-    public static Dictionary<string, string?> Fields(IFormCollection form, params string[] except) =>
-        form.Keys.Where(k => !except.Contains(k, StringComparer.Ordinal))
-            .ToDictionary(k => k, k => (string?)form[k].ToString(), StringComparer.Ordinal);
+    /// <summary>
+    /// The form's text fields but <paramref name="except"/>, each as one value (repeated values joined by commas); a name
+    /// is cut as a JSON body's would be, so a refusal never echoes a long one.
+    /// </summary>
+    public static Dictionary<string, string?> Fields(IFormCollection form, params string[] except)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var key in form.Keys.Where(k => !except.Contains(k, StringComparer.Ordinal)))
+        {
+            fields[Text.Cut(key)] = form[key].ToString();
+        }
+
+        return fields;
+    }
 
     /// <summary>
     /// The JSON body as <typeparamref name="T"/>, or null when there is none. Read with the service's JSON settings; a body

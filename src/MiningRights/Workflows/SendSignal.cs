@@ -51,10 +51,11 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
             Action = $"signal.{signal}",
             RightId = instance.RightId,
             RuleId = outcome.Transition.Rule,
-            Detail = $"{instance.DefinitionId} ({instance.SubjectKind} {instance.SubjectLabel}): {signal}"
+            // A report's values may be long: the audit keeps as much as its column holds (the journal keeps them whole).
+            Detail = Text.Cut($"{instance.DefinitionId} ({instance.SubjectKind} {instance.SubjectLabel}): {signal}"
                 + string.Concat(values.Select(v => string.Create(CultureInfo.InvariantCulture, $", {v.Key} = {v.Value}")))
                 + kept.Describe()
-                + (note is null ? string.Empty : " — " + note),
+                + (note is null ? string.Empty : " — " + note), 3999),
         });
         try
         {

@@ -117,6 +117,23 @@ public sealed class EvidenceTests
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task A_report_at_the_longest_its_fields_allow_is_taken_and_its_journal_keeps_it_whole()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
+        var world = await ListingWorld.StartAsync(factory, "620000");
+        var holder = await world.Api.HolderAsync("zh-CN");
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23",
+            new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2029-12-31" });
+        var duty = Duty(right, "exploration-work-start");
+        factory.Clock.Set(TestClock.Shanghai(2025, 6, 10, 10));
+
+        var workDone = string.Concat(Enumerable.Repeat("槽探施工完成", 700))[..4000];
+        var reported = await Api.ReadAsync(await holder.Client.PostAsJsonAsync($"/api/workflows/instances/{duty}/signals/report",
+            new { note = new string('注', 2000), values = new { workStartedOn = "2025-06-01", workDone } }), HttpStatusCode.OK);
+        Assert.Contains(workDone, reported["journal"]!.AsArray().Last()!["note"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private static string Duty(JsonObject right, string definition) =>
         right["workflows"]!.AsArray().Select(w => w!.AsObject()).First(w => w["definitionId"]!.GetValue<string>() == definition)["instanceId"]!.GetValue<string>();
 
