@@ -95,4 +95,34 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
         await stranger.WaitForURLAsync(new Regex("/holder/deadlines$"));
         Assert.Equal(404, (await stranger.GotoAsync($"/workflows/instances/{instance}"))!.Status);
     }
+
+    [Fact]
+    public async Task A_holder_applies_for_renewal_on_its_right_s_page_through_the_renewal_s_own_form_and_a_term_over_the_law_is_refused_there()
+    {
+        var authority = await service.Api.AuthorityAsync("620000");
+        var holder = await service.Api.HolderAsync("zh-CN");
+        var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
+        var holderUser = await service.AccountAsync("Holder", holderId: holder.Id);
+
+        var page = await service.NewPageAsync("zh-CN");
+        await BrowserService.SignInAsync(page, holderUser);
+        await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
+        await page.GotoAsync($"/rights/{right["id"]}");
+        var apply = page.Locator("section[data-process=renewal] form[data-signal=apply]");
+        Assert.Equal(1, await apply.CountAsync());
+
+        // On 1 March 2025 the old rules allow at most 2 years a renewal: 3 is refused on the page, under CN-TERM.
+        await apply.Locator("input[name=termYears]").FillAsync("3");
+        await apply.Locator("textarea[name=reason]").FillAsync("继续开展详查");
+        await apply.Locator("button[type=submit]").ClickAsync();
+        Assert.True((await page.Locator("#message").InnerTextAsync()).Contains("at most 2 years", StringComparison.Ordinal), await page.Locator("main").InnerTextAsync());
+
+        apply = page.Locator("section[data-process=renewal] form[data-signal=apply]");
+        await apply.Locator("input[name=termYears]").FillAsync("2");
+        await apply.Locator("textarea[name=reason]").FillAsync("继续开展详查");
+        await apply.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=signal"));
+        Assert.Contains("已申请延续", await page.Locator("#processes").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("section[data-process=renewal] form[data-signal=apply]").CountAsync());
+    }
 }

@@ -40,7 +40,7 @@ public static class WorkflowsApi
         {
             var form = await RequestBodies.ReadFormAsync(request, SignalInputs.FilesField, ct);
             var note = form.TryGetValue(NoteField, out var given) ? given.ToString() : null;
-            await handler.HandleAsync(id, signal, string.IsNullOrEmpty(note) ? null : note, RequestBodies.Fields(form, NoteField),
+            await handler.HandleAsync(id, signal, string.IsNullOrEmpty(note) ? null : note, RequestBodies.Fields(form, NoteField, SignalInputs.FilesField),
                 RequestBodies.Files(form, SignalInputs.FilesField), user, ct);
         }
         else

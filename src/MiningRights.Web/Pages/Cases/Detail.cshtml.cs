@@ -32,11 +32,10 @@ public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry) : 
             return NotFound();
         }
 
-        var values = Request.Form.Keys.Where(k => k is not ("__RequestVerificationToken" or "instanceId" or "signal"))
-            .ToDictionary(k => k, k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
+        var (values, files) = SignalForms.Read(Request);
         try
         {
-            await send.HandleAsync(instanceId, signal, null, values, [], CurrentUser.From(User), ct);
+            await send.HandleAsync(instanceId, signal, null, values, files, CurrentUser.From(User), ct);
             return RedirectToPage(new { id });
         }
         catch (RefusalException refusal) when (refusal.Status != StatusCodes.Status404NotFound)

@@ -5,6 +5,7 @@ using MiningRights.Plans;
 using MiningRights.Rights;
 using MiningRights.Storage;
 using MiningRights.Web.Hosting;
+using MiningRights.Web.Pages.Shared;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Rights;
@@ -15,7 +16,7 @@ namespace MiningRights.Web.Pages.Rights;
 /// declares, read from its definition); the authority approves or returns a submitted plan. Both through the use cases
 /// the API calls.
 /// </summary>
-public sealed class DetailModel(RightQueries rights, PlanQueries plans, WorkflowRegistry registry, Ui ui) : PageModel
+public sealed class DetailModel(RightQueries rights, PlanQueries plans, InstanceQueries instances, WorkflowRegistry registry, Ui ui) : PageModel
 {
     public RightView Right { get; private set; } = null!;
 
@@ -25,6 +26,9 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Workflow
     public IReadOnlyDictionary<string, SignalInput>? PlanInputs { get; private set; }
 
     public bool MayDecide { get; private set; }
+
+    /// <summary>For each running process on the right, the steps the reader may take now (a report, a renewal application, a decision).</summary>
+    public IReadOnlyList<(WorkflowView Process, SignalForms Forms)> Steps { get; private set; } = [];
 
     public string? Message { get; private set; }
 
@@ -38,6 +42,29 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Workflow
             .ToDictionary(k => k, k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
         var upload = file is null ? null : new Upload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
         return await ActAsync(id, () => submit.HandleAsync(id, new SubmitPlan.Request(upload, fields), CurrentUser.From(User), ct), "submitted", ct);
+    }
+
+    public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid instanceId, string signal, [FromServices] SendSignal send, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Right.Workflows.All(w => w.InstanceId != instanceId))
+        {
+            return NotFound();
+        }
+
+        var (values, files) = SignalForms.Read(Request);
+        try
+        {
+            await send.HandleAsync(instanceId, signal, null, values, files, CurrentUser.From(User), ct);
+            return RedirectToPage(new { id, done = "signal" });
+        }
+        catch (RefusalException refusal) when (refusal.Status != StatusCodes.Status404NotFound)
+        {
+            Response.StatusCode = refusal.Status;
+            Message = refusal.Message;
+            Errors = refusal.Errors;
+            await LoadAsync(id, ct);
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid planId, PlanDecision? decision, string? reasons, [FromServices] DecidePlan decide, CancellationToken ct) =>
@@ -83,9 +110,21 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Workflow
             "submitted" => ui.T("方案已提交，待登记机关审查。", "The plan is submitted and waits for the authority."),
             "approved" => ui.T("方案已批准。", "The plan is approved."),
             "returned" => ui.T("方案已退回。", "The plan is returned."),
+            "signal" => ui.T("已办理。", "Done."),
             _ => null,
         };
         MayDecide = user.Roles.Contains(Roles.Authority);
+        var steps = new List<(WorkflowView, SignalForms)>();
+        foreach (var running in Right.Workflows.Where(w => !w.Finished && w.SubjectKind == RightSubjectKind.Kind))
+        {
+            var forms = SignalForms.For(await instances.GetAsync(user.Actor, running.InstanceId, ct), registry, user);
+            if (forms.Signals.Count > 0)
+            {
+                steps.Add((running, forms));
+            }
+        }
+
+        Steps = steps;
         if (user.IsHolder)
         {
             foreach (var running in Right.Workflows.Where(w => !w.Finished))

@@ -3,7 +3,7 @@ using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Shared;
 
-/// <summary>The signals a reader may send to an instance now (its state takes them, the reader's role may, not dedicated), for <c>_SignalForms</c>.</summary>
+/// <summary>The signals a reader may send to an instance now (its state takes them, the reader's role may, not dedicated), for <c>_SignalForms</c>; one posting handler serves every page that shows them.</summary>
 public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, SignalDefinition Signal)> Signals)
 {
     public static SignalForms For(InstanceView instance, WorkflowRegistry registry, CurrentUser user)
@@ -20,5 +20,13 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
             .Where(s => !s.Signal.Dedicated && s.Signal.Roles.Any(user.Roles.Contains))
             .ToList();
         return new SignalForms(instance.Id, signals);
+    }
+
+    /// <summary>The fields of a posted signal form: its values, without the form's own fields, and its files.</summary>
+    public static (Dictionary<string, string?> Values, IReadOnlyList<Storage.Upload> Files) Read(HttpRequest request)
+    {
+        // A file input left empty arrives as a text field of its name: it is no value.
+        var values = Hosting.RequestBodies.Fields(request.Form, "__RequestVerificationToken", "instanceId", "signal", SignalInputs.FilesField);
+        return (values, Hosting.RequestBodies.Files(request.Form, SignalInputs.FilesField));
     }
 }
