@@ -29,7 +29,7 @@ public static class WorkflowsApi
             d.Definition.Province, d.Definition.ValidFrom, d.Definition.ValidUntil, d.File, d.ContentHash)).ToList());
 
     public static ContentHttpResult GetDefinition(string id, int version, WorkflowRegistry registry) =>
-        registry.Versions(id).FirstOrDefault(d => d.Definition.Version == version) is { } found
+        registry.Find(id, version) is { } found
             ? TypedResults.Text(found.Json, "application/json")
             : throw RefusalException.NotFound($"Workflow {Text.Cut(id)} v{version}");
 

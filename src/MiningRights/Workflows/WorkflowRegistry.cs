@@ -36,6 +36,15 @@ public sealed class WorkflowRegistry
         FindInForce(id, anchorDate) ?? (Versions(id) is { Count: > 0 } versions ? versions[^1]
             : throw new InvalidOperationException($"Workflow '{id}' is not loaded."));
 
+    /// <summary>
+    /// The loaded definition of <paramref name="id"/> with the content <paramref name="hash"/> an instance started on, else
+    /// the loaded one of its <paramref name="version"/>; null when neither is loaded (read a stored one with
+    /// <see cref="ResolveAsync"/>).
+    /// </summary>
+    public LoadedDefinition? Find(string id, int version, string? hash = null) =>
+        (hash is null ? null : Definitions.FirstOrDefault(d => d.Definition.Id == id && d.ContentHash == hash))
+        ?? Definitions.FirstOrDefault(d => d.Definition.Id == id && d.Definition.Version == version);
+
     public IReadOnlyList<LoadedDefinition> Versions(string id) =>
         Definitions.Where(d => d.Definition.Id == id).OrderBy(d => d.Definition.Version).ToList();
 

@@ -8,8 +8,7 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
 {
     public static SignalForms For(InstanceView instance, WorkflowRegistry registry, CurrentUser user)
     {
-        var definition = registry.Versions(instance.DefinitionId).FirstOrDefault(d => d.ContentHash == instance.DefinitionHash)
-            ?? registry.Versions(instance.DefinitionId).FirstOrDefault(d => d.Definition.Version == instance.DefinitionVersion);
+        var definition = registry.Find(instance.DefinitionId, instance.DefinitionVersion, instance.DefinitionHash);
         if (definition is null || instance.Finished)
         {
             return new SignalForms(instance.Id, []);

@@ -14,7 +14,7 @@ public sealed class DiagramModel(WorkflowRegistry registry, Ui ui) : PageModel
 
     public IActionResult OnGet(string id, int version)
     {
-        if (registry.Versions(id).FirstOrDefault(d => d.Definition.Version == version) is not { } found)
+        if (registry.Find(id, version) is not { } found)
         {
             return NotFound();
         }

@@ -24,9 +24,11 @@ public sealed class InstanceModel(InstanceQueries instances, WorkflowRegistry re
             return NotFound();
         }
 
-        // The version the instance runs on: the loaded file with its content hash, else the loaded one of its version.
-        var definition = registry.Versions(Instance.DefinitionId).FirstOrDefault(d => d.ContentHash == Instance.DefinitionHash)?.Definition
-            ?? registry.Versions(Instance.DefinitionId).First(d => d.Definition.Version == Instance.DefinitionVersion).Definition;
+        if (registry.Find(Instance.DefinitionId, Instance.DefinitionVersion, Instance.DefinitionHash)?.Definition is not { } definition)
+        {
+            return NotFound();
+        }
+
         Mermaid = WorkflowDiagram.Mermaid(definition, ui.Language, Instance.State);
         return Page();
     }
