@@ -92,6 +92,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddScoped<SendSignal>();
         services.AddScoped<SignalEvidence>();
         services.AddScoped<InstanceQueries>();
+        services.AddScoped<WorkQueue>();
         return services;
     }
 }

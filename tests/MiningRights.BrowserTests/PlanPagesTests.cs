@@ -47,14 +47,14 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
         var officerPage = await service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(officerPage, officerUser);
         await officerPage.WaitForURLAsync(new Regex("/officer/queue$"));
-        var queued = officerPage.Locator("#plans-to-decide tbody tr", new PageLocatorOptions { HasText = right["licenseNumber"]!.GetValue<string>() });
+        var queued = officerPage.Locator("#work-queue tbody tr[data-process=exploration-plan-deferral]", new PageLocatorOptions { HasText = right["licenseNumber"]!.GetValue<string>() });
         Assert.True(await queued.CountAsync() == 1, await officerPage.Locator("main").InnerTextAsync());
         await BrowserService.ScreenshotAsync(officerPage, "officer-queue");
         await queued.Locator("a").ClickAsync();
         await officerPage.Locator("#plans button.approve").ClickAsync();
         await officerPage.WaitForURLAsync(new Regex("done=approved"));
         await officerPage.GotoAsync("/officer/queue");
-        Assert.Equal(1, await officerPage.Locator("#no-plans").CountAsync());
+        Assert.Equal(0, await queued.CountAsync());
 
         // The holder's page shows it approved, and its process no longer waits.
         await holderPage.ReloadAsync();

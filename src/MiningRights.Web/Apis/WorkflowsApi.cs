@@ -15,6 +15,8 @@ public static class WorkflowsApi
         var group = app.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization();
         group.MapGet("/definitions", ListDefinitions).WithSummary("The workflow definitions loaded at start.");
         group.MapGet("/definitions/{id}/{version:int}", GetDefinition).WithSummary("One definition as loaded (JSON).");
+        group.MapGet("/queue", QueueAsync)
+            .WithSummary($"What waits for you, soonest due first (at most {WorkQueue.MaxItems}): every running process you see whose state takes a step of your role that you may take, read from the definitions (an officer: plans, reports, relief claims, verification results, renewals, cases; a holder: its own).");
         group.MapGet("/instances/{id:guid}", GetInstanceAsync).WithSummary("An instance with its subject, dates, values, the signals its state takes, and its journal.");
         group.MapPost("/instances/{id:guid}/signals/{signal}", SignalAsync)
             .DescribedAsJsonOrForm(typeof(SendSignal.Request), valuesAsFields: true)
@@ -27,6 +29,9 @@ public static class WorkflowsApi
         TypedResults.Ok(registry.Definitions.Select(d => new DefinitionSummary(
             d.Definition.Id, d.Definition.Version, d.Definition.Title.Zh, d.Definition.Title.En, d.Definition.Subject, d.Definition.Rules,
             d.Definition.Province, d.Definition.ValidFrom, d.Definition.ValidUntil, d.File, d.ContentHash)).ToList());
+
+    public static async Task<Ok<IReadOnlyList<WorkQueue.Item>>> QueueAsync(WorkQueue queue, HttpContext context, CancellationToken ct) =>
+        TypedResults.Ok(await queue.ForAsync(context.Current(), ct));
 
     public static ContentHttpResult GetDefinition(string id, int version, WorkflowRegistry registry) =>
         registry.Find(id, version) is { } found

@@ -32,20 +32,14 @@ public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry) : 
             return NotFound();
         }
 
-        var (values, files) = SignalForms.Read(Request);
-        try
+        if (await SignalForms.SendAsync(Request, send, instanceId, signal, ct) is not { } refusal)
         {
-            await send.HandleAsync(instanceId, signal, null, values, files, CurrentUser.From(User), ct);
             return RedirectToPage(new { id });
         }
-        catch (RefusalException refusal) when (refusal.Status != StatusCodes.Status404NotFound)
-        {
-            Response.StatusCode = refusal.Status;
-            Message = refusal.Message;
-            Errors = refusal.Errors;
-            await LoadAsync(id, ct);
-            return Page();
-        }
+
+        (Message, Errors) = (refusal.Message, refusal.Errors);
+        await LoadAsync(id, ct);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -1,15 +1,22 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
-using MiningRights.Plans;
+using MiningRights.Deadlines;
+using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Officer;
 
-/// <summary>The authority officer's queue: plans waiting for a decision in its jurisdiction, the longest waiting first.</summary>
+/// <summary>
+/// The authority officer's queue: every step its jurisdiction's processes wait for it to take (plans and reviews to decide,
+/// reports and relief claims to accept, verification results, renewal applications, listings), soonest due first, read
+/// from the workflow definitions by <see cref="WorkQueue"/>.
+/// </summary>
 [Authorize(Roles = Roles.Authority)]
-public sealed class QueueModel(PlanQueries plans) : PageModel
+public sealed class QueueModel(WorkQueue queue, TimeProvider time) : PageModel
 {
-    public IReadOnlyList<PlanQueries.Waiting> Plans { get; private set; } = [];
+    public IReadOnlyList<WorkQueue.Item> Items { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Plans = await plans.WaitingAsync(CurrentUser.From(User), ct);
+    public int? DaysLeft(WorkQueue.Item item) => item.DueOn is { } due ? ProvinceCalendar.China.DaysLeft(due, time.GetUtcNow()) : null;
+
+    public async Task OnGetAsync(CancellationToken ct) => Items = await queue.ForAsync(CurrentUser.From(User), ct);
 }

@@ -51,20 +51,14 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
             return NotFound();
         }
 
-        var (values, files) = SignalForms.Read(Request);
-        try
+        if (await SignalForms.SendAsync(Request, send, instanceId, signal, ct) is not { } refusal)
         {
-            await send.HandleAsync(instanceId, signal, null, values, files, CurrentUser.From(User), ct);
             return RedirectToPage(new { id, done = "signal" });
         }
-        catch (RefusalException refusal) when (refusal.Status != StatusCodes.Status404NotFound)
-        {
-            Response.StatusCode = refusal.Status;
-            Message = refusal.Message;
-            Errors = refusal.Errors;
-            await LoadAsync(id, ct);
-            return Page();
-        }
+
+        (Message, Errors) = (refusal.Message, refusal.Errors);
+        await LoadAsync(id, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid planId, PlanDecision? decision, string? reasons, [FromServices] DecidePlan decide, CancellationToken ct) =>

@@ -21,8 +21,27 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
         return new SignalForms(instance.Id, signals);
     }
 
+    /// <summary>
+    /// Sends the signal a posted form carries, through the use case the API calls: null when it was taken, else the
+    /// refusal to show on the page (its status set on the answer). Not found is left to the page, which answers 404.
+    /// </summary>
+    public static async Task<RefusalException?> SendAsync(HttpRequest request, SendSignal send, Guid instanceId, string signal, CancellationToken ct)
+    {
+        var (values, files) = Read(request);
+        try
+        {
+            await send.HandleAsync(instanceId, signal, null, values, files, CurrentUser.From(request.HttpContext.User), ct);
+            return null;
+        }
+        catch (RefusalException refusal) when (refusal.Status != StatusCodes.Status404NotFound)
+        {
+            request.HttpContext.Response.StatusCode = refusal.Status;
+            return refusal;
+        }
+    }
+
     /// <summary>The fields of a posted signal form: its values, without the form's own fields, and its files.</summary>
-    public static (Dictionary<string, string?> Values, IReadOnlyList<Storage.Upload> Files) Read(HttpRequest request)
+    private static (Dictionary<string, string?> Values, IReadOnlyList<Storage.Upload> Files) Read(HttpRequest request)
     {
         // A file input left empty arrives as a text field of its name: it is no value.
         var values = Hosting.RequestBodies.Fields(request.Form, "__RequestVerificationToken", "instanceId", "signal", SignalInputs.FilesField);
