@@ -23,6 +23,13 @@ public sealed record SignalInput
     /// <summary>The values a choice accepts; matched without regard to case and kept as written here.</summary>
     public IReadOnlyList<string> Values { get; init; } = [];
 
+    /// <summary>What each of <see cref="Values"/> is called, in both languages (the loader requires one for each).</summary>
+    public IReadOnlyDictionary<string, LocalizedText> ValueLabels { get; init; } = new Dictionary<string, LocalizedText>();
+
+    /// <summary>The name of a choice's value in <paramref name="language"/>, else the value itself.</summary>
+    public string ValueLabel(string value, string language) =>
+        ValueLabels.TryGetValue(value, out var label) ? label.In(language) : value;
+
     /// <summary>For dates: <c>today</c> or an instance date (or another date input) the value may not precede.</summary>
     public string? NotBefore { get; init; }
 

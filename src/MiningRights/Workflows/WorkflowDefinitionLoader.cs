@@ -222,6 +222,18 @@ public sealed class WorkflowDefinitionLoader
                 {
                     Problem($"{path}.values", "a choice needs the values it accepts");
                 }
+                else if (input.Type == "choice")
+                {
+                    foreach (var value in input.Values.Where(v => !input.ValueLabels.ContainsKey(v)))
+                    {
+                        Problem($"{path}.valueLabels", $"the value '{value}' needs its name in Chinese and English");
+                    }
+
+                    foreach (var value in input.ValueLabels.Keys.Where(v => !input.Values.Contains(v)))
+                    {
+                        Problem($"{path}.valueLabels.{value}", $"'{value}' is not one of the choice's values");
+                    }
+                }
             }
         }
 

@@ -173,6 +173,22 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void A_choice_value_without_its_name_in_both_languages_is_refused()
+    {
+        var definition = WorkflowFiles.PlanDeferral();
+        var (signal, spec) = definition["signals"]!.AsObject().First();
+        spec!["inputs"] = JsonNode.Parse("""
+            { "scale": { "type": "choice", "label": { "zh-CN": "规模", "en": "Scale" }, "values": ["large", "small"],
+                         "valueLabels": { "large": { "zh-CN": "大型", "en": "Large" } } } }
+            """);
+
+        var problem = SingleProblem(definition);
+
+        Assert.Equal($"$.signals.{signal}.inputs.scale.valueLabels", problem.JsonPath);
+        Assert.Contains("'small' needs its name in Chinese and English", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Notify_naming_an_unknown_notice_is_refused()
     {
         var definition = WorkflowFiles.PlanDeferral();
