@@ -59,6 +59,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddRenewals();
         services.AddVerification();
         services.AddScoped<Accounts.CreateAccount>();
+        services.AddScoped<Accounts.AccountQueries>();
         services.AddScoped<ExtendDeadline>();
         services.AddScoped<RetryParkedDeadline>();
         services.AddScoped<DeadlineQueries>();
@@ -67,6 +68,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddSingleton<OfficerDirectory>();
         services.AddScoped<Recipients>();
         services.AddScoped<NotificationQueries>();
+        services.AddScoped<RetryDeadNotice>();
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeadlineSweeper>();

@@ -10,12 +10,16 @@ public static class AccountsApi
     public static void MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        group.MapGet("/", ListAsync).WithSummary($"Every account (at most {AccountQueries.MaxShown}, by user name): role, holder or jurisdiction, whether locked.");
         group.MapPost("/", CreateAsync).WithSummary("Create an account in one role (administrators only).");
         group.MapPost("/{id}/lock", LockAsync)
             .WithSummary("Lock an account until it is unlocked: its sign-ins are refused and its tokens and cookies stop working at once.");
         group.MapPost("/{id}/unlock", UnlockAsync)
             .WithSummary("Unlock an account. Tokens issued before the lock stay invalid: the person signs in again.");
     }
+
+    public static async Task<Ok<IReadOnlyList<AccountQueries.AccountView>>> ListAsync(AccountQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(ct));
 
     public static async Task<Created<AccountCreated>> CreateAsync(CreateAccount.Request request, CreateAccount handler, CancellationToken ct)
     {

@@ -11,7 +11,15 @@ public static class NotificationsApi
     {
         var group = app.MapGroup("/api/notifications").WithTags("Notifications")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Authority));
+        group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithSummary("Put a dead notice back in the outbox: it goes out at the next delivery, its tries counted afresh (409 unless dead).");
         group.MapGet("/", ListAsync).WithSummary("The outbox, newest first: pending, sent and dead notices (status=dead for those given up on).");
+    }
+
+    public static async Task<NoContent> RetryAsync(Guid id, RetryDeadNotice handler, HttpContext context, CancellationToken ct)
+    {
+        await handler.HandleAsync(id, context.Current(), ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<Page<NotificationView>>> ListAsync(NotificationQueries queries, HttpContext context, CancellationToken ct,

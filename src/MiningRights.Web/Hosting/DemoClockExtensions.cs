@@ -21,6 +21,7 @@ public static class DemoClockExtensions
                 "Demo:ClockOffsetDays is set, but the demo clock exists in Development only: remove the setting.")
             .ValidateOnStart();
 
+        builder.Services.AddScoped<MoveDemoClock>();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp =>
             sp.GetRequiredService<IHostEnvironment>().IsDevelopment()
                 ? new DemoClock(TimeProvider.System, TimeSpan.FromDays(sp.GetRequiredService<IOptions<DemoOptions>>().Value.ClockOffsetDays))

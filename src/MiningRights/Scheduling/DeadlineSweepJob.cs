@@ -13,5 +13,5 @@ public sealed class DeadlineSweepJob(DeadlineSweeper sweeper, JobGate gate) : IJ
     public static readonly JobKey Key = new("deadline-sweep", "mining-rights");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(Key, () => sweeper.SweepAsync(cancellationToken));
+        await gate.RunAloneAsync(context, async () => (await sweeper.SweepAsync(cancellationToken)).Handled);
 }

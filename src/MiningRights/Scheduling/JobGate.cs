@@ -12,18 +12,25 @@ public sealed class JobGate
 {
     private readonly ConcurrentDictionary<JobKey, byte> _running = new();
 
-    /// <summary>Runs <paramref name="work"/> unless a run of <paramref name="job"/> is already under way here; false when skipped.</summary>
-    public async Task<bool> RunAloneAsync(JobKey job, Func<Task> work)
+    /// <summary>The result of a run skipped because the last was still busy (see <see cref="JobRunJournal"/>).</summary>
+    public static readonly object Skipped = new();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> unless a run of the context's job is already under way here; the run's result is the
+    /// number of items the work handled, or <see cref="Skipped"/>.
+    /// </summary>
+    public async Task RunAloneAsync(IJobExecutionContext context, Func<Task<int>> work)
     {
+        var job = context.JobDetail.Key;
         if (!_running.TryAdd(job, 0))
         {
-            return false;
+            context.Result = Skipped;
+            return;
         }
 
         try
         {
-            await work();
-            return true;
+            context.Result = await work();
         }
         finally
         {

@@ -13,5 +13,5 @@ public sealed class OutboxDeliveryJob(OutboxDispatcher dispatcher, JobGate gate)
     public static readonly JobKey Key = new("outbox-delivery", "mining-rights");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(Key, () => dispatcher.DeliverDueAsync(cancellationToken));
+        await gate.RunAloneAsync(context, async () => (await dispatcher.DeliverDueAsync(cancellationToken)).Handled);
 }

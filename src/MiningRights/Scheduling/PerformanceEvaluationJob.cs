@@ -12,5 +12,5 @@ public sealed class PerformanceEvaluationJob(PerformanceEvaluator evaluator, Job
     public static readonly JobKey Key = new("performance-evaluation", "mining-rights");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(Key, () => evaluator.EvaluateAsync(cancellationToken));
+        await gate.RunAloneAsync(context, () => evaluator.EvaluateAsync(cancellationToken));
 }

@@ -15,9 +15,9 @@ public sealed class QuarterlyVerificationJob(IServiceScopeFactory scopes, JobGat
     public static readonly JobKey Key = new("quarterly-verification", "mining-rights");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(Key, async () =>
+        await gate.RunAloneAsync(context, async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<QuarterlyVerification>().RunAsync(null, Actor.System("quarterly verification"), cancellationToken);
+            return (await scope.ServiceProvider.GetRequiredService<QuarterlyVerification>().RunAsync(null, Actor.System("quarterly verification"), cancellationToken)).Sum(o => o.Added);
         });
 }

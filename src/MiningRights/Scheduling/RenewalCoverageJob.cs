@@ -12,5 +12,5 @@ public sealed class RenewalCoverageJob(RenewalTracking renewals, JobGate gate) :
     public static readonly JobKey Key = new("renewal-coverage", "mining-rights");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(Key, () => renewals.EnsureAllAsync(cancellationToken));
+        await gate.RunAloneAsync(context, () => renewals.EnsureAllAsync(cancellationToken));
 }

@@ -14,8 +14,10 @@ public static class Schedules
     public static IServiceCollection AddSchedules(this IServiceCollection services, Action<IQuartzBuilder>? store = null)
     {
         services.AddSingleton<JobGate>();
+        services.AddScoped<JobBoard>();
         services.AddQuartz(quartz =>
         {
+            quartz.AddJobListener<JobRunJournal>();
             Register(quartz);
             RegisterDaily(quartz);
             store?.Invoke(quartz);

@@ -108,5 +108,17 @@ public sealed class OutboxDeliveryTests
             Assert.Equal(holder.Email, n["recipient"]!.GetValue<string>());
             Assert.False(string.IsNullOrEmpty(n["lastError"]!.GetValue<string>()));
         });
+
+        // An administrator puts one back: it goes out at the next delivery, once. A notice not dead is refused, and so
+        // is anyone but an administrator.
+        var first = dead["items"]![0]!["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Forbidden, (await authority.PostAsync($"/api/notifications/{first}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/notifications/{first}/retry", null)).StatusCode);
+        await ProblemAssert.ReadAsync(await admin.PostAsync($"/api/notifications/{first}/retry", null), HttpStatusCode.Conflict);
+        await ProblemAssert.ReadAsync(await admin.PostAsync($"/api/notifications/{Guid.NewGuid()}/retry", null), HttpStatusCode.NotFound);
+        Assert.Equal(1, (await factory.DeliverAsync()).Sent);
+        Assert.Equal(0, (await factory.DeliverAsync()).Sent);
+        Assert.Equal(1, (await Api.ReadAsync(await admin.GetAsync("/api/notifications?status=dead"), HttpStatusCode.OK)).ItemCount());
+        await ProblemAssert.ReadAsync(await admin.PostAsync($"/api/notifications/{first}/retry", null), HttpStatusCode.Conflict);
     }
 }

@@ -1,0 +1,56 @@
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+using MiningRights.Scheduling;
+using MiningRights.Web.Apis;
+using Quartz;
+
+namespace MiningRights.Web.Hosting;
+
+/// <summary>
+/// Development only: an administrator moves the service's clock forward (whole days, or to a moment), audited, and what
+/// fell due in the skipped time is acted on at once. Outside Development there is no demo clock: not found.
+/// </summary>
+public sealed class MoveDemoClock(TimeProvider time, IHostEnvironment environment, ISchedulerFactory schedulers, MiningRightsDbContext db, ILoggerFactory loggers)
+{
+    public const int MaxAdvanceDays = 3650;
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    public async Task<AdminApi.ClockView> HandleAsync(AdminApi.ClockMove request, CurrentUser user, CancellationToken ct)
+    {
+        if (!environment.IsDevelopment() || time is not DemoClock clock)
+        {
+            throw new RefusalException(404, "Not found", "The demo clock exists only when the service runs in Development; the service's time was not changed.");
+        }
+
+        var now = clock.GetUtcNow();
+        var to = (request.AdvanceDays, request.To) switch
+        {
+            ({ } days, null) when days is >= 1 and <= MaxAdvanceDays => now.AddDays(days),
+            ({ }, null) => throw RefusalException.Invalid("advanceDays", $"Advance by 1 to {MaxAdvanceDays} days; the clock never goes backwards."),
+            (null, { } moment) => moment,
+            _ => throw RefusalException.Invalid("advanceDays", "Give either advanceDays or to, not both and not neither."),
+        };
+        if (!clock.TryMoveTo(to))
+        {
+            throw RefusalException.Invalid("to", $"{to:yyyy-MM-dd'T'HH:mm:ssK} is before the service's time {now.ToOffset(ChinaStandardTime):yyyy-MM-dd'T'HH:mm:ssK}: the clock never goes backwards.");
+        }
+
+        loggers.CreateLogger("MiningRights.DemoClock").LogWarning("Demo clock moved by {User} from {From} to {To}", user.Name, now, to);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Actor = user.Name,
+            Action = "clock.moved",
+            Detail = $"Demo clock moved from {now:O} to {to:O}. 演示时钟已调整。",
+        });
+        await db.SaveChangesAsync(ct);
+
+        // What fell due in the skipped time is acted on now rather than at the next scheduled run. Quartz keeps each
+        // job to one run at a time, so this does not race the schedule.
+        var scheduler = await schedulers.GetScheduler(ct);
+        await scheduler.TriggerJob(DeadlineSweepJob.Key, ct);
+        await scheduler.TriggerJob(OutboxDeliveryJob.Key, ct);
+        return AdminApi.View(clock, environment);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using MiningRights.Audit;
+using MiningRights.Data;
+using MiningRights.Accounts;
+
+namespace MiningRights.Notifications;
+
+/// <summary>
+/// An administrator puts a dead notice back in the outbox (after fixing the address or the mail server): it goes out at
+/// the next delivery with its tries counted afresh; its text is not changed. Only a dead notice may be retried, so a
+/// notice is never queued twice.
+/// </summary>
+public sealed class RetryDeadNotice(MiningRightsDbContext db, TimeProvider time)
+{
+    public async Task<Notification> HandleAsync(Guid id, CurrentUser by, CancellationToken ct)
+    {
+        var notice = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw RefusalException.NotFound($"Notice {id}");
+        if (notice.Status != NotificationStatus.Dead)
+        {
+            throw RefusalException.Conflict($"Notice {id} is {notice.Status.ToString().ToLowerInvariant()}, not dead: only a dead notice is retried.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        notice.Status = NotificationStatus.Pending;
+        notice.Attempts = 0;
+        notice.NextAttemptAtUtc = now;
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now,
+            Actor = by.Name,
+            Action = "notice.retried",
+            Detail = Text.Cut($"Dead notice {notice.Id} ({notice.Stage}, {notice.RuleId}) to {notice.Recipient} put back in the outbox; last error: {notice.LastError}. 已重新投递。", 3999),
+        });
+        await db.SaveChangesAsync(ct);
+        return notice;
+    }
+}

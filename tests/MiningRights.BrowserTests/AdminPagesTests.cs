@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using MiningRights.IntegrationTests.Infrastructure;
+
+namespace MiningRights.BrowserTests;
+
+/// <summary>
+/// An administrator through the pages: every scheduled job with its schedule and next run, "run now" and the run it
+/// records; the accounts, one locked and unlocked again (a locked account cannot sign in).
+/// </summary>
+public sealed class AdminPagesTests(BrowserService service) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task An_administrator_sees_each_job_runs_one_now_and_locks_and_unlocks_an_account()
+    {
+        var officer = await service.AccountAsync("Authority", "620000");
+        var page = await service.NewPageAsync("zh-CN");
+        await BrowserService.SignInAsync(page, ServiceFactory.AdminUser);
+        await page.WaitForURLAsync(new Regex("/admin$"));
+        Assert.Equal(5, await page.Locator("#jobs article.job").CountAsync());
+        var sweep = page.Locator("article[data-job=deadline-sweep]");
+        Assert.Contains("every 3600 s", await sweep.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", await sweep.Locator(".next-fire").InnerTextAsync());
+
+        // Run now: the run is recorded by the scheduler's listener a moment later.
+        await sweep.Locator("button.run-now").ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=job"));
+        for (var attempt = 0; attempt < 50 && await page.Locator("article[data-job=deadline-sweep] table.runs tbody tr").CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+
+        Assert.Equal("完成", (await page.Locator("article[data-job=deadline-sweep] table.runs tbody tr .outcome").First.InnerTextAsync()).Trim());
+
+        // Lock an account: it can no longer sign in; unlock it again.
+        var row = page.Locator($"#accounts tr[data-account='{officer}']");
+        await row.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=locked"));
+        Assert.StartsWith("已锁定", (await row.Locator(".account-state").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        var locked = await service.NewPageAsync("zh-CN");
+        await BrowserService.SignInAsync(locked, officer);
+        Assert.Equal(1, await locked.Locator("#sign-in-error").CountAsync());
+        await BrowserService.ScreenshotAsync(page, "admin");
+        await row.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=unlocked"));
+        Assert.Equal("正常", (await row.Locator(".account-state").InnerTextAsync()).Trim());
+    }
+}
