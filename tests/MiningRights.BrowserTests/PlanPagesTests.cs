@@ -108,7 +108,7 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
         await BrowserService.SignInAsync(page, holderUser);
         await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
         await page.GotoAsync($"/rights/{right["id"]}");
-        var apply = page.Locator("section[data-process=renewal] form[data-signal=apply]");
+        var apply = page.Locator("details[data-process=renewal] form[data-signal=apply]");
         Assert.Equal(1, await apply.CountAsync());
 
         // On 1 March 2025 the old rules allow at most 2 years a renewal: 3 is refused on the page, under CN-TERM.
@@ -117,12 +117,12 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
         await apply.Locator("button[type=submit]").ClickAsync();
         Assert.True((await page.Locator("#message").InnerTextAsync()).Contains("at most 2 years", StringComparison.Ordinal), await page.Locator("main").InnerTextAsync());
 
-        apply = page.Locator("section[data-process=renewal] form[data-signal=apply]");
+        apply = page.Locator("details[data-process=renewal] form[data-signal=apply]");
         await apply.Locator("input[name=termYears]").FillAsync("2");
         await apply.Locator("textarea[name=reason]").FillAsync("继续开展详查");
         await apply.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new Regex("done=signal"));
         Assert.Contains("已申请延续", await page.Locator("#processes").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await page.Locator("section[data-process=renewal] form[data-signal=apply]").CountAsync());
+        Assert.Equal(0, await page.Locator("details[data-process=renewal] form[data-signal=apply]").CountAsync());
     }
 }

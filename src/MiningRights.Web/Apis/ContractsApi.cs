@@ -53,11 +53,14 @@ public static class ContractsApi
         return TypedResults.Created($"/api/workflows/instances/{claim.Id}", await instances.GetAsync(user.Actor, claim.Id, ct));
     }
 
-    /// <summary>A claim sent as a form: its fields read as the JSON body's are, a value that is not a date or an id a 400 on its field.</summary>
-    private static ClaimRelief.Request ClaimFromForm(IFormCollection form)
+    /// <summary>
+    /// A claim sent as a form (by a client, or the right's page, whose own fields <paramref name="formOwn"/> names): its
+    /// fields read as the JSON body's are, a value that is not a date or an id a 400 on its field.
+    /// </summary>
+    public static ClaimRelief.Request ClaimFromForm(IFormCollection form, params string[] formOwn)
     {
         var known = new[] { "ground", "duties", "periodFrom", "periodTo", "reason", "evidence" };
-        if (form.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.Ordinal)) is { } unknown)
+        if (form.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.Ordinal) && !formOwn.Contains(k, StringComparer.Ordinal)) is { } unknown)
         {
             throw RefusalException.Invalid(EchoedText.Shorten(unknown), $"A claim takes only: {string.Join(", ", known)}, and files in '{SignalInputs.FilesField}'.");
         }

@@ -1,10 +1,29 @@
-// Draws each element with data-geometry (a GeoJSON geometry in CGCS2000 longitude/latitude) as a Leaflet map. No tile
-// server is asked for anything: the service runs on a government intranet, so the polygon is drawn on a plain ground.
-document.querySelectorAll('[data-geometry]').forEach(function (element) {
-    var map = L.map(element, { attributionControl: false, scrollWheelZoom: false });
-    var shape = L.geoJSON(JSON.parse(element.getAttribute('data-geometry')), {
-        style: { color: '#1d4ed8', weight: 2, fillOpacity: 0.25 }
-    }).addTo(map);
-    map.fitBounds(shape.getBounds(), { padding: [24, 24] });
-    element.setAttribute('data-drawn', 'true');
-});
+// Draws each element with data-geometry (a GeoJSON geometry or feature collection in CGCS2000 longitude/latitude) as a
+// Leaflet map. No tile server is asked for anything: the service runs on a government intranet, so the base layer is
+// the province's schematic outline shipped with the service (/maps/provinces.json), named by data-province.
+// A feature whose properties say "overlap" is drawn in red; one with a "label" gets it as its tooltip.
+(function () {
+    var outlines = fetch('/maps/provinces.json').then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+    document.querySelectorAll('[data-geometry]').forEach(function (element) {
+        var map = L.map(element, { attributionControl: false, scrollWheelZoom: false });
+        var shape = L.geoJSON(JSON.parse(element.getAttribute('data-geometry')), {
+            style: function (feature) {
+                var overlap = feature && feature.properties && feature.properties.overlap;
+                return overlap ? { color: '#b00020', weight: 2, fillOpacity: 0.5 } : { color: '#1d4ed8', weight: 2, fillOpacity: 0.25 };
+            },
+            onEachFeature: function (feature, layer) {
+                if (feature.properties && feature.properties.label) { layer.bindTooltip(feature.properties.label); }
+            }
+        }).addTo(map);
+        map.fitBounds(shape.getBounds().pad(element.hasAttribute('data-wide') ? 0.1 : 3), { padding: [24, 24] });
+        var province = element.getAttribute('data-province');
+        outlines.then(function (all) {
+            var outline = all && all.features.filter(function (f) { return f.properties.code === province; });
+            if (outline && outline.length > 0) {
+                L.geoJSON(outline, { interactive: false, style: { color: '#64748b', weight: 1, fill: true, fillColor: '#f8fafc', fillOpacity: 1 } }).addTo(map).bringToBack();
+                element.setAttribute('data-outline', province);
+            }
+            element.setAttribute('data-drawn', 'true');
+        });
+    });
+})();

@@ -9,6 +9,11 @@ namespace MiningRights.Contracts;
 /// <summary>Contracts as their holder and officers see them: everything about the money, to the fen, as of today.</summary>
 public sealed class ContractQueries(MiningRightsDbContext db, ContractAccess access, IOptions<ParameterOptions> parameters, TimeProvider time)
 {
+    /// <summary>The contract in force for a right the user sees, if the right has one.</summary>
+    public async Task<ContractView?> OfRightAsync(CurrentUser user, Guid rightId, CancellationToken ct) =>
+        await (await access.VisibleAsync(user, ct)).AsNoTracking().Where(c => c.RightId == rightId && c.VoidedAtUtc == null)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) is { } id ? await GetAsync(user, id, ct) : null;
+
     public async Task<ContractView> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         var contract = await (await access.VisibleAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)

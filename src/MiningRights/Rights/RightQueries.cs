@@ -55,6 +55,15 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
     public async Task<RightView> GetAsync(CurrentUser user, Guid id, CancellationToken ct) =>
         (await ViewsAsync([await access.GetAsync(user, id, ct)], ct))[0];
 
+    /// <summary>The ground the right takes, as a GeoJSON polygon, when it was registered with one.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject?> FootprintAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        var right = await access.GetAsync(user, id, ct);
+        var wkt = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Listing.Footprint.RightOwner && f.OwnerId == right.Id)
+            .Select(f => f.PolygonWkt).FirstOrDefaultAsync(ct);
+        return wkt is null ? null : Listing.BlockPolygon.FromWkt(wkt).ToGeoJson();
+    }
+
     /// <summary>Registrations, decisions and every transition of every process about the right, in time order.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(CurrentUser user, Guid id, CancellationToken ct)
     {

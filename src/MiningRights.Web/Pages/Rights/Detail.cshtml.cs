@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
+using MiningRights.Contracts;
 using MiningRights.Plans;
 using MiningRights.Rights;
 using MiningRights.Storage;
@@ -16,8 +17,26 @@ namespace MiningRights.Web.Pages.Rights;
 /// declares, read from its definition); the authority approves or returns a submitted plan. Both through the use cases
 /// the API calls.
 /// </summary>
-public sealed class DetailModel(RightQueries rights, PlanQueries plans, InstanceQueries instances, WorkflowRegistry registry, Ui ui) : PageModel
+public sealed class DetailModel(RightQueries rights, PlanQueries plans, InstanceQueries instances, ContractQueries contracts, ObligationQueries obligations, WorkflowRegistry registry, Ui ui) : PageModel
 {
+    /// <summary>The right's ground as GeoJSON, drawn on the province's outline; null when registered without one.</summary>
+    public string? Footprint { get; private set; }
+
+    /// <summary>The contract in force, with its installments and payments; null for a right without one.</summary>
+    public ContractView? Contract { get; private set; }
+
+    /// <summary>Every monitored duty of the right, running and finished.</summary>
+    public IReadOnlyList<ObligationView> Obligations { get; private set; } = [];
+
+    /// <summary>Registrations, decisions and every step of every process, newest first.</summary>
+    public IReadOnlyList<HistoryEntry> Timeline { get; private set; } = [];
+
+    public CurrentUser Reader { get; private set; } = null!;
+
+    /// <summary>A process's name from its definition, in the reader's language.</summary>
+    public string Title(WorkflowView process) =>
+        registry.Find(process.DefinitionId, process.Version)?.Definition.Title.In(ui.Language) ?? process.DefinitionId;
+
     public RightView Right { get; private set; } = null!;
 
     public IReadOnlyList<PlanDocument> Plans { get; private set; } = [];
@@ -65,7 +84,23 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
         await ActAsync(id, () => decide.HandleAsync(id, planId, new DecidePlan.Request(decision, reasons), CurrentUser.From(User), ct),
             decision == PlanDecision.Approve ? "approved" : "returned", ct);
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<PlanDocument>> act, string done, CancellationToken ct)
+    /// <summary>The authority records a payment of an installment (RecordPayment, as the API does).</summary>
+    public async Task<IActionResult> OnPostPayAsync(Guid id, int? installment, decimal? amount, DateOnly? paidOn, string? reference, [FromServices] RecordPayment pay, CancellationToken ct) =>
+        await ActAsync(id, async () => await pay.HandleAsync(await ContractIdAsync(id, ct), new RecordPayment.Request(installment, amount, paidOn, reference), CurrentUser.From(User), ct), "paid", ct);
+
+    /// <summary>The holder (or its authority) declares a year's revenue where income is collected by rate (DeclareRevenue).</summary>
+    public async Task<IActionResult> OnPostDeclareAsync(Guid id, int? year, decimal? revenue, [FromServices] DeclareRevenue declare, CancellationToken ct) =>
+        await ActAsync(id, async () => await declare.HandleAsync(await ContractIdAsync(id, ct), new DeclareRevenue.Request(year, revenue), CurrentUser.From(User), ct), "declared", ct);
+
+    /// <summary>The holder claims force majeure or a justified reason for duties, with evidence files (ClaimRelief, read from the form as the API reads it).</summary>
+    public async Task<IActionResult> OnPostClaimAsync(Guid id, [FromServices] ClaimRelief claim, CancellationToken ct) =>
+        await ActAsync(id, () => claim.HandleAsync(id, Apis.ContractsApi.ClaimFromForm(Request.Form, "__RequestVerificationToken"),
+            RequestBodies.Files(Request.Form, SignalInputs.FilesField), CurrentUser.From(User), ct), "claimed", ct);
+
+    private async Task<Guid> ContractIdAsync(Guid rightId, CancellationToken ct) =>
+        (await contracts.OfRightAsync(CurrentUser.From(User), rightId, ct))?.Id ?? throw RefusalException.Conflict("This right has no contract in the service.");
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task> act, string done, CancellationToken ct)
     {
         try
         {
@@ -97,7 +132,12 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
             return false;
         }
 
+        Reader = user;
         Plans = await plans.OfRightAsync(user, id, ct);
+        Footprint = (await rights.FootprintAsync(user, id, ct))?.ToJsonString();
+        Contract = await contracts.OfRightAsync(user, id, ct);
+        Obligations = (await obligations.ListAsync(user, id, includeFinished: true, Paging.PageRequest.From(null, Paging.PageRequest.MaxSize), ct)).Items;
+        Timeline = (await rights.HistoryAsync(user, id, ct)).Reverse().ToList();
         // What was just done, named by a fixed word in the address (never text from it).
         Message ??= Request.Query["done"].FirstOrDefault() switch
         {
@@ -105,6 +145,9 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
             "approved" => ui.T("方案已批准。", "The plan is approved."),
             "returned" => ui.T("方案已退回。", "The plan is returned."),
             "signal" => ui.T("已办理。", "Done."),
+            "paid" => ui.T("缴款已登记。", "The payment is recorded."),
+            "declared" => ui.T("收入申报已提交。", "The revenue is declared."),
+            "claimed" => ui.T("申请已提交，待登记机关决定。", "The claim is sent and waits for the authority."),
             _ => null,
         };
         MayDecide = user.Roles.Contains(Roles.Authority);
