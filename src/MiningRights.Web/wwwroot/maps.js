@@ -1,15 +1,18 @@
 // Draws each element with data-geometry (a GeoJSON geometry or feature collection in CGCS2000 longitude/latitude) as a
 // Leaflet map. No tile server is asked for anything: the service runs on a government intranet, so the base layer is
 // the province's schematic outline shipped with the service (/maps/provinces.json), named by data-province.
-// A feature whose properties say "overlap" is drawn in red; one with a "label" gets it as its tooltip.
+// A feature whose properties say "overlap" is drawn in red, a right's (kind "right") dashed green; one with a "label"
+// gets it as its tooltip.
 (function () {
     var outlines = fetch('/maps/provinces.json').then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
     document.querySelectorAll('[data-geometry]').forEach(function (element) {
         var map = L.map(element, { attributionControl: false, scrollWheelZoom: false });
         var shape = L.geoJSON(JSON.parse(element.getAttribute('data-geometry')), {
             style: function (feature) {
-                var overlap = feature && feature.properties && feature.properties.overlap;
-                return overlap ? { color: '#b00020', weight: 2, fillOpacity: 0.5 } : { color: '#1d4ed8', weight: 2, fillOpacity: 0.25 };
+                var properties = (feature && feature.properties) || {};
+                if (properties.overlap) { return { color: '#b00020', weight: 2, fillOpacity: 0.5 }; }
+                if (properties.kind === 'right') { return { color: '#15803d', weight: 2, dashArray: '6 4', fillOpacity: 0.15 }; }
+                return { color: '#1d4ed8', weight: 2, fillOpacity: 0.25 };
             },
             onEachFeature: function (feature, layer) {
                 if (feature.properties && feature.properties.label) { layer.bindTooltip(feature.properties.label); }

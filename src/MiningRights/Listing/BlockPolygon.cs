@@ -162,6 +162,33 @@ public sealed class BlockPolygon
         return overlap > OverlapToleranceKm2 ? RoundKm2(overlap) : 0m;
     }
 
+    /// <summary>The shared interior as a GeoJSON MultiPolygon (each part's outer ring), or null when the two only touch or are apart.</summary>
+    public JsonObject? OverlapGeoJson(BlockPolygon other)
+    {
+        if (OverlapSquareKilometres(other) <= OverlapToleranceKm2)
+        {
+            return null;
+        }
+
+        var intersection = OverlayNGRobust.Overlay(polygon, other.polygon, SpatialFunction.Intersection);
+        var parts = new JsonArray();
+        for (var i = 0; i < intersection.NumGeometries; i++)
+        {
+            if (intersection.GetGeometryN(i) is Polygon part && !part.IsEmpty)
+            {
+                var ring = new JsonArray();
+                foreach (var c in part.ExteriorRing.Coordinates)
+                {
+                    ring.Add(new JsonArray(c.X, c.Y));
+                }
+
+                parts.Add(new JsonArray(ring));
+            }
+        }
+
+        return new JsonObject { ["type"] = "MultiPolygon", ["coordinates"] = parts };
+    }
+
     public JsonObject ToGeoJson()
     {
         var ring = new JsonArray();

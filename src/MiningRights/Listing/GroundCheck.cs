@@ -12,7 +12,8 @@ namespace MiningRights.Listing;
 /// </summary>
 public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider database)
 {
-    private static readonly RightStatus[] Holding = [RightStatus.Active, RightStatus.Provisional, RightStatus.Suspended];
+    /// <summary>The statuses in which a right holds its ground.</summary>
+    public static readonly RightStatus[] Holding = [RightStatus.Active, RightStatus.Provisional, RightStatus.Suspended];
 
     /// <summary>
     /// Opens the caller's transaction holding the ground of <paramref name="countyCode"/>'s province until it commits, so

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Data;
@@ -33,6 +34,75 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
 
         var rows = await query.OrderByDescending(b => b.PriorityMineral).ThenBy(b => b.Code).Take(page.Size + 1).ToListAsync(ct);
         return page.Build(rows, b => [b.PriorityMineral ? "1" : "0", b.Code], b => View(b, null, null, []));
+    }
+
+    /// <summary>Blocks of the pool on a map: their polygons, the rights around them, and where any two share ground.</summary>
+    public sealed record PoolMap(IReadOnlyList<BlockView> Blocks, JsonObject Features, int Overlaps);
+
+    public const int MapBlocks = 200;
+    private const int MapRights = 500;
+
+    /// <summary>
+    /// The live blocks the user sees (pool, planned, in transfer; at most <see cref="MapBlocks"/>, priority minerals first)
+    /// as a GeoJSON feature collection with the rights in force around them, and every overlap among them drawn as its
+    /// own feature (block with block, block with right). The intake refuses overlapping ground, so an overlap here is
+    /// something that changed since: a right registered over a block, or a polygon corrected.
+    /// </summary>
+    public async Task<PoolMap> PoolMapAsync(CurrentUser user, CancellationToken ct)
+    {
+        BlockStatus[] live = [BlockStatus.Pool, BlockStatus.Planned, BlockStatus.InTransfer];
+        var rows = await (await access.VisibleAsync(user, ct)).AsNoTracking().Where(b => live.Contains(b.Status))
+            .OrderByDescending(b => b.PriorityMineral).ThenBy(b => b.Code).Take(MapBlocks).ToListAsync(ct);
+        var ids = rows.Select(b => b.Id).ToList();
+        var footprints = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Footprint.BlockOwner && ids.Contains(f.OwnerId))
+            .ToDictionaryAsync(f => f.OwnerId, ct);
+        var blocks = rows.Where(b => footprints.ContainsKey(b.Id)).Select(b => (Block: b, Polygon: BlockPolygon.FromWkt(footprints[b.Id].PolygonWkt))).ToList();
+        var features = new JsonArray();
+        var overlaps = 0;
+        if (blocks.Count > 0)
+        {
+            var (minX, minY) = (blocks.Min(b => b.Polygon.MinLongitude), blocks.Min(b => b.Polygon.MinLatitude));
+            var (maxX, maxY) = (blocks.Max(b => b.Polygon.MaxLongitude), blocks.Max(b => b.Polygon.MaxLatitude));
+            var rights = await db.Footprints.AsNoTracking()
+                .Where(f => f.OwnerKind == Footprint.RightOwner && f.MinLongitude <= maxX && f.MaxLongitude >= minX && f.MinLatitude <= maxY && f.MaxLatitude >= minY)
+                .Join(db.Rights.Where(r => GroundCheck.Holding.Contains(r.Status)), f => f.OwnerId, r => r.Id, (f, r) => new { f.PolygonWkt, r.LicenseNumber })
+                .Take(MapRights).ToListAsync(ct);
+            var rightShapes = rights.Select(r => (Label: r.LicenseNumber, Polygon: BlockPolygon.FromWkt(r.PolygonWkt))).ToList();
+            foreach (var (label, polygon) in rightShapes)
+            {
+                features.Add(Feature(polygon.ToGeoJson(), "right", label));
+            }
+
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                var (block, polygon) = blocks[i];
+                features.Add(Feature(polygon.ToGeoJson(), "block", $"{block.Code} {block.Name}"));
+                var others = blocks.Skip(i + 1).Select(b => (Label: b.Block.Code, b.Polygon)).Concat(rightShapes);
+                foreach (var (label, other) in others)
+                {
+                    if (polygon.OverlapGeoJson(other) is { } shared)
+                    {
+                        overlaps++;
+                        var feature = Feature(shared, "overlap", $"{block.Code} ∩ {label}");
+                        feature["properties"]!["overlap"] = true;
+                        features.Add(feature);
+                    }
+                }
+            }
+        }
+
+        var running = (await db.WorkflowInstances.AsNoTracking().Where(i => i.SubjectKind == BlockSubjectKind.Kind && ids.Contains(i.SubjectId) && !i.Finished)
+            .Select(i => new { i.SubjectId, View = new BlockWorkflowView(i.Id, i.DefinitionId, i.DefinitionVersion, i.State, i.Finished, i.CreatedAtUtc) })
+            .ToListAsync(ct)).ToLookup(i => i.SubjectId, i => i.View);
+        return new PoolMap(blocks.Select(b => View(b.Block, footprints[b.Block.Id], null, running[b.Block.Id].ToList())).ToList(),
+            new JsonObject { ["type"] = "FeatureCollection", ["features"] = features }, overlaps);
+
+        static JsonObject Feature(JsonObject geometry, string kind, string label) => new()
+        {
+            ["type"] = "Feature",
+            ["properties"] = new JsonObject { ["kind"] = kind, ["label"] = label },
+            ["geometry"] = geometry,
+        };
     }
 
     public async Task<BlockView> BlockAsync(CurrentUser user, Guid id, CancellationToken ct)
