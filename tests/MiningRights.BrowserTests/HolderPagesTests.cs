@@ -40,6 +40,13 @@ public sealed partial class HolderPagesTests(BrowserService service) : IClassFix
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
         await BrowserService.ScreenshotAsync(page, "holder-deadlines");
 
+        // The month calendar: March 2026 shows the plan on the 1st with its rule, and nothing on the 2nd.
+        await page.GotoAsync("/holder/deadlines?month=2026-03");
+        Assert.Contains("GS-9d", await page.Locator("#month-calendar td[data-date='2026-03-01']").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#month-calendar td[data-date='2026-03-02'] a.due").CountAsync());
+        await BrowserService.ScreenshotAsync(page, "holder-calendar");
+        await page.GotoAsync("/holder/deadlines");
+
         // The calendar feed at the address the page gives parses and holds the deadline; replacing it ends the old one.
         var feedUrl = await page.Locator("#feed-url").InputValueAsync();
         using var calendar = new HttpClient();

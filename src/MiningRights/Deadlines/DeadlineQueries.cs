@@ -40,6 +40,22 @@ public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess acc
         return page.Build(rows, x => [x.Deadline.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), x.Deadline.Id.ToString()], x => View(x.Deadline, x.Instance));
     }
 
+    /// <summary>Open deadlines the user sees due from <paramref name="from"/> to <paramref name="to"/> (at most 62 days), for a month's calendar.</summary>
+    public async Task<IReadOnlyList<DeadlineView>> DueBetweenAsync(CurrentUser user, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (to < from || to.DayNumber - from.DayNumber > 62)
+        {
+            throw RefusalException.Invalid("to", "A calendar covers at most 62 days, from its first day to its last.");
+        }
+
+        var instances = await access.VisibleAsync(user.Actor, ct);
+        return (await db.Deadlines.AsNoTracking()
+            .Where(d => d.State == DeadlineState.Open && !d.Escalation && d.DueOn >= from && d.DueOn <= to)
+            .Join(instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Instance = i })
+            .OrderBy(x => x.Deadline.DueOn).ThenBy(x => x.Deadline.Id).Take(PageRequest.MaxSize).ToListAsync(ct))
+            .Select(x => View(x.Deadline, x.Instance)).ToList();
+    }
+
     /// <summary>One deadline; not found alike whether it does not exist or the user may not see it.</summary>
     public async Task<DeadlineView> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
     {

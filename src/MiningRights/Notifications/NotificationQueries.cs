@@ -7,9 +7,38 @@ using MiningRights.Workflows;
 
 namespace MiningRights.Notifications;
 
-/// <summary>The outbox as officers and administrators read it, limited to the instances they may see.</summary>
+/// <summary>The outbox as officers and administrators read it, limited to the instances they may see; and the notices a holder received.</summary>
 public sealed class NotificationQueries(MiningRightsDbContext db, InstanceAccess access)
 {
+    /// <summary>A notice as the holder it went to reads it: what it said, under which rule, and whether it went out.</summary>
+    public sealed record ReceivedNotice(Guid Id, Guid InstanceId, string Stage, string RuleId, string Recipient, string Subject, string Text, NotificationStatus Status, DateTime CreatedAtUtc, DateTime? SentAtUtc);
+
+    /// <summary>
+    /// The notices sent to the holder's own contact addresses about its own subjects, newest first: never those the same
+    /// events sent to officers, nor another holder's.
+    /// </summary>
+    public async Task<Page<ReceivedNotice>> ReceivedAsync(CurrentUser user, PageRequest page, CancellationToken ct)
+    {
+        if (!user.IsHolder || user.HolderId is not { } holderId)
+        {
+            return new Page<ReceivedNotice>([], null);
+        }
+
+        var contacts = (await db.Holders.AsNoTracking().Where(h => h.Id == holderId).Select(h => h.ContactEmails).SingleOrDefaultAsync(ct) ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var query = db.Notifications.AsNoTracking().Where(n => n.HolderId == holderId && contacts.Contains(n.Recipient));
+        if (page.Keys(2) is [var created, var last])
+        {
+            var at = PageRequest.ReadInstant(created);
+            var after = PageRequest.ReadGuid(last);
+            query = query.Where(n => n.CreatedAtUtc < at || (n.CreatedAtUtc == at && n.Id.CompareTo(after) > 0));
+        }
+
+        var rows = await query.OrderByDescending(n => n.CreatedAtUtc).ThenBy(n => n.Id).Take(page.Size + 1).ToListAsync(ct);
+        return page.Build(rows, n => [n.CreatedAtUtc.Ticks.ToString(CultureInfo.InvariantCulture), n.Id.ToString()],
+            n => new ReceivedNotice(n.Id, n.InstanceId, n.Stage, n.RuleId, n.Recipient, n.Subject, n.TextBody, n.Status, n.CreatedAtUtc, n.SentAtUtc));
+    }
+
     public async Task<Page<NotificationView>> ListAsync(CurrentUser user, NotificationStatus? status, Guid? instanceId, PageRequest page, CancellationToken ct)
     {
         var instances = (await access.VisibleAsync(user.Actor, ct)).Select(i => i.Id);
