@@ -33,6 +33,8 @@ public sealed class BrowserService : IAsyncLifetime
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var address = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
         BaseAddress = new Uri(address);
+        // The scheduler joins after the host has started: the administrators' page reads it, so wait until it is up.
+        await Factory.WaitUntilHealthyAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -46,7 +48,15 @@ public sealed class BrowserService : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string locale = "zh-CN")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        Slow(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Waits of a minute rather than Playwright's 30 s: the test command runs on 2 cores beside other work.</summary>
+    public static void Slow(IBrowserContext context)
+    {
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
     }
 
     /// <summary>An account with a known user name (the browser signs in with it).</summary>

@@ -16,6 +16,7 @@ public static class BenchmarkProgram
         new DeliveryScenario(),
         new NodeBurstScenario(nodes: 1),
         new NodeBurstScenario(nodes: 2),
+        new PagesScenario(),
     ];
 
     /// <returns>0 when every run succeeded and checked out, 1 when one failed, 2 for a bad command line.</returns>

@@ -39,8 +39,11 @@ public sealed partial class ServiceNode : IAsyncDisposable
 
     public string Log => string.Join(Environment.NewLine, _log);
 
+    /// <summary>The address the node listens on, from its log (it binds a free port).</summary>
+    public Uri? Address => _log.Select(line => ListeningLine().Match(line)).FirstOrDefault(m => m.Success) is { } found ? new Uri(found.Groups[1].Value) : null;
+
     /// <summary>Starts a node of the service built under <paramref name="repositoryRoot"/> with <paramref name="settings"/>.</summary>
-    public static ServiceNode Start(string repositoryRoot, string name, IReadOnlyDictionary<string, string> settings)
+    public static ServiceNode Start(string repositoryRoot, string name, IReadOnlyDictionary<string, string> settings, string environment = "Production")
     {
         var binary = Path.Combine(repositoryRoot, "src", "MiningRights.Web", "bin", "Release", "net10.0");
         var dll = Path.Combine(binary, "MiningRights.Web.dll");
@@ -57,7 +60,7 @@ public sealed partial class ServiceNode : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Workflows__Directory"] = Path.Combine(repositoryRoot, "workflows");
         start.Environment["Demo__Seed"] = "false";
@@ -123,6 +126,9 @@ public sealed partial class ServiceNode : IAsyncDisposable
             Interlocked.Add(ref _sent, int.Parse(delivery.Groups[1].Value, CultureInfo.InvariantCulture));
         }
     }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
 
     [GeneratedRegex(@"Deadline sweep: (\d+) reminders")]
     private static partial Regex SweepLine();
