@@ -65,6 +65,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static ProblemDetails FromRefusal(RefusalException refusal)
     {
         var problem = new ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Message };
+        if (refusal.DetailZh is not null)
+        {
+            problem.Extensions["detailZh"] = refusal.DetailZh;
+        }
         if (refusal.RuleId is not null)
         {
             problem.Extensions["ruleId"] = refusal.RuleId;

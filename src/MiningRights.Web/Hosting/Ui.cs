@@ -22,6 +22,15 @@ public sealed class Ui(IHttpContextAccessor accessor)
     /// <summary>The text in the reader's language.</summary>
     public string T(string zh, string en) => IsEnglish ? en : zh;
 
+    /// <summary>
+    /// A refusal as a page shows it: its reason in the reader's language, and the field errors when they add something
+    /// (in Chinese, a field error that only repeats the English reason is left out).
+    /// </summary>
+    public (string Message, IReadOnlyDictionary<string, string[]> Errors) Refusal(RefusalException refusal) =>
+        IsEnglish || refusal.DetailZh is null
+            ? (refusal.Message, refusal.Errors)
+            : (refusal.DetailZh, refusal.Errors.Where(e => e.Value.Any(m => m != refusal.Message)).ToDictionary(e => e.Key, e => e.Value));
+
     public string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public string Time(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ProvinceCalendar.China.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -6,7 +6,7 @@ using MiningRights.Accounts;
 namespace MiningRights.Web.Pages;
 
 /// <summary>Changes the reader's own password through the use case the API calls; every older session and token ends, so the reader signs in again.</summary>
-public sealed class PasswordModel(ChangePassword change, SignInManager<ApplicationUser> signIn) : PageModel
+public sealed class PasswordModel(ChangePassword change, SignInManager<ApplicationUser> signIn, Hosting.Ui ui) : PageModel
 {
     public string? Message { get; private set; }
 
@@ -23,7 +23,8 @@ public sealed class PasswordModel(ChangePassword change, SignInManager<Applicati
         catch (RefusalException refusal)
         {
             Response.StatusCode = refusal.Status;
-            Message = refusal.Errors.Count > 0 ? string.Join(" ", refusal.Errors.SelectMany(e => e.Value)) : refusal.Message;
+            var (message, errors) = ui.Refusal(refusal);
+            Message = errors.Count > 0 ? string.Join(" ", errors.SelectMany(e => e.Value)) : message;
             return Page();
         }
 

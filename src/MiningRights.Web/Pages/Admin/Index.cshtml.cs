@@ -85,7 +85,7 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
         catch (RefusalException refusal)
         {
             Response.StatusCode = refusal.Status;
-            (Message, Errors) = (refusal.Message, refusal.Errors);
+            (Message, Errors) = ui.Refusal(refusal);
         }
 
         await LoadAsync(ct);

@@ -13,7 +13,7 @@ namespace MiningRights.Web.Pages.Cases;
 /// the case's workflow takes now (findings, a rectification order, a disposition), sent through the use case the API
 /// calls. Not found alike for a case that does not exist or is not the reader's to see.
 /// </summary>
-public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry) : PageModel
+public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, Hosting.Ui ui) : PageModel
 {
     public CaseDetail Case { get; private set; } = null!;
 
@@ -37,7 +37,7 @@ public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry) : 
             return RedirectToPage(new { id });
         }
 
-        (Message, Errors) = (refusal.Message, refusal.Errors);
+        (Message, Errors) = ui.Refusal(refusal);
         await LoadAsync(id, ct);
         return Page();
     }

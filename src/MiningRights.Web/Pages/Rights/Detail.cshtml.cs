@@ -75,7 +75,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
             return RedirectToPage(new { id, done = "signal" });
         }
 
-        (Message, Errors) = (refusal.Message, refusal.Errors);
+        (Message, Errors) = ui.Refusal(refusal);
         await LoadAsync(id, ct);
         return Page();
     }
@@ -110,8 +110,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
         catch (RefusalException refusal) when (refusal.Status != StatusCodes.Status404NotFound)
         {
             Response.StatusCode = refusal.Status;
-            Message = refusal.Message;
-            Errors = refusal.Errors;
+            (Message, Errors) = ui.Refusal(refusal);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         catch (RefusalException)

@@ -38,7 +38,7 @@ public sealed class InstanceModel(InstanceQueries instances, WorkflowRegistry re
             return RedirectToPage(new { id });
         }
 
-        (Message, Errors) = (refusal.Message, refusal.Errors);
+        (Message, Errors) = ui.Refusal(refusal);
         await LoadAsync(id, ct);
         return Page();
     }
