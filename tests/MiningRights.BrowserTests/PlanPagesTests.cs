@@ -115,7 +115,8 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
         await apply.Locator("input[name=termYears]").FillAsync("3");
         await apply.Locator("textarea[name=reason]").FillAsync("继续开展详查");
         await apply.Locator("button[type=submit]").ClickAsync();
-        Assert.True((await page.Locator("#message").InnerTextAsync()).Contains("at most 2 years", StringComparison.Ordinal), await page.Locator("main").InnerTextAsync());
+        // The page is in Chinese, so is the reason: the law in force that day, with its article.
+        Assert.True((await page.Locator("#message").InnerTextAsync()).Contains("每次延续不超过 2 年", StringComparison.Ordinal), await page.Locator("main").InnerTextAsync());
 
         apply = page.Locator("details[data-process=renewal] form[data-signal=apply]");
         await apply.Locator("input[name=termYears]").FillAsync("2");

@@ -35,14 +35,15 @@ public static class AuthApi
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
-            throw RefusalException.Invalid("userName", "User name and password are required.");
+            throw RefusalException.Invalid("userName", "User name and password are required.", "用户名和密码为必填项。");
         }
 
         // Refused before the password is hashed: no account has longer ones.
         if (request.UserName.Length > MaxLoginUserName || request.Password.Length > AccountLimits.Password)
         {
             throw RefusalException.Invalid(request.Password.Length > AccountLimits.Password ? "password" : "userName",
-                $"A user name has at most {MaxLoginUserName} characters and a password at most {AccountLimits.Password}.");
+                $"A user name has at most {MaxLoginUserName} characters and a password at most {AccountLimits.Password}.",
+                $"用户名最多 {MaxLoginUserName} 个字符，密码最多 {AccountLimits.Password} 个字符。");
         }
 
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
@@ -70,7 +71,7 @@ public static class AuthApi
 
     public static async Task<Ok<Me>> MeAsync(HttpContext context, UserManager<ApplicationUser> users)
     {
-        var user = await users.GetUserAsync(context.User) ?? throw RefusalException.NotFound("The account");
+        var user = await users.GetUserAsync(context.User) ?? throw RefusalException.NotFound("The account", "该账户");
         var current = context.Current();
         return TypedResults.Ok(new Me(user.UserName!, user.DisplayName, current.Roles, user.HolderId, user.JurisdictionCode, user.Language));
     }

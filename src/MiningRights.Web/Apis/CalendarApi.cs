@@ -23,7 +23,7 @@ public static class CalendarApi
     {
         var text = await feed.RenderAsync(token, Site(context), ct);
         return text is null
-            ? throw RefusalException.NotFound("Calendar feed")
+            ? throw RefusalException.NotFound("Calendar feed", "日历订阅")
             : TypedResults.Text(text, "text/calendar; charset=utf-8");
     }
 

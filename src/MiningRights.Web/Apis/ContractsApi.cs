@@ -62,13 +62,14 @@ public static class ContractsApi
         var known = new[] { "ground", "duties", "periodFrom", "periodTo", "reason", "evidence" };
         if (form.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.Ordinal) && !formOwn.Contains(k, StringComparer.Ordinal)) is { } unknown)
         {
-            throw RefusalException.Invalid(EchoedText.Shorten(unknown), $"A claim takes only: {string.Join(", ", known)}, and files in '{SignalInputs.FilesField}'.");
+            throw RefusalException.Invalid(EchoedText.Shorten(unknown), $"A claim takes only: {string.Join(", ", known)}, and files in '{SignalInputs.FilesField}'.",
+                $"申请仅接受以下字段：{string.Join(", ", known)}，以及“{SignalInputs.FilesField}”字段中的文件。");
         }
 
         var duties = new List<Guid>();
         foreach (var given in form["duties"].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            duties.Add(Guid.TryParse(given, out var duty) ? duty : throw RefusalException.Invalid("duties", $"'{EchoedText.Shorten(given)}' is not an obligation id."));
+            duties.Add(Guid.TryParse(given, out var duty) ? duty : throw RefusalException.Invalid("duties", $"'{EchoedText.Shorten(given)}' is not an obligation id.", $"“{EchoedText.Shorten(given)}”不是义务编号。"));
         }
 
         return new ClaimRelief.Request(Text(form, "ground"), duties.Count == 0 ? null : duties, Date(form, "periodFrom"), Date(form, "periodTo"), Text(form, "reason"), Text(form, "evidence"));
@@ -79,7 +80,7 @@ public static class ContractsApi
         {
             null => null,
             var text when DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) => date,
-            var text => throw RefusalException.Invalid(name, $"'{EchoedText.Shorten(text)}' is not a date as yyyy-MM-dd."),
+            var text => throw RefusalException.Invalid(name, $"'{EchoedText.Shorten(text)}' is not a date as yyyy-MM-dd.", $"“{EchoedText.Shorten(text)}”不是 yyyy-MM-dd 格式的日期。"),
         };
     }
 

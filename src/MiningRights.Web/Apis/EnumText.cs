@@ -1,3 +1,5 @@
+using MiningRights.Web.Hosting;
+
 namespace MiningRights.Web.Apis;
 
 /// <summary>
@@ -16,6 +18,7 @@ internal static class EnumText
 
         return !text.All(char.IsAsciiDigit) && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
             ? value
-            : throw RefusalException.Invalid(field, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+            : throw RefusalException.Invalid(field, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.",
+                $"“{EchoedText.Shorten(text)}”不是以下取值之一：{string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}。");
     }
 }

@@ -33,10 +33,10 @@ public static class HoldersApi
         var user = context.Current();
         if (user.IsHolder && user.HolderId != id)
         {
-            throw RefusalException.NotFound($"Holder {id}");
+            throw RefusalException.NotFound($"Holder {id}", $"矿业权人 {id}");
         }
 
-        var holder = await db.Holders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw RefusalException.NotFound($"Holder {id}");
+        var holder = await db.Holders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw RefusalException.NotFound($"Holder {id}", $"矿业权人 {id}");
         return TypedResults.Ok(ToDto(holder, await MaySeeContactsAsync(user, id, db, ct)));
     }
 

@@ -54,14 +54,14 @@ public static class PlansApi
     {
         if (!request.HasFormContentType)
         {
-            throw RefusalException.Invalid(FileField, "Send the plan as multipart/form-data with a 'file' field.");
+            throw RefusalException.Invalid(FileField, "Send the plan as multipart/form-data with a 'file' field.", "请以 multipart/form-data 格式发送方案，并将文件放在“file”字段中。");
         }
 
         var form = await RequestBodies.ReadFormAsync(request, FileField, ct);
         var files = RequestBodies.Files(form, FileField);
         if (files.Count > 1)
         {
-            throw RefusalException.Invalid(FileField, "Send one plan document.");
+            throw RefusalException.Invalid(FileField, "Send one plan document.", "请只发送一份方案文件。");
         }
 
         // Every other field is a value the workflow's submitPlan signal declares; the runtime checks them.
@@ -78,7 +78,7 @@ public static class PlansApi
     {
         var right = await access.GetAsync(context.Current(), rightId, ct);
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.RightId == right.Id, ct)
-            ?? throw RefusalException.NotFound($"Plan {planId}");
+            ?? throw RefusalException.NotFound($"Plan {planId}", $"方案 {planId}");
         // As an attachment, with the type its bytes show (and nosniff on every answer): a browser saves the file, it
         // never renders an upload inside the service's origin.
         var document = await store.OpenAsync(DocumentArea.Plans, plan.StoragePath, ct);

@@ -19,5 +19,5 @@ public static class PoliciesApi
     public static Ok<ProvinceParameters> Parameters(string province, IOptions<ParameterOptions> options) =>
         province.Length == 6 && province.All(char.IsAsciiDigit)
             ? TypedResults.Ok(options.Value.For(province))
-            : throw RefusalException.Invalid("province", "A province is a six-digit administrative division code such as 620000.");
+            : throw RefusalException.Invalid("province", "A province is a six-digit administrative division code such as 620000.", "省份应为六位行政区划代码，例如 620000。");
 }

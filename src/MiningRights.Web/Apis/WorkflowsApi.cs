@@ -36,7 +36,7 @@ public static class WorkflowsApi
     public static ContentHttpResult GetDefinition(string id, int version, WorkflowRegistry registry) =>
         registry.Find(id, version) is { } found
             ? TypedResults.Text(found.Json, "application/json")
-            : throw RefusalException.NotFound($"Workflow {Text.Cut(id)} v{version}");
+            : throw RefusalException.NotFound($"Workflow {Text.Cut(id)} v{version}", $"流程 {Text.Cut(id)}（第 {version} 版）");
 
     public static async Task<Ok<InstanceView>> SignalAsync(Guid id, string signal, HttpRequest request, SendSignal handler, InstanceQueries queries, CancellationToken ct)
     {

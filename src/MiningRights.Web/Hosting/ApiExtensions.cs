@@ -82,6 +82,11 @@ public static class ApiExtensions
     private static void ShortenEchoes(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
     {
         problem.Title = problem.Title is { } title ? EchoedText.ShortenEchoes(title) : null;
+        if (problem.Extensions.TryGetValue("detailZh", out var zh) && zh is string detailZh)
+        {
+            problem.Extensions["detailZh"] = EchoedText.ShortenEchoes(detailZh);
+        }
+
         if (problem.Extensions.TryGetValue("errors", out var value) && value is IReadOnlyDictionary<string, string[]> errors)
         {
             problem.Extensions["errors"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(EchoedText.ShortenEchoes).ToArray());

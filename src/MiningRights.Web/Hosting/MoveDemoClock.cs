@@ -20,20 +20,22 @@ public sealed class MoveDemoClock(TimeProvider time, IHostEnvironment environmen
     {
         if (!environment.IsDevelopment() || time is not DemoClock clock)
         {
-            throw new RefusalException(404, "Not found", "The demo clock exists only when the service runs in Development; the service's time was not changed.");
+            throw new RefusalException(404, "Not found", "The demo clock exists only when the service runs in Development; the service's time was not changed.",
+                detailZh: "演示时钟仅在服务以开发环境（Development）运行时提供；服务时间未作更改。");
         }
 
         var now = clock.GetUtcNow();
         var to = (request.AdvanceDays, request.To) switch
         {
             ({ } days, null) when days is >= 1 and <= MaxAdvanceDays => now.AddDays(days),
-            ({ }, null) => throw RefusalException.Invalid("advanceDays", $"Advance by 1 to {MaxAdvanceDays} days; the clock never goes backwards."),
+            ({ }, null) => throw RefusalException.Invalid("advanceDays", $"Advance by 1 to {MaxAdvanceDays} days; the clock never goes backwards.", $"请将时钟向前调整 1 至 {MaxAdvanceDays} 天；时钟不能回拨。"),
             (null, { } moment) => moment,
-            _ => throw RefusalException.Invalid("advanceDays", "Give either advanceDays or to, not both and not neither."),
+            _ => throw RefusalException.Invalid("advanceDays", "Give either advanceDays or to, not both and not neither.", "请填写 advanceDays 或 to 中的一项，不能同时填写，也不能都不填写。"),
         };
         if (!clock.TryMoveTo(to))
         {
-            throw RefusalException.Invalid("to", $"{to:yyyy-MM-dd'T'HH:mm:ssK} is before the service's time {now.ToOffset(ChinaStandardTime):yyyy-MM-dd'T'HH:mm:ssK}: the clock never goes backwards.");
+            throw RefusalException.Invalid("to", $"{to:yyyy-MM-dd'T'HH:mm:ssK} is before the service's time {now.ToOffset(ChinaStandardTime):yyyy-MM-dd'T'HH:mm:ssK}: the clock never goes backwards.",
+                $"{to:yyyy-MM-dd'T'HH:mm:ssK} 早于服务当前时间 {now.ToOffset(ChinaStandardTime):yyyy-MM-dd'T'HH:mm:ssK}：时钟不能回拨。");
         }
 
         loggers.CreateLogger("MiningRights.DemoClock").LogWarning("Demo clock moved by {User} from {From} to {To}", user.Name, now, to);

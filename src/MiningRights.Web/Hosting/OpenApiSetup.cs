@@ -138,6 +138,7 @@ public static class OpenApiSetup
         schema.Properties["ruleId"] = Text("The rule a refusal is made under, e.g. GS-9d.");
         schema.Properties["ruleSource"] = Text("Where that rule is written.");
         schema.Properties["ruleSourceZh"] = Text("Where that rule is written, in Chinese.");
+        schema.Properties["detailZh"] = Text("The reason in Simplified Chinese (detail is the English).");
 
         static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
     }

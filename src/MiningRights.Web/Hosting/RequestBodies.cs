@@ -23,13 +23,15 @@ public static class RequestBodies
         }
         catch (InvalidDataException ex)
         {
-            throw RefusalException.Invalid(field, $"The upload could not be read: {ex.Message}");
+            throw RefusalException.Invalid(field, $"The upload could not be read: {ex.Message}", $"无法读取上传内容：{ex.Message}");
         }
         catch (Exception ex) when (ex is InvalidOperationException || (ex is IOException && ex is not BadHttpRequestException))
         {
             throw RefusalException.Invalid(field,
                 "The upload could not be read: the multipart body is incomplete or does not match the boundary its content type names. " +
-                $"Send multipart/form-data with the files in '{field}'.");
+                $"Send multipart/form-data with the files in '{field}'.",
+                "无法读取上传内容：multipart 请求体不完整，或与其内容类型所声明的分隔边界（boundary）不符。" +
+                $"请以 multipart/form-data 格式发送，并将文件放在“{field}”字段中。");
         }
     }
 
@@ -38,12 +40,13 @@ public static class RequestBodies
     {
         if (form.Files.FirstOrDefault(f => f.Name != field) is { } stray)
         {
-            throw RefusalException.Invalid(EchoedText.Shorten(stray.Name), $"Files are sent in '{field}'; this request takes no file in '{EchoedText.Shorten(stray.Name)}'.");
+            throw RefusalException.Invalid(EchoedText.Shorten(stray.Name), $"Files are sent in '{field}'; this request takes no file in '{EchoedText.Shorten(stray.Name)}'.",
+                $"文件应放在“{field}”字段中发送；本请求不接受“{EchoedText.Shorten(stray.Name)}”字段中的文件。");
         }
 
         if (form.Files.FirstOrDefault(f => f.FileName.Length > MaxFileNameLength) is not null)
         {
-            throw RefusalException.Invalid(field, $"A file name is longer than {MaxFileNameLength} characters.");
+            throw RefusalException.Invalid(field, $"A file name is longer than {MaxFileNameLength} characters.", $"有文件的文件名超过 {MaxFileNameLength} 个字符。");
         }
 
         return form.Files.GetFiles(field).Select(f => new Upload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
@@ -78,7 +81,8 @@ public static class RequestBodies
 
         if (!request.HasJsonContentType())
         {
-            throw RefusalException.Invalid("body", "Send the body as application/json, or as multipart/form-data with files.");
+            throw RefusalException.Invalid("body", "Send the body as application/json, or as multipart/form-data with files.",
+                "请求体应以 application/json 格式发送；附带文件时应以 multipart/form-data 格式发送。");
         }
 
         try

@@ -23,13 +23,13 @@ public sealed class Ui(IHttpContextAccessor accessor)
     public string T(string zh, string en) => IsEnglish ? en : zh;
 
     /// <summary>
-    /// A refusal as a page shows it: its reason in the reader's language, and the field errors when they add something
-    /// (in Chinese, a field error that only repeats the English reason is left out).
+    /// A refusal as a page shows it: its reason in the reader's language with the field errors in English, or in Chinese
+    /// its Chinese reason alone (which says what each field error says).
     /// </summary>
     public (string Message, IReadOnlyDictionary<string, string[]> Errors) Refusal(RefusalException refusal) =>
         IsEnglish || refusal.DetailZh is null
             ? (refusal.Message, refusal.Errors)
-            : (refusal.DetailZh, refusal.Errors.Where(e => e.Value.Any(m => m != refusal.Message)).ToDictionary(e => e.Key, e => e.Value));
+            : (refusal.DetailZh, new Dictionary<string, string[]>());
 
     public string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

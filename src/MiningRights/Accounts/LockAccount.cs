@@ -12,10 +12,10 @@ public sealed class LockAccount(UserManager<ApplicationUser> users, MiningRights
 {
     public async Task HandleAsync(string accountId, bool locked, CurrentUser by, CancellationToken ct)
     {
-        var user = (accountId.Length <= 64 ? await users.FindByIdAsync(accountId) : null) ?? throw RefusalException.NotFound("The account");
+        var user = (accountId.Length <= 64 ? await users.FindByIdAsync(accountId) : null) ?? throw RefusalException.NotFound("The account", "该账户");
         if (locked && user.Id == by.Id)
         {
-            throw RefusalException.Conflict("An administrator cannot lock their own account: ask another administrator.");
+            throw RefusalException.Conflict("An administrator cannot lock their own account: ask another administrator.", "管理员不能锁定自己的账户：请由其他管理员办理。");
         }
 
         if (locked)

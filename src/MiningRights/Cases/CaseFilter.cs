@@ -35,8 +35,9 @@ public sealed record CaseFilter
     {
         Status = status,
         RuleId = Rule(ruleId),
-        Severity = Whole(severity, "severity", 1, 3, "severity is 1 (low), 2 or 3 (high)."),
-        MinDaysOverdue = Whole(minDaysOverdue, "minDaysOverdue", 0, MaxDaysOverdue, $"minDaysOverdue is a whole number of days from 0 to {MaxDaysOverdue}."),
+        Severity = Whole(severity, "severity", 1, 3, "severity is 1 (low), 2 or 3 (high).", "severity 取值为 1（低）、2 或 3（高）。"),
+        MinDaysOverdue = Whole(minDaysOverdue, "minDaysOverdue", 0, MaxDaysOverdue, $"minDaysOverdue is a whole number of days from 0 to {MaxDaysOverdue}.",
+            $"minDaysOverdue 为 0 至 {MaxDaysOverdue} 之间的整数天数。"),
         County = CountyCode(county),
         HolderId = Holder(holderId),
     };
@@ -50,10 +51,11 @@ public sealed record CaseFilter
 
         return PolicyCatalog.Find(text) is { } rule
             ? rule.Id
-            : throw RefusalException.Invalid("ruleId", "ruleId is not a rule of the policy catalogue (GET /api/policies lists them).");
+            : throw RefusalException.Invalid("ruleId", "ruleId is not a rule of the policy catalogue (GET /api/policies lists them).",
+                "ruleId 不是政策目录中的规则（可通过 GET /api/policies 查询全部规则）。");
     }
 
-    private static int? Whole(string? text, string field, int min, int max, string message)
+    private static int? Whole(string? text, string field, int min, int max, string message, string messageZh)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -62,7 +64,7 @@ public sealed record CaseFilter
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw RefusalException.Invalid(field, message);
+            : throw RefusalException.Invalid(field, message, messageZh);
     }
 
     private static string? CountyCode(string? text)
@@ -74,7 +76,7 @@ public sealed record CaseFilter
 
         return text.Length == 6 && text.All(char.IsAsciiDigit)
             ? text
-            : throw RefusalException.Invalid("county", "county is a six-digit administrative division code, e.g. 620923.");
+            : throw RefusalException.Invalid("county", "county is a six-digit administrative division code, e.g. 620923.", "county 为六位行政区划代码，例如 620923。");
     }
 
     private static Guid? Holder(string? text)
@@ -84,6 +86,6 @@ public sealed record CaseFilter
             return null;
         }
 
-        return Guid.TryParse(text, out var id) ? id : throw RefusalException.Invalid("holderId", "holderId is a holder's id (GUID).");
+        return Guid.TryParse(text, out var id) ? id : throw RefusalException.Invalid("holderId", "holderId is a holder's id (GUID).", "holderId 为矿业权人的标识（GUID）。");
     }
 }

@@ -77,7 +77,8 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
         if (rows.Count > CaseExport.MaxRows)
         {
             throw new RefusalException(422, "Too many cases",
-                $"More than {CaseExport.MaxRows} cases match; narrow the filters (county, ruleId, severity, status, holderId, minDaysOverdue) and export again.");
+                $"More than {CaseExport.MaxRows} cases match; narrow the filters (county, ruleId, severity, status, holderId, minDaysOverdue) and export again.",
+                detailZh: $"符合条件的案件超过 {CaseExport.MaxRows} 件；请缩小筛选范围（county、ruleId、severity、status、holderId、minDaysOverdue）后重新导出。");
         }
 
         var states = await StatesAsync(rows.Select(r => r.Case.Id).ToList(), ct);
@@ -90,7 +91,7 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
     {
         var asOf = time.GetUtcNow().UtcDateTime;
         var found = await (await QueueAsync(user, CaseFilter.None, asOf, ct)).Where(x => x.Case.Id == id).SingleOrDefaultAsync(ct)
-            ?? throw RefusalException.NotFound($"Case {id}");
+            ?? throw RefusalException.NotFound($"Case {id}", $"案件 {id}");
         var states = await StatesAsync([id], ct);
         var view = View(found, states.GetValueOrDefault(id), ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf)));
         return new CaseDetail(view,
@@ -134,7 +135,8 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
             var tree = await jurisdictions.TreeAsync(db, ct);
             if (tree.Find(county) is null)
             {
-                throw RefusalException.Invalid("county", "county is not a jurisdiction code this service knows (GET /api/jurisdictions lists them).");
+                throw RefusalException.Invalid("county", "county is not a jurisdiction code this service knows (GET /api/jurisdictions lists them).",
+                    "county 不是本系统已知的行政区划代码（可通过 GET /api/jurisdictions 查询）。");
             }
 
             var codes = tree.Subtree(county).ToList();
@@ -191,7 +193,7 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
     private static int Whole(string text) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw NotOurs();
 
-    private static RefusalException NotOurs() => RefusalException.Invalid("cursor", "The cursor is not one this service gave out.");
+    private static RefusalException NotOurs() => RefusalException.Invalid("cursor", "The cursor is not one this service gave out.", "该游标不是本系统提供的。");
 
     /// <summary>A case with what the queue orders it by.</summary>
     private sealed class QueueRow

@@ -20,19 +20,20 @@ public sealed class AmendContract(MiningRightsDbContext db, ContractAccess contr
         var contract = await contracts.ForAuthorityAsync(user, contractId, ct);
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000)
         {
-            throw RefusalException.Invalid("reason", "The reason for the amendment is required (at most 2000 characters).");
+            throw RefusalException.Invalid("reason", "The reason for the amendment is required (at most 2000 characters).", "必须填写变更理由（最多 2000 个字符）。");
         }
 
         if (request.Clauses is not { Length: > 0 and <= 50 })
         {
-            throw RefusalException.Invalid("clauses", "An amendment adds or replaces 1 to 50 clauses.");
+            throw RefusalException.Invalid("clauses", "An amendment adds or replaces 1 to 50 clauses.", "一次变更应新增或替换 1 至 50 条条款。");
         }
 
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var amendedOn = request.AmendedOn ?? today;
         if (amendedOn > today || amendedOn < contract.SignedOn)
         {
-            throw RefusalException.Invalid("amendedOn", $"The amendment is dated between the signing ({contract.SignedOn:yyyy-MM-dd}) and today.");
+            throw RefusalException.Invalid("amendedOn", $"The amendment is dated between the signing ({contract.SignedOn:yyyy-MM-dd}) and today.",
+                $"变更日期应在合同签订日（{contract.SignedOn:yyyy-MM-dd}）至今天之间。");
         }
 
         var existing = await db.ContractClauses.Where(c => c.ContractId == contract.Id).ToListAsync(ct);
@@ -44,12 +45,13 @@ public sealed class AmendContract(MiningRightsDbContext db, ContractAccess contr
             if (given is null || string.IsNullOrWhiteSpace(given.Number) || given.Number.Length > 32 || given.Kind is null
                 || string.IsNullOrWhiteSpace(given.TextZh) || string.IsNullOrWhiteSpace(given.TextEn) || given.TextZh.Length > 4000 || given.TextEn.Length > 4000)
             {
-                throw RefusalException.Invalid($"clauses[{i}]", "Each clause needs its number (at most 32 characters), kind and text in Chinese and English (at most 4000 characters each).");
+                throw RefusalException.Invalid($"clauses[{i}]", "Each clause needs its number (at most 32 characters), kind and text in Chinese and English (at most 4000 characters each).",
+                    "每条条款须填写条款编号（最多 32 个字符）、类型以及中文和英文条款文本（各最多 4000 个字符）。");
             }
 
             if (given.AmountYuan is { } amount && (amount < 0 || !Yuan.IsCents(amount) || amount > Yuan.Largest))
             {
-                throw RefusalException.Invalid($"clauses[{i}].amountYuan", "A clause's amount is 0 or more yuan, in fen at most.");
+                throw RefusalException.Invalid($"clauses[{i}].amountYuan", "A clause's amount is 0 or more yuan, in fen at most.", "条款金额应不小于 0 元，最多精确到分。");
             }
 
             var number = given.Number.Trim();

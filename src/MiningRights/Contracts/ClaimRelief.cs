@@ -47,48 +47,57 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
         var right = await rights.GetAsync(user, rightId, ct);
         if (!user.IsHolder || right.HolderId != user.HolderId)
         {
-            throw RefusalException.Forbidden("Only the right's holder claims force majeure or a justified reason for its duties.");
+            throw RefusalException.Forbidden("Only the right's holder claims force majeure or a justified reason for its duties.", "仅该矿业权的矿业权人可以就其义务主张不可抗力或正当理由。");
         }
 
         var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var errors = new Dictionary<string, string[]>();
+        var errorsZh = new Dictionary<string, string>();
         var ground = request.Ground?.Trim();
         if (ground is not (ForceMajeure or JustifiedReason))
         {
             errors["ground"] = [$"The ground is required: '{ForceMajeure}' (不可抗力, GS-10b) or '{JustifiedReason}' (正当理由, GS-10c)."];
+            errorsZh["ground"] = $"必须填写申请事由：“{ForceMajeure}”（不可抗力，GS-10b）或“{JustifiedReason}”（正当理由，GS-10c）。";
         }
 
         if (request.Duties is not { Count: > 0 and <= MostDuties })
         {
             errors["duties"] = [$"Name the duties the claim is for: 1 to {MostDuties} obligation ids of this right."];
+            errorsZh["duties"] = $"请列明申请所涉的义务：该矿业权的 1 至 {MostDuties} 个义务编号。";
         }
 
         if (request.PeriodFrom is null || request.PeriodTo is null || request.PeriodTo < request.PeriodFrom)
         {
             errors["periodTo"] = ["The period is required: periodFrom and periodTo (yyyy-MM-dd), periodTo not before periodFrom."];
+            errorsZh["periodTo"] = "必须填写期间：periodFrom 和 periodTo（yyyy-MM-dd），且 periodTo 不得早于 periodFrom。";
         }
         else if (request.PeriodFrom > today)
         {
             errors["periodFrom"] = [$"The period must have begun: {request.PeriodFrom:yyyy-MM-dd} is after today ({today:yyyy-MM-dd})."];
+            errorsZh["periodFrom"] = $"期间必须已经开始：{request.PeriodFrom:yyyy-MM-dd} 晚于今天（{today:yyyy-MM-dd}）。";
         }
         else if (request.PeriodTo.Value.DayNumber - request.PeriodFrom.Value.DayNumber + 1 > LongestPeriodDays)
         {
             errors["periodTo"] = [$"One claim covers at most {LongestPeriodDays} days; claim again if the stoppage goes on."];
+            errorsZh["periodTo"] = $"一次申请最多涵盖 {LongestPeriodDays} 天；停工仍在持续的，请另行申请。";
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 4000)
         {
             errors["reason"] = ["What happened and how it stopped the work is required (at most 4000 characters)."];
+            errorsZh["reason"] = "必须说明发生的情况及其如何导致停工（最多 4000 个字符）。";
         }
 
         if ((string.IsNullOrWhiteSpace(request.Evidence) && files.Count == 0) || request.Evidence is { Length: > 4000 })
         {
             errors["evidence"] = [$"The evidence is required: the documents and who issued them (at most 4000 characters), or the documents themselves as files in '{SignalInputs.FilesField}'."];
+            errorsZh["evidence"] = $"必须提供证明材料：列明文件及其出具单位（最多 4000 个字符），或将文件本身放在“{SignalInputs.FilesField}”字段中上传。";
         }
 
         if (errors.Count > 0)
         {
-            throw new RefusalException(400, "Invalid claim", "The claim could not be made: see the field errors.", errors: errors);
+            throw new RefusalException(400, "Invalid claim", "The claim could not be made: see the field errors.", errors: errors,
+                detailZh: $"无法提出申请：{string.Concat(errorsZh.Values)}");
         }
 
         evidence.Check(files);
@@ -100,23 +109,26 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
         var unknown = named.Except(duties.Select(d => d.Id)).ToList();
         if (unknown.Count > 0)
         {
-            throw RefusalException.Invalid("duties", $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not an obligation" : "are not obligations")} of right {right.LicenseNumber}.");
+            throw RefusalException.Invalid("duties", $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not an obligation" : "are not obligations")} of right {right.LicenseNumber}.",
+                $"{string.Join(", ", unknown)} 不是矿业权 {right.LicenseNumber} 的义务。");
         }
 
         if (duties.FirstOrDefault(d => d.Finished || d.State == PerformanceEvaluator.BreachedState) is { } settled)
         {
-            throw RefusalException.Conflict($"The obligation {settled.Id} is {(settled.Finished ? "finished" : "breached and with the inspectors")}: relief is claimed before a breach, not after; a case is decided in the case.");
+            throw RefusalException.Conflict($"The obligation {settled.Id} is {(settled.Finished ? "finished" : "breached and with the inspectors")}: relief is claimed before a breach, not after; a case is decided in the case.",
+                $"义务 {settled.Id} {(settled.Finished ? "已办结" : "已违约并已移交监管执法人员")}：免责申请应在违约之前提出，不能在违约之后提出；已立案的，在案件中作出决定。");
         }
 
         if (ground == JustifiedReason && duties.FirstOrDefault(d => !PerformanceEvaluator.MiningMilestones.Contains(d.DefinitionId)) is { } other)
         {
-            throw RefusalException.ByRule("GS-10c", $"A justified reason excuses a mining right's construction, green-mine or deep-processing milestone; obligation {other.Id} ({other.DefinitionId}) is not one: claim force majeure for it.", "duties");
+            throw RefusalException.ByRule("GS-10c", $"A justified reason excuses a mining right's construction, green-mine or deep-processing milestone; obligation {other.Id} ({other.DefinitionId}) is not one: claim force majeure for it.", "duties",
+                detailZh: $"正当理由仅适用于采矿权的建设、绿色矿山或精深加工节点义务；义务 {other.Id}（{other.DefinitionId}）不属于此类：请就该义务主张不可抗力。");
         }
 
         var pending = await PerformanceEvaluator.PendingReliefAsync(db, right.Id, ct);
         if (named.FirstOrDefault(pending.Contains) is var waiting && waiting != Guid.Empty)
         {
-            throw RefusalException.Conflict($"The obligation {waiting} is named in a claim the authority has not decided yet.");
+            throw RefusalException.Conflict($"The obligation {waiting} is named in a claim the authority has not decided yet.", $"义务 {waiting} 已列入一项登记机关尚未作出决定的申请。");
         }
 
         var ruleId = ground == ForceMajeure ? "GS-10b" : "GS-10c";

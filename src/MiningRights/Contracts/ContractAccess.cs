@@ -37,14 +37,15 @@ public sealed class ContractAccess(MiningRightsDbContext db, JurisdictionDirecto
 
     public async Task<TransferContract> GetAsync(CurrentUser user, Guid contractId, CancellationToken ct) =>
         await (await VisibleAsync(user, ct)).SingleOrDefaultAsync(c => c.Id == contractId, ct)
-            ?? throw RefusalException.NotFound($"Contract {contractId}");
+            ?? throw RefusalException.NotFound($"Contract {contractId}", $"出让合同 {contractId}");
 
     public async Task<TransferContract> ForAuthorityAsync(CurrentUser user, Guid contractId, CancellationToken ct)
     {
         var contract = await GetAsync(user, contractId, ct);
         if (!user.Roles.Contains(Roles.Authority) && !user.IsAdmin || !await rights.CoversAsync(user, contract.AuthorityCode, ct))
         {
-            throw RefusalException.Forbidden($"Only officers of the signing authority ({contract.AuthorityCode}) or above record this on contract {contract.Number}.");
+            throw RefusalException.Forbidden($"Only officers of the signing authority ({contract.AuthorityCode}) or above record this on contract {contract.Number}.",
+                $"仅签订合同的机关（{contract.AuthorityCode}）或其上级机关的工作人员可以在合同 {contract.Number} 上登记此事项。");
         }
 
         return contract;

@@ -17,7 +17,7 @@ public sealed class ContractQueries(MiningRightsDbContext db, ContractAccess acc
     public async Task<ContractView> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         var contract = await (await access.VisibleAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw RefusalException.NotFound($"Contract {id}");
+            ?? throw RefusalException.NotFound($"Contract {id}", $"出让合同 {id}");
         var county = contract.BlockId is { } block
             ? await db.Blocks.AsNoTracking().Where(b => b.Id == block).Select(b => b.CountyCode).SingleAsync(ct)
             : await db.Rights.AsNoTracking().Where(r => r.Id == contract.RightId).Select(r => r.LocationCountyCode).SingleAsync(ct);

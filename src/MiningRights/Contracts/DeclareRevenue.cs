@@ -20,19 +20,21 @@ public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess cont
 
         if (contract.Collection != IncomeCollection.Rate || contract.RatePercent is not { } rate)
         {
-            throw RefusalException.ByRule("ZJ-27a", $"Contract {contract.Number} collects its income by amount; there is no revenue to declare.");
+            throw RefusalException.ByRule("ZJ-27a", $"Contract {contract.Number} collects its income by amount; there is no revenue to declare.",
+                detailZh: $"合同 {contract.Number} 按金额征收出让收益，无需申报销售收入。");
         }
 
         if (request.Revenue is not (>= 0 and <= Yuan.Largest))
         {
-            throw RefusalException.Invalid("revenue", "The year's sales revenue is required: 0 or more yuan, at most a trillion.");
+            throw RefusalException.Invalid("revenue", "The year's sales revenue is required: 0 or more yuan, at most a trillion.", "必须填写该年度的销售收入：不少于 0 元，最多一万亿元。");
         }
 
         var installment = await db.Installments.SingleOrDefaultAsync(i => i.ContractId == contract.Id && i.RevenueYear == request.Year, ct)
-            ?? throw RefusalException.Invalid("year", $"Contract {contract.Number} has no declaration for the year {request.Year}.");
+            ?? throw RefusalException.Invalid("year", $"Contract {contract.Number} has no declaration for the year {request.Year}.", $"合同 {contract.Number} 没有 {request.Year} 年度的申报项。");
         if (installment.Revenue is not null)
         {
-            throw RefusalException.Conflict($"The sales revenue for {request.Year} was declared already ({Yuan.En(installment.Revenue.Value)}).");
+            throw RefusalException.Conflict($"The sales revenue for {request.Year} was declared already ({Yuan.En(installment.Revenue.Value)}).",
+                $"{request.Year} 年度的销售收入已经申报（{Yuan.Zh(installment.Revenue.Value)}）。");
         }
 
         var amount = IncomeSchedule.DueByRate(request.Revenue.Value, rate);

@@ -21,16 +21,17 @@ public static class IncomeSchedule
         ArgumentOutOfRangeException.ThrowIfNegative(minimumFirstPercent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minimumFirstPercent, 100m);
 
-        var total = CheckAmount(totalIncome, "totalIncome", "The transfer income");
+        var total = CheckAmount(totalIncome, "totalIncome", "The transfer income", "出让收益");
 
         if (installments is null || installments.Count == 0)
         {
-            throw RefusalException.Invalid("installments", "At least one installment is required.");
+            throw RefusalException.Invalid("installments", "At least one installment is required.", "至少须有一期分期缴款。");
         }
 
         if (installments.Count > MaxInstallments)
         {
-            throw RefusalException.Invalid("installments", $"At most {MaxInstallments} installments are allowed; {installments.Count} were given.");
+            throw RefusalException.Invalid("installments", $"At most {MaxInstallments} installments are allowed; {installments.Count} were given.",
+                $"最多允许 {MaxInstallments} 期；实际填写了 {installments.Count} 期。");
         }
 
         var schedule = new List<ScheduledInstallment>(installments.Count);
@@ -38,12 +39,13 @@ public static class IncomeSchedule
         {
             var (dueOn, amount) = installments[i];
             var what = $"Installment {i + 1}";
+            var whatZh = $"第 {i + 1} 期款";
             if (dueOn is not { } due)
             {
-                throw RefusalException.Invalid($"installments[{i}].dueOn", $"{what} has no due date.");
+                throw RefusalException.Invalid($"installments[{i}].dueOn", $"{what} has no due date.", $"{whatZh}没有到期日。");
             }
 
-            schedule.Add(new ScheduledInstallment(i + 1, due, CheckAmount(amount, $"installments[{i}].amount", what)));
+            schedule.Add(new ScheduledInstallment(i + 1, due, CheckAmount(amount, $"installments[{i}].amount", what, whatZh)));
         }
 
         CheckFirstMinimum(schedule[0].Amount, total, minimumFirstPercent);
@@ -59,42 +61,43 @@ public static class IncomeSchedule
 
         if (revenue < 0m)
         {
-            throw RefusalException.Invalid("revenue", "The sales revenue cannot be negative.");
+            throw RefusalException.Invalid("revenue", "The sales revenue cannot be negative.", "销售收入不能为负数。");
         }
 
         if (!Yuan.IsCents(revenue))
         {
-            throw RefusalException.Invalid("revenue", $"The sales revenue {Raw(revenue)} has more than two decimals; amounts are in yuan and fen.");
+            throw RefusalException.Invalid("revenue", $"The sales revenue {Raw(revenue)} has more than two decimals; amounts are in yuan and fen.",
+                $"销售收入 {Raw(revenue)} 的小数超过两位；金额以元、分计。");
         }
 
         if (revenue > LargestAmount)
         {
-            throw RefusalException.Invalid("revenue", "The sales revenue is larger than the service can compute with.");
+            throw RefusalException.Invalid("revenue", "The sales revenue is larger than the service can compute with.", "销售收入超出本系统可计算的范围。");
         }
 
         return Yuan.Round(revenue * ratePercent / 100m);
     }
 
-    private static decimal CheckAmount(decimal? value, string field, string what)
+    private static decimal CheckAmount(decimal? value, string field, string what, string whatZh)
     {
         if (value is not { } amount)
         {
-            throw RefusalException.Invalid(field, $"{what} has no amount.");
+            throw RefusalException.Invalid(field, $"{what} has no amount.", $"{whatZh}没有金额。");
         }
 
         if (amount <= 0m)
         {
-            throw RefusalException.Invalid(field, $"{what} must be more than 0 yuan.");
+            throw RefusalException.Invalid(field, $"{what} must be more than 0 yuan.", $"{whatZh}必须大于 0 元。");
         }
 
         if (!Yuan.IsCents(amount))
         {
-            throw RefusalException.Invalid(field, $"{what} {Raw(amount)} has more than two decimals; amounts are in yuan and fen.");
+            throw RefusalException.Invalid(field, $"{what} {Raw(amount)} has more than two decimals; amounts are in yuan and fen.", $"{whatZh} {Raw(amount)} 的小数超过两位；金额以元、分计。");
         }
 
         if (amount > LargestAmount)
         {
-            throw RefusalException.Invalid(field, $"{what} is larger than the service can compute with.");
+            throw RefusalException.Invalid(field, $"{what} is larger than the service can compute with.", $"{whatZh}超出本系统可计算的范围。");
         }
 
         return amount;
@@ -118,7 +121,9 @@ public static class IncomeSchedule
             $"The first installment {Yuan.Format(first)} yuan is {percent.ToString("0.00", CultureInfo.InvariantCulture)}% of the transfer income " +
             $"{Yuan.Format(total)} yuan; {ByAmountRule} requires at least {minimumPercent.ToString("0.##########", CultureInfo.InvariantCulture)}% " +
             $"({Yuan.Format(least)} yuan).",
-            "installments[0].amount");
+            "installments[0].amount",
+            detailZh: $"首期款 {Yuan.Format(first)} 元占出让收益 {Yuan.Format(total)} 元的 {percent.ToString("0.00", CultureInfo.InvariantCulture)}%；" +
+            $"{ByAmountRule} 要求首期款至少为 {minimumPercent.ToString("0.##########", CultureInfo.InvariantCulture)}%（{Yuan.Format(least)} 元）。");
     }
 
     private static void CheckSum(List<ScheduledInstallment> schedule, decimal total)
@@ -130,9 +135,11 @@ public static class IncomeSchedule
         }
 
         var gap = sum < total ? $"{Yuan.Format(total - sum)} yuan short" : $"{Yuan.Format(sum - total)} yuan over";
+        var gapZh = sum < total ? $"尚差 {Yuan.Format(total - sum)} 元" : $"超出 {Yuan.Format(sum - total)} 元";
         throw RefusalException.ByRule(ByAmountRule,
             $"The installments add up to {Yuan.Format(sum)} yuan but the transfer income is {Yuan.Format(total)} yuan: {gap}.",
-            "installments");
+            "installments",
+            detailZh: $"各期金额合计 {Yuan.Format(sum)} 元，而出让收益为 {Yuan.Format(total)} 元：{gapZh}。");
     }
 
     private static void CheckDates(List<ScheduledInstallment> schedule, DateOnly signedOn)
@@ -145,7 +152,8 @@ public static class IncomeSchedule
                 throw RefusalException.ByRule(ByAmountRule,
                     $"Installment {current.Sequence} is due on {Date(current.DueOn)}, not after installment {previous.Sequence} " +
                     $"due on {Date(previous.DueOn)}; due dates must be strictly ascending.",
-                    $"installments[{i}].dueOn");
+                    $"installments[{i}].dueOn",
+                    detailZh: $"第 {current.Sequence} 期的到期日为 {Date(current.DueOn)}，未晚于第 {previous.Sequence} 期的到期日 {Date(previous.DueOn)}；各期到期日必须严格递增。");
             }
         }
 
@@ -153,7 +161,8 @@ public static class IncomeSchedule
         {
             throw RefusalException.ByRule(ByAmountRule,
                 $"The first installment is due on {Date(schedule[0].DueOn)}, before the contract was signed on {Date(signedOn)}.",
-                "installments[0].dueOn");
+                "installments[0].dueOn",
+                detailZh: $"首期款的到期日 {Date(schedule[0].DueOn)} 早于合同签订日 {Date(signedOn)}。");
         }
     }
 

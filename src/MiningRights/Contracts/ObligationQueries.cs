@@ -27,7 +27,8 @@ public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess righ
         }
         else if (!user.IsHolder)
         {
-            throw RefusalException.Invalid("rightId", "Name the right (rightId) whose obligations to list; a holder may list all of its own without it.");
+            throw RefusalException.Invalid("rightId", "Name the right (rightId) whose obligations to list; a holder may list all of its own without it.",
+                "请指定要列出其义务的矿业权（rightId）；矿业权人不指定时可列出其自身的全部义务。");
         }
 
         var visible = await access.VisibleAsync(user.Actor, ct);

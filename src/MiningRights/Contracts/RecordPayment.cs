@@ -30,43 +30,48 @@ public sealed class RecordPayment(
         var contract = await contracts.ForAuthorityAsync(user, contractId, ct);
         if (contract.IsVoid)
         {
-            throw RefusalException.Conflict($"Contract {contract.Number} was voided on {contract.VoidedAtUtc:yyyy-MM-dd}: no payment is taken on it.");
+            throw RefusalException.Conflict($"Contract {contract.Number} was voided on {contract.VoidedAtUtc:yyyy-MM-dd}: no payment is taken on it.",
+                $"合同 {contract.Number} 已于 {contract.VoidedAtUtc:yyyy-MM-dd} 作废，不再受理该合同的缴款。");
         }
 
         var installment = await db.Installments.SingleOrDefaultAsync(i => i.ContractId == contract.Id && i.Sequence == request.Installment, ct)
-            ?? throw RefusalException.Invalid("installment", $"Contract {contract.Number} has no installment {request.Installment}.");
+            ?? throw RefusalException.Invalid("installment", $"Contract {contract.Number} has no installment {request.Installment}.", $"合同 {contract.Number} 没有第 {request.Installment} 期。");
         if (!Yuan.IsPayable(request.Amount))
         {
-            throw RefusalException.Invalid("amount", "The amount paid is required: more than 0 yuan, in fen at most (two decimals).");
+            throw RefusalException.Invalid("amount", "The amount paid is required: more than 0 yuan, in fen at most (two decimals).", "必须填写缴款金额：大于 0 元，最多精确到分（两位小数）。");
         }
 
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var paidOn = request.PaidOn ?? today;
         if (paidOn > today || paidOn < contract.SignedOn)
         {
-            throw RefusalException.Invalid("paidOn", $"The payment day is between the signing of the contract ({contract.SignedOn:yyyy-MM-dd}) and today.");
+            throw RefusalException.Invalid("paidOn", $"The payment day is between the signing of the contract ({contract.SignedOn:yyyy-MM-dd}) and today.",
+                $"缴款日期应在合同签订日（{contract.SignedOn:yyyy-MM-dd}）至今天之间。");
         }
 
         if (string.IsNullOrWhiteSpace(request.Reference) || request.Reference.Length > 100)
         {
-            throw RefusalException.Invalid("reference", "The payment's bank or treasury reference is required (at most 100 characters).");
+            throw RefusalException.Invalid("reference", "The payment's bank or treasury reference is required (at most 100 characters).", "必须填写缴款的银行或国库凭证号（最多 100 个字符）。");
         }
 
         if (installment.Outstanding is not { } outstanding)
         {
-            throw RefusalException.Conflict($"The transfer income for {installment.RevenueYear} has not been declared yet: the amount due is not known.");
+            throw RefusalException.Conflict($"The transfer income for {installment.RevenueYear} has not been declared yet: the amount due is not known.",
+                $"{installment.RevenueYear} 年度的出让收益尚未申报：应缴金额尚不确定。");
         }
 
         var rule = installment.RevenueYear is null ? "ZJ-27b" : "ZJ-27a";
         if (outstanding <= 0)
         {
-            throw RefusalException.ByRule(rule, $"Installment {installment.Sequence} of contract {contract.Number} is paid in full already.", "amount");
+            throw RefusalException.ByRule(rule, $"Installment {installment.Sequence} of contract {contract.Number} is paid in full already.", "amount",
+                detailZh: $"合同 {contract.Number} 的第 {installment.Sequence} 期已全额缴清。");
         }
 
         if (request.Amount > outstanding)
         {
             throw RefusalException.ByRule(rule,
-                $"The payment {Yuan.En(request.Amount.Value)} is more than the {Yuan.En(outstanding)} still owed on installment {installment.Sequence}: overpayment is refused. 缴款金额超过应缴余额。", "amount");
+                $"The payment {Yuan.En(request.Amount.Value)} is more than the {Yuan.En(outstanding)} still owed on installment {installment.Sequence}: overpayment is refused.", "amount",
+                detailZh: $"缴款金额超过应缴余额：本次缴款 {Yuan.Zh(request.Amount.Value)}，第 {installment.Sequence} 期尚欠 {Yuan.Zh(outstanding)}，不接受超额缴款。");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

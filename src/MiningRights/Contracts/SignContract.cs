@@ -49,18 +49,19 @@ public sealed class SignContract(
         var number = request.Number?.Trim();
         if (string.IsNullOrEmpty(number) || number.Length > 64)
         {
-            throw RefusalException.Invalid("number", "The contract number is required (at most 64 characters).");
+            throw RefusalException.Invalid("number", "The contract number is required (at most 64 characters).", "必须填写合同编号（最多 64 个字符）。");
         }
 
         var signedOn = request.SignedOn ?? today;
         if (signedOn > today || values.Date("transactedOn") is { } transacted && signedOn < transacted)
         {
-            throw RefusalException.Invalid("signedOn", $"The contract is signed on or after the transaction ({values.Date("transactedOn"):yyyy-MM-dd}) and not in the future.");
+            throw RefusalException.Invalid("signedOn", $"The contract is signed on or after the transaction ({values.Date("transactedOn"):yyyy-MM-dd}) and not in the future.",
+                $"合同签订日期应不早于成交日（{values.Date("transactedOn"):yyyy-MM-dd}），且不得晚于今天。");
         }
 
         if (block.HolderId is not { } holderId)
         {
-            throw RefusalException.Conflict($"Block {block.Code} has no transferee yet.");
+            throw RefusalException.Conflict($"Block {block.Code} has no transferee yet.", $"区块 {block.Code} 尚无受让人。");
         }
 
         var price = decimal.Parse(values.Get("price") ?? "0", CultureInfo.InvariantCulture);
@@ -72,7 +73,8 @@ public sealed class SignContract(
             case IncomeCollection.Amount:
                 if (request.TotalIncome is { } total && total != price)
                 {
-                    throw RefusalException.ByRule("ZJ-27b", $"The transfer income {Yuan.En(total)} is not the price fixed by the transfer ({Yuan.En(price)}).", "totalIncome");
+                    throw RefusalException.ByRule("ZJ-27b", $"The transfer income {Yuan.En(total)} is not the price fixed by the transfer ({Yuan.En(price)}).", "totalIncome",
+                        detailZh: $"出让收益 {Yuan.Zh(total)} 与出让确定的成交价（{Yuan.Zh(price)}）不一致。");
                 }
 
                 schedule = IncomeSchedule.Check(request.TotalIncome, request.Installments?.Select(i => (i?.DueOn, i?.Amount)).ToList(),
@@ -82,18 +84,21 @@ public sealed class SignContract(
                 CheckRate(request.RatePercent);
                 if (request.Installments is { Length: > 0 })
                 {
-                    throw RefusalException.Invalid("installments", "Income collected by rate is declared and paid year by year (ZJ-27a); it has no installment schedule.");
+                    throw RefusalException.Invalid("installments", "Income collected by rate is declared and paid year by year (ZJ-27a); it has no installment schedule.",
+                        "按收益率征收的出让收益逐年申报、逐年缴纳（ZJ-27a），不设分期缴款计划。");
                 }
 
                 rate = request.RatePercent;
                 break;
             default:
-                throw RefusalException.Invalid("collection", "How the income is collected is required: amount (按金额, ZJ-27b) or rate (按收益率, ZJ-27a).");
+                throw RefusalException.Invalid("collection", "How the income is collected is required: amount (按金额, ZJ-27b) or rate (按收益率, ZJ-27a).",
+                    "必须填写出让收益的征收方式：按金额（amount，ZJ-27b）或按收益率（rate，ZJ-27a）。");
         }
 
         if (await db.Contracts.AnyAsync(c => c.Number == number || (c.BlockId == block.Id && c.VoidedAtUtc == null), ct))
         {
-            throw RefusalException.Conflict($"Contract number {number} is taken, or block {block.Code} has its contract already.");
+            throw RefusalException.Conflict($"Contract number {number} is taken, or block {block.Code} has its contract already.",
+                $"合同编号 {number} 已被使用，或区块 {block.Code} 已有出让合同。");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -145,7 +150,8 @@ public sealed class SignContract(
     public static decimal CheckRate(decimal? rate) =>
         rate is > 0 and <= 100 && decimal.Round(rate.Value, 4) == rate
             ? rate.Value
-            : throw RefusalException.Invalid("ratePercent", "The rate (收益率) is required: a percentage of yearly sales revenue above 0 and at most 100, with at most 4 decimals.");
+            : throw RefusalException.Invalid("ratePercent", "The rate (收益率) is required: a percentage of yearly sales revenue above 0 and at most 100, with at most 4 decimals.",
+                "必须填写收益率：占年度销售收入的百分比，大于 0 且不超过 100，最多 4 位小数。");
 
     /// <summary>The clause a checked request describes, on contract <paramref name="contractId"/>.</summary>
     public static ContractClause ToClause(Guid contractId, ClauseRequest clause) => new()
@@ -165,34 +171,35 @@ public sealed class SignContract(
         var list = (clauses ?? []).ToList();
         if (list.Count > 200)
         {
-            throw RefusalException.Invalid("clauses", "At most 200 performance clauses.");
+            throw RefusalException.Invalid("clauses", "At most 200 performance clauses.", "履约条款最多 200 条。");
         }
 
         for (var i = 0; i < list.Count; i++)
         {
-            var clause = list[i] ?? throw RefusalException.Invalid($"clauses[{i}]", "A clause may not be null.");
+            var clause = list[i] ?? throw RefusalException.Invalid($"clauses[{i}]", "A clause may not be null.", "条款不能为空（null）。");
             if (string.IsNullOrWhiteSpace(clause.Number) || clause.Number.Length > 32)
             {
-                throw RefusalException.Invalid($"clauses[{i}].number", "Each clause needs its number in the contract (at most 32 characters).");
+                throw RefusalException.Invalid($"clauses[{i}].number", "Each clause needs its number in the contract (at most 32 characters).", "每条条款须填写其在合同中的条款编号（最多 32 个字符）。");
             }
 
             if (clause.Kind is null)
             {
-                throw RefusalException.Invalid($"clauses[{i}].kind", $"Each clause needs its kind: {string.Join(", ", Enum.GetNames<ClauseKind>())}.");
+                throw RefusalException.Invalid($"clauses[{i}].kind", $"Each clause needs its kind: {string.Join(", ", Enum.GetNames<ClauseKind>())}.",
+                    $"每条条款须填写类型：{string.Join(", ", Enum.GetNames<ClauseKind>())}。");
             }
 
             if (string.IsNullOrWhiteSpace(clause.TextZh) || string.IsNullOrWhiteSpace(clause.TextEn) || clause.TextZh.Length > 4000 || clause.TextEn.Length > 4000)
             {
-                throw RefusalException.Invalid($"clauses[{i}].textZh", "Each clause needs its text in Chinese and English (at most 4000 characters each).");
+                throw RefusalException.Invalid($"clauses[{i}].textZh", "Each clause needs its text in Chinese and English (at most 4000 characters each).", "每条条款须填写中文和英文条款文本（各最多 4000 个字符）。");
             }
 
             if (clause.AmountYuan is { } amount && (amount < 0 || !Yuan.IsCents(amount) || amount > Yuan.Largest))
             {
-                throw RefusalException.Invalid($"clauses[{i}].amountYuan", "A clause's amount is 0 or more yuan, in fen at most.");
+                throw RefusalException.Invalid($"clauses[{i}].amountYuan", "A clause's amount is 0 or more yuan, in fen at most.", "条款金额应不小于 0 元，最多精确到分。");
             }
         }
 
         var repeated = list.GroupBy(c => c.Number!.Trim()).FirstOrDefault(g => g.Count() > 1);
-        return repeated is null ? list : throw RefusalException.Invalid("clauses", $"Clause number '{Text.Cut(repeated.Key)}' appears twice.");
+        return repeated is null ? list : throw RefusalException.Invalid("clauses", $"Clause number '{Text.Cut(repeated.Key)}' appears twice.", $"条款编号“{Text.Cut(repeated.Key)}”重复出现。");
     }
 }

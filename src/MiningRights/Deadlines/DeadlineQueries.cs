@@ -22,7 +22,7 @@ public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess acc
         {
             if (days is < 0 or > 3660)
             {
-                throw RefusalException.Invalid("withinDays", "withinDays must be between 0 and 3660.");
+                throw RefusalException.Invalid("withinDays", "withinDays must be between 0 and 3660.", "withinDays 必须在 0 至 3660 之间。");
             }
 
             var until = ProvinceCalendar.China.DateAt(time.GetUtcNow()).AddDays(days);
@@ -45,7 +45,7 @@ public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess acc
     {
         if (to < from || to.DayNumber - from.DayNumber > 62)
         {
-            throw RefusalException.Invalid("to", "A calendar covers at most 62 days, from its first day to its last.");
+            throw RefusalException.Invalid("to", "A calendar covers at most 62 days, from its first day to its last.", "日历自首日至末日最多涵盖 62 天。");
         }
 
         var instances = await access.VisibleAsync(user.Actor, ct);
@@ -62,7 +62,7 @@ public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess acc
         var instances = await access.VisibleAsync(user.Actor, ct);
         var row = await db.Deadlines.AsNoTracking().Where(d => d.Id == id)
             .Join(instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Instance = i })
-            .SingleOrDefaultAsync(ct) ?? throw RefusalException.NotFound($"Deadline {id}");
+            .SingleOrDefaultAsync(ct) ?? throw RefusalException.NotFound($"Deadline {id}", $"期限 {id}");
         return View(row.Deadline, row.Instance);
     }
 

@@ -23,19 +23,22 @@ public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess acce
         var instance = deadline is null ? null : await db.WorkflowInstances.FindAsync([deadline.InstanceId], ct);
         if (deadline is null || instance is null || !await access.SeesAsync(user.Actor, instance, ct))
         {
-            throw RefusalException.NotFound($"Deadline {deadlineId}");
+            throw RefusalException.NotFound($"Deadline {deadlineId}", $"期限 {deadlineId}");
         }
 
         if (!await access.MayActAsync(user.Actor, instance, [Roles.Authority, Roles.Admin], ct))
         {
-            throw RefusalException.Forbidden($"Only officers of the registration authority ({instance.AuthorityCode}) or above may move a due date of {instance.SubjectLabel}.");
+            throw RefusalException.Forbidden($"Only officers of the registration authority ({instance.AuthorityCode}) or above may move a due date of {instance.SubjectLabel}.",
+                $"仅登记机关（{instance.AuthorityCode}）或其上级机关的工作人员可以变更 {instance.SubjectLabel} 的到期日。");
         }
 
         var errors = new Dictionary<string, string[]>();
+        var errorsZh = new Dictionary<string, string>();
         DateOnly? dueOn = request.DueOn;
         if ((request.DueOn is null) == (request.Period is null))
         {
             errors["dueOn"] = ["Give either the new due date (dueOn) or a period to add (period, e.g. P3M)."];
+            errorsZh["dueOn"] = "请填写新的到期日（dueOn）或要延长的期间（period，例如 P3M），二者只能填写其一。";
         }
         else if (request.Period is not null)
         {
@@ -45,33 +48,39 @@ public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess acce
             if (dueOn is null)
             {
                 errors["period"] = [$"'{Text.Cut(request.Period)}' is not an ISO 8601 date period such as P30D or P3M."];
+                errorsZh["period"] = $"“{Text.Cut(request.Period)}”不是 ISO 8601 日期期间（例如 P30D 或 P3M）。";
             }
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000)
         {
             errors["reason"] = ["The reason is required (at most 2000 characters): the holder and the history read it."];
+            errorsZh["reason"] = "必须填写理由（最多 2000 个字符）：矿业权人将看到该理由，并记入历史记录。";
         }
 
         if (request.RuleId is null || PolicyCatalog.Find(request.RuleId) is null)
         {
             errors["ruleId"] = [$"The rule under which the date moves is required: one of {string.Join(", ", PolicyCatalog.All.Select(r => r.Id))}."];
+            errorsZh["ruleId"] = $"必须填写变更到期日所依据的规则：{string.Join(", ", PolicyCatalog.All.Select(r => r.Id))} 之一。";
         }
 
         if (errors.Count > 0)
         {
-            throw new RefusalException(400, "Invalid extension", "The due date could not be moved: see the field errors.", errors: errors);
+            throw new RefusalException(400, "Invalid extension", "The due date could not be moved: see the field errors.", errors: errors,
+                detailZh: $"无法变更到期日：{string.Concat(errorsZh.Values)}");
         }
 
         if (deadline.State != DeadlineState.Open)
         {
-            throw RefusalException.Conflict($"The deadline '{deadline.WhatEn}' is {deadline.State.ToString().ToLowerInvariant()}: only a running deadline can be moved.");
+            throw RefusalException.Conflict($"The deadline '{deadline.WhatEn}' is {deadline.State.ToString().ToLowerInvariant()}: only a running deadline can be moved.",
+                $"期限“{deadline.WhatZh}”{deadline.State switch { DeadlineState.Met => "已履行", DeadlineState.Expired => "已届满", _ => "已关闭" }}：只有进行中的期限可以变更。");
         }
 
         var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
         if (dueOn!.Value < today)
         {
-            throw RefusalException.Invalid("dueOn", $"The new due date {dueOn:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).");
+            throw RefusalException.Invalid("dueOn", $"The new due date {dueOn:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).",
+                $"新的到期日 {dueOn:yyyy-MM-dd} 早于今天（今天为 {today:yyyy-MM-dd}）。");
         }
 
         var before = deadline.DueOn;

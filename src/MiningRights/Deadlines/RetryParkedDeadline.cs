@@ -10,10 +10,10 @@ public sealed class RetryParkedDeadline(MiningRightsDbContext db, IOptions<Param
 {
     public async Task<Deadline> HandleAsync(Guid deadlineId, CancellationToken ct)
     {
-        var deadline = await db.Deadlines.SingleOrDefaultAsync(d => d.Id == deadlineId, ct) ?? throw RefusalException.NotFound($"Deadline {deadlineId}");
+        var deadline = await db.Deadlines.SingleOrDefaultAsync(d => d.Id == deadlineId, ct) ?? throw RefusalException.NotFound($"Deadline {deadlineId}", $"期限 {deadlineId}");
         if (deadline.ParkedAtUtc is null)
         {
-            throw RefusalException.Conflict($"Deadline {deadlineId} is not parked.");
+            throw RefusalException.Conflict($"Deadline {deadlineId} is not parked.", $"期限 {deadlineId} 未处于挂起状态。");
         }
 
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == deadline.InstanceId, ct);

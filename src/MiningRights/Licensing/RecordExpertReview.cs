@@ -33,42 +33,50 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
         var right = await access.GetAsync(user, rightId, ct);
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var errors = new Dictionary<string, string[]>();
+        var errorsZh = new Dictionary<string, string>();
         if (request.Passed is null)
         {
             errors["passed"] = ["Say whether the expert review passed (true) or failed (false)."];
+            errorsZh["passed"] = "请说明专家评审是通过（true）还是未通过（false）。";
         }
 
         if (request.ReviewedOn is not { } reviewedOn || reviewedOn > today)
         {
             errors["reviewedOn"] = [$"The review date is required and may not be after today ({today:yyyy-MM-dd})."];
+            errorsZh["reviewedOn"] = $"必须填写评审日期，且不得晚于今天（{today:yyyy-MM-dd}）。";
         }
 
         if (string.IsNullOrWhiteSpace(request.Panel) || request.Panel.Length > 1000)
         {
             errors["panel"] = ["The expert panel is required (at most 1000 characters)."];
+            errorsZh["panel"] = "必须填写专家组（最多 1000 个字符）。";
         }
 
         if (string.IsNullOrWhiteSpace(request.Findings) || request.Findings.Length > 4000)
         {
             errors["findings"] = ["The findings are required (at most 4000 characters)."];
+            errorsZh["findings"] = "必须填写评审意见（最多 4000 个字符）。";
         }
 
         if (errors.Count > 0)
         {
-            throw new RefusalException(400, "Invalid expert review", "The expert review could not be recorded: see the field errors.", errors: errors);
+            throw new RefusalException(400, "Invalid expert review", "The expert review could not be recorded: see the field errors.", errors: errors,
+                detailZh: $"无法记录专家评审：{string.Concat(errorsZh.Values)}");
         }
 
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId && p.RightId == right.Id, ct)
-            ?? throw RefusalException.NotFound($"Plan {planId}");
+            ?? throw RefusalException.NotFound($"Plan {planId}", $"方案 {planId}");
         if (plan.Status != PlanStatus.Submitted)
         {
-            throw RefusalException.Conflict($"Plan {planId} was already reviewed ({plan.Status}).");
+            throw RefusalException.Conflict($"Plan {planId} was already reviewed ({plan.Status}).",
+                $"方案 {planId} 已经评审（{(plan.Status == PlanStatus.Approved ? "已批准" : "已退回")}）。");
         }
 
         var submittedOn = Deadlines.ProvinceCalendar.China.DateAt(new DateTimeOffset(plan.SubmittedAtUtc));
         if (request.ReviewedOn < submittedOn)
         {
-            throw RefusalException.Invalid("reviewedOn", $"The review date {request.ReviewedOn:yyyy-MM-dd} is before the plan was submitted ({submittedOn:yyyy-MM-dd}).");
+            throw RefusalException.Invalid("reviewedOn", $"The review date {request.ReviewedOn:yyyy-MM-dd} is before the plan was submitted ({submittedOn:yyyy-MM-dd}).",
+                $"评审日期 {request.ReviewedOn:yyyy-MM-dd} 早于方案提交日期（{submittedOn:yyyy-MM-dd}）。");
         }
 
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == plan.InstanceId, ct);

@@ -23,7 +23,8 @@ public static class ServiceLifeCap
         var cap = For(parameters, scale);
         return serviceLifeYears <= cap ? null : RefusalException.ByRule(ruleId,
                 $"A {scale.ToString().ToLowerInvariant()} mine's licence term is capped at {cap} years; a service life of {serviceLifeYears} years exceeds the cap. Source: {Source}.",
-                "serviceLifeYears");
+                "serviceLifeYears",
+                detailZh: $"{scale switch { MineScale.Large => "大型", MineScale.Medium => "中型", _ => "小型" }}矿山的许可证有效期上限为 {cap} 年；服务年限 {serviceLifeYears} 年超过上限。依据：{Source}。");
     }
 
     public static void Check(ProvinceParameters parameters, MineScale scale, int serviceLifeYears, string ruleId)

@@ -18,7 +18,7 @@ public sealed class ServiceLifeWithinCapGuard : ITransitionGuard
         var years = context.Values.Get("serviceLifeYears");
         if (scale is null || years is null)
         {
-            return Task.FromResult<RefusalException?>(RefusalException.Invalid("scale", "The mine scale and the service life are required."));
+            return Task.FromResult<RefusalException?>(RefusalException.Invalid("scale", "The mine scale and the service life are required.", "必须填写矿山规模和服务年限。"));
         }
 
         var definition = context.Definition.Definition;

@@ -33,57 +33,68 @@ public sealed class AddBlock(MiningRightsDbContext db, RightAccess access, Juris
     {
         var tree = await jurisdictions.TreeAsync(db, ct);
         var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message) => errors[field] = [message];
+        var errorsZh = new Dictionary<string, string>();
+        void Error(string field, string message, string messageZh)
+        {
+            errors[field] = [message];
+            errorsZh[field] = messageZh;
+        }
 
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
         {
-            Error("name", "The block name is required (at most 200 characters).");
+            Error("name", "The block name is required (at most 200 characters).", "必须填写区块名称（最多 200 个字符）。");
         }
 
         if (request.Minerals is not { Length: > 0 and <= 20 } || request.Minerals.Any(m => string.IsNullOrWhiteSpace(m) || m.Length > 20))
         {
-            Error("minerals", "One to 20 minerals (矿种) are required, each at most 20 characters.");
+            Error("minerals", "One to 20 minerals (矿种) are required, each at most 20 characters.", "须填写 1 至 20 个矿种，每个最多 20 个字符。");
         }
 
         var county = tree.Find(request.CountyCode);
         if (county is not { Level: JurisdictionLevel.County })
         {
-            Error("countyCode", $"'{Text.Cut(request.CountyCode)}' is not a county (县/区) code of the jurisdiction tree.");
+            Error("countyCode", $"'{Text.Cut(request.CountyCode)}' is not a county (县/区) code of the jurisdiction tree.",
+                $"“{Text.Cut(request.CountyCode)}”不是行政区划树中的县（区）代码。");
         }
 
         var authority = tree.Find(request.AuthorityCode);
         if (authority is null)
         {
-            Error("authorityCode", $"'{Text.Cut(request.AuthorityCode)}' is not a jurisdiction code.");
+            Error("authorityCode", $"'{Text.Cut(request.AuthorityCode)}' is not a jurisdiction code.", $"“{Text.Cut(request.AuthorityCode)}”不是行政区划代码。");
         }
         else if (county is not null && !tree.Contains(authority.Code, county.Code))
         {
-            Error("authorityCode", $"The transferring authority {authority.Code} is not above the county {county.Code}.");
+            Error("authorityCode", $"The transferring authority {authority.Code} is not above the county {county.Code}.",
+                $"出让登记机关 {authority.Code} 不是县（区）{county.Code} 的上级机关。");
         }
 
         if (request.IntendedKind is null)
         {
-            Error("intendedKind", "The intended kind of right is required: exploration (探矿权) or mining (采矿权).");
+            Error("intendedKind", "The intended kind of right is required: exploration (探矿权) or mining (采矿权).",
+                "必须填写拟设矿业权类型：探矿权（exploration）或采矿权（mining）。");
         }
 
         if (request.BlankArea == true && request.IntendedKind == RightKind.Mining)
         {
-            Error("blankArea", "The blank-area flag (空白区) applies to exploration blocks only.");
+            Error("blankArea", "The blank-area flag (空白区) applies to exploration blocks only.", "空白区标记仅适用于探矿权区块。");
         }
 
         if (request.CombinedSupply == Listing.CombinedSupply.SeaArea && request.IntendedKind != RightKind.Mining)
         {
-            Error("combinedSupply", "Combined supply with a sea-area use right (ZJ-24) is for sea-sand mining rights only.");
+            Error("combinedSupply", "Combined supply with a sea-area use right (ZJ-24) is for sea-sand mining rights only.",
+                "与海域使用权组合供应（ZJ-24）仅适用于海砂采矿权。");
         }
 
         if (errors.Count > 0)
         {
-            throw new RefusalException(400, "Invalid block", "The block could not be added: see the field errors.", errors: errors);
+            throw new RefusalException(400, "Invalid block", "The block could not be added: see the field errors.", errors: errors,
+                detailZh: $"无法添加该区块：{string.Concat(errorsZh.Values)}");
         }
 
         if (!await access.CoversAsync(user, authority!.Code, ct))
         {
-            throw RefusalException.Forbidden($"Transferring authority {authority.Code} is outside your jurisdiction {user.JurisdictionCode}.");
+            throw RefusalException.Forbidden($"Transferring authority {authority.Code} is outside your jurisdiction {user.JurisdictionCode}.",
+                $"出让登记机关 {authority.Code} 不在您的辖区 {user.JurisdictionCode} 范围内。");
         }
 
         var polygon = BlockPolygon.FromCorners(request.Corners);

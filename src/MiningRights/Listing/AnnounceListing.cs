@@ -26,17 +26,19 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         if (request.Method is not (TransferMode.Tender or TransferMode.Auction or TransferMode.Listing))
         {
-            throw RefusalException.Invalid("method", "The method is required: tender (招标), auction (拍卖) or listing (挂牌). An agreement transfer has its own request.");
+            throw RefusalException.Invalid("method", "The method is required: tender (招标), auction (拍卖) or listing (挂牌). An agreement transfer has its own request.",
+                "必须填写出让方式：招标（tender）、拍卖（auction）或挂牌（listing）。协议出让另行申请。");
         }
 
         if (!Yuan.IsPayable(request.ReservePrice))
         {
-            throw RefusalException.Invalid("reservePrice", "The reserve price (底价) is required: more than 0 yuan, in fen at most (two decimals).");
+            throw RefusalException.Invalid("reservePrice", "The reserve price (底价) is required: more than 0 yuan, in fen at most (two decimals).", "必须填写底价：大于 0 元，最多精确到分（两位小数）。");
         }
 
         if (request.StartingPrice is { } starting && (!Yuan.IsPayable(starting) || starting > request.ReservePrice))
         {
-            throw RefusalException.Invalid("startingPrice", "The starting price (起始价) is more than 0 yuan, in fen, and not above the reserve price.");
+            throw RefusalException.Invalid("startingPrice", "The starting price (起始价) is more than 0 yuan, in fen, and not above the reserve price.",
+                "起始价应大于 0 元，以分为最小单位，且不得高于底价。");
         }
 
         var definition = StartTransfer.CheckPlanned(block, registry, Workflow, time);

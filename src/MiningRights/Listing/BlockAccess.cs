@@ -36,7 +36,7 @@ public sealed class BlockAccess(MiningRightsDbContext db, JurisdictionDirectory 
     /// <summary>The block, tracked, or 404 when it does not exist or the user may not see it.</summary>
     public async Task<TransferBlock> GetAsync(CurrentUser user, Guid blockId, CancellationToken ct) =>
         await (await VisibleAsync(user, ct)).SingleOrDefaultAsync(b => b.Id == blockId, ct)
-            ?? throw RefusalException.NotFound($"Block {blockId}");
+            ?? throw RefusalException.NotFound($"Block {blockId}", $"区块 {blockId}");
 
     /// <summary>The block for a decision of its transferring authority (or above): 404 when unseen, 403 when seen but not its to decide.</summary>
     public async Task<TransferBlock> ForDecisionAsync(CurrentUser user, Guid blockId, CancellationToken ct)
@@ -44,7 +44,8 @@ public sealed class BlockAccess(MiningRightsDbContext db, JurisdictionDirectory 
         var block = await GetAsync(user, blockId, ct);
         if (!await rights.CoversAsync(user, block.AuthorityCode, ct))
         {
-            throw RefusalException.Forbidden($"Only officers of the transferring authority ({block.AuthorityCode}) or above decide on block {block.Code}. 仅出让登记机关可作出决定。");
+            throw RefusalException.Forbidden($"Only officers of the transferring authority ({block.AuthorityCode}) or above decide on block {block.Code}.",
+                $"仅出让登记机关可作出决定：仅出让登记机关（{block.AuthorityCode}）或其上级机关的工作人员可以对区块 {block.Code} 作出决定。");
         }
 
         return block;
@@ -53,5 +54,17 @@ public sealed class BlockAccess(MiningRightsDbContext db, JurisdictionDirectory 
     /// <summary>The transfer workflow running on the block, tracked; 409 when none runs.</summary>
     public async Task<WorkflowInstance> RunningTransferAsync(TransferBlock block, CancellationToken ct) =>
         await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == BlockSubjectKind.Kind && i.SubjectId == block.Id && !i.Finished, ct)
-            ?? throw RefusalException.Conflict($"No transfer of block {block.Code} is under way (status {block.Status}).");
+            ?? throw RefusalException.Conflict($"No transfer of block {block.Code} is under way (status {block.Status}).",
+                $"区块 {block.Code} 没有正在进行的出让（状态：{StatusZh(block.Status)}）。");
+
+    /// <summary>A block's status in Chinese, for a refusal.</summary>
+    internal static string StatusZh(BlockStatus status) => status switch
+    {
+        BlockStatus.Pool => "在项目库中",
+        BlockStatus.Planned => "已列入年度出让计划",
+        BlockStatus.InTransfer => "出让中",
+        BlockStatus.Registered => "已登记为矿业权",
+        BlockStatus.Withdrawn => "已撤出项目库",
+        _ => status.ToString(),
+    };
 }

@@ -68,13 +68,13 @@ public sealed class BlockPolygon
     {
         if (corners is null || corners.Count == 0)
         {
-            throw Refuse("The corners are missing.");
+            throw Refuse("The corners are missing.", "缺少拐点坐标。");
         }
 
         // The closing repeat of the first corner is not counted as a corner of its own.
         if (corners.Count > MaxCorners + 1)
         {
-            throw Refuse($"The ring has {corners.Count - 1} corners; at most {MaxCorners} are allowed.");
+            throw Refuse($"The ring has {corners.Count - 1} corners; at most {MaxCorners} are allowed.", $"该闭合环有 {corners.Count - 1} 个拐点；最多允许 {MaxCorners} 个。");
         }
 
         var ring = new double[corners.Count][];
@@ -87,13 +87,14 @@ public sealed class BlockPolygon
         var last = ring[^1];
         if (first[0] != last[0] || first[1] != last[1])
         {
-            throw Refuse($"The ring is not closed: the last corner ({Show(last)}) must repeat the first ({Show(first)}).");
+            throw Refuse($"The ring is not closed: the last corner ({Show(last)}) must repeat the first ({Show(first)}).",
+                $"该环未闭合：最后一个拐点（{Show(last)}）必须与第一个拐点（{Show(first)}）相同。");
         }
 
         var distinct = ring.Select(c => (c[0], c[1])).Distinct().Count();
         if (distinct < 3)
         {
-            throw Refuse($"The ring has {distinct} distinct corner(s); at least 3 are needed.");
+            throw Refuse($"The ring has {distinct} distinct corner(s); at least 3 are needed.", $"该闭合环只有 {distinct} 个不同的拐点；至少需要 3 个。");
         }
 
         var polygon = Factory.CreatePolygon(ring.Select(c => new Coordinate(c[0], c[1])).ToArray());
@@ -106,13 +107,14 @@ public sealed class BlockPolygon
         var enclosed = validity.IsValid ? polygon.Area : GeometryFixer.Fix(polygon).Area;
         if (enclosed <= ZeroAreaRatio * extentSquared)
         {
-            throw Refuse("The ring encloses zero area: its corners lie on one line or retrace their own path.");
+            throw Refuse("The ring encloses zero area: its corners lie on one line or retrace their own path.", "该闭合环围成的面积为零：其拐点位于同一直线上，或沿原路折返。");
         }
 
         if (!validity.IsValid)
         {
             var where = validity.ValidationError?.Coordinate is { } at ? $" at ({Show(at.X, at.Y)})" : "";
-            throw Refuse($"The ring is self-intersecting{where}: its edges may neither cross nor touch one another.");
+            var whereZh = validity.ValidationError?.Coordinate is { } atZh ? $"于（{Show(atZh.X, atZh.Y)}）处" : "";
+            throw Refuse($"The ring is self-intersecting{where}: its edges may neither cross nor touch one another.", $"该闭合环{whereZh}自相交：各边之间既不得交叉，也不得相接。");
         }
 
         return new BlockPolygon(polygon, ring);
@@ -222,23 +224,27 @@ public sealed class BlockPolygon
         if (corner is null || corner.Count != 2)
         {
             var got = corner is null ? "nothing" : $"{corner.Count} value(s)";
-            throw Refuse($"Corner {number} is not exactly two numbers [longitude, latitude]: it has {got}.");
+            var gotZh = corner is null ? "没有任何数值" : $"有 {corner.Count} 个数值";
+            throw Refuse($"Corner {number} is not exactly two numbers [longitude, latitude]: it has {got}.", $"第 {number} 个拐点不是恰好两个数值 [经度, 纬度]：它{gotZh}。");
         }
 
         var (longitude, latitude) = (corner[0], corner[1]);
         if (!double.IsFinite(longitude) || !double.IsFinite(latitude))
         {
-            throw Refuse($"Corner {number} is not exactly two numbers [longitude, latitude]: it holds {Show(longitude, latitude)}.");
+            throw Refuse($"Corner {number} is not exactly two numbers [longitude, latitude]: it holds {Show(longitude, latitude)}.",
+                $"第 {number} 个拐点不是恰好两个数值 [经度, 纬度]：其值为 {Show(longitude, latitude)}。");
         }
 
         if (longitude is < MinChinaLongitude or > MaxChinaLongitude)
         {
-            throw Refuse($"Corner {number} has longitude {Show(longitude)}, outside China's range {MinChinaLongitude}–{MaxChinaLongitude}° E.");
+            throw Refuse($"Corner {number} has longitude {Show(longitude)}, outside China's range {MinChinaLongitude}–{MaxChinaLongitude}° E.",
+                $"第 {number} 个拐点的经度 {Show(longitude)} 超出中国范围（东经 {MinChinaLongitude}–{MaxChinaLongitude}°）。");
         }
 
         if (latitude is < MinChinaLatitude or > MaxChinaLatitude)
         {
-            throw Refuse($"Corner {number} has latitude {Show(latitude)}, outside China's range {MinChinaLatitude}–{MaxChinaLatitude}° N.");
+            throw Refuse($"Corner {number} has latitude {Show(latitude)}, outside China's range {MinChinaLatitude}–{MaxChinaLatitude}° N.",
+                $"第 {number} 个拐点的纬度 {Show(latitude)} 超出中国范围（北纬 {MinChinaLatitude}–{MaxChinaLatitude}°）。");
         }
 
         return [longitude, latitude];
@@ -252,6 +258,6 @@ public sealed class BlockPolygon
 
     private static string Show(double[] corner) => Show(corner[0], corner[1]);
 
-    private static RefusalException Refuse(string detail) =>
-        new(422, Title, detail, errors: new Dictionary<string, string[]> { ["corners"] = [detail] });
+    private static RefusalException Refuse(string detail, string detailZh) =>
+        new(422, Title, detail, errors: new Dictionary<string, string[]> { ["corners"] = [detail] }, detailZh: detailZh);
 }

@@ -18,15 +18,16 @@ public sealed class CreateTransferPlan(MiningRightsDbContext db, RightAccess acc
     public async Task<TransferPlan> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
     {
         var tree = await jurisdictions.TreeAsync(db, ct);
-        var place = tree.Find(request.JurisdictionCode) ?? throw RefusalException.Invalid("jurisdictionCode", $"'{Text.Cut(request.JurisdictionCode)}' is not a jurisdiction code.");
+        var place = tree.Find(request.JurisdictionCode) ?? throw RefusalException.Invalid("jurisdictionCode", $"'{Text.Cut(request.JurisdictionCode)}' is not a jurisdiction code.",
+            $"“{Text.Cut(request.JurisdictionCode)}”不是行政区划代码。");
         if (request.Year is not (>= 2000 and <= 2100))
         {
-            throw RefusalException.Invalid("year", "The plan year is required, between 2000 and 2100.");
+            throw RefusalException.Invalid("year", "The plan year is required, between 2000 and 2100.", "必须填写计划年度，范围为 2000 至 2100。");
         }
 
         if (request.Quota is not (>= 0 and <= 10000))
         {
-            throw RefusalException.Invalid("quota", "The quota is the number of new rights the plan allows, 0 to 10000.");
+            throw RefusalException.Invalid("quota", "The quota is the number of new rights the plan allows, 0 to 10000.", "指标为该计划允许新设的矿业权数量，范围为 0 至 10000。");
         }
 
         // A quota is set from above: a city's or county's by an authority over it, the provincial reserve by the
@@ -36,7 +37,10 @@ public sealed class CreateTransferPlan(MiningRightsDbContext db, RightAccess acc
         {
             throw RefusalException.Forbidden(own
                 ? $"The annual transfer plan of {place.Code} is set by an authority above it, not by {place.Code} itself."
-                : $"{place.Code} is outside your jurisdiction {user.JurisdictionCode}.");
+                : $"{place.Code} is outside your jurisdiction {user.JurisdictionCode}.",
+                own
+                ? $"{place.Code} 的年度出让计划由其上级机关设定，不由 {place.Code} 自行设定。"
+                : $"{place.Code} 不在您的辖区 {user.JurisdictionCode} 范围内。");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -48,7 +52,8 @@ public sealed class CreateTransferPlan(MiningRightsDbContext db, RightAccess acc
         }
         else if (request.Quota < plan.Used)
         {
-            throw RefusalException.Conflict($"The {plan.Year} plan of {place.Code} has {plan.Used} blocks in it already; the quota cannot be less.");
+            throw RefusalException.Conflict($"The {plan.Year} plan of {place.Code} has {plan.Used} blocks in it already; the quota cannot be less.",
+                $"{place.Code} 的 {plan.Year} 年度计划中已有 {plan.Used} 个区块；指标不得少于该数量。");
         }
         else
         {

@@ -15,25 +15,26 @@ public sealed class DecideObjection(MiningRightsDbContext db, BlockAccess blocks
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == objectionId && o.BlockId == block.Id, ct)
-            ?? throw RefusalException.NotFound($"Objection {objectionId}");
+            ?? throw RefusalException.NotFound($"Objection {objectionId}", $"异议 {objectionId}");
         if (request.Decision is null)
         {
-            throw RefusalException.Invalid("decision", "The decision is required: upheld or dismissed.");
+            throw RefusalException.Invalid("decision", "The decision is required: upheld or dismissed.", "必须作出决定：异议成立（upheld）或驳回（dismissed）。");
         }
 
         if (string.IsNullOrWhiteSpace(request.Reasons) || request.Reasons.Length > 4000)
         {
-            throw RefusalException.Invalid("reasons", "The reasons for the decision are required (at most 4000 characters).");
+            throw RefusalException.Invalid("reasons", "The reasons for the decision are required (at most 4000 characters).", "必须填写决定理由（最多 4000 个字符）。");
         }
 
         if (objection.Decision is not null)
         {
-            throw RefusalException.Conflict($"The objection was decided already ({objection.Decision}).");
+            throw RefusalException.Conflict($"The objection was decided already ({objection.Decision}).",
+                $"该异议已经作出决定（{(objection.Decision == ObjectionDecision.Upheld ? "异议成立" : "驳回")}）。");
         }
 
         // Journalled on the transfer, so that an approval deciding on the objections at the same moment loses the race.
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == objection.InstanceId && !i.Finished, ct)
-            ?? throw RefusalException.Conflict($"The transfer of block {block.Code} is decided already; its objections are closed.");
+            ?? throw RefusalException.Conflict($"The transfer of block {block.Code} is decided already; its objections are closed.", $"区块 {block.Code} 的出让已经作出决定；其异议处理已结束。");
         runtime.Record(instance, user.Actor, $"objection:{request.Decision.Value.ToString().ToLowerInvariant()}", "GS-9a",
             $"Objection from {objection.Objector}: {request.Decision}. {Text.Cut(request.Reasons.Trim(), 500)}");
         var now = time.GetUtcNow().UtcDateTime;

@@ -40,8 +40,10 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
         }
 
         var list = string.Join("; ", overlaps.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.What} {o.Label} ({o.OverlapKm2:0.####} km²)")));
-        var detail = $"The polygon overlaps {list}. A new block may not overlap a live block or a right in force; touching edges are allowed. 与已有区块或矿业权范围重叠。";
-        throw new RefusalException(422, "Overlapping ground", detail, null, new Dictionary<string, string[]> { ["corners"] = [detail] });
+        var listZh = string.Join("；", overlaps.Select(o => string.Create(CultureInfo.InvariantCulture, $"{(o.What == "block" ? "区块" : "矿业权")} {o.Label}（{o.OverlapKm2:0.####} 平方千米）")));
+        var detail = $"The polygon overlaps {list}. A new block may not overlap a live block or a right in force; touching edges are allowed.";
+        var detailZh = $"与已有区块或矿业权范围重叠：该多边形与{listZh}重叠。新区块不得与在库区块或有效矿业权的范围重叠；仅边界相接的除外。";
+        throw new RefusalException(422, "Overlapping ground", detail, null, new Dictionary<string, string[]> { ["corners"] = [detail] }, detailZh: detailZh);
     }
 
     public async Task<IReadOnlyList<Overlap>> OverlapsAsync(BlockPolygon polygon, Guid? exceptBlockId, CancellationToken ct)

@@ -108,7 +108,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
     public async Task<BlockView> BlockAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         var block = await (await access.VisibleAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct)
-            ?? throw RefusalException.NotFound($"Block {id}");
+            ?? throw RefusalException.NotFound($"Block {id}", $"区块 {id}");
         var footprint = await db.Footprints.AsNoTracking().SingleOrDefaultAsync(f => f.OwnerKind == Footprint.BlockOwner && f.OwnerId == id, ct);
         var contract = await db.Contracts.AsNoTracking().Where(c => c.BlockId == id && c.VoidedAtUtc == null).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
         var workflows = await db.WorkflowInstances.AsNoTracking().Where(i => i.SubjectKind == BlockSubjectKind.Kind && i.SubjectId == id)
@@ -160,7 +160,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
 
     public async Task<AnnouncementView> AnnouncementAsync(Guid id, CancellationToken ct)
     {
-        var row = await db.Announcements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw RefusalException.NotFound($"Announcement {id}");
+        var row = await db.Announcements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw RefusalException.NotFound($"Announcement {id}", $"公告 {id}");
         return (await AnnouncementViewsAsync([row], ct))[id];
     }
 

@@ -25,12 +25,13 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         if (request.Year is not (>= 2000 and <= 2100))
         {
-            throw RefusalException.Invalid("year", "The plan year is required, between 2000 and 2100.");
+            throw RefusalException.Invalid("year", "The plan year is required, between 2000 and 2100.", "必须填写计划年度，范围为 2000 至 2100。");
         }
 
         if (block.Status != BlockStatus.Pool)
         {
-            throw RefusalException.Conflict($"Block {block.Code} is {block.Status}, not in the pool: only a pool block is put into a plan.");
+            throw RefusalException.Conflict($"Block {block.Code} is {block.Status}, not in the pool: only a pool block is put into a plan.",
+                $"区块 {block.Code} {BlockAccess.StatusZh(block.Status)}，不在项目库中：只有项目库中的区块可以列入计划。");
         }
 
         var tree = await jurisdictions.TreeAsync(db, ct);
@@ -53,8 +54,10 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
         else if (!exempt)
         {
             throw local is null
-                ? RefusalException.ByRule("CN-TRANSFER", $"Neither county {block.CountyCode} nor city {city} has a transfer plan for {year}: set one before planning blocks.", "year")
-                : RefusalException.ByRule("CN-TRANSFER", $"The {year} transfer plan of {local.JurisdictionCode} is full ({local.Used} of {local.Quota} used); block {block.Code} cannot be added. 年度出让计划指标已用完。", "year");
+                ? RefusalException.ByRule("CN-TRANSFER", $"Neither county {block.CountyCode} nor city {city} has a transfer plan for {year}: set one before planning blocks.", "year",
+                    detailZh: $"县（区）{block.CountyCode} 和市 {city} 均没有 {year} 年度出让计划：请先设定出让计划，再将区块列入计划。")
+                : RefusalException.ByRule("CN-TRANSFER", $"The {year} transfer plan of {local.JurisdictionCode} is full ({local.Used} of {local.Quota} used); block {block.Code} cannot be added.", "year",
+                    detailZh: $"年度出让计划指标已用完：{local.JurisdictionCode} 的 {year} 年度出让计划已满（已使用 {local.Used} 个，共 {local.Quota} 个），区块 {block.Code} 不能列入。");
         }
         else if (await db.TransferPlans.SingleOrDefaultAsync(p => p.JurisdictionCode == province && p.Year == year, ct) is { Left: > 0 } reserve)
         {

@@ -26,12 +26,12 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         if (string.IsNullOrWhiteSpace(request.Objector) || request.Objector.Length > 200)
         {
-            throw RefusalException.Invalid("objector", "Who raised the objection is required (at most 200 characters).");
+            throw RefusalException.Invalid("objector", "Who raised the objection is required (at most 200 characters).", "必须填写异议提出人（最多 200 个字符）。");
         }
 
         if (string.IsNullOrWhiteSpace(request.Grounds) || request.Grounds.Length > 4000)
         {
-            throw RefusalException.Invalid("grounds", "The grounds of the objection are required (at most 4000 characters).");
+            throw RefusalException.Invalid("grounds", "The grounds of the objection are required (at most 4000 characters).", "必须填写异议理由（最多 4000 个字符）。");
         }
 
         var now = time.GetUtcNow();
@@ -39,24 +39,27 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
         var received = request.ReceivedOn ?? today;
         if (received > today)
         {
-            throw RefusalException.Invalid("receivedOn", $"The day the objection was received, {received:yyyy-MM-dd}, is in the future.");
+            throw RefusalException.Invalid("receivedOn", $"The day the objection was received, {received:yyyy-MM-dd}, is in the future.", $"异议收到日期 {received:yyyy-MM-dd} 晚于今天。");
         }
 
         var instance = await blocks.RunningTransferAsync(block, ct);
         if (!DisclosureStates.Contains(instance.State))
         {
-            throw RefusalException.Conflict($"Objections are recorded for an agreement transfer disclosed and not yet decided; block {block.Code} is in state '{instance.State}'.");
+            throw RefusalException.Conflict($"Objections are recorded for an agreement transfer disclosed and not yet decided; block {block.Code} is in state '{instance.State}'.",
+                $"异议仅可针对已公示且尚未作出决定的协议出让进行登记；区块 {block.Code} 处于“{instance.State}”状态。");
         }
 
         var values = new InstanceValues(instance);
         if (values.Date(DisclosureStart) is { } opened && received < opened)
         {
-            throw RefusalException.Invalid("receivedOn", $"The disclosure opened on {opened:yyyy-MM-dd}; an objection to it is received on or after that day.");
+            throw RefusalException.Invalid("receivedOn", $"The disclosure opened on {opened:yyyy-MM-dd}; an objection to it is received on or after that day.",
+                $"公示于 {opened:yyyy-MM-dd} 开始；对本次公示的异议应在当日或之后收到。");
         }
 
         if (values.Date(DisclosureEnd) is { } ended && received > ended)
         {
-            throw RefusalException.Invalid("receivedOn", $"The disclosure ended on {ended:yyyy-MM-dd}; an objection received after it is not one to this disclosure.");
+            throw RefusalException.Invalid("receivedOn", $"The disclosure ended on {ended:yyyy-MM-dd}; an objection received after it is not one to this disclosure.",
+                $"公示已于 {ended:yyyy-MM-dd} 结束；此后收到的异议不属于对本次公示的异议。");
         }
 
         var objection = new DisclosureObjection

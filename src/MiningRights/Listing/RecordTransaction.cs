@@ -24,16 +24,17 @@ public sealed class RecordTransaction(MiningRightsDbContext db, BlockAccess bloc
         var instance = await blocks.RunningTransferAsync(block, ct);
         if (!Yuan.IsPayable(request.Price))
         {
-            throw RefusalException.Invalid("price", "The price is required: more than 0 yuan, in fen at most (two decimals).");
+            throw RefusalException.Invalid("price", "The price is required: more than 0 yuan, in fen at most (two decimals).", "必须填写成交价：大于 0 元，最多精确到分（两位小数）。");
         }
 
         var holder = await db.Holders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == request.HolderId, ct)
-            ?? throw RefusalException.Invalid("holderId", $"No holder {request.HolderId} is registered: register the winning company first.");
+            ?? throw RefusalException.Invalid("holderId", $"No holder {request.HolderId} is registered: register the winning company first.", $"未登记矿业权人 {request.HolderId}：请先登记竞得企业。");
         var reserve = decimal.Parse(new InstanceValues(instance).Get("reservePrice") ?? "0", CultureInfo.InvariantCulture);
         if (request.Price < reserve)
         {
             throw RefusalException.ByRule("CN-TRANSFER",
-                $"The price {Yuan.En(request.Price.Value)} is below the reserve price {Yuan.En(reserve)}: a transfer is never made below its reserve. 成交价不得低于底价。", "price");
+                $"The price {Yuan.En(request.Price.Value)} is below the reserve price {Yuan.En(reserve)}: a transfer is never made below its reserve.", "price",
+                detailZh: $"成交价不得低于底价：成交价 {Yuan.Zh(request.Price.Value)} 低于底价 {Yuan.Zh(reserve)}，出让不得以低于底价的价格成交。");
         }
 
         block.HolderId = holder.Id;

@@ -43,11 +43,12 @@ public sealed class RegisterTransferredRight(
         var definition = await registry.ResolveAsync(instance, db, ct);
         if (!definition.Definition.Transitions.Any(t => t.From == instance.State && t.Signal == Signal))
         {
-            throw RefusalException.Conflict($"Block {block.Code} cannot be registered yet: its {instance.DefinitionId} workflow is in state '{instance.State}'.");
+            throw RefusalException.Conflict($"Block {block.Code} cannot be registered yet: its {instance.DefinitionId} workflow is in state '{instance.State}'.",
+                $"区块 {block.Code} 尚不能办理登记：其 {instance.DefinitionId} 流程处于“{instance.State}”状态。");
         }
 
         var contract = await db.Contracts.SingleOrDefaultAsync(c => c.BlockId == block.Id && c.VoidedAtUtc == null, ct)
-            ?? throw RefusalException.Conflict($"Block {block.Code} has no transfer contract.");
+            ?? throw RefusalException.Conflict($"Block {block.Code} has no transfer contract.", $"区块 {block.Code} 没有出让合同。");
         // The right takes over the block's ground: held like an intake's, so that a block added at the same moment
         // sees either the live block or the right, never neither.
         await using var hold = await ground.HoldAsync(block.CountyCode, ct);

@@ -25,16 +25,16 @@ public sealed class StartAgreementTransfer(MiningRightsDbContext db, BlockAccess
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         if (!Yuan.IsPayable(request.Price))
         {
-            throw RefusalException.Invalid("price", "The assessed transfer income is required: more than 0 yuan, in fen at most (two decimals).");
+            throw RefusalException.Invalid("price", "The assessed transfer income is required: more than 0 yuan, in fen at most (two decimals).", "必须填写评估的出让收益：大于 0 元，最多精确到分（两位小数）。");
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000)
         {
-            throw RefusalException.Invalid("reason", "The reason for transferring by agreement is required (at most 2000 characters).");
+            throw RefusalException.Invalid("reason", "The reason for transferring by agreement is required (at most 2000 characters).", "必须填写协议出让的理由（最多 2000 个字符）。");
         }
 
         var holder = await db.Holders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == request.HolderId, ct)
-            ?? throw RefusalException.Invalid("holderId", $"No holder {request.HolderId} is registered: register the applicant first.");
+            ?? throw RefusalException.Invalid("holderId", $"No holder {request.HolderId} is registered: register the applicant first.", $"未登记矿业权人 {request.HolderId}：请先登记申请人。");
         var definition = StartTransfer.CheckPlanned(block, registry, Workflow, time);
         var now = time.GetUtcNow();
         block.TransferMode = TransferMode.Agreement;

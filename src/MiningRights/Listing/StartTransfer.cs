@@ -11,8 +11,9 @@ public static class StartTransfer
         if (block.Status != BlockStatus.Planned)
         {
             throw block.Status == BlockStatus.Pool
-                ? RefusalException.ByRule("CN-TRANSFER", $"Block {block.Code} is in the pool but not in an annual transfer plan: put it into a plan first.")
-                : RefusalException.Conflict($"Block {block.Code} is {block.Status}: it cannot be transferred now.");
+                ? RefusalException.ByRule("CN-TRANSFER", $"Block {block.Code} is in the pool but not in an annual transfer plan: put it into a plan first.",
+                    detailZh: $"区块 {block.Code} 在项目库中，但未列入年度出让计划：请先将其列入计划。")
+                : RefusalException.Conflict($"Block {block.Code} is {block.Status}: it cannot be transferred now.", $"区块 {block.Code} {BlockAccess.StatusZh(block.Status)}：当前不能出让。");
         }
 
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());

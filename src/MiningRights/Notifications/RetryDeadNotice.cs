@@ -14,10 +14,11 @@ public sealed class RetryDeadNotice(MiningRightsDbContext db, TimeProvider time)
 {
     public async Task<Notification> HandleAsync(Guid id, CurrentUser by, CancellationToken ct)
     {
-        var notice = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw RefusalException.NotFound($"Notice {id}");
+        var notice = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw RefusalException.NotFound($"Notice {id}", $"通知 {id}");
         if (notice.Status != NotificationStatus.Dead)
         {
-            throw RefusalException.Conflict($"Notice {id} is {notice.Status.ToString().ToLowerInvariant()}, not dead: only a dead notice is retried.");
+            throw RefusalException.Conflict($"Notice {id} is {notice.Status.ToString().ToLowerInvariant()}, not dead: only a dead notice is retried.",
+                $"通知 {id} {(notice.Status == NotificationStatus.Sent ? "已发送" : "正在等待发送")}，并非投递失败状态：只有投递失败的通知可以重试。");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

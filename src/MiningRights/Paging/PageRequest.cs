@@ -19,12 +19,12 @@ public sealed record PageRequest(string? Cursor, int Size)
         var take = size ?? DefaultSize;
         if (take is < 1 or > MaxSize)
         {
-            throw RefusalException.Invalid("pageSize", $"pageSize must be between 1 and {MaxSize}.");
+            throw RefusalException.Invalid("pageSize", $"pageSize must be between 1 and {MaxSize}.", $"pageSize 必须在 1 至 {MaxSize} 之间。");
         }
 
         if (cursor is { Length: > 512 })
         {
-            throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.");
+            throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.", "该游标不是本系统提供的。");
         }
 
         return new PageRequest(string.IsNullOrEmpty(cursor) ? null : cursor, take);
@@ -47,7 +47,7 @@ public sealed record PageRequest(string? Cursor, int Size)
         }
         catch (FormatException)
         {
-            throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.");
+            throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.", "该游标不是本系统提供的。");
         }
     }
 
@@ -62,12 +62,12 @@ public sealed record PageRequest(string? Cursor, int Size)
     }
 
     public static Guid ReadGuid(string text) =>
-        Guid.TryParse(text, out var id) ? id : throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.");
+        Guid.TryParse(text, out var id) ? id : throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.", "该游标不是本系统提供的。");
 
     /// <summary>An instant a cursor carries as UTC ticks; anything else (a forged cursor) is a 400, never a 500.</summary>
     public static DateTime ReadInstant(string text) =>
         long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
             && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks
             ? new DateTime(ticks, DateTimeKind.Utc)
-            : throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.");
+            : throw RefusalException.Invalid("cursor", "The cursor is not one this service gave out.", "该游标不是本系统提供的。");
 }

@@ -23,24 +23,25 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
         var right = await access.GetAsync(user, rightId, ct);
         if (request.Decision is null)
         {
-            throw RefusalException.Invalid("decision", "The decision is required: approve or return.");
+            throw RefusalException.Invalid("decision", "The decision is required: approve or return.", "必须作出决定：批准（approve）或退回（return）。");
         }
 
         if (request.Decision == PlanDecision.Return && string.IsNullOrWhiteSpace(request.Reasons))
         {
-            throw RefusalException.Invalid("reasons", "A returned plan needs the reasons, so the holder knows what to revise.");
+            throw RefusalException.Invalid("reasons", "A returned plan needs the reasons, so the holder knows what to revise.", "退回方案须说明理由，以便矿业权人了解需要修改的内容。");
         }
 
         if (request.Reasons is { Length: > 4000 })
         {
-            throw RefusalException.Invalid("reasons", "The reasons may be at most 4000 characters.");
+            throw RefusalException.Invalid("reasons", "The reasons may be at most 4000 characters.", "理由最多 4000 个字符。");
         }
 
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId && p.RightId == right.Id, ct)
-            ?? throw RefusalException.NotFound($"Plan {planId}");
+            ?? throw RefusalException.NotFound($"Plan {planId}", $"方案 {planId}");
         if (plan.Status != PlanStatus.Submitted)
         {
-            throw RefusalException.Conflict($"Plan {planId} was already decided ({plan.Status}).");
+            throw RefusalException.Conflict($"Plan {planId} was already decided ({plan.Status}).",
+                $"方案 {planId} 已经作出决定（{(plan.Status == PlanStatus.Approved ? "已批准" : "已退回")}）。");
         }
 
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == plan.InstanceId, ct);

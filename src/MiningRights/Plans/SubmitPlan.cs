@@ -33,10 +33,10 @@ public sealed class SubmitPlan(
         var file = request.File;
         if (file is null)
         {
-            throw RefusalException.Invalid("file", "The plan document is required.");
+            throw RefusalException.Invalid("file", "The plan document is required.", "必须提交方案文件。");
         }
 
-        store.Check(DocumentArea.Plans, "file", file, "The plan document");
+        store.Check(DocumentArea.Plans, "file", file, "The plan document", "方案文件");
 
         var instance = await AwaitingInstanceAsync(right, ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -102,6 +102,9 @@ public sealed class SubmitPlan(
 
         throw RefusalException.Conflict(running.Count == 0
             ? $"Right {right.LicenseNumber} has no deferred plan: no workflow waits for one."
-            : $"Right {right.LicenseNumber} does not accept a plan now (workflow state: {string.Join(", ", running.Select(r => r.State))}).");
+            : $"Right {right.LicenseNumber} does not accept a plan now (workflow state: {string.Join(", ", running.Select(r => r.State))}).",
+            running.Count == 0
+            ? $"矿业权 {right.LicenseNumber} 没有暂缓提交的方案：没有等待提交方案的流程。"
+            : $"矿业权 {right.LicenseNumber} 当前不接受方案提交（流程状态：{string.Join(", ", running.Select(r => r.State))}）。");
     }
 }

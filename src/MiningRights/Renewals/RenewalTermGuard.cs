@@ -18,7 +18,7 @@ public sealed class RenewalTermGuard : ITransitionGuard
     {
         if (context.Values.Get(RenewalTracking.TermYears) is not { } text)
         {
-            return RefusalException.Invalid(RenewalTracking.TermYears, "The term asked for is required, in whole years.");
+            return RefusalException.Invalid(RenewalTracking.TermYears, "The term asked for is required, in whole years.", "必须填写申请的期限，以整年计。");
         }
 
         var years = int.Parse(text, CultureInfo.InvariantCulture);
@@ -27,8 +27,9 @@ public sealed class RenewalTermGuard : ITransitionGuard
         if (years > limit.MaxYears)
         {
             return RefusalException.ByRule("CN-TERM",
-                $"A renewal of {years} years is longer than the law in force on {context.Today:yyyy-MM-dd} allows for {right.LicenseNumber}: {limit.Law}. 申请延续期限超过法定上限。",
-                RenewalTracking.TermYears);
+                $"A renewal of {years} years is longer than the law in force on {context.Today:yyyy-MM-dd} allows for {right.LicenseNumber}: {limit.Law}.",
+                RenewalTracking.TermYears,
+                detailZh: $"申请延续期限超过法定上限：申请延续 {years} 年，超过 {context.Today:yyyy-MM-dd} 施行的法律对 {right.LicenseNumber} 允许的期限：{limit.LawZh}。");
         }
 
         if (limit.MaxRenewals is { } most)
@@ -38,7 +39,8 @@ public sealed class RenewalTermGuard : ITransitionGuard
             if (granted >= most)
             {
                 return RefusalException.ByRule("CN-TERM",
-                    $"{right.LicenseNumber} has been renewed {granted} times; {limit.Law}. 延续次数已达法定上限。", RenewalTracking.TermYears);
+                    $"{right.LicenseNumber} has been renewed {granted} times; {limit.Law}.", RenewalTracking.TermYears,
+                    detailZh: $"延续次数已达法定上限：{right.LicenseNumber} 已延续 {granted} 次；{limit.LawZh}。");
             }
         }
 

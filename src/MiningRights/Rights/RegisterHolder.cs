@@ -17,41 +17,48 @@ public sealed class RegisterHolder(MiningRightsDbContext db, TimeProvider time)
     public async Task<Holder> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var errorsZh = new Dictionary<string, string>();
         var code = request.CreditCode is { Length: <= 64 } given ? given.Trim().ToUpperInvariant() : null;
         if (!UnifiedSocialCreditCode.IsValid(code))
         {
             errors["creditCode"] = ["The unified social credit code (统一社会信用代码) must be 18 characters with a valid GB 32100-2015 check character."];
+            errorsZh["creditCode"] = "统一社会信用代码须为 18 位，且校验码须符合 GB 32100-2015。";
         }
 
         if (string.IsNullOrWhiteSpace(request.NameZh) || request.NameZh.Length > 200)
         {
             errors["nameZh"] = ["The Chinese name is required (at most 200 characters)."];
+            errorsZh["nameZh"] = "必须填写中文名称（最多 200 个字符）。";
         }
 
         if (string.IsNullOrWhiteSpace(request.NameEn) || request.NameEn.Length > 200)
         {
             errors["nameEn"] = ["The English name is required (at most 200 characters)."];
+            errorsZh["nameEn"] = "必须填写英文名称（最多 200 个字符）。";
         }
 
         if (request.Language is not ("zh-CN" or "en"))
         {
             errors["language"] = ["The notice language must be zh-CN or en."];
+            errorsZh["language"] = "通知语言必须为 zh-CN 或 en。";
         }
 
         var emails = request.ContactEmails ?? [];
         if (emails.Length == 0 || emails.Length > MaxContacts || emails.Any(e => e is null || e.Length > AccountLimits.Email || !MailAddress.TryCreate(e, out var parsed) || parsed.Address != e.Trim() || e.Contains(';', StringComparison.Ordinal)))
         {
             errors["contactEmails"] = [$"One to {MaxContacts} valid email addresses (each at most {AccountLimits.Email} characters) are required for notices."];
+            errorsZh["contactEmails"] = $"须提供 1 至 {MaxContacts} 个有效的电子邮箱地址（每个最多 {AccountLimits.Email} 个字符）用于接收通知。";
         }
 
         if (errors.Count > 0)
         {
-            throw new RefusalException(400, "Invalid holder", "The holder could not be registered: see the field errors.", errors: errors);
+            throw new RefusalException(400, "Invalid holder", "The holder could not be registered: see the field errors.", errors: errors,
+                detailZh: $"无法登记该矿业权人：{string.Concat(errorsZh.Values)}");
         }
 
         if (await db.Holders.AnyAsync(h => h.CreditCode == code, ct))
         {
-            throw RefusalException.Conflict($"A holder with credit code {code} is already registered.");
+            throw RefusalException.Conflict($"A holder with credit code {code} is already registered.", $"统一社会信用代码为 {code} 的矿业权人已经登记。");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

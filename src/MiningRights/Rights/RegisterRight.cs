@@ -67,72 +67,82 @@ public sealed partial class RegisterRight(
         var today = Deadlines.ProvinceCalendar.China.DateAt(now);
         var tree = await jurisdictions.TreeAsync(db, ct);
         var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message) => errors[field] = [message];
+        var errorsZh = new Dictionary<string, string>();
+        void Error(string field, string message, string messageZh)
+        {
+            errors[field] = [message];
+            errorsZh[field] = messageZh;
+        }
 
         var number = request.LicenseNumber?.Trim().ToUpperInvariant();
         if (number is null || !LicenseNumberPattern().IsMatch(number))
         {
-            Error("licenseNumber", "The licence number is required: 6 to 64 letters and digits from the national unified numbering system.");
+            Error("licenseNumber", "The licence number is required: 6 to 64 letters and digits from the national unified numbering system.",
+                "必须填写许可证号：按全国统一编号规则编制的 6 至 64 位字母和数字。");
         }
 
         if (request.Kind is null)
         {
-            Error("kind", "The kind is required: exploration (探矿权) or mining (采矿权).");
+            Error("kind", "The kind is required: exploration (探矿权) or mining (采矿权).", "必须填写矿业权类型：探矿权（exploration）或采矿权（mining）。");
         }
 
         if (request.HolderId is null)
         {
-            Error("holderId", "The holder is required.");
+            Error("holderId", "The holder is required.", "必须指定矿业权人。");
         }
 
         if (string.IsNullOrWhiteSpace(request.ProjectName) || request.ProjectName.Length > 200)
         {
-            Error("projectName", "The project name is required (at most 200 characters).");
+            Error("projectName", "The project name is required (at most 200 characters).", "必须填写项目名称（最多 200 个字符）。");
         }
 
         if (request.Minerals is not { Length: > 0 } || request.Minerals.Any(m => string.IsNullOrWhiteSpace(m) || m.Length > 20))
         {
-            Error("minerals", "At least one mineral (矿种) is required.");
+            Error("minerals", "At least one mineral (矿种) is required.", "至少须填写一个矿种。");
         }
 
         if (request.Corners is null && request.AreaKm2 is not > 0 or > 100000)
         {
-            Error("areaKm2", "The area must be more than 0 and at most 100000 km².");
+            Error("areaKm2", "The area must be more than 0 and at most 100000 km².", "面积必须大于 0 且不超过 100000 平方千米。");
         }
 
         var county = tree.Find(request.LocationCountyCode);
         if (county is not { Level: JurisdictionLevel.County })
         {
-            Error("locationCountyCode", $"'{Text.Cut(request.LocationCountyCode)}' is not a county (县/区) code of the jurisdiction tree.");
+            Error("locationCountyCode", $"'{Text.Cut(request.LocationCountyCode)}' is not a county (县/区) code of the jurisdiction tree.",
+                $"“{Text.Cut(request.LocationCountyCode)}”不是行政区划树中的县（区）代码。");
         }
 
         var authority = tree.Find(request.AuthorityCode);
         if (authority is null)
         {
-            Error("authorityCode", $"'{Text.Cut(request.AuthorityCode)}' is not a jurisdiction code.");
+            Error("authorityCode", $"'{Text.Cut(request.AuthorityCode)}' is not a jurisdiction code.", $"“{Text.Cut(request.AuthorityCode)}”不是行政区划代码。");
         }
         else if (county is not null && !tree.Contains(authority.Code, county.Code))
         {
-            Error("authorityCode", $"The registration authority {authority.Code} is not above the location county {county.Code}.");
+            Error("authorityCode", $"The registration authority {authority.Code} is not above the location county {county.Code}.",
+                $"登记机关 {authority.Code} 不是所在县（区）{county.Code} 的上级机关。");
         }
 
         if (request.TransferMode is null)
         {
-            Error("transferMode", "The transfer mode is required: tender, auction, listing or agreement.");
+            Error("transferMode", "The transfer mode is required: tender, auction, listing or agreement.",
+                "必须填写出让方式：招标（tender）、拍卖（auction）、挂牌（listing）或协议（agreement）。");
         }
 
         if (request.BlankArea == true && request.Kind == RightKind.Mining)
         {
-            Error("blankArea", "The blank-area flag (空白区) applies to exploration rights only.");
+            Error("blankArea", "The blank-area flag (空白区) applies to exploration rights only.", "空白区标记仅适用于探矿权。");
         }
 
         if (request.RegisteredOn is not { } registeredOn)
         {
-            Error("registeredOn", "The registration date is required.");
+            Error("registeredOn", "The registration date is required.", "必须填写登记日期。");
         }
         else if (registeredOn > today)
         {
-            Error("registeredOn", $"The registration date {registeredOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} in Asia/Shanghai).");
+            Error("registeredOn", $"The registration date {registeredOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} in Asia/Shanghai).",
+                $"登记日期 {registeredOn:yyyy-MM-dd} 晚于今天（按 Asia/Shanghai 时区，今天为 {today:yyyy-MM-dd}）。");
         }
 
         LoadedDefinition? workflow = null;
@@ -141,26 +151,29 @@ public sealed partial class RegisterRight(
             var versions = registry.Versions(request.Deferral);
             if (versions.Count == 0 || versions.All(v => v.Definition.AppliesTo is null))
             {
-                Error("deferral", $"'{Text.Cut(request.Deferral)}' is not a deferral workflow. Known: {string.Join(", ", registry.Definitions.Where(d => d.Definition.AppliesTo is not null).Select(d => d.Definition.Id).Distinct())}.");
+                Error("deferral", $"'{Text.Cut(request.Deferral)}' is not a deferral workflow. Known: {string.Join(", ", registry.Definitions.Where(d => d.Definition.AppliesTo is not null).Select(d => d.Definition.Id).Distinct())}.",
+                    $"“{Text.Cut(request.Deferral)}”不是暂缓提交方案的流程。已有的此类流程：{string.Join(", ", registry.Definitions.Where(d => d.Definition.AppliesTo is not null).Select(d => d.Definition.Id).Distinct())}。");
             }
         }
 
         if (errors.Count > 0)
         {
-            throw new RefusalException(400, "Invalid registration", "The right could not be registered: see the field errors.", errors: errors);
+            throw new RefusalException(400, "Invalid registration", "The right could not be registered: see the field errors.", errors: errors,
+                detailZh: $"无法登记该矿业权：{string.Concat(errorsZh.Values)}");
         }
 
         if (!await access.CoversAsync(user, authority!.Code, ct))
         {
-            throw RefusalException.Forbidden($"Registration authority {authority.Code} is outside your jurisdiction {user.JurisdictionCode}.");
+            throw RefusalException.Forbidden($"Registration authority {authority.Code} is outside your jurisdiction {user.JurisdictionCode}.",
+                $"登记机关 {authority.Code} 不在您的辖区 {user.JurisdictionCode} 范围内。");
         }
 
         var holder = await db.Holders.SingleOrDefaultAsync(h => h.Id == request.HolderId, ct)
-            ?? throw RefusalException.Invalid("holderId", $"No holder {request.HolderId} is registered.");
+            ?? throw RefusalException.Invalid("holderId", $"No holder {request.HolderId} is registered.", $"未登记矿业权人 {request.HolderId}。");
 
         if (await db.Rights.AnyAsync(r => r.LicenseNumber == number, ct))
         {
-            throw RefusalException.Conflict($"Licence number {number} is already registered; numbers are permanent.");
+            throw RefusalException.Conflict($"Licence number {number} is already registered; numbers are permanent.", $"许可证号 {number} 已经登记；许可证号永久保留，不得重复使用。");
         }
 
         Listing.BlockPolygon? polygon = null;
@@ -198,12 +211,13 @@ public sealed partial class RegisterRight(
         var termFromRule = workflow?.Definition.AppliesTo?.SetsExpiry == true;
         if (termFromRule && request.ExpiresOn is not null)
         {
-            throw RefusalException.Invalid("expiresOn", $"The licence term is fixed by {workflow!.Definition.AppliesTo!.Rule}; leave expiresOn out.");
+            throw RefusalException.Invalid("expiresOn", $"The licence term is fixed by {workflow!.Definition.AppliesTo!.Rule}; leave expiresOn out.",
+                $"许可证有效期由 {workflow!.Definition.AppliesTo!.Rule} 规定；请勿填写 expiresOn。");
         }
 
         if (!termFromRule && (request.ExpiresOn is not { } expires || expires <= right.RegisteredOn))
         {
-            throw RefusalException.Invalid("expiresOn", "The expiry date is required and must be after the registration date.");
+            throw RefusalException.Invalid("expiresOn", "The expiry date is required and must be after the registration date.", "必须填写到期日期，且须晚于登记日期。");
         }
 
         db.Rights.Add(right);
@@ -252,35 +266,52 @@ public sealed partial class RegisterRight(
         if (conditions.RightKind != kind)
         {
             throw RefusalException.ByRule(rule.Id,
-                $"{rule.Id} applies to {conditions.RightKind} rights only; this is {(kind == "exploration" ? "an exploration right (探矿权)" : "a mining right (采矿权)")}. {rule.SummaryEn}.", "kind");
+                $"{rule.Id} applies to {conditions.RightKind} rights only; this is {(kind == "exploration" ? "an exploration right (探矿权)" : "a mining right (采矿权)")}. {rule.SummaryEn}.", "kind",
+                detailZh: $"{rule.Id} 仅适用于{KindZh(conditions.RightKind)}；本矿业权为{KindZh(kind)}。{rule.SummaryZh}。");
         }
 
         var mode = right.TransferMode.ToString().ToLowerInvariant();
         if (!conditions.TransferModes.Contains(mode))
         {
             throw RefusalException.ByRule(rule.Id,
-                $"{rule.Id} applies only to rights obtained by {string.Join(", ", conditions.TransferModes)}; this right was obtained by {mode}. {rule.SummaryEn}.", "transferMode");
+                $"{rule.Id} applies only to rights obtained by {string.Join(", ", conditions.TransferModes)}; this right was obtained by {mode}. {rule.SummaryEn}.", "transferMode",
+                detailZh: $"{rule.Id} 仅适用于以{string.Join("、", conditions.TransferModes.Select(ModeZh))}方式取得的矿业权；本矿业权以{ModeZh(mode)}方式取得。{rule.SummaryZh}。");
         }
 
         if (conditions.BlankArea is { } blank && blank != right.BlankArea)
         {
             throw RefusalException.ByRule(rule.Id,
-                $"{rule.Id} applies only to {(blank ? "blank-area (空白区)" : "non-blank-area")} rights; this right is {(right.BlankArea ? "in" : "not in")} a blank area. {rule.SummaryEn}.", "blankArea");
+                $"{rule.Id} applies only to {(blank ? "blank-area (空白区)" : "non-blank-area")} rights; this right is {(right.BlankArea ? "in" : "not in")} a blank area. {rule.SummaryEn}.", "blankArea",
+                detailZh: $"{rule.Id} 仅适用于{(blank ? "空白区" : "非空白区")}矿业权；本矿业权{(right.BlankArea ? "位于" : "不位于")}空白区。{rule.SummaryZh}。");
         }
 
         var inProvince = versions.Where(v => v.Definition.Province == right.ProvinceCode).ToList();
         if (inProvince.Count == 0)
         {
             throw RefusalException.ByRule(rule.Id,
-                $"{rule.Id} is a rule of province {versions[0].Definition.Province}; this right lies in province {right.ProvinceCode}, where no such policy is in force.", "locationCountyCode");
+                $"{rule.Id} is a rule of province {versions[0].Definition.Province}; this right lies in province {right.ProvinceCode}, where no such policy is in force.", "locationCountyCode",
+                detailZh: $"{rule.Id} 是省份 {versions[0].Definition.Province} 的规则；本矿业权位于省份 {right.ProvinceCode}，该省没有施行此项政策。");
         }
 
         return registry.FindInForce(workflowId, right.RegisteredOn) is { } inForce && inForce.Definition.Province == right.ProvinceCode
             ? inForce
             : throw RefusalException.ByRule(rule.Id,
                 $"{rule.Id} ({rule.SourceEn}) was in force from {string.Join("; ", inProvince.Select(v => $"{v.Definition.ValidFrom:yyyy-MM-dd} to {v.Definition.ValidUntil:yyyy-MM-dd}"))}; " +
-                $"a registration on {right.RegisteredOn:yyyy-MM-dd} falls outside every window in force, and no renewed policy has been published.", "registeredOn");
+                $"a registration on {right.RegisteredOn:yyyy-MM-dd} falls outside every window in force, and no renewed policy has been published.", "registeredOn",
+                detailZh: $"{rule.Id}（{rule.SourceZh}）的施行期间为 {string.Join("；", inProvince.Select(v => $"{v.Definition.ValidFrom:yyyy-MM-dd} 至 {v.Definition.ValidUntil:yyyy-MM-dd}"))}；" +
+                $"登记日期 {right.RegisteredOn:yyyy-MM-dd} 不在任何施行期间内，且尚未发布延续施行的政策。");
     }
+
+    private static string KindZh(string kind) => kind == "exploration" ? "探矿权" : "采矿权";
+
+    private static string ModeZh(string mode) => mode switch
+    {
+        "tender" => "招标",
+        "auction" => "拍卖",
+        "listing" => "挂牌",
+        "agreement" => "协议",
+        _ => mode,
+    };
 
     [GeneratedRegex("^[A-Z0-9]{6,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex LicenseNumberPattern();

@@ -45,7 +45,7 @@ public sealed class RightAccess(MiningRightsDbContext db, JurisdictionDirectory 
                 logger.LogWarning("Access denied: {User} ({Roles}) asked for right {RightId} outside its scope", user.Name, string.Join(',', user.Roles), rightId);
             }
 
-            throw RefusalException.NotFound($"Right {rightId}");
+            throw RefusalException.NotFound($"Right {rightId}", $"矿业权 {rightId}");
         }
 
         return right;

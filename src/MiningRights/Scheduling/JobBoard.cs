@@ -42,7 +42,7 @@ public sealed class JobBoard(ISchedulerFactory schedulers, MiningRightsDbContext
     {
         var scheduler = await schedulers.GetScheduler(ct);
         var key = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), ct)).FirstOrDefault(k => k.Name == name)
-            ?? throw RefusalException.NotFound($"Job {Text.Cut(name)}");
+            ?? throw RefusalException.NotFound($"Job {Text.Cut(name)}", $"定时任务 {Text.Cut(name)}");
         await scheduler.TriggerJob(key, ct);
     }
 }

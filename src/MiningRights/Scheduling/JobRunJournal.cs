@@ -8,8 +8,8 @@ namespace MiningRights.Scheduling;
 
 /// <summary>
 /// Writes a <see cref="JobRun"/> for every run of every job, whatever the job: when it started, how long it took, what it
-/// handled (the count its <see cref="JobGate"/> run returned) and how it ended, in the scheduler's time (the real
-/// clock, as its next fire times are, even when the demo clock runs ahead), keeping the latest
+/// handled (the count its <see cref="JobGate"/> run returned) and how it ended, on the system clock (as the
+/// scheduler's next fire times are, even when the demo clock runs ahead or a test holds the service's clock still), keeping the latest
 /// <see cref="KeptPerJob"/> of each. A failure to write is logged and never fails the job.
 /// </summary>
 public sealed class JobRunJournal(IServiceScopeFactory scopes, ILogger<JobRunJournal> logger) : IJobListener
@@ -29,7 +29,7 @@ public sealed class JobRunJournal(IServiceScopeFactory scopes, ILogger<JobRunJou
         {
             Job = job,
             Node = Text.Cut(context.Scheduler.SchedulerInstanceId, 200),
-            StartedAtUtc = context.FireTimeUtc.UtcDateTime,
+            StartedAtUtc = (DateTimeOffset.UtcNow - context.JobRunTime).UtcDateTime,
             DurationMs = (long)context.JobRunTime.TotalMilliseconds,
             Items = context.Result as int?,
             Outcome = jobException is not null ? JobRunOutcome.Failed : ReferenceEquals(context.Result, JobGate.Skipped) ? JobRunOutcome.Skipped : JobRunOutcome.Succeeded,

@@ -23,23 +23,26 @@ public sealed class DocumentStore(IOptions<StorageOptions> options)
     /// <summary>
     /// Refuses, as a 400 on <paramref name="field"/>, a file that is empty, larger than the configured limit, has a name
     /// longer than <see cref="MaxFileNameLength"/> or an extension <paramref name="area"/> does not take.
-    /// <paramref name="what"/> names the file in the answer ("The plan document", "Evidence file 2").
+    /// <paramref name="what"/> names the file in the answer ("The plan document", "Evidence file 2"), <paramref name="whatZh"/>
+    /// in Chinese ("方案文件", "第 2 个证明材料文件").
     /// </summary>
-    public void Check(DocumentArea area, string field, Upload file, string what)
+    public void Check(DocumentArea area, string field, Upload file, string what, string whatZh)
     {
         if (file.Length == 0)
         {
-            throw RefusalException.Invalid(field, $"{what} is empty.");
+            throw RefusalException.Invalid(field, $"{what} is empty.", $"{whatZh}为空。");
         }
 
         if (file.Length > options.Value.MaxUploadBytes)
         {
-            throw RefusalException.Invalid(field, $"{what} is {file.Length} bytes; at most {options.Value.MaxUploadBytes} bytes are accepted.");
+            throw RefusalException.Invalid(field, $"{what} is {file.Length} bytes; at most {options.Value.MaxUploadBytes} bytes are accepted.",
+                $"{whatZh}大小为 {file.Length} 字节；最多接受 {options.Value.MaxUploadBytes} 字节。");
         }
 
         if (!DocumentContent.Allowed(area, file.FileName) || file.FileName.Length > MaxFileNameLength)
         {
-            throw RefusalException.Invalid(field, $"{what} must be one of {string.Join(", ", DocumentContent.Extensions(area))}, with a name of at most {MaxFileNameLength} characters.");
+            throw RefusalException.Invalid(field, $"{what} must be one of {string.Join(", ", DocumentContent.Extensions(area))}, with a name of at most {MaxFileNameLength} characters.",
+                $"{whatZh}的格式必须为 {string.Join(", ", DocumentContent.Extensions(area))} 之一，文件名最多 {MaxFileNameLength} 个字符。");
         }
     }
 
@@ -84,7 +87,9 @@ public sealed class DocumentStore(IOptions<StorageOptions> options)
             File.Delete(temp);
             throw RefusalException.Invalid(field,
                 $"The content of {Text.Cut(Path.GetFileName(upload.FileName))} is not {DocumentContent.Describe(upload.FileName)}, as its name {Text.Cut(Path.GetExtension(upload.FileName))} says: " +
-                "its first bytes are those of another kind of file. Send the document in the format its name gives. 文件内容与扩展名不符。");
+                "its first bytes are those of another kind of file. Send the document in the format its name gives.",
+                $"文件内容与扩展名不符：{Text.Cut(Path.GetFileName(upload.FileName))} 的扩展名为 {Text.Cut(Path.GetExtension(upload.FileName))}，" +
+                $"但其内容不是该扩展名所表明的格式（{DocumentContent.Describe(upload.FileName)}），开头字节属于另一种文件。请按文件名所示的格式发送文件。");
         }
 
         var extension = Path.GetExtension(upload.FileName).ToLowerInvariant();

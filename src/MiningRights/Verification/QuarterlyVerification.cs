@@ -44,7 +44,10 @@ public sealed class QuarterlyVerification(MiningRightsDbContext db, WorkflowRunt
                 ? throw RefusalException.ByRule("GS-9b",
                     $"No quarterly verification policy is in force on {today:yyyy-MM-dd}: " +
                     string.Join("; ", versions.Select(v => $"version {v.Definition.Version} ran from {v.Definition.ValidFrom:yyyy-MM-dd} to {v.Definition.ValidUntil:yyyy-MM-dd}")) +
-                    ". A renewed policy is a new version of the workflow. 季度核查政策已不在有效期内。")
+                    ". A renewed policy is a new version of the workflow.",
+                    detailZh: $"季度核查政策已不在有效期内：{today:yyyy-MM-dd} 没有施行中的季度核查政策；" +
+                    string.Join("；", versions.Select(v => $"第 {v.Definition.Version} 版的施行期间为 {v.Definition.ValidFrom:yyyy-MM-dd} 至 {v.Definition.ValidUntil:yyyy-MM-dd}")) +
+                    "。延续施行的政策应作为该流程的新版本发布。")
                 : [];
         }
 

@@ -13,7 +13,7 @@ public sealed class ProblemsFoundGuard : ITransitionGuard
     public Task<RefusalException?> CheckAsync(ActivityContext context, CancellationToken cancellationToken) =>
         Task.FromResult(context.Values.Get("result") == ProblemsFound
             ? null
-            : RefusalException.Invalid("result", "The result found no problems."));
+            : RefusalException.Invalid("result", "The result found no problems.", "该核查结果为未发现问题。"));
 }
 
 /// <summary>
@@ -31,6 +31,7 @@ public sealed class BatchCompleteGuard : ITransitionGuard
         var open = await context.Db.WorkflowInstances.CountAsync(i => i.SubjectKind == TaskSubjectKind.Kind && taskIds.Contains(i.SubjectId) && !i.Finished, cancellationToken);
         return open == 0
             ? null
-            : RefusalException.ByRule("GS-9b", $"{open} verification task(s) of the batch are not done yet: every result must be accepted before the batch is. 尚有核查任务未完成。");
+            : RefusalException.ByRule("GS-9b", $"{open} verification task(s) of the batch are not done yet: every result must be accepted before the batch is.",
+                detailZh: $"尚有核查任务未完成：本批次有 {open} 项核查任务尚未完成；须先确认每项核查结果，才能确认本批次。");
     }
 }

@@ -26,7 +26,7 @@ public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDi
     public async Task<BatchDetail> BatchAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         var batch = await (await VisibleBatchesAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct)
-            ?? throw RefusalException.NotFound($"Verification batch {id}");
+            ?? throw RefusalException.NotFound($"Verification batch {id}", $"核查批次 {id}");
         var tasks = await TaskViewsAsync(db.VerificationTasks.AsNoTracking().Where(t => t.BatchId == id), null, int.MaxValue, ct);
         return new BatchDetail((await ViewsAsync([batch], ct))[0], tasks);
     }
@@ -42,7 +42,7 @@ public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDi
 
     public async Task<TaskView> TaskAsync(CurrentUser user, Guid id, CancellationToken ct) =>
         (await TaskViewsAsync((await VisibleTasksAsync(user, ct)).AsNoTracking().Where(t => t.Id == id), null, 1, ct)).SingleOrDefault()
-            ?? throw RefusalException.NotFound($"Verification task {id}");
+            ?? throw RefusalException.NotFound($"Verification task {id}", $"核查任务 {id}");
 
     private async Task<IQueryable<VerificationBatch>> VisibleBatchesAsync(CurrentUser user, CancellationToken ct)
     {

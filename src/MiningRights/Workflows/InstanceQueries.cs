@@ -10,7 +10,7 @@ public sealed class InstanceQueries(MiningRightsDbContext db, InstanceAccess acc
     {
         var visible = await access.VisibleAsync(actor, ct);
         var instance = await visible.AsNoTracking().Include(i => i.Journal).SingleOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw RefusalException.NotFound($"Workflow instance {id}");
+            ?? throw RefusalException.NotFound($"Workflow instance {id}", $"流程实例 {id}");
         var definition = (await registry.ResolveAsync(instance, db, ct)).Definition;
         var state = definition.States[instance.State];
         var values = new InstanceValues(instance);
@@ -30,6 +30,6 @@ public sealed class InstanceQueries(MiningRightsDbContext db, InstanceAccess acc
     {
         var visible = await access.VisibleAsync(actor, ct);
         return await db.Evidence.AsNoTracking().Where(e => e.Id == fileId && e.InstanceId == instanceId && visible.Any(i => i.Id == e.InstanceId)).SingleOrDefaultAsync(ct)
-            ?? throw RefusalException.NotFound($"Evidence file {fileId}");
+            ?? throw RefusalException.NotFound($"Evidence file {fileId}", $"证明材料文件 {fileId}");
     }
 }

@@ -27,19 +27,20 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
         var instance = await db.WorkflowInstances.FindAsync([instanceId], ct);
         if (instance is null || !await access.SeesAsync(user.Actor, instance, ct))
         {
-            throw RefusalException.NotFound($"Workflow instance {instanceId}");
+            throw RefusalException.NotFound($"Workflow instance {instanceId}", $"流程实例 {instanceId}");
         }
 
         if (note is { Length: > 2000 })
         {
-            throw RefusalException.Invalid("note", "The note may be at most 2000 characters.");
+            throw RefusalException.Invalid("note", "The note may be at most 2000 characters.", "备注最多 2000 个字符。");
         }
 
         evidence.Check(files);
         var definition = await registry.ResolveAsync(instance, db, ct);
         if (definition.Definition.Signals.TryGetValue(signal, out var spec) && spec.Dedicated)
         {
-            throw RefusalException.Conflict($"'{signal}' carries a document or a decision and is sent through its own endpoint (see the plans API).");
+            throw RefusalException.Conflict($"'{signal}' carries a document or a decision and is sent through its own endpoint (see the plans API).",
+                $"“{signal}”附带文件或决定，须通过其专用接口提交（参见方案接口 plans API）。");
         }
 
         var outcome = await runtime.SignalAsync(instance, signal, user.Actor, note, ct, values, files.Count);
@@ -80,7 +81,7 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
                 JsonValueKind.String => value.GetString(),
                 JsonValueKind.Number => value.GetRawText(),
                 JsonValueKind.Null => null,
-                _ => throw RefusalException.Invalid(Text.Cut(name), "A value is a string, a number or a date as yyyy-MM-dd."),
+                _ => throw RefusalException.Invalid(Text.Cut(name), "A value is a string, a number or a date as yyyy-MM-dd.", "取值应为字符串、数字或 yyyy-MM-dd 格式的日期。"),
             };
         }
 

@@ -17,12 +17,14 @@ public sealed class SignalEvidence(MiningRightsDbContext db, DocumentStore store
     {
         if (files.Count > options.Value.MaxEvidenceFiles)
         {
-            throw RefusalException.Invalid(SignalInputs.FilesField, $"At most {options.Value.MaxEvidenceFiles} evidence files may be sent at once; {files.Count} were.");
+            throw RefusalException.Invalid(SignalInputs.FilesField, $"At most {options.Value.MaxEvidenceFiles} evidence files may be sent at once; {files.Count} were.",
+                $"一次最多可提交 {options.Value.MaxEvidenceFiles} 个证明材料文件；本次提交了 {files.Count} 个。");
         }
 
         for (var i = 0; i < files.Count; i++)
         {
-            store.Check(DocumentArea.Evidence, SignalInputs.FilesField, files[i], $"Evidence file {i + 1} ({Text.Cut(Path.GetFileName(files[i].FileName))})");
+            store.Check(DocumentArea.Evidence, SignalInputs.FilesField, files[i], $"Evidence file {i + 1} ({Text.Cut(Path.GetFileName(files[i].FileName))})",
+                $"第 {i + 1} 个证明材料文件（{Text.Cut(Path.GetFileName(files[i].FileName))}）");
         }
     }
 

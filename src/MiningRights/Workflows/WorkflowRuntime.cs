@@ -132,33 +132,39 @@ public sealed class WorkflowRuntime(
     {
         if (!await access.SeesAsync(actor, instance, ct))
         {
-            throw RefusalException.NotFound($"Workflow instance {instance.Id}");
+            throw RefusalException.NotFound($"Workflow instance {instance.Id}", $"流程实例 {instance.Id}");
         }
 
         var definition = await registry.ResolveAsync(instance, db, ct);
         if (!definition.Definition.Signals.TryGetValue(signal, out var spec))
         {
-            throw RefusalException.Invalid("signal", $"Workflow '{instance.DefinitionId}' has no signal '{Text.Cut(signal)}'.");
+            throw RefusalException.Invalid("signal", $"Workflow '{instance.DefinitionId}' has no signal '{Text.Cut(signal)}'.", $"流程“{instance.DefinitionId}”没有“{Text.Cut(signal)}”操作。");
         }
 
         // The service itself (a deadline, a job, the settling of a duty) may send any signal its definition has.
         if (!actor.IsSystem && !spec.Roles.Any(actor.IsInRole))
         {
-            throw RefusalException.Forbidden($"'{spec.Label.En}' ({spec.Label.Zh}) may be done only by: {string.Join(", ", spec.Roles)}.");
+            throw RefusalException.Forbidden($"'{spec.Label.En}' ({spec.Label.Zh}) may be done only by: {string.Join(", ", spec.Roles)}.",
+                $"“{spec.Label.Zh}”仅限以下角色办理：{string.Join(", ", spec.Roles)}。");
         }
 
         if (!await access.MayActAsync(actor, instance, spec.Roles, ct, spec.ActsAt))
         {
-            throw RefusalException.Forbidden(spec.ActsAt == SignalDefinition.ActsAtLocation
-                ? $"Only officers of {instance.JurisdictionCode}, where {instance.SubjectLabel} lies, or above may do this; your jurisdiction {actor.JurisdictionCode} may see it but not act. 仅属地机关可办理。"
-                : $"Only officers of the registration authority ({instance.AuthorityCode}) or above may decide on {instance.SubjectLabel}; " +
-                  $"your jurisdiction {actor.JurisdictionCode} may see it but not decide. 仅登记机关可作出决定。");
+            throw spec.ActsAt == SignalDefinition.ActsAtLocation
+                ? RefusalException.Forbidden(
+                    $"Only officers of {instance.JurisdictionCode}, where {instance.SubjectLabel} lies, or above may do this; your jurisdiction {actor.JurisdictionCode} may see it but not act.",
+                    $"仅属地机关可办理：仅 {instance.SubjectLabel} 所在地 {instance.JurisdictionCode} 或其上级机关的工作人员可以办理此事项；您所在的辖区 {actor.JurisdictionCode} 可以查看，但不能办理。")
+                : RefusalException.Forbidden(
+                    $"Only officers of the registration authority ({instance.AuthorityCode}) or above may decide on {instance.SubjectLabel}; " +
+                    $"your jurisdiction {actor.JurisdictionCode} may see it but not decide.",
+                    $"仅登记机关可作出决定：仅登记机关（{instance.AuthorityCode}）或其上级机关的工作人员可以对 {instance.SubjectLabel} 作出决定；您所在的辖区 {actor.JurisdictionCode} 可以查看，但不能作出决定。");
         }
 
         var candidates = definition.Definition.Transitions.Where(t => t.From == instance.State && t.Signal == signal).ToList();
         if (candidates.Count == 0)
         {
-            throw RefusalException.Conflict($"'{spec.Label.En}' ({spec.Label.Zh}) is not possible now: the {instance.DefinitionId} workflow is in state '{instance.State}'.");
+            throw RefusalException.Conflict($"'{spec.Label.En}' ({spec.Label.Zh}) is not possible now: the {instance.DefinitionId} workflow is in state '{instance.State}'.",
+                $"当前无法办理“{spec.Label.Zh}”：{instance.DefinitionId} 流程处于“{instance.State}”状态。");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

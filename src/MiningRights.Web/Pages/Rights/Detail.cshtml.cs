@@ -98,7 +98,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
             RequestBodies.Files(Request.Form, SignalInputs.FilesField), CurrentUser.From(User), ct), "claimed", ct);
 
     private async Task<Guid> ContractIdAsync(Guid rightId, CancellationToken ct) =>
-        (await contracts.OfRightAsync(CurrentUser.From(User), rightId, ct))?.Id ?? throw RefusalException.Conflict("This right has no contract in the service.");
+        (await contracts.OfRightAsync(CurrentUser.From(User), rightId, ct))?.Id ?? throw RefusalException.Conflict("This right has no contract in the service.", "本系统中没有该矿业权的出让合同。");
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> act, string done, CancellationToken ct)
     {

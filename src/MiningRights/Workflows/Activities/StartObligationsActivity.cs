@@ -80,7 +80,7 @@ public sealed class StartObligationsActivity : IWorkflowActivity
             var dueName = ActivityParameters.String(entry, "due")!;
             var what = ActivityParameters.Text(entry, "what")!;
             var due = context.Values.Date(dueName)
-                ?? throw RefusalException.Invalid(dueName, $"The due date '{dueName}' ({what.En}) is required.");
+                ?? throw RefusalException.Invalid(dueName, $"The due date '{dueName}' ({what.En}) is required.", $"必须提供到期日“{dueName}”（{what.Zh}）。");
             await context.Runtime.StartAsync(definition, context.Instance.Subject, context.Actor,
                 new Dictionary<string, DateOnly> { ["dueOn"] = due },
                 new Dictionary<string, string>
