@@ -27,16 +27,8 @@ public sealed class NotificationQueries(MiningRightsDbContext db, InstanceAccess
         var contacts = (await db.Holders.AsNoTracking().Where(h => h.Id == holderId).Select(h => h.ContactEmails).SingleOrDefaultAsync(ct) ?? string.Empty)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var query = db.Notifications.AsNoTracking().Where(n => n.HolderId == holderId && contacts.Contains(n.Recipient));
-        if (page.Keys(2) is [var created, var last])
-        {
-            var at = PageRequest.ReadInstant(created);
-            var after = PageRequest.ReadGuid(last);
-            query = query.Where(n => n.CreatedAtUtc < at || (n.CreatedAtUtc == at && n.Id.CompareTo(after) > 0));
-        }
-
-        var rows = await query.OrderByDescending(n => n.CreatedAtUtc).ThenBy(n => n.Id).Take(page.Size + 1).ToListAsync(ct);
-        return page.Build(rows, n => [n.CreatedAtUtc.Ticks.ToString(CultureInfo.InvariantCulture), n.Id.ToString()],
-            n => new ReceivedNotice(n.Id, n.InstanceId, n.Stage, n.RuleId, n.Recipient, n.Subject, n.TextBody, n.Status, n.CreatedAtUtc, n.SentAtUtc));
+        return await NewestFirstAsync(query, page,
+            n => new ReceivedNotice(n.Id, n.InstanceId, n.Stage, n.RuleId, n.Recipient, n.Subject, n.TextBody, n.Status, n.CreatedAtUtc, n.SentAtUtc), ct);
     }
 
     public async Task<Page<NotificationView>> ListAsync(CurrentUser user, NotificationStatus? status, Guid? instanceId, PageRequest page, CancellationToken ct)
@@ -53,6 +45,13 @@ public sealed class NotificationQueries(MiningRightsDbContext db, InstanceAccess
             query = query.Where(n => n.InstanceId == id);
         }
 
+        return await NewestFirstAsync(query, page,
+            n => new NotificationView(n.Id, n.InstanceId, n.Stage, n.RuleId, n.Recipient, n.Language, n.Subject, n.Status, n.Attempts, n.NextAttemptAtUtc, n.LastError, n.CreatedAtUtc, n.SentAtUtc), ct);
+    }
+
+    /// <summary>One page of notices, newest first, by keyset (creation time, then id) so rows added meanwhile neither repeat nor skip one.</summary>
+    private static async Task<Page<T>> NewestFirstAsync<T>(IQueryable<Notification> query, PageRequest page, Func<Notification, T> view, CancellationToken ct)
+    {
         if (page.Keys(2) is [var created, var last])
         {
             var at = PageRequest.ReadInstant(created);
@@ -61,7 +60,6 @@ public sealed class NotificationQueries(MiningRightsDbContext db, InstanceAccess
         }
 
         var rows = await query.OrderByDescending(n => n.CreatedAtUtc).ThenBy(n => n.Id).Take(page.Size + 1).ToListAsync(ct);
-        return page.Build(rows, n => [n.CreatedAtUtc.Ticks.ToString(CultureInfo.InvariantCulture), n.Id.ToString()],
-            n => new NotificationView(n.Id, n.InstanceId, n.Stage, n.RuleId, n.Recipient, n.Language, n.Subject, n.Status, n.Attempts, n.NextAttemptAtUtc, n.LastError, n.CreatedAtUtc, n.SentAtUtc));
+        return page.Build(rows, n => [n.CreatedAtUtc.Ticks.ToString(CultureInfo.InvariantCulture), n.Id.ToString()], view);
     }
 }
