@@ -20,7 +20,13 @@ var app = builder.Build();
 if (args.Length > 0 && args[0] == "migrate")
 {
     await app.MigrateDatabaseAsync();
-    return;
+    return 0;
+}
+
+// `verify-audit`: check the audit trail's hash chain, name the first broken entry, and stop (exit code 1 when broken).
+if (args.Length > 0 && args[0] == "verify-audit")
+{
+    return await app.VerifyAuditAsync(Console.Out);
 }
 
 await app.PrepareDatabaseAsync();
@@ -51,6 +57,7 @@ app.MapAdminApi();
 app.MapRazorPages();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program

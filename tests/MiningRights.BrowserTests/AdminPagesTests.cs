@@ -16,7 +16,7 @@ public sealed class AdminPagesTests(BrowserService service) : IClassFixture<Brow
         var page = await service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(page, ServiceFactory.AdminUser);
         await page.WaitForURLAsync(new Regex("/admin$"));
-        Assert.Equal(5, await page.Locator("#jobs article.job").CountAsync());
+        Assert.Equal(6, await page.Locator("#jobs article.job").CountAsync());
         var sweep = page.Locator("article[data-job=deadline-sweep]");
         Assert.Contains("every 3600 s", await sweep.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", await sweep.Locator(".next-fire").InnerTextAsync());

@@ -77,6 +77,22 @@ public static class DatabaseStartup
     /// The <c>migrate</c> command: applies the pending migrations of the configured database and returns, without
     /// starting the service. Several nodes may run it at once: EF Core takes a lock on the migrations history.
     /// </summary>
+    /// <summary>Checks the audit trail's hash chain and says what it found: 0 when intact, 1 when an entry is broken.</summary>
+    public static async Task<int> VerifyAuditAsync(this WebApplication app, TextWriter output)
+    {
+        var result = await app.Services.GetRequiredService<Audit.AuditChain>().VerifyAsync(CancellationToken.None);
+        if (result.FirstBroken is { } broken)
+        {
+            await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Audit chain broken at entry {broken.Id} (place {broken.ChainSequence} in the chain, {broken.AtUtc:yyyy-MM-dd'T'HH:mm:ss'Z'}, {broken.Action} by {broken.Actor}): {result.Reason}. {result.Sealed} entries before it are intact. 审计记录哈希链在第 {broken.Id} 条处断裂。"));
+            return 1;
+        }
+
+        await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Audit chain intact: {result.Sealed} entries sealed and matching; {result.Unsealed} written since the last seal. 审计记录哈希链完整。"));
+        return 0;
+    }
+
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiningRights.Startup");

@@ -12,6 +12,9 @@ public sealed class JobOptions
 
     public int OutboxDeliverySeconds { get; set; } = 15;
 
+    /// <summary>How often the audit entries written since are sealed into the hash chain (<see cref="Audit.AuditChain"/>).</summary>
+    public int AuditSealSeconds { get; set; } = 60;
+
     /// <summary>When the daily evaluation of contract performance runs: a Quartz cron expression in Asia/Shanghai.</summary>
     public string PerformanceEvaluationCron { get; set; } = "0 30 1 * * ?";
 

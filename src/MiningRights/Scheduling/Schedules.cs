@@ -15,10 +15,12 @@ public static class Schedules
     {
         services.AddSingleton<JobGate>();
         services.AddScoped<JobBoard>();
+        services.AddSingleton<Audit.AuditChain>();
         services.AddQuartz(quartz =>
         {
             quartz.AddJobListener<JobRunJournal>();
             Register(quartz);
+            RegisterAuditSeal(quartz);
             RegisterDaily(quartz);
             store?.Invoke(quartz);
         });
@@ -36,6 +38,14 @@ public static class Schedules
         quartz.AddTrigger((sp, trigger) => trigger.ForJob(OutboxDeliveryJob.Key).WithIdentity("outbox-delivery-trigger")
             .StartAt(Options(sp).RunAtStart ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow.AddSeconds(Options(sp).OutboxDeliverySeconds))
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).OutboxDeliverySeconds)).RepeatForever()));
+    }
+
+    private static void RegisterAuditSeal(IQuartzBuilder quartz)
+    {
+        quartz.AddJob<AuditSealJob>(job => job.WithIdentity(AuditSealJob.Key));
+        quartz.AddTrigger((sp, trigger) => trigger.ForJob(AuditSealJob.Key).WithIdentity("audit-seal-trigger")
+            .StartAt(DateTimeOffset.UtcNow.AddSeconds(Options(sp).AuditSealSeconds))
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).AuditSealSeconds)).RepeatForever()));
     }
 
     private static void RegisterDaily(IQuartzBuilder quartz)

@@ -88,7 +88,8 @@ public sealed partial class MigrationTests : IDisposable
         var rows = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            var sql = reader.IsDBNull(3) ? string.Empty : Whitespace().Replace(reader.GetString(3), " ").Trim();
+            // Spacing is not schema: SQLite's ALTER TABLE ADD COLUMN writes " , " and ")" where a CREATE TABLE has ", " and " )".
+            var sql = reader.IsDBNull(3) ? string.Empty : SpaceAroundPunctuation().Replace(Whitespace().Replace(reader.GetString(3), " "), "$1").Trim();
             rows.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetString(2)}|{sql}");
         }
 
@@ -97,4 +98,7 @@ public sealed partial class MigrationTests : IDisposable
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\s*([,()])\s*")]
+    private static partial Regex SpaceAroundPunctuation();
 }

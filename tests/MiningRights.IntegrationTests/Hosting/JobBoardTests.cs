@@ -11,7 +11,7 @@ namespace MiningRights.IntegrationTests.Hosting;
 /// </summary>
 public sealed class JobBoardTests
 {
-    private static readonly string[] Jobs = ["deadline-sweep", "outbox-delivery", "performance-evaluation", "quarterly-verification", "renewal-coverage"];
+    private static readonly string[] Jobs = ["audit-seal", "deadline-sweep", "outbox-delivery", "performance-evaluation", "quarterly-verification", "renewal-coverage"];
 
     [Fact]
     public async Task Each_job_is_listed_with_its_schedule_run_now_records_the_run_and_only_administrators_may()

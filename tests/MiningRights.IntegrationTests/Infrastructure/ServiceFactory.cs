@@ -34,6 +34,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Smtp:Port"] = MailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Jobs:DeadlineSweepSeconds"] = "3600",
             ["Jobs:OutboxDeliverySeconds"] = "3600",
+            ["Jobs:AuditSealSeconds"] = "3600",
             ["Jobs:RunAtStart"] = "false",
 
             // The daily evaluation runs when a test calls it, never on the real clock in the middle of one.

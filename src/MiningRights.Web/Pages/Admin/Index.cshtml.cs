@@ -41,6 +41,7 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
         "performance-evaluation" => ui.T("合同履约评估", "Contract performance evaluation"),
         "renewal-coverage" => ui.T("延续跟踪补全", "Renewal tracking for every right in force"),
         "quarterly-verification" => ui.T("季度核查", "Quarterly verification"),
+        "audit-seal" => ui.T("审计记录封存（哈希链）", "Audit trail sealing (hash chain)"),
         _ => name,
     };
 

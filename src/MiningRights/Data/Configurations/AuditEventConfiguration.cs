@@ -14,5 +14,9 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(a => a.RuleId).HasMaxLength(16);
         builder.Property(a => a.Detail).HasMaxLength(4000);
         builder.HasIndex(a => a.RightId);
+        builder.Property(a => a.Hash).HasMaxLength(64);
+
+        // One entry at each place of the chain: of two nodes sealing at once, one commits.
+        builder.HasIndex(a => a.ChainSequence).IsUnique();
     }
 }
