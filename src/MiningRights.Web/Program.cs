@@ -29,6 +29,12 @@ if (args.Length > 0 && args[0] == "verify-audit")
     return await app.VerifyAuditAsync(Console.Out);
 }
 
+// `backup DIR`: an online, consistent copy of the embedded database and the uploaded files, while the service runs.
+if (args.Length > 0 && args[0] == "backup")
+{
+    return await app.BackupAsync(args.Length > 1 ? args[1] : null, Console.Out);
+}
+
 await app.PrepareDatabaseAsync();
 
 app.UseApi();

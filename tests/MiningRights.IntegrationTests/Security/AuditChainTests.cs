@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +32,7 @@ public sealed class AuditChainTests
         Assert.True(sealedCount >= 3, $"{sealedCount} sealed");
         Assert.Equal(0, await chain.SealAsync(CancellationToken.None));
 
-        var (exit, output) = await VerifyAuditAsync(factory);
+        var (exit, output) = await ServiceCommand.RunAsync(factory, "verify-audit");
         Assert.True(exit == 0, output);
         Assert.Contains($"Audit chain intact: {sealedCount} entries sealed", output, StringComparison.Ordinal);
 
@@ -43,7 +42,7 @@ public sealed class AuditChainTests
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
             var second = await db.AuditEvents.AsNoTracking().Where(a => a.ChainSequence == 2).SingleAsync();
             await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Detail\" = {0} WHERE \"Id\" = {1}", "Approved by the director.", second.Id);
-            (exit, output) = await VerifyAuditAsync(factory);
+            (exit, output) = await ServiceCommand.RunAsync(factory, "verify-audit");
             Assert.True(exit == 1, output);
             Assert.Contains($"Audit chain broken at entry {second.Id} (place 2 in the chain", output, StringComparison.Ordinal);
             Assert.Contains("1 entries before it are intact", output, StringComparison.Ordinal);
@@ -57,28 +56,5 @@ public sealed class AuditChainTests
             Assert.Equal(4, removed.FirstBroken!.ChainSequence);
             Assert.Contains("entry 3 of the chain is missing", removed.Reason, StringComparison.Ordinal);
         }
-    }
-
-    /// <summary>Runs <c>MiningRights.Web verify-audit</c> (the Release build) on the test's database, as a process of its own.</summary>
-    private static async Task<(int Exit, string Output)> VerifyAuditAsync(ServiceFactory factory)
-    {
-        var binary = Path.Combine(RepositoryRoot.Find(), "src", "MiningRights.Web", "bin", "Release", "net10.0");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = binary, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(binary, "MiningRights.Web.dll"));
-        start.ArgumentList.Add("verify-audit");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__DataDirectory"] = factory.DataDirectory;
-        start.Environment["Workflows__Directory"] = Path.Combine(RepositoryRoot.Find(), "workflows");
-        foreach (var (key, value) in TestDatabase.SettingsFor(factory.DataDirectory))
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
     }
 }
