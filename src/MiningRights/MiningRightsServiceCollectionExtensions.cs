@@ -36,6 +36,8 @@ public static class MiningRightsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .Validate(o => o.Port is > 0 and < 65536 && !string.IsNullOrWhiteSpace(o.From), "Smtp:Port must be a TCP port and Smtp:From an address.")
+            .Validate(o => string.IsNullOrEmpty(o.UserName) || !string.IsNullOrEmpty(o.Password),
+                "Smtp:UserName is set but Smtp:Password is not: set Smtp__Password (from the secret store), or remove the user name to send without signing in to the mail server.")
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
             .Validate(o => o.MaxAttempts >= 1 && o.FirstRetrySeconds >= 1 && o.MaxRetrySeconds >= o.FirstRetrySeconds

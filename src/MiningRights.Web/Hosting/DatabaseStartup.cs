@@ -37,6 +37,7 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
         var provider = app.Services.GetRequiredService<DatabaseProvider>();
+        await EnsureReachableAsync(db, logger);
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStart ?? provider.MigratesAtStartByDefault)
         {
             await MigrateAsync(db, logger);
@@ -98,8 +99,44 @@ public static class DatabaseStartup
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiningRights.Startup");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+        await EnsureReachableAsync(db, logger);
         await MigrateAsync(db, logger);
         await app.Services.GetRequiredService<DatabaseProvider>().PrepareAsync(db, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Opens one connection before anything else, so a database that is missing, unreachable or refusing the credentials
+    /// stops the start with what was tried and why, rather than with the first query's stack trace.
+    /// </summary>
+    private static async Task EnsureReachableAsync(MiningRightsDbContext db, ILogger logger)
+    {
+        try
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+        catch (Exception ex) when (Unreachable(ex) is { } reason)
+        {
+            var connection = db.Database.GetDbConnection();
+            var message = $"The database cannot be reached ({db.Database.ProviderName}, server '{connection.DataSource}', database '{connection.Database}'): {reason.Message} " +
+                "Check ConnectionStrings:MiningRights and that the database server is running; the service does not start without its database.";
+            logger.LogCritical("{Message}", message);
+            throw new InvalidOperationException(message, ex);
+        }
+    }
+
+    /// <summary>The database's own error within <paramref name="ex"/> (a retrying strategy wraps it), or null for anything else.</summary>
+    private static Exception? Unreachable(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException or IOException)
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     private static async Task MigrateAsync(MiningRightsDbContext db, ILogger logger)

@@ -32,6 +32,38 @@ public sealed class ProviderTests
     }
 
     [Fact]
+    public void An_unreachable_database_server_stops_the_start_saying_what_was_tried()
+    {
+        var message = StartFailure(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:MiningRights"] = "Host=127.0.0.1;Port=1;Database=miningrights;Username=miningrights;Password=secret;Timeout=3",
+        });
+
+        Assert.Contains("The database cannot be reached", message, StringComparison.Ordinal);
+        Assert.Contains("database 'miningrights'", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_that_does_not_exist_on_the_server_stops_the_start_naming_it()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.Postgres("postgres")) { Database = "no_such_database_" + Guid.NewGuid().ToString("N")[..8] };
+        var message = StartFailure(new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:MiningRights"] = server.ConnectionString });
+
+        Assert.Contains("The database cannot be reached", message, StringComparison.Ordinal);
+        Assert.Contains(server.Database!, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_SMTP_user_name_without_its_password_stops_the_start()
+    {
+        var message = StartFailure(new Dictionary<string, string?> { ["Smtp:UserName"] = "miningrights" });
+
+        Assert.Contains("Smtp:UserName is set but Smtp:Password is not", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_clustered_schedule_on_SQLite_stops_the_start_with_a_clear_message()
     {
         var message = StartFailure(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Database:Clustered"] = "true" });
@@ -69,9 +101,9 @@ public sealed class ProviderTests
         (await first.WaitUntilHealthyAsync()).Dispose();
         (await second.WaitUntilHealthyAsync()).Dispose();
         Assert.Equal(2, await CountAsync(connectionString, "SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state"));
-        // One trigger each, shared by both nodes: the sweep, the delivery, and the cron jobs (the daily performance
-        // evaluation, renewal coverage and the quarterly verification).
-        Assert.Equal(5, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_triggers"));
+        // One trigger each, shared by both nodes: the sweep, the delivery, the audit sealing, and the cron jobs (the daily
+        // performance evaluation, renewal coverage and the quarterly verification).
+        Assert.Equal(6, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_triggers"));
         Assert.Equal(3, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_cron_triggers"));
     }
 
