@@ -31,7 +31,8 @@ public static class AuthApi
         LoginRequest request,
         bool? useCookies,
         SignInManager<ApplicationUser> signIn,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        HttpContext context)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
@@ -48,13 +49,16 @@ public static class AuthApi
 
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+        var logger = loggers.CreateLogger("MiningRights.Auth");
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (result.Succeeded)
         {
             // The sign-in handler has written the token (or the cookie).
+            logger.LogInformation("Signed in (API): {User} from {Address}", request.UserName, address);
             return TypedResults.Empty;
         }
 
-        loggers.CreateLogger("MiningRights.Auth").LogWarning("Login denied for {UserName}: {Reason}", request.UserName, result.IsLockedOut ? "locked out" : "bad credentials");
+        logger.LogWarning("Sign-in failed (API): {User} from {Address}: {Reason}", request.UserName, address, result.IsLockedOut ? "locked out" : "bad credentials");
         return TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: result.IsLockedOut ? "Account locked" : "Sign-in failed",

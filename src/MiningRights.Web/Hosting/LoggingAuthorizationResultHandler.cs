@@ -12,11 +12,11 @@ public sealed class LoggingAuthorizationResultHandler(ILogger<LoggingAuthorizati
     {
         if (authorizeResult.Forbidden)
         {
-            logger.LogWarning("Access denied (403): {User} {Method} {Path}", context.User.Identity?.Name, context.Request.Method, context.Request.Path);
+            logger.LogWarning("Access denied (403): {User} from {Address} {Method} {Path}", context.User.Identity?.Name, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.Request.Method, context.Request.Path);
         }
         else if (authorizeResult.Challenged)
         {
-            logger.LogWarning("Access denied (401, not signed in): {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.LogWarning("Access denied (401, not signed in): from {Address} {Method} {Path}", context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.Request.Method, context.Request.Path);
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Data;
 using MiningRights.Deadlines;
@@ -59,6 +60,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
     }
+
+    /// <summary>What the service logged, for tests of what it tells operators (and what it must never write down).</summary>
+    public LogRecorder Logs { get; } = new();
 
     /// <summary>Where test services keep their files: the test command's own folder, removed when it ends.</summary>
     public static string TestDataRoot =>
@@ -130,6 +134,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
