@@ -22,6 +22,8 @@ public static class NoticeComposer
             .Replace("{holderName}", facts.HolderName, StringComparison.Ordinal)
             .Replace("{what}", (zh ? facts.WhatZh : facts.WhatEn) ?? string.Empty, StringComparison.Ordinal)
             .Replace("{dueDate}", facts.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)
+            // English counts one day in the singular ("due in 1 day"); the templates write "{daysLeft} days".
+            .Replace("{daysLeft} days", facts.DaysLeft == 1 ? "1 day" : "{daysLeft} days", StringComparison.Ordinal)
             .Replace("{daysLeft}", facts.DaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)
             .Replace("{ruleId}", facts.RuleId, StringComparison.Ordinal);
 

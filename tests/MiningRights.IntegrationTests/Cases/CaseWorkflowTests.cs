@@ -75,7 +75,7 @@ public sealed class CaseWorkflowTests
         Assert.Single(caseMails, s => s == $"Rectification ordered: {number} by 2026-04-17");
         Assert.Single(caseMails, s => s == $"Reminder: {number} rectification due in 30 days");
         Assert.Single(caseMails, s => s == $"Reminder: {number} rectification due in 7 days");
-        Assert.Single(caseMails, s => s == $"Reminder: {number} rectification due in 1 days");
+        Assert.Single(caseMails, s => s == $"Reminder: {number} rectification due in 1 day");
         Assert.Single(caseMails, s => s == $"Rectification overdue: {number}");
         Assert.Single(caseMails, s => s == $"Withdrawn: {number}");
 

@@ -39,6 +39,6 @@ public sealed class PastRemindersTests
         var mails = await MailDev.ForAsync(holder.Email);
         Assert.Equal(3, mails.Count);
         Assert.Single(mails, m => m.Subject == $"Reminder: {number} exploration plan due in 7 days");
-        Assert.Single(mails, m => m.Subject == $"Reminder: {number} exploration plan due in 1 days");
+        Assert.Single(mails, m => m.Subject == $"Reminder: {number} exploration plan due in 1 day");
     }
 }

@@ -68,6 +68,17 @@ public sealed class NoticeComposerTests
         Assert.Equal($"Reminder: {LicenseNumber} exploration plan due in 12 days", notice.Subject);
     }
 
+    [Theory]
+    [InlineData(1, "due in 1 day")]
+    [InlineData(2, "due in 2 days")]
+    public void An_English_subject_counts_one_day_in_the_singular(int daysLeft, string expected)
+    {
+        var notice = NoticeComposer.Compose(Reminder, Facts(daysLeft: daysLeft), "en");
+
+        Assert.EndsWith(expected, notice.Subject, StringComparison.Ordinal);
+        Assert.EndsWith($"还剩 {daysLeft} 天到期", NoticeComposer.Compose(Reminder, Facts(daysLeft: daysLeft), "zh-CN").Subject, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_Chinese_notice_past_the_due_date_says_how_many_days_overdue()
     {
