@@ -38,6 +38,27 @@ public sealed class PostgresProvider : DatabaseProvider
     public override bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable };
 
+    /// <summary>
+    /// The server unreachable or going away (a connection failure, an administrator or crash shutdown, the server
+    /// starting up or out of connections), a lock or statement timeout, however wrapped.
+    /// </summary>
+    public override bool IsUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException { SqlState: var state } when state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal)
+                    || state is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled:
+                case NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }:
+                case TimeoutException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     public override void UseClusteredSchedule(IQuartzBuilder quartz, string connectionString) =>
         quartz.UsePersistentStore(store =>
         {

@@ -49,6 +49,20 @@ public sealed class SqliteProvider : DatabaseProvider
     public override async Task PrepareAsync(MiningRightsDbContext db, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
 
+    /// <summary>The file still locked by another writer after the busy timeout (SQLITE_BUSY 5, SQLITE_LOCKED 6), however wrapped.</summary>
+    public override bool IsUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A unique key taken by a concurrent transition (constraint, 19) or the file still locked after the busy timeout (5).</summary>
     public override bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 or 5 };

@@ -34,6 +34,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Title = "The request could not be read",
                 Detail = invalid.Message,
             },
+            _ when database.IsUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Database unavailable",
+                Detail = "The database is busy or unavailable; nothing of this request was saved. Send it again in a moment.",
+                Extensions = { ["detailZh"] = "数据库繁忙或暂不可用，本次请求未保存任何内容。请稍后重新提交。" },
+            },
             DbUpdateException update when update is DbUpdateConcurrencyException || database.IsConflict(update) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -59,6 +66,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

@@ -49,6 +49,12 @@ public abstract class DatabaseProvider
     /// </summary>
     public abstract bool IsConflict(DbUpdateException exception);
 
+    /// <summary>
+    /// True when the database could not serve the request at all: held locked past the timeout, gone away, restarting.
+    /// Nothing of the request was committed; the request answers 503 and may simply be sent again.
+    /// </summary>
+    public abstract bool IsUnavailable(Exception exception);
+
     /// <summary>Keeps the schedule in the database, shared by the processes that run on it (clustered).</summary>
     public abstract void UseClusteredSchedule(IQuartzBuilder quartz, string connectionString);
 }
