@@ -64,6 +64,8 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
                     .Select(d => new { d.DueOn, d.RuleId }).FirstOrDefault(),
             })
             .OrderBy(r => r.Due == null).ThenBy(r => r.Due!.DueOn).ThenBy(r => r.Instance.UpdatedAtUtc).ThenBy(r => r.Instance.Id)
+            // Twice the page: the filter above is by state name across versions, and the exact check below (this version's
+            // signals, where the reader may act) can drop some rows.
             .Take(MaxItems * 2)
             .ToListAsync(ct);
 
