@@ -90,6 +90,47 @@ public sealed partial class DenyByDefaultTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/no-such-thing")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("Holder")]
+    [InlineData("Inspector")]
+    [InlineData("Authority")]
+    [InlineData("Admin")]
+    public async Task Every_endpoint_answers_a_signed_in_role_with_unknown_ids_and_an_empty_body_without_a_500_or_someone_s_data(string role)
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
+        var api = new Api(factory);
+        var client = role switch
+        {
+            "Holder" => (await api.HolderAsync()).Client,
+            "Admin" => await api.AdminAsync(),
+            _ => await api.AccountAsync(role, "620000"),
+        };
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !IsPage(e)).ToList();
+
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var method in Methods(endpoint))
+            {
+                using var request = Request(endpoint, method);
+                var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                Assert.True(status < 500, $"{role}: {method} {request.RequestUri} ({endpoint.RoutePattern.RawText}) → {status}: {body}");
+                if (status >= 400)
+                {
+                    Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{role}: {method} {request.RequestUri}: {status} without a ProblemDetails");
+                }
+
+                // An id nobody has is never found, whoever asks: an answer with data would be someone's.
+                if (method == "GET" && endpoint.RoutePattern.RawText!.Contains(":guid}", StringComparison.Ordinal))
+                {
+                    Assert.True(status is 403 or 404, $"{role}: GET {request.RequestUri} → {status}: {body}");
+                }
+            }
+        }
+    }
+
     private static bool IsPage(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
 
     private static string PagePath(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.Trim('/');
