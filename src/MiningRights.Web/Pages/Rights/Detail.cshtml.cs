@@ -12,9 +12,10 @@ using MiningRights.Workflows;
 namespace MiningRights.Web.Pages.Rights;
 
 /// <summary>
-/// A right as its holder or an officer of its jurisdiction reads it, with its plans; anyone else gets the page an unknown
-/// right gets. The holder submits a plan where a process waits for one (the values the process's submitPlan signal
-/// declares, read from its definition); the authority approves or returns a submitted plan. Both through the use cases
+/// A right as its holder or an officer of its jurisdiction reads it: its ground on the province's outline, processes,
+/// deadlines, obligations, contract with installments and payments, plans and timeline; anyone else gets the page an
+/// unknown right gets. The holder submits a plan where a process waits for one, takes the steps its processes offer,
+/// claims relief and declares revenue; the authority decides plans and records payments. All through the use cases
 /// the API calls.
 /// </summary>
 public sealed class DetailModel(RightQueries rights, PlanQueries plans, InstanceQueries instances, ContractQueries contracts, ObligationQueries obligations, WorkflowRegistry registry, Ui ui) : PageModel
