@@ -55,23 +55,27 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
     public async Task<RightView> GetAsync(CurrentUser user, Guid id, CancellationToken ct) =>
         (await ViewsAsync([await access.GetAsync(user, id, ct)], ct))[0];
 
-    /// <summary>The ground the right takes, as a GeoJSON polygon, when it was registered with one.</summary>
-    public async Task<System.Text.Json.Nodes.JsonObject?> FootprintAsync(CurrentUser user, Guid id, CancellationToken ct)
+    /// <summary>A right's page: its view, its ground as a GeoJSON polygon (null when registered without one) and its history, the right checked once.</summary>
+    public sealed record Detail(RightView Right, System.Text.Json.Nodes.JsonObject? Footprint, IReadOnlyList<HistoryEntry> History);
+
+    public async Task<Detail> DetailAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         var right = await access.GetAsync(user, id, ct);
         var wkt = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Listing.Footprint.RightOwner && f.OwnerId == right.Id)
             .Select(f => f.PolygonWkt).FirstOrDefaultAsync(ct);
-        return wkt is null ? null : Listing.BlockPolygon.FromWkt(wkt).ToGeoJson();
+        return new Detail((await ViewsAsync([right], ct))[0], wkt is null ? null : Listing.BlockPolygon.FromWkt(wkt).ToGeoJson(), await HistoryOfAsync(right.Id, ct));
     }
 
     /// <summary>Registrations, decisions and every transition of every process about the right, in time order.</summary>
-    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(CurrentUser user, Guid id, CancellationToken ct)
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(CurrentUser user, Guid id, CancellationToken ct) =>
+        await HistoryOfAsync((await access.GetAsync(user, id, ct)).Id, ct);
+
+    private async Task<IReadOnlyList<HistoryEntry>> HistoryOfAsync(Guid rightId, CancellationToken ct)
     {
-        var right = await access.GetAsync(user, id, ct);
-        var audit = await db.AuditEvents.AsNoTracking().Where(a => a.RightId == right.Id)
+        var audit = await db.AuditEvents.AsNoTracking().Where(a => a.RightId == rightId)
             .Select(a => new HistoryEntry(a.AtUtc, a.Actor, a.Action, a.RuleId, a.Detail)).ToListAsync(ct);
         var journal = await db.Journal.AsNoTracking()
-            .Join(db.WorkflowInstances.Where(i => i.RightId == right.Id), j => j.InstanceId, i => i.Id, (j, i) => new { Entry = j, i.DefinitionId, i.SubjectKind })
+            .Join(db.WorkflowInstances.Where(i => i.RightId == rightId), j => j.InstanceId, i => i.Id, (j, i) => new { Entry = j, i.DefinitionId, i.SubjectKind })
             .ToListAsync(ct);
         return audit.Concat(journal.Select(x => new HistoryEntry(x.Entry.AtUtc, x.Entry.Actor,
                 $"workflow.{x.DefinitionId}", x.Entry.RuleId,

@@ -123,21 +123,21 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = CurrentUser.From(User);
+        RightQueries.Detail detail;
         try
         {
-            Right = await rights.GetAsync(user, id, ct);
+            detail = await rights.DetailAsync(user, id, ct);
         }
         catch (RefusalException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
         {
             return false;
         }
 
-        Reader = user;
+        (Right, Footprint, Reader) = (detail.Right, detail.Footprint?.ToJsonString(), user);
         Plans = await plans.OfRightAsync(user, id, ct);
-        Footprint = (await rights.FootprintAsync(user, id, ct))?.ToJsonString();
         Contract = await contracts.OfRightAsync(user, id, ct);
         Obligations = (await obligations.ListAsync(user, id, includeFinished: true, Paging.PageRequest.From(null, Paging.PageRequest.MaxSize), ct)).Items;
-        Timeline = (await rights.HistoryAsync(user, id, ct)).Reverse().ToList();
+        Timeline = detail.History.Reverse().ToList();
         // What was just done, named by a fixed word in the address (never text from it).
         Message ??= Request.Query["done"].FirstOrDefault() switch
         {
