@@ -74,10 +74,6 @@ public static class DatabaseStartup
         }
     }
 
-    /// <summary>
-    /// The <c>migrate</c> command: applies the pending migrations of the configured database and returns, without
-    /// starting the service. Several nodes may run it at once: EF Core takes a lock on the migrations history.
-    /// </summary>
     /// <summary>Checks the audit trail's hash chain and says what it found: 0 when intact, 1 when an entry is broken.</summary>
     public static async Task<int> VerifyAuditAsync(this WebApplication app, TextWriter output)
     {
@@ -94,6 +90,10 @@ public static class DatabaseStartup
         return 0;
     }
 
+    /// <summary>
+    /// The <c>migrate</c> command: applies the pending migrations of the configured database and returns, without
+    /// starting the service. Several nodes may run it at once: EF Core takes a lock on the migrations history.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiningRights.Startup");
@@ -172,6 +172,14 @@ public static class DatabaseStartup
 
         var admin = new ApplicationUser { UserName = name, DisplayName = "Administrator", Language = "en" };
         var result = await users.CreateAsync(admin, password);
+
+        // Several nodes started together from one configuration: the first creates the account, the others find it.
+        if (!result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)) && await users.FindByNameAsync(name) is not null)
+        {
+            logger.LogInformation("Administrator account {Name} was created by another node at the same time", name);
+            return;
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("Accounts:AdminPassword was refused: " + string.Join(" ", result.Errors.Select(e => e.Description)));

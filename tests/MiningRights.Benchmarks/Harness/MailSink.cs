@@ -48,6 +48,15 @@ public sealed class MailSink : IAsyncDisposable
             return shared;
         }
 
+        return await StartAsync(repositoryRoot, ct);
+    }
+
+    /// <summary>
+    /// A maildev of its own on free loopback ports, for a run whose thousands of mails would slow every other reader of
+    /// the shared one (its API answers with all messages at once).
+    /// </summary>
+    public static async Task<MailSink> StartAsync(string repositoryRoot, CancellationToken ct)
+    {
         var executable = Path.Combine(repositoryRoot, "tests", "maildev", "node_modules", ".bin", "maildev");
         if (!File.Exists(executable))
         {
