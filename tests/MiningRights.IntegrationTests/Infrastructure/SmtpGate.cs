@@ -1,15 +1,20 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace MiningRights.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A TCP port in front of the real SMTP server that the test can close and open: closed, connections are refused
-/// as when the mail server is down; open, each connection is forwarded to maildev.
+/// as when the mail server is down; open, each connection is forwarded to maildev. It can also refuse one recipient
+/// for good, as a mail server does for a mailbox that does not exist: it reads the client's commands line by line and
+/// answers <c>RCPT TO</c> for that address itself with a permanent <c>550</c>, forwarding everything else.
 /// </summary>
 public sealed class SmtpGate : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
     private TcpListener? _listener;
     private Task? _accepting;
 
@@ -22,6 +27,9 @@ public sealed class SmtpGate : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>From now on every <c>RCPT TO</c> for <paramref name="address"/> is answered <c>550 5.1.1</c>.</summary>
+    public void RefuseRecipient(string address) => _refused[address] = true;
 
     public void Open()
     {
@@ -49,7 +57,7 @@ public sealed class SmtpGate : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task AcceptAsync(TcpListener listener, CancellationToken ct)
+    private async Task AcceptAsync(TcpListener listener, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
@@ -67,7 +75,7 @@ public sealed class SmtpGate : IAsyncDisposable
         }
     }
 
-    private static async Task ForwardAsync(TcpClient client, CancellationToken ct)
+    private async Task ForwardAsync(TcpClient client, CancellationToken ct)
     {
         using (client)
         using (var upstream = new TcpClient())
@@ -75,7 +83,7 @@ public sealed class SmtpGate : IAsyncDisposable
             await upstream.ConnectAsync(MailDev.SmtpHost, MailDev.SmtpPort, ct);
             var a = client.GetStream();
             var b = upstream.GetStream();
-            var up = a.CopyToAsync(b, ct);
+            var up = _refused.IsEmpty ? a.CopyToAsync(b, ct) : RelayCommandsAsync(a, b, ct);
             var down = b.CopyToAsync(a, ct);
             try
             {
@@ -85,6 +93,53 @@ public sealed class SmtpGate : IAsyncDisposable
             {
                 // A side closed the connection.
             }
+        }
+    }
+
+    /// <summary>
+    /// Forwards the client's lines to the server, except <c>RCPT TO</c> for a refused address (outside a message's
+    /// content), which the gate answers itself. The client waits for each reply, so the gate's reply never crosses one
+    /// of the server's.
+    /// </summary>
+    private async Task RelayCommandsAsync(Stream client, Stream server, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        var pending = new MemoryStream();
+        var inContent = false;
+        int read;
+        while ((read = await client.ReadAsync(buffer, ct)) > 0)
+        {
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != (byte)'\n')
+                {
+                    continue;
+                }
+
+                pending.Write(buffer, start, i + 1 - start);
+                start = i + 1;
+                var line = pending.ToArray();
+                pending.SetLength(0);
+                var text = Encoding.Latin1.GetString(line).TrimEnd('\r', '\n');
+                if (!inContent && text.StartsWith("RCPT TO:", StringComparison.OrdinalIgnoreCase) && _refused.Keys.Any(r => text.Contains("<" + r + ">", StringComparison.OrdinalIgnoreCase)))
+                {
+                    await client.WriteAsync(Encoding.ASCII.GetBytes($"550 5.1.1 {text[8..].Trim()}: mailbox unavailable\r\n"), ct);
+                    continue;
+                }
+
+                await server.WriteAsync(line, ct);
+                if (!inContent && text.Equals("DATA", StringComparison.OrdinalIgnoreCase))
+                {
+                    inContent = true;
+                }
+                else if (inContent && text == ".")
+                {
+                    inContent = false;
+                }
+            }
+
+            pending.Write(buffer, start, read - start);
         }
     }
 }

@@ -121,4 +121,63 @@ public sealed class OutboxDeliveryTests
         Assert.Equal(1, (await Api.ReadAsync(await admin.GetAsync("/api/notifications?status=dead"), HttpStatusCode.OK)).ItemCount());
         await ProblemAssert.ReadAsync(await admin.PostAsync($"/api/notifications/{first}/retry", null), HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task A_recipient_the_mail_server_refuses_for_good_is_dead_after_the_bounded_tries_and_only_its_notices()
+    {
+        await using var gate = new SmtpGate();
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 6, 20, 10), settings: new Dictionary<string, string?>
+        {
+            ["Smtp:Port"] = gate.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:TimeoutSeconds"] = "5",
+            ["Outbox:MaxAttempts"] = "3",
+            ["Outbox:FirstRetrySeconds"] = "10",
+        });
+        var api = new Api(factory);
+        var authority = await api.AuthorityAsync();
+        var refused = await api.HolderAsync("en");
+        var others = new[] { await api.HolderAsync("en"), await api.HolderAsync("zh-CN") };
+        gate.RefuseRecipient(refused.Email);
+        gate.Open();
+
+        // Registered a year ago: two notices for each right (overdue, case opened), the refused holder's between the others'.
+        foreach (var holder in new[] { others[0], refused, others[1] })
+        {
+            await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2024, 6, 1))), HttpStatusCode.Created);
+        }
+
+        await factory.SweepAsync();
+        var first = await factory.DeliverAsync();
+        Assert.Equal((4, 2, 0), (first.Sent, first.Retrying, first.Dead));
+
+        // The refused notices keep their backoff and die at the bounded tries; nothing else is tried again.
+        factory.Clock.Advance(TimeSpan.FromSeconds(11));
+        var second = await factory.DeliverAsync();
+        Assert.Equal((0, 2, 0), (second.Sent, second.Retrying, second.Dead));
+        factory.Clock.Advance(TimeSpan.FromSeconds(21));
+        var third = await factory.DeliverAsync();
+        Assert.Equal((0, 0, 2), (third.Sent, third.Retrying, third.Dead));
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+        var later = await factory.DeliverAsync();
+        Assert.Equal((0, 0, 0), (later.Sent, later.Retrying, later.Dead));
+
+        Assert.Empty(await MailDev.ForAsync(refused.Email));
+        foreach (var holder in others)
+        {
+            Assert.Equal(2, (await MailDev.ForAsync(holder.Email)).Count);
+        }
+
+        var admin = await api.AdminAsync();
+        var dead = await Api.ReadAsync(await admin.GetAsync("/api/notifications?status=dead"), HttpStatusCode.OK);
+        Assert.Equal(2, dead.ItemCount());
+        Assert.All(dead["items"]!.AsArray(), n =>
+        {
+            Assert.Equal(refused.Email, n!["recipient"]!.GetValue<string>());
+            Assert.Equal(3, n["attempts"]!.GetValue<int>());
+            Assert.Contains("mailbox unavailable", n["lastError"]!.GetValue<string>(), StringComparison.Ordinal);
+        });
+        var sent = await Api.ReadAsync(await admin.GetAsync("/api/notifications?status=sent"), HttpStatusCode.OK);
+        Assert.Equal(4, sent.ItemCount());
+        Assert.All(sent["items"]!.AsArray(), n => Assert.Equal(1, n!["attempts"]!.GetValue<int>()));
+    }
 }
