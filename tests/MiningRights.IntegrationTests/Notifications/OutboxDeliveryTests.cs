@@ -75,13 +75,7 @@ public sealed class OutboxDeliveryTests
     public async Task A_notice_is_marked_dead_after_the_configured_attempts_and_shown_through_the_api()
     {
         await using var gate = new SmtpGate();
-        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 6, 20, 10), settings: new Dictionary<string, string?>
-        {
-            ["Smtp:Port"] = gate.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:TimeoutSeconds"] = "5",
-            ["Outbox:MaxAttempts"] = "3",
-            ["Outbox:FirstRetrySeconds"] = "10",
-        });
+        using var factory = BoundedTries(gate);
         var api = new Api(factory);
         var authority = await api.AuthorityAsync();
         var holder = await api.HolderAsync("zh-CN");
@@ -126,13 +120,7 @@ public sealed class OutboxDeliveryTests
     public async Task A_recipient_the_mail_server_refuses_for_good_is_dead_after_the_bounded_tries_and_only_its_notices()
     {
         await using var gate = new SmtpGate();
-        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 6, 20, 10), settings: new Dictionary<string, string?>
-        {
-            ["Smtp:Port"] = gate.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:TimeoutSeconds"] = "5",
-            ["Outbox:MaxAttempts"] = "3",
-            ["Outbox:FirstRetrySeconds"] = "10",
-        });
+        using var factory = BoundedTries(gate);
         var api = new Api(factory);
         var authority = await api.AuthorityAsync();
         var refused = await api.HolderAsync("en");
@@ -180,4 +168,13 @@ public sealed class OutboxDeliveryTests
         Assert.Equal(4, sent.ItemCount());
         Assert.All(sent["items"]!.AsArray(), n => Assert.Equal(1, n!["attempts"]!.GetValue<int>()));
     }
+
+    /// <summary>A service sending through <paramref name="gate"/> that gives a notice up after 3 tries, 10 s apart at first.</summary>
+    private static ServiceFactory BoundedTries(SmtpGate gate) => new(TestClock.Shanghai(2025, 6, 20, 10), settings: new Dictionary<string, string?>
+    {
+        ["Smtp:Port"] = gate.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:TimeoutSeconds"] = "5",
+        ["Outbox:MaxAttempts"] = "3",
+        ["Outbox:FirstRetrySeconds"] = "10",
+    });
 }
