@@ -98,6 +98,37 @@ public sealed class StaleSignInTests
         Assert.Contains(refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task A_password_change_ends_the_users_other_tokens_and_cookie_sessions_and_the_password_is_kept_only_as_an_Identity_hash()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
+        var api = new Api(factory);
+        var (id, userName) = await CreateOfficerAsync(api);
+        var laptop = await api.LoginAsync(userName);
+        var phone = await api.LoginAsync(userName);
+        var browser = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { userName, password = ServiceFactory.Password })).StatusCode);
+        await Api.ReadAsync(await browser.GetAsync("/api/auth/me"), HttpStatusCode.OK);
+        await Api.ReadAsync(await phone.GetAsync("/api/auth/me"), HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await laptop.PostAsJsonAsync("/api/auth/password", new { currentPassword = ServiceFactory.Password, newPassword = NewPassword })).StatusCode);
+
+        // Every session of the user ends, not only the one that changed the password.
+        await ProblemAssert.ReadDenialAsync(await phone.GetAsync("/api/auth/me"), HttpStatusCode.Unauthorized);
+        await ProblemAssert.ReadDenialAsync(await browser.GetAsync("/api/auth/me"), HttpStatusCode.Unauthorized);
+        await ProblemAssert.ReadDenialAsync(await laptop.GetAsync("/api/auth/me"), HttpStatusCode.Unauthorized);
+
+        // What the database keeps is Identity's salted PBKDF2 hash (format version 3), never the password itself.
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByIdAsync(id))!;
+        var stored = Convert.FromBase64String(user.PasswordHash!);
+        Assert.Equal(0x01, stored[0]);
+        Assert.DoesNotContain(NewPassword, user.PasswordHash!, StringComparison.Ordinal);
+        Assert.Equal(PasswordVerificationResult.Success, users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash!, NewPassword));
+        Assert.Equal(PasswordVerificationResult.Failed, users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash!, ServiceFactory.Password));
+    }
+
     private static async Task<(string Id, string UserName)> CreateOfficerAsync(Api api)
     {
         var admin = await api.AdminAsync();
