@@ -4,26 +4,21 @@ namespace MiningRights.Web.Hosting;
 
 /// <summary>
 /// Refuses text holding a NUL character (U+0000) wherever a request carries it before an endpoint reads it: the query
-/// string, a JSON body (any string or member name, at any depth, free-form signal values included) and a URL-encoded
-/// form. No value of the service is meant to hold one, and PostgreSQL can neither store it in text nor take it as a query
-/// parameter: a sign-in or a filter with <c>%00</c> was a 500 there (and was stored as given on SQLite). A multipart form
-/// is checked where it is read (<see cref="RequestBodies.ReadFormAsync"/>), so that a broken one keeps its own answer.
-/// Runs after <see cref="BodyLimitMiddleware"/>, which has read a JSON body into memory.
+/// string and a JSON body (any string or member name, at any depth, free-form signal values included). No value of the
+/// service is meant to hold one, and PostgreSQL can neither store it in text nor take it as a query parameter: a sign-in
+/// or a filter with <c>%00</c> was a 500 there (and was stored as given on SQLite). A multipart form is checked where it
+/// is read (<see cref="RequestBodies.ReadFormAsync"/>), so that a broken one keeps its own answer; a URL-encoded form
+/// with a NUL the framework's form reader refuses itself. Runs after <see cref="BodyLimitMiddleware"/>, which has read a
+/// JSON body into memory.
 /// </summary>
 public sealed class NulCharacterMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         var field = request.Query.FirstOrDefault(q => HasNul(q.Key) || q.Value.Any(HasNul)).Key
-            ?? (request.HasJsonContentType() ? InJson(request) : null)
-            ?? (IsUrlEncodedForm(request) ? RequestBodies.FieldWithNul(await request.ReadFormAsync(context.RequestAborted)) : null);
-        if (field is not null)
-        {
-            throw Refusal(field);
-        }
-
-        await next(context);
+            ?? (request.HasJsonContentType() ? InJson(request) : null);
+        return field is null ? next(context) : throw Refusal(field);
     }
 
     /// <summary>The refusal of a NUL in <paramref name="field"/>, named as the caller wrote it (cut if long, without the NUL).</summary>
@@ -36,9 +31,6 @@ public sealed class NulCharacterMiddleware(RequestDelegate next)
     }
 
     public static bool HasNul(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);
-
-    private static bool IsUrlEncodedForm(HttpRequest request) =>
-        request.HasFormContentType && request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The member whose name or string value holds a NUL, or null. A body that is not JSON is left to the endpoint,
