@@ -68,6 +68,7 @@ public static class ApiExtensions
             return next(context);
         });
         app.UseMiddleware<BodyLimitMiddleware>();
+        app.UseMiddleware<NulCharacterMiddleware>();
         app.UseStatusCodePages();
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(options =>

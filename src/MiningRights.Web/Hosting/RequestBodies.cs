@@ -17,9 +17,10 @@ public static class RequestBodies
     /// </summary>
     public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, string field, CancellationToken ct)
     {
+        IFormCollection form;
         try
         {
-            return await request.ReadFormAsync(ct);
+            form = await request.ReadFormAsync(ct);
         }
         catch (InvalidDataException ex)
         {
@@ -33,7 +34,14 @@ public static class RequestBodies
                 "无法读取上传内容：multipart 请求体不完整，或与其内容类型所声明的分隔边界（boundary）不符。" +
                 $"请以 multipart/form-data 格式发送，并将文件放在“{field}”字段中。");
         }
+
+        return FieldWithNul(form) is { } withNul ? throw NulCharacterMiddleware.Refusal(withNul) : form;
     }
+
+    /// <summary>The field whose name or value, or the file field whose file name, holds a NUL character; or null.</summary>
+    public static string? FieldWithNul(IFormCollection form) =>
+        form.FirstOrDefault(f => NulCharacterMiddleware.HasNul(f.Key) || f.Value.Any(NulCharacterMiddleware.HasNul)).Key
+        ?? form.Files.FirstOrDefault(f => NulCharacterMiddleware.HasNul(f.Name) || NulCharacterMiddleware.HasNul(f.FileName))?.Name;
 
     /// <summary>The files sent in <paramref name="field"/>; a file in any other field, or with an overlong name, is a 400.</summary>
     public static IReadOnlyList<Upload> Files(IFormCollection form, string field)
