@@ -10,7 +10,7 @@ builder.AddPersistence();
 builder.AddAccounts();
 builder.AddApi();
 builder.AddHealth();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new NulCharacterPageFilter()));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Ui>();
 

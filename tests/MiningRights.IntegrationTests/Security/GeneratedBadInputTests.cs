@@ -195,7 +195,7 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
         var plan = await Api.ReadAsync(await Api.SubmitPlanAsync(holder.Client, Guid.Parse(right["id"]!.GetValue<string>())), HttpStatusCode.Created);
         var before = await TableRows.CountAsync(factory.Services);
 
-        // Each would be taken without the NUL: a return with its reasons, a filter, a sign-in, a new account.
+        // Each would be taken without the NUL: a return with its reasons (through the API and the page), a filter, a sign-in, a new account.
         var decision = $"/api/rights/{right["id"]}/plans/{plan["id"]}/decision";
         await AssertNulRefusedAsync(await authority.PostAsync(decision, Json("""{"decision":"return","reasons":"图件不全\u0000"}""")), "reasons");
         await AssertNulRefusedAsync(await authority.GetAsync(new Uri("/api/rights?county=620923%00", UriKind.Relative)), "county");
@@ -203,6 +203,25 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
         var userName = $"nul-{Guid.NewGuid():N}"[..20];
         var account = $$"""{"userName":"{{userName}}","password":"{{ServiceFactory.Password}}","role":"Authority","email":"{{userName}}@officers.test","displayName":"Of\u0000ficer","language":"en","jurisdictionCode":"620000"}""";
         await AssertNulRefusedAsync(await (await api.AdminAsync()).PostAsync("/api/accounts", Json(account)), "displayName");
+
+        // A page's multipart form as well: the return posted from the right's page by a signed-in officer of the province.
+        var officer = $"page-{Guid.NewGuid():N}"[..20];
+        await Api.ReadAsync(await (await api.AdminAsync()).PostAsJsonAsync("/api/accounts", new
+        {
+            userName = officer, password = ServiceFactory.Password, role = "Authority", email = $"{officer}@officers.test", language = "en", jurisdictionCode = "620000",
+        }), HttpStatusCode.Created);
+        before = await TableRows.CountAsync(factory.Services);
+        var browser = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { userName = officer, password = ServiceFactory.Password })).StatusCode);
+        var token = Regex.Match(await browser.GetStringAsync("/sign-in"), @"name=""__RequestVerificationToken"" type=""hidden"" value=""(?<value>[^""]+)""").Groups["value"].Value;
+        using var pageForm = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(plan["id"]!.GetValue<string>()), "planId" },
+            { new StringContent("return"), "decision" },
+            { new StringContent("图件不全\0"), "reasons" },
+        };
+        await AssertNulRefusedAsync(await browser.PostAsync($"/rights/{right["id"]}?handler=Decide", pageForm), "reasons");
 
         Assert.Equal(before, await TableRows.CountAsync(factory.Services));
         var plans = (await authority.GetFromJsonAsync<JsonArray>($"/api/rights/{right["id"]}/plans"))!;
