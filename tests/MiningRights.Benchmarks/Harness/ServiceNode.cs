@@ -61,7 +61,10 @@ public sealed partial class ServiceNode : IAsyncDisposable
                     ? long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture)
                     : null;
             var status = File.ReadAllLines($"/proc/{_process.Id}/status");
-            return Kilobytes(status, "VmRSS") is { } rss && Kilobytes(status, "VmHWM") is { } peak ? new ResidentMemory(rss * 1024, peak * 1024) : null;
+            return Kilobytes(status, "VmRSS") is { } rss && Kilobytes(status, "VmHWM") is { } peak
+                ? new ResidentMemory(rss * 1024, peak * 1024, (Kilobytes(status, "RssAnon") ?? 0) * 1024, (Kilobytes(status, "RssFile") ?? 0) * 1024,
+                    (Kilobytes(status, "RssShmem") ?? 0) * 1024)
+                : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -159,8 +162,13 @@ public sealed partial class ServiceNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Resident memory of a node, now and at its peak, in bytes.</summary>
-    public readonly record struct ResidentMemory(long ResidentBytes, long PeakBytes);
+    /// <summary>
+    /// Resident memory of a node, now and at its peak, in bytes; of the resident memory now, how much is the process's
+    /// own (anonymous: heaps, stacks), how much is mapped files (the runtime's and the libraries' code, which other
+    /// processes of the same runtime share) and how much shared memory (the JIT's code, which the runtime maps twice,
+    /// writable and executable, through a memfd: counted once per mapping).
+    /// </summary>
+    public readonly record struct ResidentMemory(long ResidentBytes, long PeakBytes, long AnonymousBytes, long FileBytes, long SharedBytes);
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningLine();

@@ -96,9 +96,9 @@ public sealed class LoadScenario : IBenchmarkScenario
             var processor = node.ProcessorTime - processorBefore;
             await sampling.CancelAsync();
             var sampledPeak = await memory;
-            var peak = node.Memory()?.PeakBytes;
+            var end = node.Memory();
 
-            var report = Report(loadClients, clock.Elapsed, processor, sampledPeak, peak);
+            var report = Report(loadClients, clock.Elapsed, processor, sampledPeak, end);
             var errors = loadClients.Sum(c => c.Errors);
             var empty = loadClients.Where(c => c.EmptyFirstPages > 0 || c.Latencies.Count == 0).ToList();
             if (errors > 0 || empty.Count > 0 || node.HasExited)
@@ -226,7 +226,7 @@ public sealed class LoadScenario : IBenchmarkScenario
         return highest;
     }
 
-    private static string Report(List<LoadClient> clients, TimeSpan elapsed, TimeSpan processor, long? sampledPeak, long? peak)
+    private static string Report(List<LoadClient> clients, TimeSpan elapsed, TimeSpan processor, long? sampledPeak, ServiceNode.ResidentMemory? end)
     {
         var all = clients.SelectMany(c => c.Latencies).ToList();
         string Latencies(IEnumerable<LoadClient> of)
@@ -244,7 +244,8 @@ public sealed class LoadScenario : IBenchmarkScenario
             $"{all.Count / elapsed.TotalSeconds:0} req/s, {Latencies(clients)}, errors {clients.Sum(c => c.Errors)}; " +
             $"deadline list ({holders.Sum(c => c.Latencies.Count)}) {Latencies(holders)}; case queue ({inspectors.Sum(c => c.Latencies.Count)}) {Latencies(inspectors)}; " +
             $"service processor time {processor.TotalMilliseconds / Math.Max(1, all.Count):0.00} ms a request ({processor.TotalSeconds / elapsed.TotalSeconds:0.00} cores); " +
-            $"service RSS: peak {MiB(peak)} (VmHWM), highest sampled in the measured run {MiB(sampledPeak)}");
+            $"service RSS: peak {MiB(end?.PeakBytes)} (VmHWM), highest sampled in the measured run {MiB(sampledPeak)}, " +
+            $"at the end {MiB(end?.ResidentBytes)}: {MiB(end?.AnonymousBytes)} anonymous, {MiB(end?.FileBytes)} mapped files, {MiB(end?.SharedBytes)} shared (JIT code)");
     }
 
     /// <summary>The nearest-rank percentile of sorted timestamps' differences.</summary>
