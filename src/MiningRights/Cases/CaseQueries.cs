@@ -30,7 +30,7 @@ namespace MiningRights.Cases;
 /// shows each case that existed at the first page exactly once; cases opened later appear in a fresh read.
 /// </para>
 /// </remarks>
-public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, RightQueries rights, JurisdictionDirectory jurisdictions, TimeProvider time, Workflows.InstanceQueries instances)
+public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, JurisdictionDirectory jurisdictions, TimeProvider time, Workflows.InstanceQueries instances)
 {
     // Cases without a due date sort after every dated one, and among themselves by the time they were opened.
     private static readonly DateOnly Undated = DateOnly.MaxValue;
@@ -56,13 +56,15 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
         }
 
         var rows = await Ordered(query).Take(page.Size + 1).ToListAsync(ct);
-        var states = await StatesAsync(rows.Select(r => r.Case.Id).ToList(), ct);
+        var ids = rows.Select(r => r.Case.Id).ToList();
+        var states = await StatesAsync(ids, ct);
+        var names = await NamesAsync(ids, ct);
         var today = ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf));
         var at = asOf.Ticks.ToString(CultureInfo.InvariantCulture);
         return page.Build(rows,
             x => [at, x.Case.Severity.ToString(CultureInfo.InvariantCulture), x.DueKey.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 x.OpenedKey.Ticks.ToString(CultureInfo.InvariantCulture), x.HolderOpen.ToString(CultureInfo.InvariantCulture), x.Case.Id.ToString()],
-            x => View(x, states.GetValueOrDefault(x.Case.Id), today));
+            x => View(x, names[x.Case.Id], states.GetValueOrDefault(x.Case.Id), today));
     }
 
     /// <summary>
@@ -81,9 +83,11 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
                 detailZh: $"符合条件的案件超过 {CaseExport.MaxRows} 件；请缩小筛选范围（county、ruleId、severity、status、holderId、minDaysOverdue）后重新导出。");
         }
 
-        var states = await StatesAsync(rows.Select(r => r.Case.Id).ToList(), ct);
+        var ids = rows.Select(r => r.Case.Id).ToList();
+        var states = await StatesAsync(ids, ct);
+        var names = await NamesAsync(ids, ct);
         var today = ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf));
-        var cases = rows.Select(x => View(x, states.GetValueOrDefault(x.Case.Id), today)).ToList();
+        var cases = rows.Select(x => View(x, names[x.Case.Id], states.GetValueOrDefault(x.Case.Id), today)).ToList();
         return (await CaseExport.WriteAsync(cases, await jurisdictions.TreeAsync(db, ct), ct), CaseExport.FileName(today));
     }
 
@@ -93,7 +97,8 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
         var found = await (await QueueAsync(user, CaseFilter.None, asOf, ct)).Where(x => x.Case.Id == id).SingleOrDefaultAsync(ct)
             ?? throw RefusalException.NotFound($"Case {id}", $"案件 {id}");
         var states = await StatesAsync([id], ct);
-        var view = View(found, states.GetValueOrDefault(id), ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf)));
+        var names = await NamesAsync([id], ct);
+        var view = View(found, names[id], states.GetValueOrDefault(id), ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf)));
         return new CaseDetail(view,
             await instances.GetAsync(user.Actor, found.Case.InstanceId, ct),
             view.CaseInstanceId is { } process ? await instances.GetAsync(user.Actor, process, ct) : null,
@@ -103,8 +108,7 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
     /// <summary>The visible cases that match, as they stood at <paramref name="asOf"/>, with their order keys.</summary>
     private async Task<IQueryable<QueueRow>> QueueAsync(CurrentUser user, CaseFilter filter, DateTime asOf, CancellationToken ct)
     {
-        var visible = await access.VisibleAsync(user, ct);
-        var existing = db.Cases.AsNoTracking().Join(visible, c => c.RightId, r => r.Id, (c, r) => c).Where(c => c.OpenedAtUtc <= asOf);
+        var existing = (await VisibleAsync(user, ct)).AsNoTracking().Where(c => c.OpenedAtUtc <= asOf);
         var openByHolder = existing.Where(c => c.ClosedAtUtc == null || c.ClosedAtUtc > asOf)
             .GroupBy(c => c.HolderId)
             .Select(g => new { HolderId = g.Key, Count = g.Count() });
@@ -151,21 +155,47 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
             cases = cases.Where(c => (c.DueOn != null && c.DueOn <= latestDue) || (c.DueOn == null && c.OpenedAtUtc < openedBefore));
         }
 
+        // The licence number and the holder's names are read for the page only (NamesAsync): joined here, they were looked
+        // up for every case in the queue before the order and the page size cut it down.
         return from c in cases
-               join r in db.Rights on c.RightId equals r.Id
-               join h in db.Holders on c.HolderId equals h.Id
                join k in openByHolder on c.HolderId equals k.HolderId into counts
                from k in counts.DefaultIfEmpty()
                select new QueueRow
                {
                    Case = c,
-                   LicenseNumber = r.LicenseNumber,
-                   HolderNameZh = h.NameZh,
-                   HolderNameEn = h.NameEn,
                    DueKey = c.DueOn ?? Undated,
                    OpenedKey = c.DueOn == null ? c.OpenedAtUtc : Dated,
                    HolderOpen = ((int?)k.Count ?? 0) - (c.ClosedAtUtc == null || c.ClosedAtUtc > asOf ? 1 : 0),
                };
+    }
+
+    /// <summary>
+    /// The cases of the rights the user may see (<see cref="RightAccess"/>: a holder its own, an officer those located or
+    /// registered in its jurisdiction's subtree, an administrator all), read from the holder, county and registration
+    /// authority the case copied from its right when it opened (a right's are fixed when it is registered). So the queue
+    /// reads the cases alone: joined to the visible rights, a province's queue had the database go through the
+    /// province's rights, or look up each case's right twice more, on every page (the load benchmark,
+    /// <c>--scenario load</c>, measures it).
+    /// </summary>
+    private async Task<IQueryable<Case>> VisibleAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (user.IsAdmin)
+        {
+            return db.Cases;
+        }
+
+        if (user.IsHolder)
+        {
+            return user.HolderId is { } holder ? db.Cases.Where(c => c.HolderId == holder) : db.Cases.Where(_ => false);
+        }
+
+        if (user.IsOfficer && user.JurisdictionCode is { } root)
+        {
+            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
+            return db.Cases.Where(c => codes.Contains(c.JurisdictionCode) || codes.Contains(c.AuthorityCode));
+        }
+
+        return db.Cases.Where(_ => false);
     }
 
     private static IQueryable<QueueRow> Ordered(IQueryable<QueueRow> query) =>
@@ -176,11 +206,19 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
             .Select(i => new { i.SubjectId, i.Id, i.State }).ToListAsync(ct))
         .ToDictionary(i => i.SubjectId, i => (i.Id, i.State));
 
-    private static CaseView View(QueueRow x, (Guid Id, string State) instance, DateOnly today)
+    /// <summary>The licence number of each case's right and the names of its holder (rights and holders are never deleted).</summary>
+    private async Task<Dictionary<Guid, Names>> NamesAsync(List<Guid> caseIds, CancellationToken ct) =>
+        (await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Join(db.Rights, c => c.RightId, r => r.Id, (c, r) => new { c.Id, c.HolderId, r.LicenseNumber })
+            .Join(db.Holders, x => x.HolderId, h => h.Id, (x, h) => new { x.Id, x.LicenseNumber, h.NameZh, h.NameEn })
+            .ToListAsync(ct))
+        .ToDictionary(x => x.Id, x => new Names(x.LicenseNumber, x.NameZh, x.NameEn));
+
+    private static CaseView View(QueueRow x, Names names, (Guid Id, string State) instance, DateOnly today)
     {
         var c = x.Case;
         var from = c.DueOn ?? ProvinceCalendar.China.DateAt(new DateTimeOffset(c.OpenedAtUtc));
-        return new(c.Id, c.RightId, x.LicenseNumber, c.HolderId, x.HolderNameZh, x.HolderNameEn, c.InstanceId,
+        return new(c.Id, c.RightId, names.LicenseNumber, c.HolderId, names.HolderNameZh, names.HolderNameEn, c.InstanceId,
             instance.Id == Guid.Empty ? null : instance.Id, instance.State, c.JurisdictionCode, c.AuthorityCode, c.RuleId, c.TitleZh, c.TitleEn,
             c.Severity, c.DueOn, today.DayNumber - from.DayNumber, x.HolderOpen, c.Status, c.Disposition, c.DamagesYuan, c.OpenedAtUtc, c.ClosedAtUtc);
     }
@@ -195,16 +233,12 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightAccess access, Ri
 
     private static RefusalException NotOurs() => RefusalException.Invalid("cursor", "The cursor is not one this service gave out.", "该游标不是本系统提供的。");
 
+    private sealed record Names(string LicenseNumber, string HolderNameZh, string HolderNameEn);
+
     /// <summary>A case with what the queue orders it by.</summary>
     private sealed class QueueRow
     {
         public required Case Case { get; init; }
-
-        public required string LicenseNumber { get; init; }
-
-        public required string HolderNameZh { get; init; }
-
-        public required string HolderNameEn { get; init; }
 
         public DateOnly DueKey { get; init; }
 

@@ -17,6 +17,7 @@ public static class BenchmarkProgram
         new NodeBurstScenario(nodes: 1),
         new NodeBurstScenario(nodes: 2),
         new PagesScenario(),
+        new LoadScenario(),
     ];
 
     /// <returns>0 when every run succeeded and checked out, 1 when one failed, 2 for a bad command line.</returns>

@@ -10,11 +10,13 @@ public sealed record BenchmarkSettings
 
           --runs N               timed runs per scenario and size; figures are their median, min and max (default 5)
           --notices A,B,...      outbox sizes for the delivery scenario (default 2000)
-          --rights A,B,...       numbers of rights for the idle sweep (default 10000,100000)
+          --rights A,B,...       numbers of rights for the idle sweep (default 10000,100000) and the load (default 100000)
           --due A,B,...          due reminder stages and expiries for the burst sweep (default 10000)
           --burst A,B,...        due reminder stages swept and delivered by service processes in one-node and
                                  two-nodes (PostgreSQL only; default 2000)
           --parallelism N        Outbox:DeliveryParallelism for the delivery and node scenarios (default 4)
+          --clients N            concurrent clients of the load scenario, half holders and half inspectors (default 50)
+          --seconds N            measured seconds of the load scenario, after its warm-up (default 60)
           --scenario NAME,...    only these scenarios (default: all)
           --provider NAME        sqlite (default) or postgres
           --postgres CONN        PostgreSQL server for --provider postgres, without a database (default: the
@@ -30,13 +32,18 @@ public sealed record BenchmarkSettings
 
     public IReadOnlyList<int> Notices { get; init; } = [2000];
 
-    public IReadOnlyList<int> Rights { get; init; } = [10_000, 100_000];
+    /// <summary>Null when not given: each scenario that takes a number of rights has its own default.</summary>
+    public IReadOnlyList<int>? Rights { get; init; }
 
     public IReadOnlyList<int> DueStages { get; init; } = [10_000];
 
     public IReadOnlyList<int> Burst { get; init; } = [2000];
 
     public int Parallelism { get; init; } = 4;
+
+    public int Clients { get; init; } = 50;
+
+    public int Seconds { get; init; } = 60;
 
     public IReadOnlyList<string> Scenarios { get; init; } = [];
 
@@ -76,6 +83,8 @@ public sealed record BenchmarkSettings
                 "--due" => settings with { DueStages = Sizes(name, Value()) },
                 "--burst" => settings with { Burst = Sizes(name, Value()) },
                 "--parallelism" => settings with { Parallelism = Positive(name, Value()) },
+                "--clients" => settings with { Clients = Positive(name, Value()) },
+                "--seconds" => settings with { Seconds = Positive(name, Value()) },
                 "--scenario" => settings with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--provider" => settings with { Provider = Value().ToLowerInvariant() is "sqlite" or "postgres" ? args[i].ToLowerInvariant() : throw new ArgumentException($"{name} is sqlite or postgres, not '{args[i]}'.") },
                 "--postgres" => settings with { PostgresServer = Value() },

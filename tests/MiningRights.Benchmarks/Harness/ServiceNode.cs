@@ -37,6 +37,41 @@ public sealed partial class ServiceNode : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Processor time the node has used since it started, on all cores (user and system).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>
+    /// The node's resident memory now and its peak since it started (<c>VmRSS</c> and <c>VmHWM</c> of
+    /// <c>/proc/PID/status</c>: the process is the service itself, <c>dotnet</c> hosts it in-process), or null where
+    /// there is no /proc or the node has exited.
+    /// </summary>
+    public ResidentMemory? Memory()
+    {
+        try
+        {
+            long? Kilobytes(string[] lines, string field) =>
+                lines.FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal)) is { } line
+                    ? long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture)
+                    : null;
+            var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+            return Kilobytes(status, "VmRSS") is { } rss && Kilobytes(status, "VmHWM") is { } peak
+                ? new ResidentMemory(rss * 1024, peak * 1024, (Kilobytes(status, "RssAnon") ?? 0) * 1024, (Kilobytes(status, "RssFile") ?? 0) * 1024,
+                    (Kilobytes(status, "RssShmem") ?? 0) * 1024)
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public string Log => string.Join(Environment.NewLine, _log);
 
     /// <summary>The address the node listens on, from its log (it binds a free port).</summary>
@@ -126,6 +161,14 @@ public sealed partial class ServiceNode : IAsyncDisposable
             Interlocked.Add(ref _sent, int.Parse(delivery.Groups[1].Value, CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>
+    /// Resident memory of a node, now and at its peak, in bytes; of the resident memory now, how much is the process's
+    /// own (anonymous: heaps, stacks), how much is mapped files (the runtime's and the libraries' code, which other
+    /// processes of the same runtime share) and how much shared memory (the JIT's code, which the runtime maps twice,
+    /// writable and executable, through a memfd: counted once per mapping).
+    /// </summary>
+    public readonly record struct ResidentMemory(long ResidentBytes, long PeakBytes, long AnonymousBytes, long FileBytes, long SharedBytes);
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningLine();

@@ -19,7 +19,7 @@ public sealed class IdleSweepScenario : IBenchmarkScenario
 
     public string Unit => "rights";
 
-    public IReadOnlyList<int> Sizes(BenchmarkSettings settings) => settings.Smoke ? [200] : settings.Rights;
+    public IReadOnlyList<int> Sizes(BenchmarkSettings settings) => settings.Smoke ? [200] : settings.Rights ?? [10_000, 100_000];
 
     public async Task<Measurement> RunOnceAsync(BenchmarkContext context, int size, CancellationToken cancellationToken)
     {

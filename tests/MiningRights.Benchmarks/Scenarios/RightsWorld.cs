@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Benchmarks.Harness;
+using MiningRights.Cases;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Rights;
@@ -16,17 +17,30 @@ namespace MiningRights.Benchmarks.Scenarios;
 public static class RightsWorld
 {
     private const string Definition = "exploration-plan-deferral";
+    private const string CaseDefinition = "case";
     private const int RowsPerCommit = 50_000;
 
     /// <summary>
     /// <paramref name="rights"/> rights of <paramref name="holders"/> holders. The first <paramref name="due"/> have a
     /// reminder stage due at <paramref name="now"/>, or their expiry when <paramref name="expiring"/>; the others fall
-    /// due spread over the next ten years.
+    /// due spread over the next ten years. Of the others, <paramref name="cases"/> spread evenly through the registry missed
+    /// their plan in the past year and are in the inspectors' queue: the GS-9d instance in <c>inCase</c>, its deadline
+    /// expired, and an open case with its own case workflow, as the workflow leaves them after the grace period.
     /// </summary>
-    public static async Task SeedAsync(BenchmarkService service, int rights, int due, int holders, DateTime now, CancellationToken ct, bool expiring = false, string mailDomain = "bench.test")
+    public static async Task SeedAsync(
+        BenchmarkService service, int rights, int due, int holders, DateTime now, CancellationToken ct, bool expiring = false, string mailDomain = "bench.test", int cases = 0)
     {
         var registry = service.Services.GetRequiredService<WorkflowRegistry>();
         var definition = registry.Versions(Definition)[^1];
+        var caseDefinition = registry.Versions(CaseDefinition)[^1];
+        // Every caseEvery-th right from the first not due, with a step that shares no factor with the number of holders
+        // (rights go to holders in turn): the cases spread over the holders, a few each, rather than all of some
+        // holders' rights.
+        var caseEvery = cases > 0 ? Math.Max(1, (rights - due) / cases) : 0;
+        while (caseEvery > 1 && System.Numerics.BigInteger.GreatestCommonDivisor(caseEvery, holders) != 1)
+        {
+            caseEvery--;
+        }
         var calendar = ProvinceCalendar.China;
         var today = calendar.DateAt(new DateTimeOffset(now));
         var random = new Random(20261122);
@@ -37,6 +51,11 @@ public static class RightsWorld
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await RowWriter.InsertAsync(db, [new DefinitionSnapshot { ContentHash = definition.ContentHash, DefinitionId = Definition, Version = definition.Definition.Version, Json = definition.Json, StoredAtUtc = now }], ct);
+            if (cases > 0)
+            {
+                await RowWriter.InsertAsync(db, [new DefinitionSnapshot { ContentHash = caseDefinition.ContentHash, DefinitionId = CaseDefinition, Version = caseDefinition.Definition.Version, Json = caseDefinition.Json, StoredAtUtc = now }], ct);
+            }
+
             var holderRows = Enumerable.Range(0, holders).Select(i => new Holder
             {
                 CreditCode = $"91620100{i:D9}X",
@@ -51,15 +70,21 @@ public static class RightsWorld
             await transaction.CommitAsync(ct);
         }
 
+        var casesOpened = 0;
         for (var first = 0; first < rights; first += RowsPerCommit)
         {
             var rightRows = new List<MiningRight>();
             var instanceRows = new List<WorkflowInstance>();
             var deadlineRows = new List<Deadline>();
+            var caseRows = new List<Case>();
             for (var i = first; i < Math.Min(rights, first + RowsPerCommit); i++)
             {
-                // Due now: a 30-day stage, or the expiry. Otherwise any day of the next ten years.
-                var dueOn = i < due ? (expiring ? today.AddDays(-1) : today.AddDays(29)) : today.AddDays(61 + random.Next(3650));
+                // Due now: a 30-day stage, or the expiry. In a case: missed in the past year, the 15 days' grace over.
+                // Otherwise any day of the next ten years.
+                var inCase = caseEvery > 0 && i >= due && (i - due) % caseEvery == caseEvery / 2 && casesOpened < cases;
+                var dueOn = i < due ? (expiring ? today.AddDays(-1) : today.AddDays(29))
+                    : inCase ? today.AddDays(-16 - random.Next(350))
+                    : today.AddDays(61 + random.Next(3650));
                 var registered = dueOn.AddYears(-1);
                 var holderId = holderIds[i % holders];
                 var right = new MiningRight
@@ -85,9 +110,11 @@ public static class RightsWorld
                     DefinitionId = Definition,
                     DefinitionVersion = definition.Definition.Version,
                     DefinitionHash = definition.ContentHash,
-                    State = "awaitingPlan",
-                    DatesJson = $"{{\"registeredOn\":\"{registered:yyyy-MM-dd}\",\"planDue\":\"{dueOn:yyyy-MM-dd}\"}}",
-                    Version = 1,
+                    State = inCase ? "inCase" : "awaitingPlan",
+                    DatesJson = inCase
+                        ? $"{{\"registeredOn\":\"{registered:yyyy-MM-dd}\",\"planDue\":\"{dueOn:yyyy-MM-dd}\",\"missedDue\":\"{dueOn:yyyy-MM-dd}\"}}"
+                        : $"{{\"registeredOn\":\"{registered:yyyy-MM-dd}\",\"planDue\":\"{dueOn:yyyy-MM-dd}\"}}",
+                    Version = inCase ? 3 : 1,
                     CreatedAtUtc = now,
                     UpdatedAtUtc = now,
                     SubjectKind = "right",
@@ -111,7 +138,54 @@ public static class RightsWorld
                     StagesDone = i < due ? "60" : string.Empty,
                     CreatedAtUtc = now,
                 };
-                deadline.Schedule(calendar, 9);
+                if (inCase)
+                {
+                    // Expired at its due date; the case opened when the grace ended (journal entry 3: start, overdue, inCase).
+                    var openedAt = calendar.StartOfDayUtc(dueOn.AddDays(16));
+                    deadline.StagesDone = deadline.ReminderDays;
+                    deadline.Close(DeadlineState.Expired, calendar.EndOfDayUtc(dueOn));
+                    var overdueCase = new Case
+                    {
+                        Key = $"{instance.Id}:3",
+                        RightId = right.Id,
+                        HolderId = holderId,
+                        InstanceId = instance.Id,
+                        JurisdictionCode = right.LocationCountyCode,
+                        AuthorityCode = right.AuthorityCode,
+                        RuleId = "GS-9d",
+                        TitleZh = "探矿权勘查实施方案逾期未提交",
+                        TitleEn = "Exploration implementation plan overdue",
+                        Severity = 2,
+                        DueOn = dueOn,
+                        OpenedAtUtc = openedAt,
+                    };
+                    caseRows.Add(overdueCase);
+                    instanceRows.Add(new WorkflowInstance
+                    {
+                        DefinitionId = CaseDefinition,
+                        DefinitionVersion = caseDefinition.Definition.Version,
+                        DefinitionHash = caseDefinition.ContentHash,
+                        State = "open",
+                        DatesJson = $"{{\"openedOn\":\"{dueOn.AddDays(16):yyyy-MM-dd}\"}}",
+                        DataJson = $"{{\"sourceInstance\":\"{instance.Id}\"}}",
+                        Version = 1,
+                        CreatedAtUtc = openedAt,
+                        UpdatedAtUtc = openedAt,
+                        SubjectKind = CaseSubjectKind.Kind,
+                        SubjectId = overdueCase.Id,
+                        SubjectLabel = right.LicenseNumber,
+                        RightId = right.Id,
+                        HolderId = holderId,
+                        JurisdictionCode = right.LocationCountyCode,
+                        AuthorityCode = right.AuthorityCode,
+                    });
+                    casesOpened++;
+                }
+                else
+                {
+                    deadline.Schedule(calendar, 9);
+                }
+
                 rightRows.Add(right);
                 instanceRows.Add(instance);
                 deadlineRows.Add(deadline);
@@ -121,6 +195,7 @@ public static class RightsWorld
             await RowWriter.InsertAsync(db, rightRows, ct);
             await RowWriter.InsertAsync(db, instanceRows, ct);
             await RowWriter.InsertAsync(db, deadlineRows, ct);
+            await RowWriter.InsertAsync(db, caseRows, ct);
             await transaction.CommitAsync(ct);
         }
     }
