@@ -17,6 +17,8 @@ public sealed record BenchmarkSettings
           --parallelism N        Outbox:DeliveryParallelism for the delivery and node scenarios (default 4)
           --clients N            concurrent clients of the load scenario, half holders and half inspectors (default 50)
           --seconds N            measured seconds of the load scenario, after its warm-up (default 60)
+          --pause-ms N           what each load client waits after an answer before its next request, as a person
+                                 reading it would (0.5 to 1.5 times N at random; default 0: a closed loop without pause)
           --scenario NAME,...    only these scenarios (default: all)
           --provider NAME        sqlite (default) or postgres
           --postgres CONN        PostgreSQL server for --provider postgres, without a database (default: the
@@ -44,6 +46,8 @@ public sealed record BenchmarkSettings
     public int Clients { get; init; } = 50;
 
     public int Seconds { get; init; } = 60;
+
+    public int PauseMilliseconds { get; init; }
 
     public IReadOnlyList<string> Scenarios { get; init; } = [];
 
@@ -85,6 +89,7 @@ public sealed record BenchmarkSettings
                 "--parallelism" => settings with { Parallelism = Positive(name, Value()) },
                 "--clients" => settings with { Clients = Positive(name, Value()) },
                 "--seconds" => settings with { Seconds = Positive(name, Value()) },
+                "--pause-ms" => settings with { PauseMilliseconds = int.TryParse(Value(), System.Globalization.CultureInfo.InvariantCulture, out var pause) && pause >= 0 ? pause : throw new ArgumentException($"{name} is a whole number of milliseconds, 0 or more, not '{args[i]}'.") },
                 "--scenario" => settings with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--provider" => settings with { Provider = Value().ToLowerInvariant() is "sqlite" or "postgres" ? args[i].ToLowerInvariant() : throw new ArgumentException($"{name} is sqlite or postgres, not '{args[i]}'.") },
                 "--postgres" => settings with { PostgresServer = Value() },

@@ -80,7 +80,7 @@ public sealed class LoadScenario : IBenchmarkScenario
                 var (user, list) = i % 2 == 0
                     ? (users.Holders[(i / 2) % users.Holders.Count], DeadlineList)
                     : (users.Inspectors[(i / 2) % users.Inspectors.Count], CaseQueue);
-                loadClients.Add(new LoadClient(user, list, await SignInAsync(address, user, cancellationToken)));
+                loadClients.Add(new LoadClient(user, list, await SignInAsync(address, user, cancellationToken), context.Settings.PauseMilliseconds));
             }
 
             var warmUpUntil = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
@@ -256,7 +256,7 @@ public sealed class LoadScenario : IBenchmarkScenario
     private sealed record User(string Name, string Role);
 
     /// <summary>One client: a signed-in user reading one list in a closed loop, and what it measured.</summary>
-    private sealed class LoadClient(User user, string list, HttpClient http)
+    private sealed class LoadClient(User user, string list, HttpClient http, int pauseMilliseconds)
     {
         public User User { get; } = user;
 
@@ -277,8 +277,17 @@ public sealed class LoadScenario : IBenchmarkScenario
         {
             string? cursor = null;
             var page = 0;
+            var first = true;
             while (Stopwatch.GetTimestamp() < until)
             {
+                // A person reads an answer before asking again (--pause-ms); without a pause the loop is closed. The first
+                // requests are spread over one pause, so that the clients do not all start at the same instant.
+                if (pauseMilliseconds > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(pauseMilliseconds * (first ? Random.Shared.NextDouble() : 0.5 + Random.Shared.NextDouble())), ct);
+                }
+
+                first = false;
                 var started = Stopwatch.GetTimestamp();
                 byte[] body;
                 try
