@@ -238,8 +238,8 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
         Assert.DoesNotContain("\\u0000", problem.ToJsonString(), StringComparison.Ordinal);
     }
 
-    /// <summary>A right registered on 24 March 2025 from a listed block, under a contract whose results report is due on 1 June 2025.</summary>
-    private static async Task<JsonObject> RightUnderContractAsync(ServiceFactory factory, ListingWorld listing, TestHolder holder)
+    /// <summary>A right registered on 24 March 2025 from a listed block, under a contract whose results report is due on <paramref name="reportDue"/>.</summary>
+    private static async Task<JsonObject> RightUnderContractAsync(ServiceFactory factory, ListingWorld listing, TestHolder holder, string reportDue = "2025-06-01")
     {
         var blockId = await listing.PlannedBlockAsync(2025);
         await Api.ReadAsync(await listing.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 100_000m }), HttpStatusCode.OK);
@@ -251,7 +251,7 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
             collection = "amount",
             totalIncome = 100_000m,
             installments = new[] { new { dueOn = "2025-04-10", amount = 100_000m } },
-            clauses = new[] { new { number = "第十条", kind = "resultsReport", textZh = "提交阶段勘查成果报告", textEn = "Submit the interim results report", dueOn = "2025-06-01" } },
+            clauses = new[] { new { number = "第十条", kind = "resultsReport", textZh = "提交阶段勘查成果报告", textEn = "Submit the interim results report", dueOn = reportDue } },
         }), HttpStatusCode.Created);
         await Api.ReadAsync(await listing.Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
             new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
@@ -986,23 +986,8 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
             world._ids["holder"] = holder.Id.ToString();
 
             // A right under a contract, registered from a listed block: its contract, its duties and a relief claim's ground.
-            var blockId = await listing.PlannedBlockAsync(2025);
-            await Api.ReadAsync(await listing.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 100_000m }), HttpStatusCode.OK);
-            await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 3, 24, 9));
-            await Api.ReadAsync(await listing.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/transaction", new { holderId = holder.Id, price = 100_000m }), HttpStatusCode.OK);
-            var contract = await Api.ReadAsync(await listing.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/contract", new
-            {
-                number = "CT-" + Guid.NewGuid().ToString("N")[..8],
-                collection = "amount",
-                totalIncome = 100_000m,
-                installments = new[] { new { dueOn = "2025-04-10", amount = 100_000m } },
-                clauses = new[] { new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2029-12-31" } },
-            }), HttpStatusCode.Created);
-            await Api.ReadAsync(await listing.Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
-                new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
-            var underContract = await Api.ReadAsync(await listing.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
-                new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
-            world._ids["contract"] = contract["id"]!.GetValue<string>();
+            var underContract = await RightUnderContractAsync(factory, listing, holder, reportDue: "2029-12-31");
+            world._ids["contract"] = underContract["contractId"]!.GetValue<string>();
             world._ids["contractRight"] = underContract["id"]!.GetValue<string>();
             world._ids["duty"] = underContract["workflows"]!.AsArray().Select(w => w!.AsObject())
                 .First(w => w["definitionId"]!.GetValue<string>() == "exploration-work-start")["instanceId"]!.GetValue<string>();
