@@ -177,26 +177,9 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
     /// province's rights, or look up each case's right twice more, on every page (the load benchmark,
     /// <c>--scenario load</c>, measures it).
     /// </summary>
-    private async Task<IQueryable<Case>> VisibleAsync(CurrentUser user, CancellationToken ct)
-    {
-        if (user.IsAdmin)
-        {
-            return db.Cases;
-        }
-
-        if (user.IsHolder)
-        {
-            return user.HolderId is { } holder ? db.Cases.Where(c => c.HolderId == holder) : db.Cases.Where(_ => false);
-        }
-
-        if (user.IsOfficer && user.JurisdictionCode is { } root)
-        {
-            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
-            return db.Cases.Where(c => codes.Contains(c.JurisdictionCode) || codes.Contains(c.AuthorityCode));
-        }
-
-        return db.Cases.Where(_ => false);
-    }
+    private Task<IQueryable<Case>> VisibleAsync(CurrentUser user, CancellationToken ct) =>
+        jurisdictions.VisibleAsync(db, user, db.Cases, holder => c => c.HolderId == holder,
+            codes => c => codes.Contains(c.JurisdictionCode) || codes.Contains(c.AuthorityCode), ct);
 
     private static IQueryable<QueueRow> Ordered(IQueryable<QueueRow> query) =>
         query.OrderByDescending(x => x.Case.Severity).ThenBy(x => x.DueKey).ThenBy(x => x.OpenedKey).ThenByDescending(x => x.HolderOpen).ThenBy(x => x.Case.Id);

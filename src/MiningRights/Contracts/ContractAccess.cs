@@ -12,28 +12,11 @@ namespace MiningRights.Contracts;
 /// </summary>
 public sealed class ContractAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, RightAccess rights)
 {
-    public async Task<IQueryable<TransferContract>> VisibleAsync(CurrentUser user, CancellationToken ct)
-    {
-        if (user.IsAdmin)
-        {
-            return db.Contracts;
-        }
-
-        if (user.IsHolder)
-        {
-            return user.HolderId is { } holder ? db.Contracts.Where(c => c.HolderId == holder) : db.Contracts.Where(_ => false);
-        }
-
-        if (user.IsOfficer && user.JurisdictionCode is { } root)
-        {
-            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
-            return db.Contracts.Where(c => codes.Contains(c.AuthorityCode)
+    public Task<IQueryable<TransferContract>> VisibleAsync(CurrentUser user, CancellationToken ct) =>
+        jurisdictions.VisibleAsync(db, user, db.Contracts, holder => c => c.HolderId == holder,
+            codes => c => codes.Contains(c.AuthorityCode)
                 || db.Blocks.Any(b => b.Id == c.BlockId && codes.Contains(b.CountyCode))
-                || db.Rights.Any(r => r.Id == c.RightId && codes.Contains(r.LocationCountyCode)));
-        }
-
-        return db.Contracts.Where(_ => false);
-    }
+                || db.Rights.Any(r => r.Id == c.RightId && codes.Contains(r.LocationCountyCode)), ct);
 
     public async Task<TransferContract> GetAsync(CurrentUser user, Guid contractId, CancellationToken ct) =>
         await (await VisibleAsync(user, ct)).SingleOrDefaultAsync(c => c.Id == contractId, ct)

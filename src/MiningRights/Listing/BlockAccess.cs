@@ -12,26 +12,9 @@ namespace MiningRights.Listing;
 /// </summary>
 public sealed class BlockAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, RightAccess rights)
 {
-    public async Task<IQueryable<TransferBlock>> VisibleAsync(CurrentUser user, CancellationToken ct)
-    {
-        if (user.IsAdmin)
-        {
-            return db.Blocks;
-        }
-
-        if (user.IsHolder)
-        {
-            return user.HolderId is { } holder ? db.Blocks.Where(b => b.HolderId == holder) : db.Blocks.Where(_ => false);
-        }
-
-        if (user.IsOfficer && user.JurisdictionCode is { } root)
-        {
-            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
-            return db.Blocks.Where(b => codes.Contains(b.CountyCode) || codes.Contains(b.AuthorityCode));
-        }
-
-        return db.Blocks.Where(_ => false);
-    }
+    public Task<IQueryable<TransferBlock>> VisibleAsync(CurrentUser user, CancellationToken ct) =>
+        jurisdictions.VisibleAsync(db, user, db.Blocks, holder => b => b.HolderId == holder,
+            codes => b => codes.Contains(b.CountyCode) || codes.Contains(b.AuthorityCode), ct);
 
     /// <summary>The block, tracked, or 404 when it does not exist or the user may not see it.</summary>
     public async Task<TransferBlock> GetAsync(CurrentUser user, Guid blockId, CancellationToken ct) =>

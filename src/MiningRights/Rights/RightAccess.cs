@@ -12,26 +12,9 @@ namespace MiningRights.Rights;
 /// </summary>
 public sealed class RightAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, ILogger<RightAccess> logger)
 {
-    public async Task<IQueryable<MiningRight>> VisibleAsync(CurrentUser user, CancellationToken ct)
-    {
-        if (user.IsAdmin)
-        {
-            return db.Rights;
-        }
-
-        if (user.IsHolder)
-        {
-            return user.HolderId is { } holder ? db.Rights.Where(r => r.HolderId == holder) : db.Rights.Where(_ => false);
-        }
-
-        if (user.IsOfficer && user.JurisdictionCode is { } root)
-        {
-            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
-            return db.Rights.Where(r => codes.Contains(r.LocationCountyCode) || codes.Contains(r.AuthorityCode));
-        }
-
-        return db.Rights.Where(_ => false);
-    }
+    public Task<IQueryable<MiningRight>> VisibleAsync(CurrentUser user, CancellationToken ct) =>
+        jurisdictions.VisibleAsync(db, user, db.Rights, holder => r => r.HolderId == holder,
+            codes => r => codes.Contains(r.LocationCountyCode) || codes.Contains(r.AuthorityCode), ct);
 
     /// <summary>The right, tracked for change, or a 404 refusal when it does not exist or the user may not see it.</summary>
     public async Task<MiningRight> GetAsync(CurrentUser user, Guid rightId, CancellationToken ct)

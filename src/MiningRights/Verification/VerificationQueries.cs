@@ -44,37 +44,12 @@ public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDi
         (await TaskViewsAsync((await VisibleTasksAsync(user, ct)).AsNoTracking().Where(t => t.Id == id), null, 1, ct)).SingleOrDefault()
             ?? throw RefusalException.NotFound($"Verification task {id}", $"核查任务 {id}");
 
-    private async Task<IQueryable<VerificationBatch>> VisibleBatchesAsync(CurrentUser user, CancellationToken ct)
-    {
-        if (user.IsAdmin)
-        {
-            return db.VerificationBatches;
-        }
+    // Verification is the authorities' own work: no holder sees it.
+    private Task<IQueryable<VerificationBatch>> VisibleBatchesAsync(CurrentUser user, CancellationToken ct) =>
+        jurisdictions.VisibleAsync(db, user, db.VerificationBatches, heldBy: null, codes => b => codes.Contains(b.AuthorityCode), ct);
 
-        if (user.IsOfficer && user.JurisdictionCode is { } root)
-        {
-            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
-            return db.VerificationBatches.Where(b => codes.Contains(b.AuthorityCode));
-        }
-
-        return db.VerificationBatches.Where(_ => false);
-    }
-
-    private async Task<IQueryable<VerificationTask>> VisibleTasksAsync(CurrentUser user, CancellationToken ct)
-    {
-        if (user.IsAdmin)
-        {
-            return db.VerificationTasks;
-        }
-
-        if (user.IsOfficer && user.JurisdictionCode is { } root)
-        {
-            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
-            return db.VerificationTasks.Where(t => codes.Contains(t.CountyCode) || codes.Contains(t.ReportsTo));
-        }
-
-        return db.VerificationTasks.Where(_ => false);
-    }
+    private Task<IQueryable<VerificationTask>> VisibleTasksAsync(CurrentUser user, CancellationToken ct) =>
+        jurisdictions.VisibleAsync(db, user, db.VerificationTasks, heldBy: null, codes => t => codes.Contains(t.CountyCode) || codes.Contains(t.ReportsTo), ct);
 
     private async Task<List<BatchView>> ViewsAsync(IReadOnlyList<VerificationBatch> batches, CancellationToken ct)
     {
