@@ -43,13 +43,20 @@ public sealed class NulCharacterMiddleware(RequestDelegate next)
             return null;
         }
 
-        var reader = new Utf8JsonReader(buffered.GetBuffer().AsSpan(0, (int)buffered.Length), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        // Only the escape \u0000 brings a NUL into JSON (a raw NUL byte is not JSON at all), so a body without those six
+        // characters, nearly every body, is not read a second time.
+        var body = buffered.GetBuffer().AsSpan(0, (int)buffered.Length);
+        if (body.IndexOf("\\u0000"u8) < 0)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         var member = "body";
         try
         {
             while (reader.Read())
             {
-                // A raw NUL byte is not JSON at all: only the escape \u0000 brings one in.
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
                     member = reader.GetString()!;
