@@ -7,13 +7,13 @@ namespace MiningRights.BrowserTests;
 /// An administrator through the pages: every scheduled job with its schedule and next run, "run now" and the run it
 /// records; the accounts, one locked and unlocked again (a locked account cannot sign in).
 /// </summary>
-public sealed class AdminPagesTests(BrowserService service) : IClassFixture<BrowserService>
+public sealed class AdminPagesTests(BrowserService service) : PageTest(service), IClassFixture<BrowserService>
 {
     [Fact]
     public async Task An_administrator_sees_each_job_runs_one_now_and_locks_and_unlocks_an_account()
     {
-        var officer = await service.AccountAsync("Authority", "620000");
-        var page = await service.NewPageAsync("zh-CN");
+        var officer = await Service.AccountAsync("Authority", "620000");
+        var page = await Service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(page, ServiceFactory.AdminUser);
         await page.WaitForURLAsync(new Regex("/admin$"));
         Assert.Equal(6, await page.Locator("#jobs article.job").CountAsync());
@@ -37,7 +37,7 @@ public sealed class AdminPagesTests(BrowserService service) : IClassFixture<Brow
         await row.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new Regex("done=locked"));
         Assert.StartsWith("已锁定", (await row.Locator(".account-state").InnerTextAsync()).Trim(), StringComparison.Ordinal);
-        var locked = await service.NewPageAsync("zh-CN");
+        var locked = await Service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(locked, officer);
         Assert.Equal(1, await locked.Locator("#sign-in-error").CountAsync());
         await BrowserService.ScreenshotAsync(page, "admin");

@@ -16,6 +16,7 @@ public sealed class BrowserService : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _policyViolations = new();
     private IPlaywright? _playwright;
 
     public ServiceFactory Factory { get; } = new(TestClock.Shanghai(2025, 3, 1, 10));
@@ -48,8 +49,37 @@ public sealed class BrowserService : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string locale = "zh-CN")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        Slow(context);
+        Watch(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Slow waits (see <see cref="Slow"/>), and every Content-Security-Policy violation the browser reports on the
+    /// context's console kept for <see cref="PageTest"/> to fail the test with: the pages must work under the policy,
+    /// not merely load.
+    /// </summary>
+    public void Watch(IBrowserContext context)
+    {
+        Slow(context);
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _policyViolations.Enqueue($"{message.Page?.Url}: {message.Text}");
+            }
+        };
+    }
+
+    /// <summary>The violations reported since the last call.</summary>
+    public IReadOnlyList<string> TakePolicyViolations()
+    {
+        var taken = new List<string>();
+        while (_policyViolations.TryDequeue(out var violation))
+        {
+            taken.Add(violation);
+        }
+
+        return taken;
     }
 
     /// <summary>Waits of a minute rather than Playwright's 30 s: the test command runs on 2 cores beside other work.</summary>

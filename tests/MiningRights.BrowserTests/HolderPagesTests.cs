@@ -13,19 +13,19 @@ namespace MiningRights.BrowserTests;
 /// editing the address; a wrong password is told, and after five the account is locked; the public announcements open
 /// without signing in; a form posted without its antiforgery token is refused.
 /// </summary>
-public sealed partial class HolderPagesTests(BrowserService service) : IClassFixture<BrowserService>
+public sealed partial class HolderPagesTests(BrowserService service) : PageTest(service), IClassFixture<BrowserService>
 {
     [Fact]
     public async Task A_holder_signs_in_reads_its_deadlines_in_Chinese_switches_to_English_and_cannot_open_another_holder_s_right()
     {
-        var authority = await service.Api.AuthorityAsync("620000");
-        var holder = await service.Api.HolderAsync("zh-CN");
+        var authority = await Service.Api.AuthorityAsync("620000");
+        var holder = await Service.Api.HolderAsync("zh-CN");
         var own = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-        var other = await service.Api.HolderAsync();
+        var other = await Service.Api.HolderAsync();
         var foreign = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(other.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-        var userName = await service.AccountAsync("Holder", holderId: holder.Id);
+        var userName = await Service.AccountAsync("Holder", holderId: holder.Id);
 
-        var page = await service.NewPageAsync("zh-CN");
+        var page = await Service.NewPageAsync("zh-CN");
         await page.GotoAsync("/holder/deadlines");
         Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
         await BrowserService.SignInAsync(page, userName);
@@ -90,9 +90,9 @@ public sealed partial class HolderPagesTests(BrowserService service) : IClassFix
     [Fact]
     public async Task A_wrong_password_is_told_and_the_fifth_locks_the_account_with_a_message_that_says_so()
     {
-        var holder = await service.Api.HolderAsync();
-        var userName = await service.AccountAsync("Holder", holderId: holder.Id, language: "en");
-        var page = await service.NewPageAsync("en-GB");
+        var holder = await Service.Api.HolderAsync();
+        var userName = await Service.AccountAsync("Holder", holderId: holder.Id, language: "en");
+        var page = await Service.NewPageAsync("en-GB");
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             await BrowserService.SignInAsync(page, userName, "not-the-password");
@@ -108,16 +108,16 @@ public sealed partial class HolderPagesTests(BrowserService service) : IClassFix
     [Fact]
     public async Task The_public_announcements_show_a_listing_without_signing_in()
     {
-        var world = await ListingWorld.StartAsync(service.Factory, "620000");
+        var world = await ListingWorld.StartAsync(Service.Factory, "620000");
         var blockId = await world.PlannedBlockAsync(2025);
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 100_000m, startingPrice = 80_000m }), HttpStatusCode.OK);
         var block = await world.GetBlockAsync(blockId);
 
-        var page = await service.NewPageAsync("zh-CN");
+        var page = await Service.NewPageAsync("zh-CN");
         var elsewhere = new List<string>();
         page.Request += (_, request) =>
         {
-            if (!request.Url.StartsWith(service.BaseAddress.ToString(), StringComparison.Ordinal))
+            if (!request.Url.StartsWith(Service.BaseAddress.ToString(), StringComparison.Ordinal))
             {
                 elsewhere.Add(request.Url);
             }
@@ -142,9 +142,9 @@ public sealed partial class HolderPagesTests(BrowserService service) : IClassFix
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
-        var holder = await service.Api.HolderAsync();
-        var userName = await service.AccountAsync("Holder", holderId: holder.Id);
-        using var client = new HttpClient { BaseAddress = service.BaseAddress };
+        var holder = await Service.Api.HolderAsync();
+        var userName = await Service.AccountAsync("Holder", holderId: holder.Id);
+        using var client = new HttpClient { BaseAddress = Service.BaseAddress };
         var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["userName"] = userName,
@@ -157,9 +157,9 @@ public sealed partial class HolderPagesTests(BrowserService service) : IClassFix
     [Fact]
     public async Task A_password_changed_on_its_page_ends_the_session_and_only_the_new_one_signs_in()
     {
-        var holder = await service.Api.HolderAsync();
-        var userName = await service.AccountAsync("Holder", holderId: holder.Id, language: "en");
-        var page = await service.NewPageAsync("en-GB");
+        var holder = await Service.Api.HolderAsync();
+        var userName = await Service.AccountAsync("Holder", holderId: holder.Id, language: "en");
+        var page = await Service.NewPageAsync("en-GB");
         await BrowserService.SignInAsync(page, userName);
         await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
 

@@ -11,21 +11,21 @@ namespace MiningRights.BrowserTests;
 /// inspector records findings and orders rectification by a date through the case workflow's own forms, and the holder
 /// receives the order by email.
 /// </summary>
-public sealed class InspectorPagesTests(BrowserService service) : IClassFixture<BrowserService>
+public sealed class InspectorPagesTests(BrowserService service) : PageTest(service), IClassFixture<BrowserService>
 {
     [Fact]
     public async Task An_inspector_opens_an_overdue_case_orders_rectification_and_the_holder_is_emailed()
     {
-        var authority = await service.Api.AuthorityAsync("620000");
-        var holder = await service.Api.HolderAsync("zh-CN");
+        var authority = await Service.Api.AuthorityAsync("620000");
+        var holder = await Service.Api.HolderAsync("zh-CN");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-        var inspectorUser = await service.AccountAsync("Inspector", "620900");
+        var inspectorUser = await Service.AccountAsync("Inspector", "620900");
 
         // The plan due 2026-03-01 is not submitted: overdue the next day, a case after the 15 days' grace.
-        await service.Factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 2, 10));
-        await service.Factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 17, 10));
+        await Service.Factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 2, 10));
+        await Service.Factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 17, 10));
 
-        var page = await service.NewPageAsync("zh-CN");
+        var page = await Service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(page, inspectorUser);
         await page.WaitForURLAsync(new Regex("/inspector/cases$"));
         var row = page.Locator("#cases tbody tr", new PageLocatorOptions { HasText = right["licenseNumber"]!.GetValue<string>() });
@@ -47,7 +47,7 @@ public sealed class InspectorPagesTests(BrowserService service) : IClassFixture<
         Assert.Contains("orderRectification", await page.Locator("#case-journal").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserService.ScreenshotAsync(page, "inspector-case");
 
-        await service.Factory.DeliverAsync();
+        await Service.Factory.DeliverAsync();
         var ordered = await MailDev.ArrivedAsync(holder.Email, "【责令整改】");
         var mail = Assert.Single(ordered);
         Assert.Contains("2026-04-30", mail.Subject, StringComparison.Ordinal);

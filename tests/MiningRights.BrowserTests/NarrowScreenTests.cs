@@ -10,7 +10,7 @@ namespace MiningRights.BrowserTests;
 /// Each role's pages on a 360 px wide phone, in both languages: nothing wider than the screen (wide tables scroll in
 /// their own box), and every field a person fills in has a label.
 /// </summary>
-public sealed class NarrowScreenTests(BrowserService service) : IClassFixture<BrowserService>
+public sealed class NarrowScreenTests(BrowserService service) : PageTest(service), IClassFixture<BrowserService>
 {
     private const int Width = 360;
 
@@ -19,25 +19,25 @@ public sealed class NarrowScreenTests(BrowserService service) : IClassFixture<Br
     [InlineData("en-US")]
     public async Task Every_page_fits_a_360_px_screen_and_labels_every_field(string locale)
     {
-        var authority = await service.Api.AuthorityAsync("620000");
-        var holder = await service.Api.HolderAsync();
+        var authority = await Service.Api.AuthorityAsync("620000");
+        var holder = await Service.Api.HolderAsync();
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
         var roles = new (string? User, string[] Pages)[]
         {
             (null, ["/announcements", "/sign-in"]),
-            (await service.AccountAsync("Holder", holderId: holder.Id), ["/holder/deadlines", "/holder/rights", "/holder/notices", $"/rights/{right["id"]}", "/password"]),
-            (await service.AccountAsync("Authority", "620000"), ["/officer/queue", "/listing", $"/rights/{right["id"]}", "/workflows"]),
-            (await service.AccountAsync("Inspector", "620000"), ["/inspector/cases"]),
+            (await Service.AccountAsync("Holder", holderId: holder.Id), ["/holder/deadlines", "/holder/rights", "/holder/notices", $"/rights/{right["id"]}", "/password"]),
+            (await Service.AccountAsync("Authority", "620000"), ["/officer/queue", "/listing", $"/rights/{right["id"]}", "/workflows"]),
+            (await Service.AccountAsync("Inspector", "620000"), ["/inspector/cases"]),
             (ServiceFactory.AdminUser, ["/admin"]),
         };
 
         foreach (var (user, pages) in roles)
         {
-            var context = await service.Browser.NewContextAsync(new BrowserNewContextOptions
+            var context = await Service.Browser.NewContextAsync(new BrowserNewContextOptions
             {
-                BaseURL = service.BaseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = Width, Height = 740 },
+                BaseURL = Service.BaseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = Width, Height = 740 },
             });
-            BrowserService.Slow(context);
+            Service.Watch(context);
             var page = await context.NewPageAsync();
             if (user is not null)
             {

@@ -11,22 +11,22 @@ namespace MiningRights.BrowserTests;
 /// officer's queue shows it, the officer approves it on the right's page, and the holder's page shows it approved. A
 /// file that is not what its name says is refused on the page, and nothing is kept.
 /// </summary>
-public sealed class PlanPagesTests(BrowserService service) : IClassFixture<BrowserService>
+public sealed class PlanPagesTests(BrowserService service) : PageTest(service), IClassFixture<BrowserService>
 {
     [Fact]
     public async Task A_holder_submits_a_plan_with_its_file_the_officer_s_queue_shows_it_the_officer_approves_it_and_the_holder_sees_it_approved()
     {
-        var authority = await service.Api.AuthorityAsync("620000");
-        var holder = await service.Api.HolderAsync("zh-CN");
+        var authority = await Service.Api.AuthorityAsync("620000");
+        var holder = await Service.Api.HolderAsync("zh-CN");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-        var holderUser = await service.AccountAsync("Holder", holderId: holder.Id);
-        var officerUser = await service.AccountAsync("Authority", "620000");
+        var holderUser = await Service.AccountAsync("Holder", holderId: holder.Id);
+        var officerUser = await Service.AccountAsync("Authority", "620000");
         var file = Path.Combine(Path.GetTempPath(), $"勘查实施方案-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, "%PDF-1.7\n勘查实施方案\n%%EOF"u8.ToArray());
         var fake = Path.Combine(Path.GetTempPath(), $"fake-{Guid.NewGuid():N}.pdf");
         await File.WriteAllTextAsync(fake, "not a pdf");
 
-        var holderPage = await service.NewPageAsync("zh-CN");
+        var holderPage = await Service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(holderPage, holderUser);
         await holderPage.WaitForURLAsync(new Regex("/holder/deadlines$"));
         await holderPage.GotoAsync($"/rights/{right["id"]}");
@@ -44,7 +44,7 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
         Assert.Equal(0, await holderPage.Locator("#submit-plan").CountAsync());
 
         // The officer's queue shows it; the officer approves it on the right's page.
-        var officerPage = await service.NewPageAsync("zh-CN");
+        var officerPage = await Service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(officerPage, officerUser);
         await officerPage.WaitForURLAsync(new Regex("/officer/queue$"));
         var queued = officerPage.Locator("#work-queue tbody tr[data-process=exploration-plan-deferral]", new PageLocatorOptions { HasText = right["licenseNumber"]!.GetValue<string>() });
@@ -66,13 +66,13 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
     [Fact]
     public async Task Each_workflow_is_drawn_from_its_definition_and_an_instance_shows_its_journal_with_its_state_highlighted()
     {
-        var authority = await service.Api.AuthorityAsync("620000");
-        var holder = await service.Api.HolderAsync();
+        var authority = await Service.Api.AuthorityAsync("620000");
+        var holder = await Service.Api.HolderAsync();
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
         var instance = Api.Lifecycle(right)["instanceId"]!.GetValue<string>();
-        var officerUser = await service.AccountAsync("Authority", "620000", language: "en");
+        var officerUser = await Service.AccountAsync("Authority", "620000", language: "en");
 
-        var page = await service.NewPageAsync("en-US");
+        var page = await Service.NewPageAsync("en-US");
         await BrowserService.SignInAsync(page, officerUser);
         await page.WaitForURLAsync(new Regex("/officer/queue$"));
         await page.GotoAsync("/workflows");
@@ -88,9 +88,9 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
         await BrowserService.ScreenshotAsync(page, "workflow-instance");
 
         // Another holder's reader does not get it.
-        var otherHolder = await service.Api.HolderAsync();
-        var strangerUser = await service.AccountAsync("Holder", holderId: otherHolder.Id);
-        var stranger = await service.NewPageAsync("zh-CN");
+        var otherHolder = await Service.Api.HolderAsync();
+        var strangerUser = await Service.AccountAsync("Holder", holderId: otherHolder.Id);
+        var stranger = await Service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(stranger, strangerUser);
         await stranger.WaitForURLAsync(new Regex("/holder/deadlines$"));
         Assert.Equal(404, (await stranger.GotoAsync($"/workflows/instances/{instance}"))!.Status);
@@ -99,12 +99,12 @@ public sealed class PlanPagesTests(BrowserService service) : IClassFixture<Brows
     [Fact]
     public async Task A_holder_applies_for_renewal_on_its_right_s_page_through_the_renewal_s_own_form_and_a_term_over_the_law_is_refused_there()
     {
-        var authority = await service.Api.AuthorityAsync("620000");
-        var holder = await service.Api.HolderAsync("zh-CN");
+        var authority = await Service.Api.AuthorityAsync("620000");
+        var holder = await Service.Api.HolderAsync("zh-CN");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
-        var holderUser = await service.AccountAsync("Holder", holderId: holder.Id);
+        var holderUser = await Service.AccountAsync("Holder", holderId: holder.Id);
 
-        var page = await service.NewPageAsync("zh-CN");
+        var page = await Service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(page, holderUser);
         await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
         await page.GotoAsync($"/rights/{right["id"]}");

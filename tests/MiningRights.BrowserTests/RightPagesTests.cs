@@ -12,19 +12,19 @@ namespace MiningRights.BrowserTests;
 /// contract with the installments; the authority records a payment there, the holder claims force majeure with a
 /// certificate there, and the claim reaches the authority's work queue; the timeline shows each step.
 /// </summary>
-public sealed class RightPagesTests(BrowserService service) : IClassFixture<BrowserService>
+public sealed class RightPagesTests(BrowserService service) : PageTest(service), IClassFixture<BrowserService>
 {
     [Fact]
     public async Task The_right_s_page_shows_its_map_obligations_and_contract_takes_a_payment_and_a_relief_claim_with_its_file()
     {
-        var world = await ListingWorld.StartAsync(service.Factory);
-        var holder = await service.Api.HolderAsync("zh-CN");
+        var world = await ListingWorld.StartAsync(Service.Factory);
+        var holder = await Service.Api.HolderAsync("zh-CN");
         await world.PlanAsync("620923", 2025, 1000);
         var block = await world.AddBlockAsync(ListingWorld.Block(ListingWorld.Square(97.0, 41.5)));
         var blockId = block["id"]!.GetValue<string>();
         await Api.ReadAsync(await world.PlanBlockAsync(blockId, 2025), HttpStatusCode.OK);
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 200_000m }), HttpStatusCode.OK);
-        await service.Factory.RunJobsAtAsync(TestClock.Shanghai(2025, 3, 24, 9));
+        await Service.Factory.RunJobsAtAsync(TestClock.Shanghai(2025, 3, 24, 9));
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/transaction", new { holderId = holder.Id, price = 200_000m }), HttpStatusCode.OK);
         var contract = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/contract",
             ListingWorld.ContractByAmount(200_000m, 100_000m, new DateOnly(2025, 4, 10), new DateOnly(2026, 4, 10))), HttpStatusCode.Created);
@@ -33,11 +33,11 @@ public sealed class RightPagesTests(BrowserService service) : IClassFixture<Brow
         var right = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
             new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
         var rightId = right["id"]!.GetValue<string>();
-        var officerUser = await service.AccountAsync("Authority", "620000");
-        var holderUser = await service.AccountAsync("Holder", holderId: holder.Id);
+        var officerUser = await Service.AccountAsync("Authority", "620000");
+        var holderUser = await Service.AccountAsync("Holder", holderId: holder.Id);
 
         // The authority: the map on Gansu's outline, the contract's second installment owed; a payment recorded on the page.
-        var officer = await service.NewPageAsync("zh-CN");
+        var officer = await Service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(officer, officerUser);
         await officer.WaitForURLAsync(new Regex("/officer/queue$"));
         await officer.GotoAsync($"/rights/{rightId}");
@@ -58,7 +58,7 @@ public sealed class RightPagesTests(BrowserService service) : IClassFixture<Brow
         // The holder claims force majeure for its investment duty, with a certificate; a file that is not what it says is refused first.
         var certificate = Path.Combine(Path.GetTempPath(), $"不可抗力证明-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(certificate, "%PDF-1.7\n不可抗力证明\n%%EOF"u8.ToArray());
-        var page = await service.NewPageAsync("zh-CN");
+        var page = await Service.NewPageAsync("zh-CN");
         await BrowserService.SignInAsync(page, holderUser);
         await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
         await page.GotoAsync($"/rights/{rightId}");

@@ -57,16 +57,7 @@ public static class ApiExtensions
     {
         app.UseExceptionHandler();
 
-        // Browsers must take every answer, uploaded plans included, for the type it is sent as.
-        app.Use((context, next) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
+        app.UseSecurityHeaders();
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseMiddleware<NulCharacterMiddleware>();
         app.UseStatusCodePages();

@@ -2,8 +2,15 @@
 // Leaflet map. No tile server is asked for anything: the service runs on a government intranet, so the base layer is
 // the province's schematic outline shipped with the service (/maps/provinces.json), named by data-province.
 // A feature whose properties say "overlap" is drawn in red, a right's (kind "right") dashed green; one with a "label"
-// gets it as its tooltip.
+// gets it as its tooltip. Labels are names officers and holders typed: a tooltip given a string inserts it as HTML, so
+// every label goes in as a text node and is shown, never run.
 (function () {
+    function asText(label) {
+        var span = document.createElement('span');
+        span.textContent = String(label);
+        return span;
+    }
+
     var outlines = fetch('/maps/provinces.json').then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
     document.querySelectorAll('[data-geometry]').forEach(function (element) {
         var map = L.map(element, { attributionControl: false, scrollWheelZoom: false });
@@ -15,7 +22,7 @@
                 return { color: '#1d4ed8', weight: 2, fillOpacity: 0.25 };
             },
             onEachFeature: function (feature, layer) {
-                if (feature.properties && feature.properties.label) { layer.bindTooltip(feature.properties.label); }
+                if (feature.properties && feature.properties.label) { layer.bindTooltip(asText(feature.properties.label)); }
             }
         }).addTo(map);
         map.fitBounds(shape.getBounds().pad(element.hasAttribute('data-wide') ? 0.1 : 3), { padding: [24, 24] });

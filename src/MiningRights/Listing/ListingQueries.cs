@@ -65,9 +65,9 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
             var (maxX, maxY) = (blocks.Max(b => b.Polygon.MaxLongitude), blocks.Max(b => b.Polygon.MaxLatitude));
             var rights = await db.Footprints.AsNoTracking()
                 .Where(f => f.OwnerKind == Footprint.RightOwner && f.MinLongitude <= maxX && f.MaxLongitude >= minX && f.MinLatitude <= maxY && f.MaxLatitude >= minY)
-                .Join(db.Rights.Where(r => GroundCheck.Holding.Contains(r.Status)), f => f.OwnerId, r => r.Id, (f, r) => new { f.PolygonWkt, r.LicenseNumber })
+                .Join(db.Rights.Where(r => GroundCheck.Holding.Contains(r.Status)), f => f.OwnerId, r => r.Id, (f, r) => new { f.PolygonWkt, r.LicenseNumber, r.ProjectName })
                 .Take(MapRights).ToListAsync(ct);
-            var rightShapes = rights.Select(r => (Label: r.LicenseNumber, Polygon: BlockPolygon.FromWkt(r.PolygonWkt))).ToList();
+            var rightShapes = rights.Select(r => (Label: $"{r.LicenseNumber} {r.ProjectName}", Polygon: BlockPolygon.FromWkt(r.PolygonWkt))).ToList();
             foreach (var (label, polygon) in rightShapes)
             {
                 features.Add(Feature(polygon.ToGeoJson(), "right", label));

@@ -38,9 +38,9 @@ public sealed class ListingWorld(ServiceFactory factory, HttpClient authority)
     private static int _next = Random.Shared.Next(0, 20_000);
 
     public static object Block(double[][] corners, string county = "620923", string kind = "exploration", string[]? minerals = null, bool blankArea = true,
-        bool majorProject = false, string? mineScale = null, string? authority = null) => new
+        bool majorProject = false, string? mineScale = null, string? authority = null, string name = "马鬃山金矿勘查区块") => new
     {
-        name = "马鬃山金矿勘查区块",
+        name,
         minerals = minerals ?? ["金"],
         countyCode = county,
         authorityCode = authority ?? county[..2] + "0000",

@@ -6,6 +6,7 @@ using MiningRights.Workflows;
 namespace MiningRights.Web.Pages.Workflows;
 
 /// <summary>One definition drawn as a state diagram from its JSON (states, signals, deadlines).</summary>
+[DrawsDiagrams]
 public sealed class DiagramModel(WorkflowRegistry registry, Ui ui) : PageModel
 {
     public WorkflowDefinition Definition { get; private set; } = null!;

@@ -12,6 +12,7 @@ namespace MiningRights.Web.Pages.Workflows;
 /// reader may take on it now (the work queue's address for a subject without a page of its own: a verification task, an
 /// installment); not found alike when not the reader's to see.
 /// </summary>
+[DrawsDiagrams]
 public sealed class InstanceModel(InstanceQueries instances, WorkflowRegistry registry, Ui ui) : PageModel
 {
     public InstanceView Instance { get; private set; } = null!;
