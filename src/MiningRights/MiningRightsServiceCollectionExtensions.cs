@@ -67,7 +67,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddScoped<DeadlineQueries>();
         services.AddScoped<Calendar.DeadlineFeed>();
 
-        services.AddSingleton<OfficerDirectory>();
+        services.AddScoped<OfficerDirectory>();
         services.AddScoped<Recipients>();
         services.AddScoped<NotificationQueries>();
         services.AddScoped<RetryDeadNotice>();
