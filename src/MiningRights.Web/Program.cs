@@ -8,6 +8,7 @@ builder.Services.AddMiningRights();
 builder.AddDemoClock();
 builder.AddPersistence();
 builder.AddAccounts();
+builder.AddServiceAddress();
 builder.AddApi();
 builder.AddHealth();
 builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new NulCharacterPageFilter()));
@@ -37,10 +38,12 @@ if (args.Length > 0 && args[0] == "backup")
 
 await app.PrepareDatabaseAsync();
 
+app.UseServiceAddress();
 app.UseApi();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAccountCheck();
+app.UseApiDescription();
 app.UseAuthorization();
 
 app.MapHealth();

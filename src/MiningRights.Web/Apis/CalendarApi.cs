@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Calendar;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -35,5 +36,5 @@ public static class CalendarApi
 
     public static FeedAddress Address(HttpContext context, string token) => new(new Uri(Site(context), $"/calendar/{token}.ics").ToString());
 
-    private static Uri Site(HttpContext context) => new($"{context.Request.Scheme}://{context.Request.Host}/");
+    private static Uri Site(HttpContext context) => context.RequestServices.GetRequiredService<PublicAddress>().Site(context.Request);
 }

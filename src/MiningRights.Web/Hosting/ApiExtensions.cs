@@ -61,13 +61,6 @@ public static class ApiExtensions
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseMiddleware<NulCharacterMiddleware>();
         app.UseStatusCodePages();
-        app.MapOpenApi().AllowAnonymous();
-        app.UseSwaggerUI(options =>
-        {
-            options.SwaggerEndpoint("/openapi/v1.json", "MiningRights API v1");
-            options.RoutePrefix = "openapi";
-            options.DocumentTitle = "MiningRights API 矿业权管理接口";
-        });
     }
 
     /// <summary>Every answer passes here, so no refusal anywhere can mirror a huge value back (see <see cref="EchoedText"/>).</summary>

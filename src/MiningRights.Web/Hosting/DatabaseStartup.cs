@@ -157,7 +157,15 @@ public static class DatabaseStartup
             await roles.CreateAsync(new IdentityRole(role));
         }
 
-        await BootstrapAdminAsync(configuration, services.GetRequiredService<UserManager<ApplicationUser>>(), logger);
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        await BootstrapAdminAsync(configuration, users, logger);
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0)
+        {
+            logger.LogWarning(
+                "No administrator account exists, so nobody can create accounts or run the administration. Set Accounts:AdminUserName and " +
+                "Accounts:AdminPassword (as environment variables Accounts__AdminUserName and Accounts__AdminPassword) and start the service again: " +
+                "the account is created at start.");
+        }
     }
 
     /// <summary>In production the first administrator comes from <c>Accounts:AdminUserName</c> and <c>Accounts:AdminPassword</c>.</summary>

@@ -39,6 +39,50 @@ public static class OpenApiSetup
     public static RouteHandlerBuilder DescribedAsJsonOrForm(this RouteHandlerBuilder builder, Type jsonBody, bool valuesAsFields) =>
         builder.WithMetadata(new JsonOrForm(jsonBody, valuesAsFields));
 
+    /// <summary>
+    /// The document and the Swagger UI. They name every operation, parameter and rule of the service, so outside
+    /// Development only administrators read them, unless <c>Api:OpenDescription</c> opens them to anyone. Placed after
+    /// authentication (the account check included), before authorization: the UI is middleware, not an endpoint.
+    /// </summary>
+    public static void UseApiDescription(this WebApplication app)
+    {
+        var open = app.Configuration.GetValue<bool?>("Api:OpenDescription") ?? app.Environment.IsDevelopment();
+        var document = app.MapOpenApi();
+        if (open)
+        {
+            document.AllowAnonymous();
+        }
+        else
+        {
+            document.RequireAuthorization(policy => policy.RequireRole(Accounts.Roles.Admin));
+        }
+
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/openapi"), branch =>
+        {
+            if (!open)
+            {
+                // The UI's own files; the document is an endpoint and is authorized as one.
+                branch.Use((context, next) =>
+                {
+                    if (context.GetEndpoint() is not null || context.User.IsInRole(Accounts.Roles.Admin))
+                    {
+                        return next(context);
+                    }
+
+                    context.Response.StatusCode = context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                });
+            }
+
+            branch.UseSwaggerUI(options =>
+            {
+                options.SwaggerEndpoint("/openapi/v1.json", "MiningRights API v1");
+                options.RoutePrefix = "openapi";
+                options.DocumentTitle = "MiningRights API 矿业权管理接口";
+            });
+        });
+    }
+
     public static IServiceCollection AddApiDescription(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {

@@ -64,6 +64,14 @@ public sealed class DeadlineFeed(MiningRightsDbContext db, DeadlineQueries deadl
             return null;
         }
 
+        // The address stands for the holder's accounts: with none left that may sign in (deleted, or locked by an
+        // administrator), it answers as an unknown one. Lockout ends are compared here: SQLite cannot order them.
+        var lockouts = await db.Users.Where(u => u.HolderId == feed.HolderId).Select(u => u.LockoutEnd).ToListAsync(ct);
+        if (!lockouts.Any(end => end is null || end <= DateTimeOffset.UtcNow))
+        {
+            return null;
+        }
+
         var holder = new CurrentUser(string.Empty, "calendar", [Roles.Holder], feed.HolderId, null);
         var events = new List<DeadlineView>();
         string? cursor = null;

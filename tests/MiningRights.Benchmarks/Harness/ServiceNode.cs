@@ -99,6 +99,9 @@ public sealed partial class ServiceNode : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Workflows__Directory"] = Path.Combine(repositoryRoot, "workflows");
         start.Environment["Demo__Seed"] = "false";
+
+        // Required in Production; host filtering ignores the port, which is only known once the node listens.
+        start.Environment["Service__PublicBaseUrl"] = "http://127.0.0.1/";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         foreach (var (key, value) in settings)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using MiningRights.IntegrationTests.Infrastructure;
 
 namespace MiningRights.IntegrationTests.Deadlines;
@@ -59,6 +60,36 @@ public sealed class CalendarFeedTests
     }
 
     /// <summary>The events of a feed, unfolded, each as its properties (name with parameters → value).</summary>
+    [Fact]
+    public async Task The_feed_of_a_holder_whose_accounts_are_all_locked_or_deleted_answers_404()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
+        var api = new Api(factory);
+        var admin = await api.AdminAsync();
+        var holder = await api.HolderAsync("zh-CN");
+        var feed = new Uri((await Api.ReadAsync(await holder.Client.GetAsync("/api/holders/me/calendar"), HttpStatusCode.OK))["url"]!.GetValue<string>()).PathAndQuery;
+        var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(feed)).StatusCode);
+
+        var accounts = (await admin.GetFromJsonAsync<JsonArray>("/api/accounts"))!
+            .Where(a => a!["holderId"]?.GetValue<string>() == holder.Id.ToString()).Select(a => a!["id"]!.GetValue<string>()).ToList();
+        var account = Assert.Single(accounts);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/accounts/{account}/lock", null)).StatusCode);
+        await ProblemAssert.ReadAsync(await anonymous.GetAsync(feed), HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/accounts/{account}/unlock", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(feed)).StatusCode);
+
+        // No account at all (deleted behind the service's back, or never made): the same 404.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MiningRights.Accounts.ApplicationUser>>();
+            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(account))!)).Succeeded);
+        }
+
+        await ProblemAssert.ReadAsync(await anonymous.GetAsync(feed), HttpStatusCode.NotFound);
+    }
+
     private static List<Dictionary<string, string>> Events(string feed)
     {
         var lines = feed.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using MiningRights.IntegrationTests.Infrastructure;
 
 namespace MiningRights.IntegrationTests.Hosting;
@@ -32,6 +33,9 @@ public sealed class EnvironmentFactory : WebApplicationFactory<Program>
             ["Accounts:AdminUserName"] = AdminUser,
             ["Accounts:AdminPassword"] = ServiceFactory.Password,
             ["Workflows:Directory"] = Path.Combine(RepositoryRoot.Find(), "workflows"),
+
+            // Required in Production; the test server's own address.
+            ["Service:PublicBaseUrl"] = "http://localhost/",
         };
         foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory))
         {
@@ -46,6 +50,8 @@ public sealed class EnvironmentFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    public LogRecorder Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -55,5 +61,6 @@ public sealed class EnvironmentFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

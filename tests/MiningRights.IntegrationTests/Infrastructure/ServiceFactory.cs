@@ -49,6 +49,10 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Accounts:AdminUserName"] = AdminUser,
             ["Accounts:AdminPassword"] = Password,
             ["Workflows:Directory"] = Path.Combine(RepositoryRoot.Find(), "workflows"),
+
+            // The tests read the API description as a client generator would; its closure outside Development is
+            // tested in Production (Hosting/ProductionStartTests).
+            ["Api:OpenDescription"] = "true",
         };
         foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory))
         {
