@@ -45,4 +45,16 @@ public sealed class AdminPagesTests(BrowserService service) : PageTest(service),
         await page.WaitForURLAsync(new Regex("done=unlocked"));
         Assert.Equal("正常", (await row.Locator(".account-state").InnerTextAsync()).Trim());
     }
+
+    /// <summary>The Swagger UI is the service's own files too, and must work under the same policy as every page.</summary>
+    [Fact]
+    public async Task The_API_page_lists_the_operations_under_the_content_security_policy()
+    {
+        var page = await Service.NewPageAsync("en-US");
+        await BrowserService.SignInAsync(page, ServiceFactory.AdminUser);
+        await page.WaitForURLAsync(new Regex("/admin$"));
+        await page.GotoAsync("/openapi/");
+        await page.Locator(".swagger-ui .opblock").First.WaitForAsync();
+        Assert.True(await page.Locator(".swagger-ui .opblock").CountAsync() > 50);
+    }
 }

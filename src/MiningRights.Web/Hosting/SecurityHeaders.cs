@@ -16,8 +16,8 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>The policy of a page marked <see cref="DrawsDiagramsAttribute"/>: inline styles allowed, nothing else.</summary>
-    public static readonly string DiagramContentSecurityPolicy =
+    /// <summary>The policy of a page whose drawing library writes its own styles: inline styles allowed, nothing else.</summary>
+    public static readonly string InlineStylesContentSecurityPolicy =
         ContentSecurityPolicy.Replace("style-src 'self';", "style-src 'self' 'unsafe-inline';", StringComparison.Ordinal);
 
     public const string PermissionsPolicy =
@@ -33,9 +33,7 @@ public static class SecurityHeaders
 
                 // Browsers must take every answer, uploaded plans included, for the type it is sent as.
                 headers.XContentTypeOptions = "nosniff";
-                headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<DrawsDiagramsAttribute>() is null
-                    ? ContentSecurityPolicy
-                    : DiagramContentSecurityPolicy;
+                headers.ContentSecurityPolicy = WritesOwnStyles(context) ? InlineStylesContentSecurityPolicy : ContentSecurityPolicy;
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = PermissionsPolicy;
@@ -44,4 +42,13 @@ public static class SecurityHeaders
             return next(context);
         });
     }
+
+    /// <summary>
+    /// The pages drawn by a library that styles what it draws inline, one style per element, which no hash or nonce can
+    /// name: a workflow diagram (Mermaid, <see cref="DrawsDiagramsAttribute"/>) and the API page (Swagger UI, served by
+    /// middleware, so known by its path; administrators only outside Development).
+    /// </summary>
+    private static bool WritesOwnStyles(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<DrawsDiagramsAttribute>() is not null
+        || (context.Request.Path.StartsWithSegments("/openapi") && !context.Request.Path.Value!.EndsWith(".json", StringComparison.Ordinal));
 }
