@@ -72,6 +72,8 @@ public static class DatabaseStartup
         {
             await DemoData.SeedAsync(scope.ServiceProvider, storage, app.Environment.IsDevelopment(), logger);
         }
+
+        await WarnWithoutAdministratorAsync(scope.ServiceProvider, logger);
     }
 
     /// <summary>Checks the audit trail's hash chain and says what it found: 0 when intact, 1 when an entry is broken.</summary>
@@ -157,9 +159,13 @@ public static class DatabaseStartup
             await roles.CreateAsync(new IdentityRole(role));
         }
 
-        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        await BootstrapAdminAsync(configuration, users, logger);
-        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0)
+        await BootstrapAdminAsync(configuration, services.GetRequiredService<UserManager<ApplicationUser>>(), logger);
+    }
+
+    /// <summary>Said at every start that finds none (after the demo data, which brings its own): nobody could make accounts.</summary>
+    private static async Task WarnWithoutAdministratorAsync(IServiceProvider services, ILogger logger)
+    {
+        if ((await services.GetRequiredService<UserManager<ApplicationUser>>().GetUsersInRoleAsync(Roles.Admin)).Count == 0)
         {
             logger.LogWarning(
                 "No administrator account exists, so nobody can create accounts or run the administration. Set Accounts:AdminUserName and " +
