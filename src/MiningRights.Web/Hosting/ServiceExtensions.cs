@@ -78,7 +78,9 @@ public static class ServiceExtensions
         if (app.Environment.IsProduction())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+
+            // Health probes come from inside the network over plain HTTP and follow no redirect.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
     }
 }

@@ -32,6 +32,9 @@ public sealed class ProductionStartTests
         Assert.Equal(HttpStatusCode.TemporaryRedirect, plain.StatusCode);
         Assert.Equal(new Uri("https://kyq.example.gov.cn/sign-in?x=1"), plain.Headers.Location);
 
+        // A health probe from inside the network is answered where it asked.
+        Assert.NotEqual(HttpStatusCode.TemporaryRedirect, (await Client(factory, "http://kyq.example.gov.cn/").GetAsync("/health")).StatusCode);
+
         // The TLS proxy in front says the reader came over HTTPS: believed from the proxy, not from anyone else.
         var viaProxy = await SendAsync(factory, "/sign-in", Proxy, forwardedProto: "https");
         Assert.Equal(StatusCodes.Status200OK, viaProxy.Response.StatusCode);
