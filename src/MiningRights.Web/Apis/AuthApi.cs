@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -21,7 +24,10 @@ public static class AuthApi
         group.MapPost("/login", LoginAsync).AllowAnonymous()
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .WithSummary("Sign in. Returns a bearer token (or sets the cookie with ?useCookies=true). Locks the account after repeated failures.");
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Sign in. Returns a bearer token (or sets the cookie with ?useCookies=true). Every refusal (wrong password, unknown user, locked account, sign-ins paused after repeated failures from your address) is the same 401; too many attempts from one address or for one user name are 429 with Retry-After.");
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization()
+            .WithSummary("Sign out (204): every session of your account ends at once, this bearer token or cookie and every other one issued to the account on any device. With the cookie, send the antiforgery token.");
         group.MapGet("/me", MeAsync).RequireAuthorization();
         group.MapPost("/password", ChangePasswordAsync).RequireAuthorization()
             .WithSummary("Change your own password. Every token and cookie issued before stops working: sign in again.");
@@ -30,8 +36,8 @@ public static class AuthApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
         LoginRequest request,
         bool? useCookies,
-        SignInManager<ApplicationUser> signIn,
-        ILoggerFactory loggers,
+        PasswordSignIn signIn,
+        IOptions<AccountOptions> accounts,
         HttpContext context)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
@@ -47,24 +53,25 @@ public static class AuthApi
                 $"用户名最多 {MaxLoginUserName} 个字符，密码最多 {AccountLimits.Password} 个字符。");
         }
 
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
-        var logger = loggers.CreateLogger("MiningRights.Auth");
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (result.Succeeded)
+        var scheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var outcome = await signIn.SignInAsync(request.UserName, request.Password, scheme, "API", context);
+        switch (outcome.Verdict)
         {
-            // The sign-in handler has written the token (or the cookie).
-            logger.LogInformation("Signed in (API): {User} from {Address}", request.UserName, address);
-            return TypedResults.Empty;
+            case SignInVerdict.SignedIn:
+                // The sign-in handler has written the token (or the cookie).
+                return TypedResults.Empty;
+            case SignInVerdict.Throttled:
+                context.Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(SignInRefusals.Throttled(outcome));
+            default:
+                return TypedResults.Problem(SignInRefusals.Failed(accounts.Value));
         }
+    }
 
-        logger.LogWarning("Sign-in failed (API): {User} from {Address}: {Reason}", request.UserName, address, result.IsLockedOut ? "locked out" : "bad credentials");
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: result.IsLockedOut ? "Account locked" : "Sign-in failed",
-            detail: result.IsLockedOut
-                ? "Too many failed attempts: the account is locked for a while. 登录失败次数过多，账户已暂时锁定。"
-                : "User name or password is wrong. 用户名或密码错误。");
+    public static async Task<NoContent> LogoutAsync(PasswordSignIn signIn, HttpContext context)
+    {
+        await signIn.SignOutAsync("API", context);
+        return TypedResults.NoContent();
     }
 
     public static async Task<NoContent> ChangePasswordAsync(ChangePassword.Request request, ChangePassword handler, HttpContext context)

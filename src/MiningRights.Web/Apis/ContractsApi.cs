@@ -43,7 +43,7 @@ public static class ContractsApi
         if (request.HasFormContentType)
         {
             var form = await RequestBodies.ReadFormAsync(request, SignalInputs.FilesField, ct);
-            claim = await handler.HandleAsync(id, ClaimFromForm(form), RequestBodies.Files(form, SignalInputs.FilesField), user, ct);
+            claim = await handler.HandleAsync(id, ClaimFromForm(form, RequestBodies.AntiforgeryField), RequestBodies.Files(form, SignalInputs.FilesField), user, ct);
         }
         else
         {

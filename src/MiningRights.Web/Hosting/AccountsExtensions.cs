@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,34 +18,51 @@ public static class AccountsExtensions
 {
     public const string SmartScheme = "CookieOrBearer";
 
-    /// <summary>ASP.NET Core Identity: cookies for the browser, bearer tokens for the API, lockout after repeated failures.</summary>
+    /// <summary>
+    /// ASP.NET Core Identity: cookies for the browser, bearer tokens for the API. Sign-ins are throttled and paused by
+    /// <see cref="SignInGuard"/> rather than locking the account (see <see cref="PasswordSignIn"/>); Identity's own lockout
+    /// is left to wrong current passwords on a password change, whose caller already holds a session.
+    /// </summary>
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
+            .Validate(o => o.MaxFailedLogins >= 1 && o.LockoutMinutes >= 1, "Accounts:MaxFailedLogins and Accounts:LockoutMinutes must be at least 1.")
+            .Validate(o => o.SignInsPerAddress >= 1 && o.SignInsPerUserName >= 1 && o.SignInWindowSeconds >= 1,
+                "Accounts:SignInsPerAddress, Accounts:SignInsPerUserName and Accounts:SignInWindowSeconds must be at least 1.")
+            .Validate(o => o.TokenHours >= 1 && o.OfficerIdleMinutes >= 1 && o.HolderIdleMinutes >= 1,
+                "Accounts:TokenHours, Accounts:OfficerIdleMinutes and Accounts:HolderIdleMinutes must be at least 1.")
+            .ValidateOnStart();
+
         builder.Services
             .AddIdentityCore<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = false;
                 options.Password.RequiredLength = 10;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedLogins", 5);
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Accounts:LockoutMinutes", 15));
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MiningRightsDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ScopedClaimsFactory>()
             .AddDefaultTokenProviders();
+        builder.Services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedLogins;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
+        });
 
         AddKeyRing(builder.Services);
         builder.Services.AddScoped<ChangePassword>();
         builder.Services.AddScoped<LockAccount>();
+        builder.Services.AddSingleton<SignInGuard>();
+        builder.Services.AddScoped<PasswordSignIn>();
 
         builder.Services
             .AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
                     CarriesBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(builder.Configuration.GetValue("Accounts:TokenHours", 8)))
+            .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
             {
                 options.Cookie.SameSite = SameSiteMode.Strict;
@@ -67,7 +87,25 @@ public static class AccountsExtensions
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;
                 };
+
+                // The idle time is the ticket's own span, which every sliding renewal keeps: set here per role, it
+                // follows the session to its end.
+                options.Events.OnSigningIn = context =>
+                {
+                    var accounts = context.HttpContext.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
+                    var issued = context.Properties.IssuedUtc ?? context.Options.TimeProvider!.GetUtcNow();
+                    context.Properties.ExpiresUtc = issued + IdleTime(context.Principal, accounts);
+                    return Task.CompletedTask;
+                };
             }));
+        builder.Services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<AccountOptions>>((bearer, accounts) =>
+            bearer.BearerTokenExpiration = TimeSpan.FromHours(accounts.Value.TokenHours));
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<AccountOptions>>((cookie, accounts) =>
+        {
+            // Not the framework's 14 days: a session nobody uses dies after the idle time of its holder's role.
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Min(accounts.Value.OfficerIdleMinutes, accounts.Value.HolderIdleMinutes));
+            cookie.SlidingExpiration = true;
+        });
 
         // Deny by default: an endpoint that names no rule of its own still needs a signed-in user. The few that
         // anyone may call (sign-in, health, the API description) say so with AllowAnonymous.
@@ -96,8 +134,21 @@ public static class AccountsExtensions
 
     public static string KeysDirectory(StorageOptions storage) => Path.Combine(storage.FullDataDirectory, "keys");
 
-    /// <summary>Between authentication and authorization: a principal whose account changed since sign-in counts as none.</summary>
-    public static void UseAccountCheck(this WebApplication app) => app.UseMiddleware<AccountCheckMiddleware>();
+    /// <summary>
+    /// Between authentication and authorization: a principal whose account changed since sign-in counts as none, and a
+    /// change to the API signed in by the cookie needs the antiforgery token.
+    /// </summary>
+    public static void UseAccountCheck(this WebApplication app)
+    {
+        app.UseMiddleware<AccountCheckMiddleware>();
+        app.UseMiddleware<CookieApiAntiforgeryMiddleware>();
+    }
+
+    /// <summary>A holder's idle time for a holder alone; an officer's (the shorter by default) for anyone who is also, or only, something else.</summary>
+    private static TimeSpan IdleTime(ClaimsPrincipal? principal, AccountOptions accounts) =>
+        TimeSpan.FromMinutes(principal is not null && principal.IsInRole(Roles.Holder) && !Roles.All.Any(r => r != Roles.Holder && principal.IsInRole(r))
+            ? accounts.HolderIdleMinutes
+            : accounts.OfficerIdleMinutes);
 
     public static bool CarriesBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);

@@ -8,6 +8,12 @@ namespace MiningRights.Web.Hosting;
 /// </summary>
 public static class RequestBodies
 {
+    /// <summary>
+    /// The antiforgery token a form signed in by the cookie carries (see <see cref="CookieApiAntiforgeryMiddleware"/>):
+    /// checked before the endpoint runs, and never one of the values a form sends.
+    /// </summary>
+    public const string AntiforgeryField = "__RequestVerificationToken";
+
     private const int MaxFileNameLength = 255;
 
     /// <summary>
@@ -61,13 +67,13 @@ public static class RequestBodies
     }
 
     /// <summary>
-    /// The form's text fields but <paramref name="except"/>, each as one value (repeated values joined by commas); a name
-    /// is cut as a JSON body's would be, so a refusal never echoes a long one.
+    /// The form's text fields but <paramref name="except"/> and the antiforgery token, each as one value (repeated values
+    /// joined by commas); a name is cut as a JSON body's would be, so a refusal never echoes a long one.
     /// </summary>
     public static Dictionary<string, string?> Fields(IFormCollection form, params string[] except)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var key in form.Keys.Where(k => !except.Contains(k, StringComparer.Ordinal)))
+        foreach (var key in form.Keys.Where(k => k != AntiforgeryField && !except.Contains(k, StringComparer.Ordinal)))
         {
             fields[Text.Cut(key)] = form[key].ToString();
         }

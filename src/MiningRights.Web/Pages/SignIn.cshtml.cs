@@ -1,15 +1,19 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiningRights.Accounts;
+using Microsoft.Extensions.Options;
 using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Pages;
 
-/// <summary>Sign-in with the Identity accounts: the cookie the API also takes; a locked account is told so and for how long.</summary>
+/// <summary>
+/// Sign-in with the Identity accounts: the cookie the API also takes. A refusal says the same whatever its reason, as the
+/// API's does; too many attempts are a 429 with the wait in the message and in <c>Retry-After</c>.
+/// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn, Ui ui, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn, IOptions<AccountOptions> accounts, Ui ui) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -34,19 +38,20 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, Ui ui, IL
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        var address = HttpContext.Connection.RemoteIpAddress;
-        if (result.Succeeded)
+        var outcome = await signIn.SignInAsync(UserName.Trim(), Password, IdentityConstants.ApplicationScheme, "page", HttpContext);
+        switch (outcome.Verdict)
         {
-            logger.LogInformation("Signed in (page): {User} from {Address}", UserName, address);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInVerdict.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInVerdict.Throttled:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                Message = ui.T(SignInRefusals.ThrottledZh(outcome), SignInRefusals.ThrottledEn(outcome));
+                return Page();
+            default:
+                Response.StatusCode = StatusCodes.Status401Unauthorized;
+                Message = ui.T(SignInRefusals.FailedZh(accounts.Value), SignInRefusals.FailedEn(accounts.Value));
+                return Page();
         }
-
-        logger.LogWarning("Sign-in failed (page): {User} from {Address}, locked out: {LockedOut}", UserName, address, result.IsLockedOut);
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Message = result.IsLockedOut
-            ? ui.T("登录失败次数过多，账户已暂时锁定，请稍后再试。", "Too many failed sign-ins: the account is locked for a while. Try again later.")
-            : ui.T("用户名或密码不正确。", "The user name or password is not right.");
-        return Page();
     }
 }

@@ -8,6 +8,10 @@ public sealed class AccountQueries(MiningRightsDbContext db, TimeProvider time)
 {
     public const int MaxShown = 500;
 
+    /// <param name="FailedSignIns">
+    /// Wrong current passwords on a password change since the last sign-in, which lock the account at the limit. Failed
+    /// sign-ins are not written to the account (anyone could cause them); they are in the log, with their address.
+    /// </param>
     public sealed record AccountView(string Id, string UserName, string DisplayName, string? Email, string? Role, Guid? HolderId, string? JurisdictionCode, bool Locked, int FailedSignIns);
 
     public async Task<IReadOnlyList<AccountView>> ListAsync(CancellationToken ct)

@@ -126,6 +126,10 @@ public sealed class LoadScenario : IBenchmarkScenario
         {
             ["Accounts__AdminUserName"] = "load-admin",
             ["Accounts__AdminPassword"] = Password,
+
+            // Every client signs in from this machine's one address within a second or two, as no real office would.
+            ["Accounts__SignInsPerAddress"] = "100000",
+            ["Accounts__SignInsPerUserName"] = "100000",
         };
         if (settings.OnPostgres)
         {

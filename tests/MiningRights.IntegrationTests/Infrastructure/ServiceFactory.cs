@@ -44,8 +44,15 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Jobs:QuarterlyVerificationCron"] = "0 0 0 1 1 ? 2099",
             ["Demo:Seed"] = "false",
 
-            // Tokens outlive the months the clock is moved forward by.
+            // Tokens and sign-in cookies outlive the months the clock is moved forward by.
             ["Accounts:TokenHours"] = "100000",
+            ["Accounts:OfficerIdleMinutes"] = "6000000",
+            ["Accounts:HolderIdleMinutes"] = "6000000",
+
+            // The in-memory server gives every request the same (no) address, and the tests sign in dozens of times a
+            // second; the tests of throttling set their own limits.
+            ["Accounts:SignInsPerAddress"] = "1000000",
+            ["Accounts:SignInsPerUserName"] = "1000000",
             ["Accounts:AdminUserName"] = AdminUser,
             ["Accounts:AdminPassword"] = Password,
             ["Workflows:Directory"] = Path.Combine(RepositoryRoot.Find(), "workflows"),
@@ -143,6 +150,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestRemoteAddress>();
         });
     }
 }

@@ -36,6 +36,7 @@ public static class AccessRules
         // Anyone signed in, about themselves or the catalogues.
         new("GET", "/api/auth/me", SignedIn, _ => [AccessCall.Plain()]),
         new("POST", "/api/auth/password", SignedIn, _ => [AccessCall.Plain(new { })], Stranger: (_, _) => 400),
+        new("POST", "/api/auth/logout", SignedIn, _ => [AccessCall.Plain()], EndsSession: true),
         new("GET", "/api/jurisdictions", SignedIn, _ => [AccessCall.Plain()]),
         new("GET", "/api/policies", SignedIn, _ => [AccessCall.Plain()]),
         new("GET", "/api/policies/parameters/{province}", SignedIn, _ => [Call(Whose.Nobody, ("province", AccessArg.Catalogue(Province)))]),

@@ -58,8 +58,12 @@ public sealed class StaleSignInTests
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/accounts/{id}/lock", null)).StatusCode);
         await ProblemAssert.ReadDenialAsync(await officer.GetAsync("/api/rights"), HttpStatusCode.Unauthorized);
+        // The right password is refused like a wrong one: the answer does not tell a locked account from a wrong password.
         var login = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName, password = ServiceFactory.Password });
-        Assert.Equal("Account locked", (await ProblemAssert.ReadAsync(login, HttpStatusCode.Unauthorized))["title"]!.GetValue<string>());
+        var wrong = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = ServiceFactory.AdminUser, password = "Not-the-Passw0rd!" });
+        Assert.Equal(
+            Sessions.WithoutTraceId(await ProblemAssert.ReadAsync(wrong, HttpStatusCode.Unauthorized)),
+            Sessions.WithoutTraceId(await ProblemAssert.ReadAsync(login, HttpStatusCode.Unauthorized)));
 
         // Other accounts go on working, and an administrator cannot lock themselves out.
         await Api.ReadAsync(await admin.GetAsync("/api/rights"), HttpStatusCode.OK);
