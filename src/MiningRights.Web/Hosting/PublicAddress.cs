@@ -9,6 +9,4 @@ public sealed class PublicAddress(IOptions<ServiceOptions> options)
         options.Value.PublicBase is { } configured
             ? new Uri(configured.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/")
             : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-
-    public Uri For(HttpRequest request, string relative) => new(Site(request), relative.TrimStart('/'));
 }

@@ -15,7 +15,7 @@ public static class ServiceExtensions
     {
         var production = builder.Environment.IsProduction();
         builder.Services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section)
-            .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || o.PublicBase is { Scheme: "http" or "https", Query: "" or "?" },
+            .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || o.PublicBase is { Scheme: "http" or "https", Query: "" },
                 "Service:PublicBaseUrl must be an absolute http or https address without a query, e.g. https://kyq.example.gov.cn/.")
             .Validate(o => !production || !string.IsNullOrEmpty(o.PublicBaseUrl),
                 "Service:PublicBaseUrl is required in Production (e.g. Service__PublicBaseUrl=https://kyq.example.gov.cn/): the addresses the service hands out are built from it, never from the request's Host header.")
