@@ -114,37 +114,34 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
         // Ground written straight into the database since the service started (an import) is recorded before it is drawn.
         await ground.RecordPendingAsync(ct);
 
+        // Every block has its footprint from the intake on; the box is read from an index, not from behind the polygon.
         BlockStatus[] live = [BlockStatus.Pool, BlockStatus.Planned, BlockStatus.InTransfer];
         var rows = await (await access.VisibleAsync(user, ct)).AsNoTracking().Where(b => live.Contains(b.Status))
-            .OrderByDescending(b => b.PriorityMineral).ThenBy(b => b.Code).Take(MapBlocks).ToListAsync(ct);
-        var ids = rows.Select(b => b.Id).ToList();
-        var boxes = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Footprint.BlockOwner && ids.Contains(f.OwnerId))
-            .Select(f => new { f.OwnerId, f.MinLongitude, f.MinLatitude, f.MaxLongitude, f.MaxLatitude })
-            .ToDictionaryAsync(f => f.OwnerId, ct);
-        var blocks = rows.Where(b => boxes.ContainsKey(b.Id)).ToList();
+            .Join(db.Footprints.Where(f => f.OwnerKind == Footprint.BlockOwner), b => b.Id, f => f.OwnerId,
+                (b, f) => new { Block = b, f.MinLongitude, f.MinLatitude, f.MaxLongitude, f.MaxLatitude })
+            .OrderByDescending(r => r.Block.PriorityMineral).ThenBy(r => r.Block.Code).Take(MapBlocks).ToListAsync(ct);
+        var blocks = rows.Select(r => r.Block).ToList();
         if (blocks.Count == 0)
         {
             return new MapLayout(blocks, [], [], Key(blocks, [], []));
         }
 
-        var (minX, minY) = (blocks.Min(b => boxes[b.Id].MinLongitude), blocks.Min(b => boxes[b.Id].MinLatitude));
-        var (maxX, maxY) = (blocks.Max(b => boxes[b.Id].MaxLongitude), blocks.Max(b => boxes[b.Id].MaxLatitude));
+        var (minX, minY) = (rows.Min(r => r.MinLongitude), rows.Min(r => r.MinLatitude));
+        var (maxX, maxY) = (rows.Max(r => r.MaxLongitude), rows.Max(r => r.MaxLatitude));
         var rights = await db.Footprints.AsNoTracking()
             .Where(f => f.OwnerKind == Footprint.RightOwner && f.MinLongitude <= maxX && f.MaxLongitude >= minX && f.MinLatitude <= maxY && f.MaxLatitude >= minY)
             .Join(db.Rights.Where(r => GroundCheck.Holding.Contains(r.Status)), f => f.OwnerId, r => r.Id, (f, r) => new { r.Id, r.LicenseNumber })
             .OrderBy(r => r.LicenseNumber).Take(MapRights)
             .Select(r => new MapRight(r.Id, r.LicenseNumber)).ToListAsync(ct);
-        var rightIds = rights.Select(r => r.RightId).ToList();
-        var stored = await db.GroundOverlaps.AsNoTracking()
-            .Where(o => ids.Contains(o.BlockId)
-                && ((o.OtherKind == Footprint.BlockOwner && ids.Contains(o.OtherId)) || (o.OtherKind == Footprint.RightOwner && rightIds.Contains(o.OtherId))))
-            .Select(o => new { o.Id, o.BlockId, o.OtherId })
-            .ToListAsync(ct);
+        var ids = blocks.Select(b => b.Id).ToList();
+        var stored = await db.GroundOverlaps.AsNoTracking().Where(o => ids.Contains(o.BlockId)).Select(o => new { o.Id, o.BlockId, o.OtherId }).ToListAsync(ct);
 
-        // Each overlap goes after the block listed first of its two, then in the order of the others: blocks, then rights.
+        // Only overlaps of two shapes on the map; each after the block listed first of its two, then in the order of the
+        // others: blocks, then rights.
         var place = blocks.Select((b, i) => (b.Id, i)).Concat(rights.Select((r, i) => (r.RightId, blocks.Count + i))).ToDictionary(p => p.Item1, p => p.Item2);
         var labels = blocks.Select(b => (b.Id, b.Code)).Concat(rights.Select(r => (r.RightId, r.LicenseNumber))).ToDictionary(l => l.Item1, l => l.Item2);
         var overlaps = stored
+            .Where(o => place.ContainsKey(o.OtherId))
             .Select(o => place[o.BlockId] < place[o.OtherId] ? (o.Id, First: o.BlockId, Second: o.OtherId) : (o.Id, First: o.OtherId, Second: o.BlockId))
             .OrderBy(o => place[o.First]).ThenBy(o => place[o.Second])
             .Select(o => new MapOverlap(o.Id, o.First, $"{labels[o.First]} ∩ {labels[o.Second]}"))

@@ -18,8 +18,9 @@ public sealed record BenchmarkSettings
           --clients N            concurrent clients of the load scenario, half holders and half inspectors (default 50),
                                  and officers viewing the block pool page at once in the listing scenario (default 16)
           --seconds N            measured seconds of the load scenario, after its warm-up (default 60)
-          --pause-ms N           what each load client waits after an answer before its next request, as a person
-                                 reading it would (0.5 to 1.5 times N at random; default 0: a closed loop without pause)
+          --pause-ms N           what each load client (and each officer of the listing scenario) waits after an answer
+                                 before its next request, as a person reading it would (0.5 to 1.5 times N at random;
+                                 default 0: a closed loop without pause)
           --blocks A,B,...       officer-made blocks on the block pool page of the listing scenario (default 190)
           --corners N            corners (拐点) of each of those blocks (default 500, the service's default cap)
           --views N              views of the block pool page one after another, and by each officer at once (default 50)
