@@ -170,7 +170,10 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
             }
         }
 
-        var candidates = await query.ToListAsync(ct);
+        // Everything but the GeoJSON, which only maps read.
+        var candidates = await query
+            .Select(f => new Footprint { Id = f.Id, OwnerKind = f.OwnerKind, OwnerId = f.OwnerId, PolygonWkt = f.PolygonWkt, OverlapsRecordedAtUtc = f.OverlapsRecordedAtUtc })
+            .ToListAsync(ct);
         return candidates
             .Select(f => (Footprint: f, Polygon: BlockPolygon.FromStored(f.PolygonWkt)))
             .Select(c => polygon.SharedWith(c.Polygon) is { } shared ? new Sharing(c.Footprint, c.Polygon, shared.AreaKm2) : null)
