@@ -32,6 +32,13 @@ public sealed class PostgresProvider : DatabaseProvider
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     /// <summary>
+    /// A transaction-level advisory lock: it needs no row to exist, and PostgreSQL releases it at commit or rollback, so a
+    /// node that dies holding it holds nothing once its connection is gone.
+    /// </summary>
+    public override async Task LockUntilCommitAsync(MiningRightsDbContext db, long key, CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [key], ct);
+
+    /// <summary>
     /// Unique violation (23505), serialization failure (40001), deadlock (40P01) and lock not available (55P03): another
     /// writer got there first.
     /// </summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Listing;
 using MiningRights.Rights;
 using MiningRights.Storage;
 using MiningRights.Web.Demo;
@@ -65,6 +66,17 @@ public static class DatabaseStartup
             catch (DbUpdateException ex) when (attempt < 3 && provider.IsConflict(ex))
             {
                 logger.LogInformation("Reference data was being created by another node at the same time; looking again");
+            }
+        }
+
+        // Ground from before overlaps were kept, or written straight into the database, gets its overlaps now, before the
+        // first view of the pool needs them; nodes starting together take turns and each finds the others' work done.
+        await using (var ground = app.Services.CreateAsyncScope())
+        {
+            var recorded = await ground.ServiceProvider.GetRequiredService<GroundCheck>().RecordPendingAsync(CancellationToken.None);
+            if (recorded > 0)
+            {
+                logger.LogInformation("Ground: the overlaps of {Count} footprint(s) written without them were recorded", recorded);
             }
         }
 

@@ -1,6 +1,7 @@
-// Draws each element with data-geometry (a GeoJSON geometry or feature collection in CGCS2000 longitude/latitude) as a
-// Leaflet map. No tile server is asked for anything: the service runs on a government intranet, so the base layer is
-// the province's schematic outline shipped with the service (/maps/provinces.json), named by data-province.
+// Draws each element with data-geometry (a GeoJSON geometry or feature collection in CGCS2000 longitude/latitude), or
+// with data-geometry-src (the address of one, for a map too heavy to carry in its page), as a Leaflet map. No tile
+// server is asked for anything: the service runs on a government intranet, so the base layer is the province's
+// schematic outline shipped with the service (/maps/provinces.json), named by data-province.
 // A feature whose properties say "overlap" is drawn in red, a right's (kind "right") dashed green; one with a "label"
 // gets it as its tooltip. Labels are names officers and holders typed: a tooltip given a string inserts it as HTML, so
 // every label goes in as a text node and is shown, never run.
@@ -13,8 +14,17 @@
 
     var outlines = fetch('/maps/provinces.json').then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
     document.querySelectorAll('[data-geometry]').forEach(function (element) {
+        draw(element, JSON.parse(element.getAttribute('data-geometry')));
+    });
+    document.querySelectorAll('[data-geometry-src]').forEach(function (element) {
+        fetch(element.getAttribute('data-geometry-src'), { credentials: 'same-origin' })
+            .then(function (r) { return r.json(); })
+            .then(function (geometry) { draw(element, geometry); });
+    });
+
+    function draw(element, geometry) {
         var map = L.map(element, { attributionControl: false, scrollWheelZoom: false });
-        var shape = L.geoJSON(JSON.parse(element.getAttribute('data-geometry')), {
+        var shape = L.geoJSON(geometry, {
             style: function (feature) {
                 var properties = (feature && feature.properties) || {};
                 if (properties.overlap) { return { color: '#b00020', weight: 2, fillOpacity: 0.5 }; }
@@ -35,5 +45,5 @@
             }
             element.setAttribute('data-drawn', 'true');
         });
-    });
+    }
 })();

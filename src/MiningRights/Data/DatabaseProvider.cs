@@ -35,6 +35,14 @@ public abstract class DatabaseProvider
     /// </summary>
     public string RowLock => LocksClaimedRows ? "FOR UPDATE" : string.Empty;
 
+    /// <summary>
+    /// Makes the caller's open transaction wait for, then hold until it ends, the lock named <paramref name="key"/>, so that
+    /// the units of work that take it run one after another across every process on the database. The default does
+    /// nothing: it suits a database whose transactions take its one write lock when they begin (SQLite's
+    /// <c>BEGIN IMMEDIATE</c>), which already orders them.
+    /// </summary>
+    public virtual Task LockUntilCommitAsync(MiningRightsDbContext db, long key, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>The connection string when <c>ConnectionStrings:MiningRights</c> is not set, or null if one is required.</summary>
     public abstract string? DefaultConnectionString(string dataDirectory);
 

@@ -44,6 +44,8 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
 
     public DbSet<Footprint> Footprints => Set<Footprint>();
 
+    public DbSet<GroundOverlap> GroundOverlaps => Set<GroundOverlap>();
+
     public DbSet<TransferAnnouncement> Announcements => Set<TransferAnnouncement>();
 
     public DbSet<DisclosureObjection> Objections => Set<DisclosureObjection>();

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
@@ -9,9 +9,16 @@ namespace MiningRights.Listing;
 /// <summary>
 /// An authority adds a candidate block to the transfer block pool (出让区块项目库, GS-8b): minerals, county, corner
 /// coordinates, intended kind of right and the flags ZJ-24, ZJ-25 and ZJ-26 ask about. Blocks of the eight priority
-/// minerals (GS-8a) are flagged. A polygon that is invalid, or overlaps a live block or a right in force, is refused.
+/// minerals (GS-8a) are flagged. A polygon that is invalid, has more corners than <see cref="ListingOptions.MaxCorners"/>,
+/// or overlaps a live block or a right in force, is refused; an accepted one is stored with its overlaps.
 /// </summary>
-public sealed class AddBlock(MiningRightsDbContext db, RightAccess access, JurisdictionDirectory jurisdictions, GroundCheck ground, TimeProvider time)
+public sealed class AddBlock(
+    MiningRightsDbContext db,
+    RightAccess access,
+    JurisdictionDirectory jurisdictions,
+    GroundCheck ground,
+    IOptions<ListingOptions> options,
+    TimeProvider time)
 {
     /// <summary>The priority minerals of GS-8a.</summary>
     public static readonly IReadOnlyList<string> PriorityMinerals = ["金", "铜", "镍", "钴", "钨", "锑", "钒", "晶质石墨"];
@@ -97,15 +104,15 @@ public sealed class AddBlock(MiningRightsDbContext db, RightAccess access, Juris
                 $"出让登记机关 {authority.Code} 不在您的辖区 {user.JurisdictionCode} 范围内。");
         }
 
-        var polygon = BlockPolygon.FromCorners(request.Corners);
-        await using var hold = await ground.HoldAsync(county!.Code, ct);
-        await ground.EnsureFreeAsync(polygon, null, ct);
+        var polygon = BlockPolygon.FromCorners(request.Corners, options.Value.MaxCorners);
+        await using var hold = await ground.HoldAsync(ct);
+        var sharing = await ground.EnsureFreeAsync(polygon, null, ct);
 
         var now = time.GetUtcNow();
         var minerals = request.Minerals!.Select(m => m.Trim()).Distinct().ToList();
         var block = new TransferBlock
         {
-            Code = $"CR{county.Code}-{Deadlines.ProvinceCalendar.China.DateAt(now):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
+            Code = $"CR{county!.Code}-{Deadlines.ProvinceCalendar.China.DateAt(now):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
             Name = request.Name!.Trim(),
             Minerals = string.Join(',', minerals),
             CountyCode = county.Code,
@@ -122,7 +129,9 @@ public sealed class AddBlock(MiningRightsDbContext db, RightAccess access, Juris
             UpdatedAtUtc = now.UtcDateTime,
         };
         db.Blocks.Add(block);
-        db.Footprints.Add(Footprint.Of(Footprint.BlockOwner, block.Id, polygon));
+        var footprint = Footprint.Of(Footprint.BlockOwner, block.Id, polygon);
+        db.Footprints.Add(footprint);
+        await ground.RecordAsync(footprint, polygon, sharing, ct);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now.UtcDateTime,

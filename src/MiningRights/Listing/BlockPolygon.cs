@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.IO;
 using NetTopologySuite.Operation.Overlay;
@@ -12,7 +13,9 @@ namespace MiningRights.Listing;
 /// <summary>A block's (出让区块) or a right's area as a closed ring of CGCS2000 longitude/latitude corners.</summary>
 public sealed class BlockPolygon
 {
-    private const int MaxCorners = 2000;
+    /// <summary>The most corners any polygon may have; <see cref="ListingOptions.MaxCorners"/> caps a request's lower.</summary>
+    public const int MostCorners = 2000;
+
     private const string Title = "Invalid block polygon";
     private const double MinChinaLongitude = 73;
     private const double MaxChinaLongitude = 136;
@@ -30,15 +33,17 @@ public sealed class BlockPolygon
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4490);
 
     private readonly Polygon polygon;
-    private readonly double areaKm2;
 
-    private BlockPolygon(Polygon polygon, IReadOnlyList<double[]> corners)
+    // Written on first use: a polygon read back only to be compared needs neither its text nor its area.
+    private string? wkt;
+    private decimal? areaKm2;
+    private IPreparedGeometry? prepared;
+
+    private BlockPolygon(Polygon polygon, IReadOnlyList<double[]> corners, string? wkt)
     {
         this.polygon = polygon;
+        this.wkt = wkt;
         Corners = corners;
-        Wkt = new WKTWriter().Write(polygon);
-        areaKm2 = EqualArea.SquareKilometres(polygon);
-        AreaKm2 = RoundKm2(areaKm2);
         var envelope = polygon.EnvelopeInternal;
         MinLongitude = envelope.MinX;
         MinLatitude = envelope.MinY;
@@ -46,11 +51,11 @@ public sealed class BlockPolygon
         MaxLatitude = envelope.MaxY;
     }
 
-    public string Wkt { get; }
+    public string Wkt => wkt ??= new WKTWriter().Write(polygon);
 
     public IReadOnlyList<double[]> Corners { get; }
 
-    public decimal AreaKm2 { get; }
+    public decimal AreaKm2 => areaKm2 ??= RoundKm2(EqualArea.SquareKilometres(polygon));
 
     public double MinLongitude { get; }
 
@@ -61,10 +66,11 @@ public sealed class BlockPolygon
     public double MaxLatitude { get; }
 
     /// <summary>
-    /// The polygon of a closed ring <c>[[lon, lat], ...]</c> whose last corner repeats the first; either orientation.
+    /// The polygon of a closed ring <c>[[lon, lat], ...]</c> whose last corner repeats the first; either orientation; at
+    /// most <paramref name="maxCorners"/> corners, counted before anything else is read.
     /// </summary>
     /// <exception cref="RefusalException">422 naming the first thing wrong with the corners.</exception>
-    public static BlockPolygon FromCorners(IReadOnlyList<IReadOnlyList<double>>? corners)
+    public static BlockPolygon FromCorners(IReadOnlyList<IReadOnlyList<double>>? corners, int maxCorners = MostCorners)
     {
         if (corners is null || corners.Count == 0)
         {
@@ -72,9 +78,10 @@ public sealed class BlockPolygon
         }
 
         // The closing repeat of the first corner is not counted as a corner of its own.
-        if (corners.Count > MaxCorners + 1)
+        var cap = Math.Min(maxCorners, MostCorners);
+        if (corners.Count > cap + 1)
         {
-            throw Refuse($"The ring has {corners.Count - 1} corners; at most {MaxCorners} are allowed.", $"该闭合环有 {corners.Count - 1} 个拐点；最多允许 {MaxCorners} 个。");
+            throw Refuse($"The ring has {corners.Count - 1} corners; at most {cap} are allowed.", $"该闭合环有 {corners.Count - 1} 个拐点；最多允许 {cap} 个。");
         }
 
         var ring = new double[corners.Count][];
@@ -117,7 +124,33 @@ public sealed class BlockPolygon
             throw Refuse($"The ring is self-intersecting{where}: its edges may neither cross nor touch one another.", $"该闭合环{whereZh}自相交：各边之间既不得交叉，也不得相接。");
         }
 
-        return new BlockPolygon(polygon, ring);
+        return new BlockPolygon(polygon, ring, null);
+    }
+
+    /// <summary>
+    /// A polygon the service wrote itself (<see cref="Wkt"/> of one that <see cref="FromCorners"/> accepted), read back only
+    /// to be compared with others or drawn: not checked again, its area not computed unless asked for.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The text is not a polygon of one ring.</exception>
+    public static BlockPolygon FromStored(string wkt)
+    {
+        Geometry geometry;
+        try
+        {
+            geometry = new WKTReader().Read(wkt);
+        }
+        catch (Exception ex) when (ex is ParseException or ArgumentException or FormatException)
+        {
+            throw new InvalidOperationException($"The text is not well-known text of a polygon: {ex.Message}", ex);
+        }
+
+        if (geometry is not Polygon { IsEmpty: false, NumInteriorRings: 0 } parsed)
+        {
+            throw new InvalidOperationException($"The text is a {geometry.GeometryType}, not a polygon of one ring.");
+        }
+
+        var stored = Factory.CreatePolygon(parsed.ExteriorRing.CoordinateSequence);
+        return new BlockPolygon(stored, stored.ExteriorRing.Coordinates.Select(c => new[] { c.X, c.Y }).ToList(), wkt);
     }
 
     /// <summary>The polygon <see cref="Wkt"/> wrote, checked again as <see cref="FromCorners"/> checks corners.</summary>
@@ -155,40 +188,38 @@ public sealed class BlockPolygon
     }
 
     /// <summary>True when the interiors share area; edges or corners that only touch do not count.</summary>
-    public bool Overlaps(BlockPolygon other) => OverlapSquareKilometres(other) > OverlapToleranceKm2;
+    public bool Overlaps(BlockPolygon other) => SharedWith(other) is not null;
 
     /// <summary>The area in km² of the intersection, computed as <see cref="AreaKm2"/> is; 0 when only touching.</summary>
-    public decimal OverlapKm2(BlockPolygon other)
-    {
-        var overlap = OverlapSquareKilometres(other);
-        return overlap > OverlapToleranceKm2 ? RoundKm2(overlap) : 0m;
-    }
+    public decimal OverlapKm2(BlockPolygon other) => SharedWith(other)?.AreaKm2 ?? 0m;
 
     /// <summary>The shared interior as a GeoJSON MultiPolygon (each part's outer ring), or null when the two only touch or are apart.</summary>
-    public JsonObject? OverlapGeoJson(BlockPolygon other)
+    public JsonObject? OverlapGeoJson(BlockPolygon other) => SharedWith(other)?.GeoJson;
+
+    /// <summary>
+    /// The interior this polygon shares with <paramref name="other"/>: its area in km² (as <see cref="AreaKm2"/> is computed)
+    /// and its outline as <see cref="OverlapGeoJson"/> gives it; null when the two only touch or are apart.
+    /// </summary>
+    public SharedGround? SharedWith(BlockPolygon other)
     {
-        if (OverlapSquareKilometres(other) <= OverlapToleranceKm2)
+        if (!polygon.EnvelopeInternal.Intersects(other.polygon.EnvelopeInternal))
         {
             return null;
         }
 
-        var intersection = OverlayNGRobust.Overlay(polygon, other.polygon, SpatialFunction.Intersection);
-        var parts = new JsonArray();
-        for (var i = 0; i < intersection.NumGeometries; i++)
+        // Most polygons whose boxes meet share nothing; the prepared polygon, its edges indexed once for all the others it
+        // is compared with, says so far sooner than the overlay.
+        prepared ??= PreparedGeometryFactory.Prepare(polygon);
+        if (!prepared.Intersects(other.polygon))
         {
-            if (intersection.GetGeometryN(i) is Polygon part && !part.IsEmpty)
-            {
-                var ring = new JsonArray();
-                foreach (var c in part.ExteriorRing.Coordinates)
-                {
-                    ring.Add(new JsonArray(c.X, c.Y));
-                }
-
-                parts.Add(new JsonArray(ring));
-            }
+            return null;
         }
 
-        return new JsonObject { ["type"] = "MultiPolygon", ["coordinates"] = parts };
+        // OverlayNG with its snapping fallback: the legacy overlay can throw on nearly coincident edges, which is
+        // exactly what neighbouring blocks have.
+        var intersection = OverlayNGRobust.Overlay(polygon, other.polygon, SpatialFunction.Intersection);
+        var km2 = EqualArea.SquareKilometres(intersection);
+        return km2 > OverlapToleranceKm2 ? new SharedGround(RoundKm2(km2), Outline(intersection)) : null;
     }
 
     public JsonObject ToGeoJson()
@@ -206,17 +237,24 @@ public sealed class BlockPolygon
         };
     }
 
-    private double OverlapSquareKilometres(BlockPolygon other)
+    private static JsonObject Outline(Geometry intersection)
     {
-        if (!polygon.EnvelopeInternal.Intersects(other.polygon.EnvelopeInternal))
+        var parts = new JsonArray();
+        for (var i = 0; i < intersection.NumGeometries; i++)
         {
-            return 0;
+            if (intersection.GetGeometryN(i) is Polygon part && !part.IsEmpty)
+            {
+                var ring = new JsonArray();
+                foreach (var c in part.ExteriorRing.Coordinates)
+                {
+                    ring.Add(new JsonArray(c.X, c.Y));
+                }
+
+                parts.Add(new JsonArray(ring));
+            }
         }
 
-        // OverlayNG with its snapping fallback: the legacy overlay can throw on nearly coincident edges, which is
-        // exactly what neighbouring blocks have.
-        var intersection = OverlayNGRobust.Overlay(polygon, other.polygon, SpatialFunction.Intersection);
-        return EqualArea.SquareKilometres(intersection);
+        return new JsonObject { ["type"] = "MultiPolygon", ["coordinates"] = parts };
     }
 
     private static double[] ReadCorner(IReadOnlyList<double>? corner, int number)
@@ -260,4 +298,7 @@ public sealed class BlockPolygon
 
     private static RefusalException Refuse(string detail, string detailZh) =>
         new(422, Title, detail, errors: new Dictionary<string, string[]> { ["corners"] = [detail] }, detailZh: detailZh);
+
+    /// <summary>Where two polygons share ground: the area in km² and the outline as a GeoJSON MultiPolygon.</summary>
+    public sealed record SharedGround(decimal AreaKm2, JsonObject GeoJson);
 }

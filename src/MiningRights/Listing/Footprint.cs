@@ -2,7 +2,8 @@ namespace MiningRights.Listing;
 
 /// <summary>
 /// The ground a block or a right takes: its polygon (WKT, CGCS2000 longitude/latitude) and bounding box. The overlap
-/// check reads candidates by the indexed bounding box, then compares polygons only for those.
+/// check reads candidates by the indexed bounding box, then compares polygons only for those. A footprint is never
+/// changed once written, so the overlaps found when it was written stay true.
 /// </summary>
 public sealed class Footprint
 {
@@ -28,8 +29,22 @@ public sealed class Footprint
 
     public double MaxLatitude { get; init; }
 
+    /// <summary>
+    /// The polygon as the GeoJSON maps draw, written with it so that a map of many polygons reads text instead of
+    /// parsing each one; null only for a footprint from before it was kept, until <see cref="GroundCheck.RecordPendingAsync"/>.
+    /// </summary>
+    public string? GeoJson { get; set; }
+
+    /// <summary>
+    /// When the overlaps of this footprint with those recorded before it were stored (<see cref="GroundOverlap"/>); null for
+    /// ground written without them (before overlaps were kept, or straight into the database), which
+    /// <see cref="GroundCheck.RecordPendingAsync"/> records at the next start or the next view of the pool.
+    /// </summary>
+    public DateTime? OverlapsRecordedAtUtc { get; set; }
+
     public static Footprint Of(string ownerKind, Guid ownerId, BlockPolygon polygon) => new()
     {
+        GeoJson = polygon.ToGeoJson().ToJsonString(),
         OwnerKind = ownerKind,
         OwnerId = ownerId,
         PolygonWkt = polygon.Wkt,

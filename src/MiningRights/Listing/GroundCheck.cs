@@ -1,42 +1,55 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using MiningRights.Data;
 using MiningRights.Rights;
 
 namespace MiningRights.Listing;
 
 /// <summary>
-/// The overlap check at intake: the ground a new block or right asks for may not overlap a live block of the pool or a
-/// right in force. Touching edges are allowed. Candidates come from the footprints' indexed bounding boxes; only they
-/// are compared polygon by polygon.
+/// The ground a new block or right asks for, checked and recorded while all ground is held. Refused when it overlaps a
+/// live block of the pool or a right in force (touching edges are allowed). Accepted, every overlap it has with ground
+/// already recorded is stored (<see cref="GroundOverlap"/>), so that the pool's map never computes one. Candidates come
+/// from the footprints' indexed bounding boxes; only they are compared polygon by polygon.
 /// </summary>
-public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider database)
+public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider database, TimeProvider time)
 {
     /// <summary>The statuses in which a right holds its ground.</summary>
     public static readonly RightStatus[] Holding = [RightStatus.Active, RightStatus.Provisional, RightStatus.Suspended];
 
+    // Names the lock of all ground for the database's advisory locks ("MRGROUND"); nothing else takes it.
+    private const long GroundLock = 0x4D52_4752_4F55_4E44;
+
+    // Footprints recorded in one transaction by RecordPendingAsync, so that a long backlog does not hold the ground for long.
+    private const int PendingBatch = 50;
+
     /// <summary>
-    /// Opens the caller's transaction holding the ground of <paramref name="countyCode"/>'s province until it commits, so
-    /// that two intakes in one province are checked and written one after the other and cannot both take the same ground:
-    /// the province's row is locked where the database locks rows; SQLite takes one writer at a time from the start of
-    /// the transaction anyway.
+    /// Opens the caller's transaction holding all ground until it commits, so that writes of ground, on any node and in
+    /// any province, are checked and recorded one after the other: each reads the footprints the others committed (every
+    /// statement after the lock reads what is committed by then), so that two of them can neither take the same ground
+    /// nor miss the overlap between them. Ground has no provinces (corners are not held to their county), so holding one
+    /// province let two intakes in neighbouring provinces both take it. Intakes are a few a day; each holds the ground
+    /// for its check only.
     /// </summary>
-    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> HoldAsync(string countyCode, CancellationToken ct)
+    public async Task<IDbContextTransaction> HoldAsync(CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(ct);
-        var province = countyCode[..2] + "0000";
-        var sql = $$"""SELECT "Code" AS "Value" FROM "Jurisdictions" WHERE "Code" = {0} {{database.RowLock}}""";
-        await db.Database.SqlQueryRaw<string>(sql, province).ToListAsync(ct);
+        await database.LockUntilCommitAsync(db, GroundLock, ct);
         return transaction;
     }
 
-    /// <summary>Refuses with 422 naming each block or right <paramref name="polygon"/> overlaps and the overlap in km².</summary>
-    public async Task EnsureFreeAsync(BlockPolygon polygon, Guid? exceptBlockId, CancellationToken ct)
+    /// <summary>
+    /// Refuses with 422 naming each live block or right in force <paramref name="polygon"/> overlaps and the overlap in km²;
+    /// otherwise returns every footprint it shares ground with (blocks and rights that no longer hold it, and the block
+    /// <paramref name="exceptBlockId"/> whose ground a right takes over), for <see cref="RecordAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Sharing>> EnsureFreeAsync(BlockPolygon polygon, Guid? exceptBlockId, CancellationToken ct)
     {
-        var overlaps = await OverlapsAsync(polygon, exceptBlockId, ct);
+        var sharing = await SharingAsync(polygon, null, recordedOnly: false, ct);
+        var overlaps = await HeldAsync(sharing.Where(s => !(s.Footprint.OwnerKind == Footprint.BlockOwner && s.Footprint.OwnerId == exceptBlockId)).ToList(), ct);
         if (overlaps.Count == 0)
         {
-            return;
+            return sharing;
         }
 
         var list = string.Join("; ", overlaps.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.What} {o.Label} ({o.OverlapKm2:0.####} km²)")));
@@ -46,36 +59,157 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
         throw new RefusalException(422, "Overlapping ground", detail, null, new Dictionary<string, string[]> { ["corners"] = [detail] }, detailZh: detailZh);
     }
 
-    public async Task<IReadOnlyList<Overlap>> OverlapsAsync(BlockPolygon polygon, Guid? exceptBlockId, CancellationToken ct)
+    /// <summary>
+    /// Adds to the caller's unit of work (which holds the ground) one <see cref="GroundOverlap"/> for each footprint of
+    /// <paramref name="sharing"/> already recorded, where one of the two is a block's, and marks <paramref name="footprint"/>
+    /// recorded. Footprints not recorded yet are left out: each records its overlap with this one when its own turn comes.
+    /// A block being added in this unit of work is found among the tracked blocks.
+    /// </summary>
+    public async Task RecordAsync(Footprint footprint, BlockPolygon polygon, IReadOnlyList<Sharing> sharing, CancellationToken ct)
     {
-        var candidates = await db.Footprints.AsNoTracking()
-            .Where(f => f.MinLongitude <= polygon.MaxLongitude && f.MaxLongitude >= polygon.MinLongitude
-                && f.MinLatitude <= polygon.MaxLatitude && f.MaxLatitude >= polygon.MinLatitude)
-            .ToListAsync(ct);
-        var hits = candidates
-            .Where(f => !(f.OwnerKind == Footprint.BlockOwner && f.OwnerId == exceptBlockId))
-            .Select(f => (Footprint: f, Area: BlockPolygon.FromWkt(f.PolygonWkt).OverlapKm2(polygon)))
-            .Where(h => h.Area > 0)
+        var now = time.GetUtcNow().UtcDateTime;
+        var pairs = sharing
+            .Where(s => s.Footprint.Id != footprint.Id && s.Footprint.OverlapsRecordedAtUtc is not null)
+            .Where(s => footprint.OwnerKind == Footprint.BlockOwner || s.Footprint.OwnerKind == Footprint.BlockOwner)
             .ToList();
-        if (hits.Count == 0)
+        var blockIds = pairs.Select(p => p.Footprint).Append(footprint).Where(f => f.OwnerKind == Footprint.BlockOwner).Select(f => f.OwnerId).ToList();
+        var order = db.Blocks.Local.Where(b => blockIds.Contains(b.Id)).ToDictionary(b => b.Id, b => (b.PriorityMineral, b.Code));
+        var stored = blockIds.Where(id => !order.ContainsKey(id)).ToList();
+        foreach (var block in await db.Blocks.AsNoTracking().Where(b => stored.Contains(b.Id)).Select(b => new { b.Id, b.PriorityMineral, b.Code }).ToListAsync(ct))
+        {
+            order[block.Id] = (block.PriorityMineral, block.Code);
+        }
+
+        foreach (var pair in pairs)
+        {
+            // Drawn as the pool's map drew it when it computed overlaps: the block it lists first, intersected with the other.
+            var thisFirst = footprint.OwnerKind == Footprint.BlockOwner
+                && (pair.Footprint.OwnerKind == Footprint.RightOwner || ListsFirst(order.GetValueOrDefault(footprint.OwnerId), order.GetValueOrDefault(pair.Footprint.OwnerId)));
+            var (first, second) = thisFirst ? (footprint, pair.Footprint) : (pair.Footprint, footprint);
+            var shared = thisFirst ? polygon.SharedWith(pair.Polygon) : pair.Polygon.SharedWith(polygon);
+            if (shared is null)
+            {
+                continue;
+            }
+
+            db.GroundOverlaps.Add(new GroundOverlap
+            {
+                BlockId = first.OwnerId,
+                OtherKind = second.OwnerKind,
+                OtherId = second.OwnerId,
+                AreaKm2 = shared.AreaKm2,
+                GeoJson = shared.GeoJson.ToJsonString(),
+                RecordedAtUtc = now,
+            });
+        }
+
+        footprint.OverlapsRecordedAtUtc = now;
+    }
+
+    /// <summary>
+    /// Records the overlaps of every footprint written without them (before overlaps were kept, or straight into the
+    /// database by an import), a batch at a time while holding the ground, and gives it its GeoJSON where it has none.
+    /// Returns how many it recorded. When there are none, this is one probe of an index.
+    /// </summary>
+    public async Task<int> RecordPendingAsync(CancellationToken ct)
+    {
+        var recorded = 0;
+        while (await db.Footprints.AnyAsync(f => f.OverlapsRecordedAtUtc == null, ct))
+        {
+            await using var hold = await HoldAsync(ct);
+
+            // Read again under the hold: another node may have recorded them meanwhile.
+            var pending = await db.Footprints.Where(f => f.OverlapsRecordedAtUtc == null).OrderBy(f => f.Id).Take(PendingBatch).ToListAsync(ct);
+            foreach (var footprint in pending)
+            {
+                BlockPolygon polygon;
+                try
+                {
+                    polygon = BlockPolygon.FromStored(footprint.PolygonWkt);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // Only ground written behind the service's back can be unreadable: say whose, for whoever wrote it.
+                    throw new InvalidOperationException($"The ground of {footprint.OwnerKind} {footprint.OwnerId} (footprint {footprint.Id}) cannot be read to record its overlaps: {ex.Message}", ex);
+                }
+
+                footprint.GeoJson ??= polygon.ToGeoJson().ToJsonString();
+                await RecordAsync(footprint, polygon, await SharingAsync(polygon, footprint, recordedOnly: true, ct), ct);
+
+                // Saved one by one, so that the next of the batch finds this one recorded.
+                await db.SaveChangesAsync(ct);
+            }
+
+            await hold.CommitAsync(ct);
+            recorded += pending.Count;
+        }
+
+        return recorded;
+    }
+
+    /// <summary>
+    /// The footprints whose interiors <paramref name="polygon"/> shares (all of them, or those recorded; for the
+    /// footprint <paramref name="of"/> a right's, only blocks, since the pool pairs no right with a right).
+    /// </summary>
+    private async Task<List<Sharing>> SharingAsync(BlockPolygon polygon, Footprint? of, bool recordedOnly, CancellationToken ct)
+    {
+        var query = db.Footprints.AsNoTracking()
+            .Where(f => f.MinLongitude <= polygon.MaxLongitude && f.MaxLongitude >= polygon.MinLongitude
+                && f.MinLatitude <= polygon.MaxLatitude && f.MaxLatitude >= polygon.MinLatitude);
+        if (recordedOnly)
+        {
+            query = query.Where(f => f.OverlapsRecordedAtUtc != null);
+        }
+
+        if (of is not null)
+        {
+            query = query.Where(f => f.Id != of.Id);
+            if (of.OwnerKind == Footprint.RightOwner)
+            {
+                query = query.Where(f => f.OwnerKind == Footprint.BlockOwner);
+            }
+        }
+
+        // Everything but the GeoJSON, which only maps read.
+        var candidates = await query
+            .Select(f => new Footprint { Id = f.Id, OwnerKind = f.OwnerKind, OwnerId = f.OwnerId, PolygonWkt = f.PolygonWkt, OverlapsRecordedAtUtc = f.OverlapsRecordedAtUtc })
+            .ToListAsync(ct);
+        return candidates
+            .Select(f => (Footprint: f, Polygon: BlockPolygon.FromStored(f.PolygonWkt)))
+            .Select(c => polygon.SharedWith(c.Polygon) is { } shared ? new Sharing(c.Footprint, c.Polygon, shared.AreaKm2) : null)
+            .OfType<Sharing>()
+            .ToList();
+    }
+
+    /// <summary>Of <paramref name="sharing"/>, the live blocks and the rights in force, largest overlap first.</summary>
+    private async Task<List<Overlap>> HeldAsync(List<Sharing> sharing, CancellationToken ct)
+    {
+        if (sharing.Count == 0)
         {
             return [];
         }
 
-        var blockIds = hits.Where(h => h.Footprint.OwnerKind == Footprint.BlockOwner).Select(h => h.Footprint.OwnerId).ToList();
-        var rightIds = hits.Where(h => h.Footprint.OwnerKind == Footprint.RightOwner).Select(h => h.Footprint.OwnerId).ToList();
+        var blockIds = sharing.Where(s => s.Footprint.OwnerKind == Footprint.BlockOwner).Select(s => s.Footprint.OwnerId).ToList();
+        var rightIds = sharing.Where(s => s.Footprint.OwnerKind == Footprint.RightOwner).Select(s => s.Footprint.OwnerId).ToList();
         var blocks = (await db.Blocks.AsNoTracking().Where(b => blockIds.Contains(b.Id)).ToListAsync(ct))
             .Where(b => b.IsLive).ToDictionary(b => b.Id, b => b.Code);
         var rights = await db.Rights.AsNoTracking().Where(r => rightIds.Contains(r.Id) && Holding.Contains(r.Status))
             .ToDictionaryAsync(r => r.Id, r => r.LicenseNumber, ct);
-        return hits
-            .Select(h => h.Footprint.OwnerKind == Footprint.BlockOwner
-                ? blocks.TryGetValue(h.Footprint.OwnerId, out var code) ? new Overlap("block", h.Footprint.OwnerId, code, h.Area) : null
-                : rights.TryGetValue(h.Footprint.OwnerId, out var number) ? new Overlap("right", h.Footprint.OwnerId, number, h.Area) : null)
+        return sharing
+            .Select(s => s.Footprint.OwnerKind == Footprint.BlockOwner
+                ? blocks.TryGetValue(s.Footprint.OwnerId, out var code) ? new Overlap("block", s.Footprint.OwnerId, code, s.OverlapKm2) : null
+                : rights.TryGetValue(s.Footprint.OwnerId, out var number) ? new Overlap("right", s.Footprint.OwnerId, number, s.OverlapKm2) : null)
             .OfType<Overlap>()
             .OrderByDescending(o => o.OverlapKm2)
             .ToList();
     }
+
+    /// <summary>The pool's order: priority minerals first (GS-8a), then by code.</summary>
+    private static bool ListsFirst((bool PriorityMineral, string Code) block, (bool PriorityMineral, string Code) other) =>
+        block.PriorityMineral != other.PriorityMineral ? block.PriorityMineral : string.CompareOrdinal(block.Code, other.Code) < 0;
+
+    /// <summary>A footprint that shares ground with the polygon being written, the polygon read back, and the overlap in km².</summary>
+    public sealed record Sharing(Footprint Footprint, BlockPolygon Polygon, decimal OverlapKm2);
 
     public sealed record Overlap(string What, Guid Id, string Label, decimal OverlapKm2);
 }

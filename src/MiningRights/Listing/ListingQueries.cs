@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Data;
@@ -9,7 +10,7 @@ using MiningRights.Rights;
 namespace MiningRights.Listing;
 
 /// <summary>The pool (priority minerals first, GS-8a), one block, the annual plans, and the public announcements.</summary>
-public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access, JurisdictionDirectory jurisdictions)
+public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access, JurisdictionDirectory jurisdictions, GroundCheck ground, PoolMapCache maps)
 {
     public async Task<Page<BlockView>> BlocksAsync(CurrentUser user, BlockStatus? status, string? county, PageRequest page, CancellationToken ct)
     {
@@ -36,73 +37,141 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
         return page.Build(rows, b => [b.PriorityMineral ? "1" : "0", b.Code], b => View(b, null, null, []));
     }
 
-    /// <summary>Blocks of the pool on a map: their polygons, the rights around them, and where any two share ground.</summary>
-    public sealed record PoolMap(IReadOnlyList<BlockView> Blocks, JsonObject Features, int Overlaps);
+    /// <summary>
+    /// The block pool on a map: the live blocks the user sees, the key of the map that shows them
+    /// (<see cref="PoolMapFeaturesAsync"/>), and how many overlaps that map draws.
+    /// </summary>
+    public sealed record PoolMap(IReadOnlyList<BlockView> Blocks, string MapKey, int Overlaps);
 
     public const int MapBlocks = 200;
     private const int MapRights = 500;
 
     /// <summary>
-    /// The live blocks the user sees (pool, planned, in transfer; at most <see cref="MapBlocks"/>, priority minerals first)
-    /// as a GeoJSON feature collection with the rights in force around them, and every overlap among them drawn as its
-    /// own feature (block with block, block with right). The intake refuses overlapping ground, so an overlap here is
-    /// something that changed since: a right registered over a block, or a polygon corrected.
+    /// The live blocks the user sees (pool, planned, in transfer; at most <see cref="MapBlocks"/>, priority minerals first),
+    /// without their polygons, which the map has: see <see cref="PoolMapFeaturesAsync"/>.
     /// </summary>
     public async Task<PoolMap> PoolMapAsync(CurrentUser user, CancellationToken ct)
     {
-        BlockStatus[] live = [BlockStatus.Pool, BlockStatus.Planned, BlockStatus.InTransfer];
-        var rows = await (await access.VisibleAsync(user, ct)).AsNoTracking().Where(b => live.Contains(b.Status))
-            .OrderByDescending(b => b.PriorityMineral).ThenBy(b => b.Code).Take(MapBlocks).ToListAsync(ct);
-        var ids = rows.Select(b => b.Id).ToList();
-        var footprints = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Footprint.BlockOwner && ids.Contains(f.OwnerId))
-            .ToDictionaryAsync(f => f.OwnerId, ct);
-        var blocks = rows.Where(b => footprints.ContainsKey(b.Id)).Select(b => (Block: b, Polygon: BlockPolygon.FromWkt(footprints[b.Id].PolygonWkt))).ToList();
-        var features = new JsonArray();
-        var overlaps = 0;
-        if (blocks.Count > 0)
-        {
-            var (minX, minY) = (blocks.Min(b => b.Polygon.MinLongitude), blocks.Min(b => b.Polygon.MinLatitude));
-            var (maxX, maxY) = (blocks.Max(b => b.Polygon.MaxLongitude), blocks.Max(b => b.Polygon.MaxLatitude));
-            var rights = await db.Footprints.AsNoTracking()
-                .Where(f => f.OwnerKind == Footprint.RightOwner && f.MinLongitude <= maxX && f.MaxLongitude >= minX && f.MinLatitude <= maxY && f.MaxLatitude >= minY)
-                .Join(db.Rights.Where(r => GroundCheck.Holding.Contains(r.Status)), f => f.OwnerId, r => r.Id, (f, r) => new { f.PolygonWkt, r.LicenseNumber, r.ProjectName })
-                .Take(MapRights).ToListAsync(ct);
-            var rightShapes = rights.Select(r => (Label: $"{r.LicenseNumber} {r.ProjectName}", Polygon: BlockPolygon.FromWkt(r.PolygonWkt))).ToList();
-            foreach (var (label, polygon) in rightShapes)
-            {
-                features.Add(Feature(polygon.ToGeoJson(), "right", label));
-            }
-
-            for (var i = 0; i < blocks.Count; i++)
-            {
-                var (block, polygon) = blocks[i];
-                features.Add(Feature(polygon.ToGeoJson(), "block", $"{block.Code} {block.Name}"));
-                var others = blocks.Skip(i + 1).Select(b => (Label: b.Block.Code, b.Polygon)).Concat(rightShapes);
-                foreach (var (label, other) in others)
-                {
-                    if (polygon.OverlapGeoJson(other) is { } shared)
-                    {
-                        overlaps++;
-                        var feature = Feature(shared, "overlap", $"{block.Code} ∩ {label}");
-                        feature["properties"]!["overlap"] = true;
-                        features.Add(feature);
-                    }
-                }
-            }
-        }
-
+        var layout = await MapLayoutAsync(user, ct);
+        var ids = layout.Blocks.Select(b => b.Id).ToList();
         var running = (await db.WorkflowInstances.AsNoTracking().Where(i => i.SubjectKind == BlockSubjectKind.Kind && ids.Contains(i.SubjectId) && !i.Finished)
             .Select(i => new { i.SubjectId, View = new BlockWorkflowView(i.Id, i.DefinitionId, i.DefinitionVersion, i.State, i.Finished, i.CreatedAtUtc) })
             .ToListAsync(ct)).ToLookup(i => i.SubjectId, i => i.View);
-        return new PoolMap(blocks.Select(b => View(b.Block, footprints[b.Block.Id], null, running[b.Block.Id].ToList())).ToList(),
-            new JsonObject { ["type"] = "FeatureCollection", ["features"] = features }, overlaps);
+        return new PoolMap(layout.Blocks.Select(b => View(b, null, null, running[b.Id].ToList())).ToList(), layout.Key, layout.Overlaps.Count);
+    }
 
-        static JsonObject Feature(JsonObject geometry, string kind, string label) => new()
+    /// <summary>
+    /// The map of <see cref="PoolMapAsync"/> as a GeoJSON feature collection (UTF-8) with its key: the blocks, the rights
+    /// in force around them, and every overlap among them as a feature of its own (block with block, block with right).
+    /// The intake refuses overlapping ground, so an overlap here is ground from before the service, or a right registered
+    /// over a block. Overlaps are read as they were stored when the ground was written (<see cref="GroundOverlap"/>) and
+    /// polygons as the GeoJSON stored with them: no view computes an intersection or parses a polygon. The key is a hash
+    /// of everything the map shows (which blocks, footprints, rights and overlaps, and their labels), and footprints and
+    /// overlaps never change, so one key is one content for good: a map already written is served from the cache.
+    /// </summary>
+    public async Task<(string Key, byte[] Json)> PoolMapFeaturesAsync(CurrentUser user, CancellationToken ct)
+    {
+        var layout = await MapLayoutAsync(user, ct);
+        if (maps.TryGet(layout.Key, out var cached))
         {
-            ["type"] = "Feature",
-            ["properties"] = new JsonObject { ["kind"] = kind, ["label"] = label },
-            ["geometry"] = geometry,
-        };
+            return (layout.Key, cached);
+        }
+
+        var blockIds = layout.Blocks.Select(b => b.Id).ToList();
+        var rightIds = layout.Rights.Select(r => r.RightId).ToList();
+        var outlines = await db.Footprints.AsNoTracking()
+            .Where(f => (f.OwnerKind == Footprint.BlockOwner && blockIds.Contains(f.OwnerId)) || (f.OwnerKind == Footprint.RightOwner && rightIds.Contains(f.OwnerId)))
+            .Select(f => new { f.OwnerId, f.GeoJson, Wkt = f.GeoJson == null ? f.PolygonWkt : null })
+            .ToDictionaryAsync(f => f.OwnerId, f => f.GeoJson ?? BlockPolygon.FromStored(f.Wkt!).ToGeoJson().ToJsonString(), ct);
+        var overlapIds = layout.Overlaps.Select(o => o.Id).ToList();
+        var shared = await db.GroundOverlaps.AsNoTracking().Where(o => overlapIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.GeoJson, ct);
+
+        // In the order the map drew them when it computed overlaps: the rights, then each block followed by its overlaps.
+        using var map = new MapWriter();
+        foreach (var right in layout.Rights)
+        {
+            map.Feature("right", right.Label, outlines[right.RightId], overlap: false);
+        }
+
+        var overlapsOf = layout.Overlaps.ToLookup(o => o.First);
+        foreach (var block in layout.Blocks)
+        {
+            map.Feature("block", $"{block.Code} {block.Name}", outlines[block.Id], overlap: false);
+            foreach (var overlap in overlapsOf[block.Id])
+            {
+                map.Feature("overlap", overlap.Label, shared[overlap.Id], overlap: true);
+            }
+        }
+
+        var json = map.Finish();
+        maps.Add(layout.Key, json);
+        return (layout.Key, json);
+    }
+
+    /// <summary>What the pool's map shows, read without any polygon: the blocks, their footprints, the rights, the overlaps, and its key.</summary>
+    private async Task<MapLayout> MapLayoutAsync(CurrentUser user, CancellationToken ct)
+    {
+        // Ground written straight into the database since the service started (an import) is recorded before it is drawn.
+        await ground.RecordPendingAsync(ct);
+
+        // Every block has its footprint from the intake on; the box is read from an index, not from behind the polygon.
+        BlockStatus[] live = [BlockStatus.Pool, BlockStatus.Planned, BlockStatus.InTransfer];
+        var rows = await (await access.VisibleAsync(user, ct)).AsNoTracking().Where(b => live.Contains(b.Status))
+            .Join(db.Footprints.Where(f => f.OwnerKind == Footprint.BlockOwner), b => b.Id, f => f.OwnerId,
+                (b, f) => new { Block = b, f.MinLongitude, f.MinLatitude, f.MaxLongitude, f.MaxLatitude })
+            .OrderByDescending(r => r.Block.PriorityMineral).ThenBy(r => r.Block.Code).Take(MapBlocks).ToListAsync(ct);
+        var blocks = rows.Select(r => r.Block).ToList();
+        if (blocks.Count == 0)
+        {
+            return new MapLayout(blocks, [], [], Key(blocks, [], []));
+        }
+
+        var (minX, minY) = (rows.Min(r => r.MinLongitude), rows.Min(r => r.MinLatitude));
+        var (maxX, maxY) = (rows.Max(r => r.MaxLongitude), rows.Max(r => r.MaxLatitude));
+        var rights = await db.Footprints.AsNoTracking()
+            .Where(f => f.OwnerKind == Footprint.RightOwner && f.MinLongitude <= maxX && f.MaxLongitude >= minX && f.MinLatitude <= maxY && f.MaxLatitude >= minY)
+            .Join(db.Rights.Where(r => GroundCheck.Holding.Contains(r.Status)), f => f.OwnerId, r => r.Id, (f, r) => new { r.Id, r.LicenseNumber, r.ProjectName })
+            .OrderBy(r => r.LicenseNumber).Take(MapRights)
+            .Select(r => new MapRight(r.Id, r.LicenseNumber + " " + r.ProjectName)).ToListAsync(ct);
+        var ids = blocks.Select(b => b.Id).ToList();
+        var stored = await db.GroundOverlaps.AsNoTracking().Where(o => ids.Contains(o.BlockId)).Select(o => new { o.Id, o.BlockId, o.OtherId }).ToListAsync(ct);
+
+        // Only overlaps of two shapes on the map; each after the block listed first of its two, then in the order of the
+        // others: blocks, then rights.
+        var place = blocks.Select((b, i) => (b.Id, i)).Concat(rights.Select((r, i) => (r.RightId, blocks.Count + i))).ToDictionary(p => p.Item1, p => p.Item2);
+        var labels = blocks.Select(b => (b.Id, b.Code)).Concat(rights.Select(r => (r.RightId, r.Label))).ToDictionary(l => l.Item1, l => l.Item2);
+        var overlaps = stored
+            .Where(o => place.ContainsKey(o.OtherId))
+            .Select(o => place[o.BlockId] < place[o.OtherId] ? (o.Id, First: o.BlockId, Second: o.OtherId) : (o.Id, First: o.OtherId, Second: o.BlockId))
+            .OrderBy(o => place[o.First]).ThenBy(o => place[o.Second])
+            .Select(o => new MapOverlap(o.Id, o.First, $"{labels[o.First]} ∩ {labels[o.Second]}"))
+            .ToList();
+        return new MapLayout(blocks, rights, overlaps, Key(blocks, rights, overlaps));
+    }
+
+    /// <summary>
+    /// A hash of everything the map shows, in order; a polygon by its owner (a block or right has one footprint, never
+    /// changed) and an overlap by its id (never changed either).
+    /// </summary>
+    private static string Key(List<TransferBlock> blocks, List<MapRight> rights, List<MapOverlap> overlaps)
+    {
+        var shown = new StringBuilder();
+        foreach (var block in blocks)
+        {
+            shown.Append(CultureInfo.InvariantCulture, $"b{block.Id}|{block.Code}|{block.Name}\n");
+        }
+
+        foreach (var right in rights)
+        {
+            shown.Append(CultureInfo.InvariantCulture, $"r{right.RightId}|{right.Label}\n");
+        }
+
+        foreach (var overlap in overlaps)
+        {
+            shown.Append(CultureInfo.InvariantCulture, $"o{overlap.Id}|{overlap.First}|{overlap.Label}\n");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(shown.ToString()))[..16]);
     }
 
     public async Task<BlockView> BlockAsync(CurrentUser user, Guid id, CancellationToken ct)
@@ -185,4 +254,13 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
         new(b.Id, b.Code, b.Name, b.Minerals.Split(','), b.CountyCode, b.AuthorityCode, b.IntendedKind, b.BlankArea, b.AreaKm2, b.PriorityMineral,
             b.MajorProjectInfrastructure, Enum.TryParse<Licensing.MineScale>(b.MineScale, out var scale) ? scale : null, b.MountainOrIslandCounty, b.CombinedSupply, b.Status, b.PlanId, b.QuotaSource, b.TransferMode,
             b.HolderId, b.RightId, contractId, footprint is null ? null : BlockPolygon.FromWkt(footprint.PolygonWkt).ToGeoJson(), workflows);
+
+    /// <summary>A right on the pool's map, labelled with its licence number and project name.</summary>
+    private sealed record MapRight(Guid RightId, string Label);
+
+    /// <summary>An overlap on the pool's map, drawn after the block <paramref name="First"/>.</summary>
+    private sealed record MapOverlap(Guid Id, Guid First, string Label);
+
+    /// <summary>What the pool's map shows, in order: the blocks, the rights, the overlaps; and its key.</summary>
+    private sealed record MapLayout(List<TransferBlock> Blocks, List<MapRight> Rights, List<MapOverlap> Overlaps, string Key);
 }

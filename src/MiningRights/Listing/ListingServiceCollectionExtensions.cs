@@ -6,9 +6,14 @@ namespace MiningRights.Listing;
 public static class ListingServiceCollectionExtensions
 {
     /// <summary>Public transfer: the block subject, its activities and guard, the pool, plans, listings, agreements, registration and reads.</summary>
-    public static IServiceCollection AddListing(this IServiceCollection services) =>
-        services
+    public static IServiceCollection AddListing(this IServiceCollection services)
+    {
+        services.AddOptions<ListingOptions>().BindConfiguration(ListingOptions.Section)
+            .Validate(o => o.MaxCorners is >= 3 and <= BlockPolygon.MostCorners, $"Listing:MaxCorners must be from 3 to {BlockPolygon.MostCorners}.")
+            .ValidateOnStart();
+        return services
             .AddSingleton<BlockSubjectKind>()
+            .AddSingleton<PoolMapCache>()
             .AddSingleton<ISubjectKind>(sp => sp.GetRequiredService<BlockSubjectKind>())
             .AddWorkflowActivity<PublishAnnouncementActivity>()
             .AddWorkflowActivity<ReturnBlockToPoolActivity>()
@@ -25,4 +30,5 @@ public static class ListingServiceCollectionExtensions
             .AddScoped<DecideObjection>()
             .AddScoped<RegisterTransferredRight>()
             .AddScoped<ListingQueries>();
+    }
 }

@@ -51,9 +51,9 @@ public sealed class RegisterTransferredRight(
             ?? throw RefusalException.Conflict($"Block {block.Code} has no transfer contract.", $"区块 {block.Code} 没有出让合同。");
         // The right takes over the block's ground: held like an intake's, so that a block added at the same moment
         // sees either the live block or the right, never neither.
-        await using var hold = await ground.HoldAsync(block.CountyCode, ct);
+        await using var hold = await ground.HoldAsync(ct);
         var footprint = await db.Footprints.AsNoTracking().SingleAsync(f => f.OwnerKind == Footprint.BlockOwner && f.OwnerId == block.Id, ct);
-        var polygon = BlockPolygon.FromWkt(footprint.PolygonWkt);
+        var polygon = BlockPolygon.FromStored(footprint.PolygonWkt);
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
 
         var right = await register.PrepareAsync(new RegisterRight.Request(

@@ -20,6 +20,7 @@ public sealed partial class RegisterRight(
     RightAccess access,
     JurisdictionDirectory jurisdictions,
     Listing.GroundCheck ground,
+    IOptions<Listing.ListingOptions> listing,
     IOptions<Policies.ParameterOptions> parameters,
     TimeProvider time)
 {
@@ -44,8 +45,8 @@ public sealed partial class RegisterRight(
 
     public async Task<MiningRight> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
     {
-        // A right that brings its own polygon takes ground: checked and written while the province's ground is held.
-        await using var hold = request.Corners is not null && request.LocationCountyCode is { Length: 6 } county ? await ground.HoldAsync(county, ct) : null;
+        // A right that brings its own polygon takes ground: checked, written and its overlaps recorded while the ground is held.
+        await using var hold = request.Corners is not null ? await ground.HoldAsync(ct) : null;
         var right = await PrepareAsync(request, user, null, ct);
         await db.SaveChangesAsync(ct);
         if (hold is not null)
@@ -177,10 +178,12 @@ public sealed partial class RegisterRight(
         }
 
         Listing.BlockPolygon? polygon = null;
+        IReadOnlyList<Listing.GroundCheck.Sharing> sharing = [];
         if (request.Corners is not null)
         {
-            polygon = Listing.BlockPolygon.FromCorners(request.Corners);
-            await ground.EnsureFreeAsync(polygon, fromBlockId, ct);
+            // The cap is on what a request asks for; a block's polygon, taken over as it is, was accepted under its own.
+            polygon = Listing.BlockPolygon.FromCorners(request.Corners, fromBlockId is null ? listing.Value.MaxCorners : Listing.BlockPolygon.MostCorners);
+            sharing = await ground.EnsureFreeAsync(polygon, fromBlockId, ct);
         }
 
         var right = new MiningRight
@@ -223,7 +226,9 @@ public sealed partial class RegisterRight(
         db.Rights.Add(right);
         if (polygon is not null)
         {
-            db.Footprints.Add(Listing.Footprint.Of(Listing.Footprint.RightOwner, right.Id, polygon));
+            var footprint = Listing.Footprint.Of(Listing.Footprint.RightOwner, right.Id, polygon);
+            db.Footprints.Add(footprint);
+            await ground.RecordAsync(footprint, polygon, sharing, ct);
         }
 
         var rules = PolicyCatalog.InForce(PolicyCatalog.RegistrationStage, right.ProvinceCode, right.RegisteredOn);

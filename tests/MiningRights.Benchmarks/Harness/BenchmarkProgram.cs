@@ -18,6 +18,7 @@ public static class BenchmarkProgram
         new NodeBurstScenario(nodes: 2),
         new PagesScenario(),
         new LoadScenario(),
+        new ListingScenario(),
     ];
 
     /// <returns>0 when every run succeeded and checked out, 1 when one failed, 2 for a bad command line.</returns>

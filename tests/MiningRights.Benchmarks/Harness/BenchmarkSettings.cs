@@ -15,10 +15,15 @@ public sealed record BenchmarkSettings
           --burst A,B,...        due reminder stages swept and delivered by service processes in one-node and
                                  two-nodes (PostgreSQL only; default 2000)
           --parallelism N        Outbox:DeliveryParallelism for the delivery and node scenarios (default 4)
-          --clients N            concurrent clients of the load scenario, half holders and half inspectors (default 50)
+          --clients N            concurrent clients of the load scenario, half holders and half inspectors (default 50),
+                                 and officers viewing the block pool page at once in the listing scenario (default 16)
           --seconds N            measured seconds of the load scenario, after its warm-up (default 60)
-          --pause-ms N           what each load client waits after an answer before its next request, as a person
-                                 reading it would (0.5 to 1.5 times N at random; default 0: a closed loop without pause)
+          --pause-ms N           what each load client (and each officer of the listing scenario) waits after an answer
+                                 before its next request, as a person reading it would (0.5 to 1.5 times N at random;
+                                 default 0: a closed loop without pause)
+          --blocks A,B,...       officer-made blocks on the block pool page of the listing scenario (default 190)
+          --corners N            corners (拐点) of each of those blocks (default 500, the service's default cap)
+          --views N              views of the block pool page one after another, and by each officer at once (default 50)
           --scenario NAME,...    only these scenarios (default: all)
           --provider NAME        sqlite (default) or postgres
           --postgres CONN        PostgreSQL server for --provider postgres, without a database (default: the
@@ -43,11 +48,18 @@ public sealed record BenchmarkSettings
 
     public int Parallelism { get; init; } = 4;
 
-    public int Clients { get; init; } = 50;
+    /// <summary>Null when not given: the load and listing scenarios each have their own default.</summary>
+    public int? Clients { get; init; }
 
     public int Seconds { get; init; } = 60;
 
     public int PauseMilliseconds { get; init; }
+
+    public IReadOnlyList<int>? Blocks { get; init; }
+
+    public int? Corners { get; init; }
+
+    public int? Views { get; init; }
 
     public IReadOnlyList<string> Scenarios { get; init; } = [];
 
@@ -90,6 +102,9 @@ public sealed record BenchmarkSettings
                 "--clients" => settings with { Clients = Positive(name, Value()) },
                 "--seconds" => settings with { Seconds = Positive(name, Value()) },
                 "--pause-ms" => settings with { PauseMilliseconds = int.TryParse(Value(), System.Globalization.CultureInfo.InvariantCulture, out var pause) && pause >= 0 ? pause : throw new ArgumentException($"{name} is a whole number of milliseconds, 0 or more, not '{args[i]}'.") },
+                "--blocks" => settings with { Blocks = Sizes(name, Value()) },
+                "--corners" => settings with { Corners = Positive(name, Value()) },
+                "--views" => settings with { Views = Positive(name, Value()) },
                 "--scenario" => settings with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--provider" => settings with { Provider = Value().ToLowerInvariant() is "sqlite" or "postgres" ? args[i].ToLowerInvariant() : throw new ArgumentException($"{name} is sqlite or postgres, not '{args[i]}'.") },
                 "--postgres" => settings with { PostgresServer = Value() },

@@ -50,7 +50,7 @@ public sealed class LoadScenario : IBenchmarkScenario
 
     public async Task<Measurement> RunOnceAsync(BenchmarkContext context, int size, CancellationToken cancellationToken)
     {
-        var clients = context.Settings.Smoke ? 5 : context.Settings.Clients;
+        var clients = context.Settings.Smoke ? 5 : context.Settings.Clients ?? 50;
         var measured = TimeSpan.FromSeconds(context.Settings.Smoke ? 3 : context.Settings.Seconds);
         var warmUp = TimeSpan.FromSeconds(Math.Clamp(measured.TotalSeconds / 6, 1, 10));
 
@@ -186,19 +186,21 @@ public sealed class LoadScenario : IBenchmarkScenario
         return user;
     }
 
+    private static Task<HttpClient> SignInAsync(Uri address, User user, CancellationToken ct) => SignInAsync(address, user.Name, Password, ct);
+
     /// <summary>A client of its own (its own connection) carrying the bearer token of a fresh sign-in.</summary>
-    private static async Task<HttpClient> SignInAsync(Uri address, User user, CancellationToken ct)
+    internal static async Task<HttpClient> SignInAsync(Uri address, string userName, string password, CancellationToken ct)
     {
         var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        using var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = user.Name, password = Password }, ct);
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password }, ct);
         if (!login.IsSuccessStatusCode)
         {
             client.Dispose();
-            throw new InvalidOperationException($"{user.Name} did not sign in: {(int)login.StatusCode}.");
+            throw new InvalidOperationException($"{userName} did not sign in: {(int)login.StatusCode}.");
         }
 
         using var token = JsonDocument.Parse(await login.Content.ReadAsStreamAsync(ct));

@@ -251,7 +251,7 @@ public sealed class OverlapTests
     /// A lon/lat quadrangle's area on the ellipsoid, roughly: the meridian and parallel lengths of a degree at the middle
     /// latitude times the spans. Good to far better than the 1% the tests allow for cells of a few km.
     /// </summary>
-    private static double QuadrangleKm2(double lonSpan, double south, double north)
+    internal static double QuadrangleKm2(double lonSpan, double south, double north)
     {
         var e2 = Flattening * (2 - Flattening);
         var phi = (south + north) / 2 * Math.PI / 180;

@@ -110,6 +110,23 @@ public sealed class BlockPolygonTests
     }
 
     [Fact]
+    public void A_ring_over_the_cap_it_is_given_is_refused_naming_the_cap()
+    {
+        var refusal = Assert.Throws<RefusalException>(() => BlockPolygon.FromCorners(Circle(501), maxCorners: 500));
+
+        Assert.Contains("501 corners; at most 500", Assert.Single(Assert.Contains("corners", refusal.Errors)), StringComparison.Ordinal);
+        Assert.Contains("最多允许 500 个", refusal.DetailZh, StringComparison.Ordinal);
+        Assert.Equal(501, BlockPolygon.FromCorners(Circle(500), maxCorners: 500).Corners.Count);
+    }
+
+    [Fact]
+    public void No_cap_lets_more_than_2000_corners_through()
+    {
+        AssertRefused(Circle(2001), "2001 corners; at most 2000");
+        Assert.Throws<RefusalException>(() => BlockPolygon.FromCorners(Circle(2001), maxCorners: 5000));
+    }
+
+    [Fact]
     public void A_small_square_near_40_north_has_the_ellipsoidal_area_of_its_quadrangle()
     {
         var block = BlockPolygon.FromCorners(Quad(116, 40, 116.1, 40.1));
@@ -236,6 +253,36 @@ public sealed class BlockPolygonTests
         Assert.Equal(block.AreaKm2, again.AreaKm2);
         Assert.Equal(block.Wkt, again.Wkt);
         Assert.Equal(corners.Select(c => c.ToArray()), again.Corners);
+    }
+
+    [Fact]
+    public void A_stored_polygon_reads_back_with_its_text_corners_area_and_geojson()
+    {
+        var block = BlockPolygon.FromCorners(Circle(300));
+
+        var stored = BlockPolygon.FromStored(block.Wkt);
+
+        Assert.Equal(block.Wkt, stored.Wkt);
+        Assert.Equal(block.Corners, stored.Corners);
+        Assert.Equal(block.AreaKm2, stored.AreaKm2);
+        Assert.Equal(block.ToGeoJson().ToJsonString(), stored.ToGeoJson().ToJsonString());
+        Assert.Equal((block.MinLongitude, block.MinLatitude, block.MaxLongitude, block.MaxLatitude), (stored.MinLongitude, stored.MinLatitude, stored.MaxLongitude, stored.MaxLatitude));
+    }
+
+    [Fact]
+    public void Shared_ground_is_the_overlap_area_and_outline_and_none_where_squares_only_touch()
+    {
+        var a = BlockPolygon.FromCorners(Quad(116, 40, 116.2, 40.2));
+        var b = BlockPolygon.FromCorners(Quad(116.1, 40.1, 116.3, 40.3));
+        var beside = BlockPolygon.FromCorners(Quad(116.2, 40, 116.4, 40.2));
+
+        var shared = Assert.IsType<BlockPolygon.SharedGround>(a.SharedWith(b));
+
+        Assert.Equal(a.OverlapKm2(b), shared.AreaKm2);
+        Assert.Equal(a.OverlapGeoJson(b)!.ToJsonString(), shared.GeoJson.ToJsonString());
+        Assert.Equal("MultiPolygon", shared.GeoJson["type"]!.GetValue<string>());
+        Assert.Null(a.SharedWith(beside));
+        Assert.Null(a.SharedWith(BlockPolygon.FromCorners(Quad(100, 30, 100.1, 30.1))));
     }
 
     [Theory]
