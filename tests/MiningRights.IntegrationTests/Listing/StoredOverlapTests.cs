@@ -41,7 +41,8 @@ public sealed partial class StoredOverlapTests
 
         var page = await PoolPageAsync(world);
         Assert.Equal(1, page.Overlaps);
-        Assert.Equal([$"{block["code"]} ∩ {licenseNumber}"], page.RedLabels);
+        // A right is labelled with its licence number and project name (Api.ExplorationRight's).
+        Assert.Equal([$"{block["code"]} ∩ {licenseNumber} 马鬃山金矿普查"], page.RedLabels);
         var stored = Assert.Single(await StoredAsync(factory));
         Assert.Equal((blockId, "right", rightId), (stored.BlockId, stored.OtherKind, stored.OtherId));
         var expected = OverlapTests.QuadrangleKm2(Side / 2, Lat, Lat + Side);
