@@ -134,21 +134,7 @@ public sealed class BlockPolygon
     /// <exception cref="InvalidOperationException">The text is not a polygon of one ring.</exception>
     public static BlockPolygon FromStored(string wkt)
     {
-        Geometry geometry;
-        try
-        {
-            geometry = new WKTReader().Read(wkt);
-        }
-        catch (Exception ex) when (ex is ParseException or ArgumentException or FormatException)
-        {
-            throw new InvalidOperationException($"The text is not well-known text of a polygon: {ex.Message}", ex);
-        }
-
-        if (geometry is not Polygon { IsEmpty: false, NumInteriorRings: 0 } parsed)
-        {
-            throw new InvalidOperationException($"The text is a {geometry.GeometryType}, not a polygon of one ring.");
-        }
-
+        var parsed = ReadRing(wkt);
         var stored = Factory.CreatePolygon(parsed.ExteriorRing.CoordinateSequence);
         return new BlockPolygon(stored, stored.ExteriorRing.Coordinates.Select(c => new[] { c.X, c.Y }).ToList(), wkt);
     }
@@ -156,6 +142,21 @@ public sealed class BlockPolygon
     /// <summary>The polygon <see cref="Wkt"/> wrote, checked again as <see cref="FromCorners"/> checks corners.</summary>
     /// <exception cref="InvalidOperationException">The text is not a valid block polygon.</exception>
     public static BlockPolygon FromWkt(string wkt)
+    {
+        var parsed = ReadRing(wkt);
+        try
+        {
+            return FromCorners(parsed.ExteriorRing.Coordinates.Select(c => (IReadOnlyList<double>)[c.X, c.Y]).ToList());
+        }
+        catch (RefusalException ex)
+        {
+            throw new InvalidOperationException($"The text is not a valid block polygon: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Well-known text of a polygon of one ring, read by both <see cref="FromStored"/> and <see cref="FromWkt"/>.</summary>
+    /// <exception cref="InvalidOperationException">The text is not well-known text, not a polygon, empty, or has holes.</exception>
+    private static Polygon ReadRing(string wkt)
     {
         Geometry geometry;
         try
@@ -177,14 +178,7 @@ public sealed class BlockPolygon
             throw new InvalidOperationException("The polygon is empty or has holes; a block polygon is one ring.");
         }
 
-        try
-        {
-            return FromCorners(parsed.ExteriorRing.Coordinates.Select(c => (IReadOnlyList<double>)[c.X, c.Y]).ToList());
-        }
-        catch (RefusalException ex)
-        {
-            throw new InvalidOperationException($"The text is not a valid block polygon: {ex.Message}", ex);
-        }
+        return parsed;
     }
 
     /// <summary>True when the interiors share area; edges or corners that only touch do not count.</summary>

@@ -16,6 +16,34 @@ public sealed class BenchmarkService(ServiceProvider services, string dataDirect
     /// <summary>The database, for service processes started on it.</summary>
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>
+    /// The environment of a service process (<see cref="ServiceNode"/>) started on this database, with its first
+    /// administrator: on PostgreSQL the database already migrated and the node's files in a folder of their own; on
+    /// SQLite the file the harness seeded, in the data folder it was written to.
+    /// </summary>
+    public Dictionary<string, string> NodeSettings(bool onPostgres, string adminUserName, string adminPassword)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["Accounts__AdminUserName"] = adminUserName,
+            ["Accounts__AdminPassword"] = adminPassword,
+        };
+        if (onPostgres)
+        {
+            values["Database__Provider"] = "Postgres";
+            values["ConnectionStrings__MiningRights"] = ConnectionString;
+            values["Database__MigrateAtStart"] = "false";
+            values["Storage__DataDirectory"] = Path.Combine(DataDirectory, "node");
+        }
+        else
+        {
+            values["Database__Provider"] = "Sqlite";
+            values["Storage__DataDirectory"] = DataDirectory;
+        }
+
+        return values;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();

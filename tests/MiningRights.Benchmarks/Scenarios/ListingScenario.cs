@@ -62,7 +62,7 @@ public sealed partial class ListingScenario : IBenchmarkScenario
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var started = Stopwatch.StartNew();
-        await using var node = ServiceNode.Start(context.RepositoryRoot, "listing", NodeSettings(settings, service));
+        await using var node = ServiceNode.Start(context.RepositoryRoot, "listing", service.NodeSettings(settings.OnPostgres, "listing-admin", Password));
         await node.WaitUntilStartedAsync(TimeSpan.FromSeconds(600), cancellationToken);
         var startUp = started.Elapsed;
         var address = node.Address ?? throw new InvalidOperationException($"The node did not say where it listens:{Environment.NewLine}{node.Log}");
@@ -212,29 +212,6 @@ public sealed partial class ListingScenario : IBenchmarkScenario
         db.Footprints.Add(Footprint.Of(Footprint.RightOwner, right.Id,
             BlockPolygon.FromCorners(Crossing(count).Select(c => (IReadOnlyList<double>)c).ToList())));
         await db.SaveChangesAsync(ct);
-    }
-
-    private static Dictionary<string, string> NodeSettings(BenchmarkSettings settings, BenchmarkService service)
-    {
-        var values = new Dictionary<string, string>
-        {
-            ["Accounts__AdminUserName"] = "listing-admin",
-            ["Accounts__AdminPassword"] = Password,
-        };
-        if (settings.OnPostgres)
-        {
-            values["Database__Provider"] = "Postgres";
-            values["ConnectionStrings__MiningRights"] = service.ConnectionString;
-            values["Database__MigrateAtStart"] = "false";
-            values["Storage__DataDirectory"] = Path.Combine(service.DataDirectory, "node");
-        }
-        else
-        {
-            values["Database__Provider"] = "Sqlite";
-            values["Storage__DataDirectory"] = service.DataDirectory;
-        }
-
-        return values;
     }
 
     private static async Task CreateOfficerAsync(Uri address, CancellationToken ct)

@@ -66,7 +66,12 @@ public sealed class LoadScenario : IBenchmarkScenario
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await using var node = ServiceNode.Start(context.RepositoryRoot, "load", NodeSettings(context.Settings, service));
+        var nodeSettings = service.NodeSettings(context.Settings.OnPostgres, "load-admin", Password);
+
+        // Every client signs in from this machine's one address within a second or two, as no real office would.
+        nodeSettings["Accounts__SignInsPerAddress"] = "100000";
+        nodeSettings["Accounts__SignInsPerUserName"] = "100000";
+        await using var node = ServiceNode.Start(context.RepositoryRoot, "load", nodeSettings);
         await node.WaitUntilStartedAsync(TimeSpan.FromSeconds(120), cancellationToken);
         var address = node.Address ?? throw new InvalidOperationException($"The node did not say where it listens:{Environment.NewLine}{node.Log}");
 
@@ -118,34 +123,6 @@ public sealed class LoadScenario : IBenchmarkScenario
                 client.Http.Dispose();
             }
         }
-    }
-
-    private static Dictionary<string, string> NodeSettings(BenchmarkSettings settings, BenchmarkService service)
-    {
-        var values = new Dictionary<string, string>
-        {
-            ["Accounts__AdminUserName"] = "load-admin",
-            ["Accounts__AdminPassword"] = Password,
-
-            // Every client signs in from this machine's one address within a second or two, as no real office would.
-            ["Accounts__SignInsPerAddress"] = "100000",
-            ["Accounts__SignInsPerUserName"] = "100000",
-        };
-        if (settings.OnPostgres)
-        {
-            values["Database__Provider"] = "Postgres";
-            values["ConnectionStrings__MiningRights"] = service.ConnectionString;
-            values["Database__MigrateAtStart"] = "false";
-            values["Storage__DataDirectory"] = Path.Combine(service.DataDirectory, "node");
-        }
-        else
-        {
-            // The node opens the SQLite file the harness seeded, in the data folder it was written to.
-            values["Database__Provider"] = "Sqlite";
-            values["Storage__DataDirectory"] = service.DataDirectory;
-        }
-
-        return values;
     }
 
     /// <summary>The accounts the clients sign in as, created by the administrator through the API as an operator would.</summary>

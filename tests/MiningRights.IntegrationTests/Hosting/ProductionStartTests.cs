@@ -60,15 +60,7 @@ public sealed class ProductionStartTests
             language = "zh-CN",
             contactEmails = HolderContacts,
         }), HttpStatusCode.Created);
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/accounts", new
-        {
-            userName = "holder-one",
-            password = ServiceFactory.Password,
-            role = "Holder",
-            email = "holder@example.cn",
-            language = "zh-CN",
-            holderId = holder["id"]!.GetValue<string>(),
-        })).StatusCode);
+        await CreateAccountAsync(admin, "holder-one", "Holder", holderId: holder["id"]!.GetValue<string>());
         var client = await SignInAsync(Client(open, "https://attacker.example/"), "holder-one");
         var address = (await Api.ReadAsync(await client.GetAsync("/api/holders/me/calendar"), HttpStatusCode.OK))["url"]!.GetValue<string>();
         Assert.StartsWith(Site + "calendar/", address, StringComparison.Ordinal);
@@ -84,15 +76,7 @@ public sealed class ProductionStartTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/openapi/")).StatusCode);
 
         var admin = await SignInAsync(Client(factory, Site), EnvironmentFactory.AdminUser);
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/accounts", new
-        {
-            userName = "inspector-one",
-            password = ServiceFactory.Password,
-            role = "Inspector",
-            email = "inspector@example.cn",
-            language = "zh-CN",
-            jurisdictionCode = "620000",
-        })).StatusCode);
+        await CreateAccountAsync(admin, "inspector-one", "Inspector", jurisdictionCode: "620000");
         var inspector = await SignInAsync(Client(factory, Site), "inspector-one");
         Assert.Equal(HttpStatusCode.Forbidden, (await inspector.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await inspector.GetAsync("/openapi/index.html")).StatusCode);
@@ -142,6 +126,18 @@ public sealed class ProductionStartTests
 
     private static HttpClient Client(EnvironmentFactory factory, string baseAddress) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false });
+
+    private static async Task CreateAccountAsync(HttpClient admin, string userName, string role, string? jurisdictionCode = null, string? holderId = null) =>
+        await Api.ReadAsync(await admin.PostAsJsonAsync("/api/accounts", new
+        {
+            userName,
+            password = ServiceFactory.Password,
+            role,
+            email = $"{userName}@example.cn",
+            language = "zh-CN",
+            jurisdictionCode,
+            holderId,
+        }), HttpStatusCode.Created);
 
     private static async Task<HttpClient> SignInAsync(HttpClient client, string userName)
     {

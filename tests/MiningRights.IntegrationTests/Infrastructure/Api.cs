@@ -24,11 +24,15 @@ public sealed class Api(ServiceFactory factory)
     public Task<HttpClient> AdminAsync() => LoginAsync(ServiceFactory.AdminUser);
 
     /// <summary>A new account in <paramref name="role"/>; returns a signed-in client.</summary>
-    public async Task<HttpClient> AccountAsync(string role, string? jurisdictionCode = null, Guid? holderId = null, string? email = null)
+    public async Task<HttpClient> AccountAsync(string role, string? jurisdictionCode = null, Guid? holderId = null, string? email = null) =>
+        await LoginAsync((await CreateAccountAsync(role, jurisdictionCode, holderId, email)).UserName);
+
+    /// <summary>A new account in <paramref name="role"/>, made by the administrator; returns its id and user name.</summary>
+    public async Task<(string Id, string UserName)> CreateAccountAsync(string role, string? jurisdictionCode = null, Guid? holderId = null, string? email = null)
     {
         var admin = await AdminAsync();
         var userName = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
-        var response = await admin.PostAsJsonAsync("/api/accounts", new
+        var created = await ReadAsync(await admin.PostAsJsonAsync("/api/accounts", new
         {
             userName,
             password = ServiceFactory.Password,
@@ -37,9 +41,8 @@ public sealed class Api(ServiceFactory factory)
             language = "en",
             holderId,
             jurisdictionCode,
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await LoginAsync(userName);
+        }), HttpStatusCode.Created);
+        return (created["id"]!.GetValue<string>(), userName);
     }
 
     public Task<HttpClient> AuthorityAsync(string jurisdiction = "620000") => AccountAsync("Authority", jurisdiction);

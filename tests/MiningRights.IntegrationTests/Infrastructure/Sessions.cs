@@ -12,22 +12,8 @@ public static partial class Sessions
     public const string CookieName = ".AspNetCore.Identity.Application";
 
     /// <summary>A new account in <paramref name="role"/>, made by the administrator; returns its user name.</summary>
-    public static async Task<string> AccountAsync(Api api, string role, string? jurisdictionCode = "620000", Guid? holderId = null)
-    {
-        var admin = await api.AdminAsync();
-        var userName = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..20];
-        await Api.ReadAsync(await admin.PostAsJsonAsync("/api/accounts", new
-        {
-            userName,
-            password = ServiceFactory.Password,
-            role,
-            email = $"{userName}@accounts.test",
-            language = "en",
-            holderId,
-            jurisdictionCode = holderId is null ? jurisdictionCode : null,
-        }), HttpStatusCode.Created);
-        return userName;
-    }
+    public static async Task<string> AccountAsync(Api api, string role, string? jurisdictionCode = "620000", Guid? holderId = null) =>
+        (await api.CreateAccountAsync(role, holderId is null ? jurisdictionCode : null, holderId)).UserName;
 
     public static Task<HttpResponseMessage> LoginAsync(HttpClient client, string userName, string password = ServiceFactory.Password, bool useCookies = false) =>
         client.PostAsJsonAsync(useCookies ? "/api/auth/login?useCookies=true" : "/api/auth/login", new { userName, password });

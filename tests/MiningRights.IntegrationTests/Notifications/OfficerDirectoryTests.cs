@@ -30,11 +30,11 @@ public sealed class OfficerDirectoryTests
         }
 
         // The first application reads the province's officers, as any notice to them does.
-        var first = await OfficerAsync(admin);
+        var first = await OfficerAsync(api);
         await ApplyAsync(holder.Client, rights[0]);
         Assert.Contains(first.Email, await ToldOfAsync(factory, rights[0]));
 
-        var second = await OfficerAsync(admin);
+        var second = await OfficerAsync(api);
         await ApplyAsync(holder.Client, rights[1]);
         Assert.Contains(second.Email, await ToldOfAsync(factory, rights[1]));
 
@@ -45,20 +45,10 @@ public sealed class OfficerDirectoryTests
         Assert.DoesNotContain(second.Email, toldOfThird);
     }
 
-    private static async Task<(string Id, string Email)> OfficerAsync(HttpClient admin)
+    private static async Task<(string Id, string Email)> OfficerAsync(Api api)
     {
-        var userName = $"authority-{Guid.NewGuid():N}"[..24];
-        var email = $"{userName}@officers.test";
-        var created = await Api.ReadAsync(await admin.PostAsJsonAsync("/api/accounts", new
-        {
-            userName,
-            password = ServiceFactory.Password,
-            role = "Authority",
-            email,
-            language = "en",
-            jurisdictionCode = "620000",
-        }), HttpStatusCode.Created);
-        return (created["id"]!.GetValue<string>(), email);
+        var email = $"authority-{Guid.NewGuid():N}@officers.test";
+        return ((await api.CreateAccountAsync("Authority", "620000", email: email)).Id, email);
     }
 
     /// <summary>The holder applies for the right's renewal, which tells the right's registration authority (CN-RENEW).</summary>
