@@ -31,8 +31,8 @@ public static class MiningRightsServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory) && o.MaxUploadBytes > 0 && o.MaxEvidenceFiles > 0,
                 "Storage:DataDirectory is required; Storage:MaxUploadBytes and Storage:MaxEvidenceFiles must be positive.")
             .ValidateOnStart();
-        services.AddOptions<ParameterOptions>().BindConfiguration(ParameterOptions.Section)
-            .Validate(o => !o.Validate().Any(), "Parameters are out of range: see ProvinceParameters.Validate.")
+        services.AddOptions<RulebookOptions>().BindConfiguration(RulebookOptions.Section)
+            .Validate(o => o.RefreshSeconds >= 1, "Policies:RefreshSeconds must be 1 or more.")
             .ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .Validate(o => o.Port is > 0 and < 65536 && !string.IsNullOrWhiteSpace(o.From), "Smtp:Port must be a TCP port and Smtp:From an address.")
@@ -49,6 +49,7 @@ public static class MiningRightsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddPolicies();
         services.AddSingleton<DocumentStore>();
 
         services.AddWorkflowRuntime();
@@ -74,6 +75,25 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
+        return services;
+    }
+
+    /// <summary>
+    /// The rulebooks, read and checked from their folder at first use (a bad file stops the start with file, JSON path and
+    /// reason), with the configured parameter values; those an administrator adds are kept in the database.
+    /// </summary>
+    public static IServiceCollection AddPolicies(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var directory = sp.GetRequiredService<IOptions<RulebookOptions>>().Value.ResolveDirectory();
+            var (rulebooks, minerals) = RulebookLoader.LoadDirectory(directory);
+            return new PolicyBook(rulebooks, minerals, ParameterOptions.From(sp.GetRequiredService<IConfiguration>()));
+        });
+        services.AddScoped<RulebookStore>();
+        services.AddScoped<AddRulebook>();
+        services.AddScoped<PolicyQueries>();
+        services.AddHostedService<RulebookRefresh>();
         return services;
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
 using MiningRights.Policies;
 
 namespace MiningRights.Web.Apis;
@@ -9,15 +9,41 @@ public static class PoliciesApi
     public static void MapPoliciesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/policies").WithTags("Policies").RequireAuthorization();
-        group.MapGet("/", List).WithSummary("The policy catalogue: every rule the service applies, with its province, source and window in force.");
-        group.MapGet("/parameters/{province}", Parameters)
-            .WithSummary("The parameters in force for a province (six-digit code): the policy brief's defaults as replaced by configuration.");
+        group.MapGet("/", List)
+            .WithSummary("The rules in force in a province on a day (province, on=yyyy-MM-dd), with the parameters' values there and then; without them, every rule of every rulebook.");
+        group.MapPost("/rulebooks", Add).RequireAuthorization(Roles.Admin)
+            .WithSummary("Adds a rulebook (a renewed or successor policy) as a JSON file; checked beside those in force before it takes effect.");
     }
 
-    public static Ok<IReadOnlyCollection<PolicyRule>> List() => TypedResults.Ok(PolicyCatalog.All);
+    public static Ok<PolicyListing> List(string? province, string? on, PolicyQueries queries) => TypedResults.Ok(queries.List(province, on));
 
-    public static Ok<ProvinceParameters> Parameters(string province, IOptions<ParameterOptions> options) =>
-        province.Length == 6 && province.All(char.IsAsciiDigit)
-            ? TypedResults.Ok(options.Value.For(province))
-            : throw RefusalException.Invalid("province", "A province is a six-digit administrative division code such as 620000.", "省份应为六位行政区划代码，例如 620000。");
+    public static async Task<Created<RulebookView>> Add(HttpRequest request, AddRulebook add, CurrentUser user, CancellationToken ct)
+    {
+        var (name, json) = await ReadFileAsync(request, ct);
+        var added = await add.HandleAsync(new AddRulebook.Request(name, json), user, ct);
+        return TypedResults.Created($"/api/policies?province={added.Rulebook.Issuer}", RulebookView.Of(added));
+    }
+
+    /// <summary>The rulebook as a multipart file (<c>file</c>) or as the JSON body itself (its name then from <c>?name=</c>).</summary>
+    private static async Task<(string Name, string Json)> ReadFileAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file")
+                ?? throw RefusalException.Invalid("file", "Send the rulebook as the form file 'file'.", "请以表单文件“file”提交规则集。");
+            if (file.Length > AddRulebook.MaxBytes)
+            {
+                throw RefusalException.Invalid("file", $"A rulebook is at most {AddRulebook.MaxBytes / 1024} KB.", $"规则集不超过 {AddRulebook.MaxBytes / 1024} KB。");
+            }
+
+            using var reader = new StreamReader(file.OpenReadStream());
+            return (file.FileName, await reader.ReadToEndAsync(ct));
+        }
+
+        using var body = new StreamReader(request.Body);
+        var buffer = new char[AddRulebook.MaxBytes + 1];
+        var read = await body.ReadBlockAsync(buffer, ct);
+        return (request.Query["name"].FirstOrDefault() ?? "rulebook.json", new string(buffer, 0, read));
+    }
 }

@@ -23,6 +23,17 @@ public static class DatabaseStartup
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiningRights.Startup");
         try
         {
+            var policies = app.Services.GetRequiredService<Policies.PolicyBook>();
+            logger.LogInformation("Rulebooks loaded: {Rulebooks}", string.Join(", ", policies.Rulebooks.Select(r => $"{r.Rulebook.Id} ({r.File}, sha256 {r.ContentHash[..12]})")));
+        }
+        catch (Policies.RulebookException ex)
+        {
+            logger.LogCritical("{Message}", ex.Message);
+            throw;
+        }
+
+        try
+        {
             var registry = app.Services.GetRequiredService<WorkflowRegistry>();
             logger.LogInformation("Workflows loaded: {Workflows}", string.Join(", ", registry.Definitions.Select(d => $"{d.Definition.Id} v{d.Definition.Version} ({d.File})")));
         }
@@ -66,6 +77,21 @@ public static class DatabaseStartup
             catch (DbUpdateException ex) when (attempt < 3 && provider.IsConflict(ex))
             {
                 logger.LogInformation("Reference data was being created by another node at the same time; looking again");
+            }
+        }
+
+        // The product's rulebooks are kept under their hash (what citations are pinned to); those an administrator added come into force.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var rulebooks = app.Services.CreateAsyncScope();
+                await rulebooks.ServiceProvider.GetRequiredService<Policies.RulebookStore>().SyncAsync(CancellationToken.None);
+                break;
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && provider.IsConflict(ex))
+            {
+                logger.LogInformation("Rulebooks were being stored by another node at the same time; looking again");
             }
         }
 

@@ -12,7 +12,7 @@ namespace MiningRights.Web.Hosting;
 /// Every error leaves as an RFC 7807 ProblemDetails: refusals with their rule and field errors, unreadable input
 /// as 400 with the parser's reason, a lost race as 409, anything unexpected as 500 without internals.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, DatabaseProvider database, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, DatabaseProvider database, Policies.PolicyBook policies, TimeProvider time, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Where the parser's own wording ends and its position report (not useful to a client) begins.</summary>
     private static readonly string[] PositionMarkers = [" Path:", " LineNumber:"];
@@ -75,7 +75,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails FromRefusal(RefusalException refusal)
+    private ProblemDetails FromRefusal(RefusalException refusal)
     {
         var problem = new ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Message };
         if (refusal.DetailZh is not null)
@@ -85,7 +85,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (refusal.RuleId is not null)
         {
             problem.Extensions["ruleId"] = refusal.RuleId;
-            if (PolicyCatalog.Find(refusal.RuleId) is { } rule)
+            if (policies.Knows(refusal.RuleId) && policies.Describe(refusal.RuleId, Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow())) is { } rule)
             {
                 problem.Extensions["ruleSource"] = rule.SourceEn;
                 problem.Extensions["ruleSourceZh"] = rule.SourceZh;

@@ -24,6 +24,9 @@ public sealed class Case
 
     public required string RuleId { get; init; }
 
+    /// <summary>Every rule the case was opened under, with sources and rulebook hashes, as on the day it opened.</summary>
+    public string? Citation { get; init; }
+
     public required string TitleZh { get; init; }
 
     public required string TitleEn { get; init; }

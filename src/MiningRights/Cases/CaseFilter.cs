@@ -49,10 +49,10 @@ public sealed record CaseFilter
             return null;
         }
 
-        return PolicyCatalog.Find(text) is { } rule
-            ? rule.Id
-            : throw RefusalException.Invalid("ruleId", "ruleId is not a rule of the policy catalogue (GET /api/policies lists them).",
-                "ruleId 不是政策目录中的规则（可通过 GET /api/policies 查询全部规则）。");
+        return Policies.RulebookLoader.IsRuleId(text)
+            ? text
+            : throw RefusalException.Invalid("ruleId", "ruleId is not written as a rule ID such as GS-10b (GET /api/policies lists them).",
+                "ruleId 不是规则编号（例如 GS-10b；可通过 GET /api/policies 查询全部规则）。");
     }
 
     private static int? Whole(string? text, string field, int min, int max, string message, string messageZh)

@@ -5,9 +5,10 @@ using MiningRights.Workflows.Activities;
 namespace MiningRights.Cases;
 
 /// <summary>
-/// <c>{"activity": "openCase", "title": {"zh-CN": ..., "en": ...}, "severity": 3, "rule": "GS-9e", "dueDate": "missedDue", "workflow": "case"}</c>:
-/// opens the inspectors' case about the subject's right, one per instance and journal entry, and starts the case's
-/// own workflow (subject: the case) in the same unit of work.
+/// <c>{"activity": "openCase", "title": {"zh-CN": ..., "en": ...}, "severity": 3, "rule": "provisionalLicense", "dueDate": "missedDue", "workflow": "case"}</c>:
+/// opens the inspectors' case about the subject's right, one per instance and journal entry, with the citation of its
+/// rule as on the day, and starts the case's own workflow (subject: the case) in the same unit of work; the case keeps
+/// the day its duty arose, and so the rules it arose under.
 /// </summary>
 public sealed class OpenCaseActivity : IWorkflowActivity
 {
@@ -43,6 +44,7 @@ public sealed class OpenCaseActivity : IWorkflowActivity
         var title = ActivityParameters.Text(parameters, "title")!;
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
         var right = await context.RightAsync(cancellationToken);
+        var citation = context.Cite(ActivityParameters.String(parameters, "rule")!);
         var opened = new Case
         {
             Key = $"{context.Instance.Id}:{context.Entry.Sequence}",
@@ -51,7 +53,8 @@ public sealed class OpenCaseActivity : IWorkflowActivity
             InstanceId = context.Instance.Id,
             JurisdictionCode = right.LocationCountyCode,
             AuthorityCode = right.AuthorityCode,
-            RuleId = ActivityParameters.String(parameters, "rule")!,
+            RuleId = citation.RuleId,
+            Citation = citation.Text,
             TitleZh = context.Values.Fill(title.Zh),
             TitleEn = context.Values.Fill(title.En),
             Severity = ActivityParameters.Int(parameters, "severity")!.Value,
@@ -67,7 +70,7 @@ public sealed class OpenCaseActivity : IWorkflowActivity
                 new SubjectRef(CaseSubjectKind.Kind, opened.Id), context.Actor,
                 new Dictionary<string, DateOnly> { ["openedOn"] = context.Today },
                 new Dictionary<string, string> { ["sourceInstance"] = context.Instance.Id.ToString() },
-                cancellationToken);
+                cancellationToken, context.ArisenOn);
         }
     }
 }

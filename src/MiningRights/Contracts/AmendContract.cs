@@ -11,7 +11,7 @@ namespace MiningRights.Contracts;
 /// replaces, kept with the text before and after. The income schedule is not amended here: a changed schedule is a
 /// decision on transfer income that needs its own rule.
 /// </summary>
-public sealed class AmendContract(MiningRightsDbContext db, ContractAccess contracts, TimeProvider time)
+public sealed class AmendContract(MiningRightsDbContext db, ContractAccess contracts, IncomeRules incomeRules, TimeProvider time)
 {
     public sealed record Request(string? Reason, DateOnly? AmendedOn, SignContract.ClauseRequest[]? Clauses);
 
@@ -103,7 +103,7 @@ public sealed class AmendContract(MiningRightsDbContext db, ContractAccess contr
             Actor = user.Name,
             Action = "contract.amended",
             RightId = contract.RightId,
-            RuleId = "GS-10a",
+            RuleId = await incomeRules.PerformanceIdAsync(contract, ct),
             Detail = Text.Cut($"Contract {contract.Number} amendment {sequence} ({amendedOn:yyyy-MM-dd}): {amendment.Reason}. {amendment.Change}", 3990),
         });
         await db.SaveChangesAsync(ct);

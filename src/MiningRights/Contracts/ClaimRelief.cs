@@ -17,7 +17,7 @@ namespace MiningRights.Contracts;
 /// breached. Accepted, the due dates move by the accepted period (<see cref="ExcuseDutiesActivity"/>) and the report
 /// on resuming work is due within 30 days (CN-INVEST).
 /// </summary>
-public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, WorkflowRegistry registry, WorkflowRuntime runtime, SignalEvidence evidence, TimeProvider time)
+public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, WorkflowRegistry registry, WorkflowRuntime runtime, SignalEvidence evidence, Policies.PolicyBook policies, TimeProvider time)
 {
     public const string Workflow = "force-majeure";
     public const string PeriodFrom = "periodFrom";
@@ -121,7 +121,7 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
 
         if (ground == JustifiedReason && duties.FirstOrDefault(d => !PerformanceEvaluator.MiningMilestones.Contains(d.DefinitionId)) is { } other)
         {
-            throw RefusalException.ByRule("GS-10c", $"A justified reason excuses a mining right's construction, green-mine or deep-processing milestone; obligation {other.Id} ({other.DefinitionId}) is not one: claim force majeure for it.", "duties",
+            throw RefusalException.ByRule(policies.Provider(JustifiedReason, right.Scope, today, today)?.Id ?? IncomeRules.ContractTerm, $"A justified reason excuses a mining right's construction, green-mine or deep-processing milestone; obligation {other.Id} ({other.DefinitionId}) is not one: claim force majeure for it.", "duties",
                 detailZh: $"正当理由仅适用于采矿权的建设、绿色矿山或精深加工节点义务；义务 {other.Id}（{other.DefinitionId}）不属于此类：请就该义务主张不可抗力。");
         }
 
@@ -131,7 +131,8 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
             throw RefusalException.Conflict($"The obligation {waiting} is named in a claim the authority has not decided yet.", $"义务 {waiting} 已列入一项登记机关尚未作出决定的申请。");
         }
 
-        var ruleId = ground == ForceMajeure ? "GS-10b" : "GS-10c";
+        // The provision the claim is decided under: the rule in force for the right fills it (GS-10b, GS-10c in Gansu), or the contract.
+        var ruleId = ground == ForceMajeure ? ForceMajeure : JustifiedReason;
         var definition = registry.FindInForce(Workflow, today) ?? registry.ForChild(Workflow, today);
         var claim = await runtime.StartAsync(definition, new SubjectRef(RightSubjectKind.Kind, right.Id), user.Actor,
             new Dictionary<string, DateOnly> { [PeriodFrom] = request.PeriodFrom!.Value, [PeriodTo] = request.PeriodTo!.Value },
@@ -155,7 +156,7 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
             Actor = user.Name,
             Action = "relief.claimed",
             RightId = right.Id,
-            RuleId = ruleId,
+            RuleId = policies.Provider(ruleId, right.Scope, today, today)?.Id ?? IncomeRules.ContractTerm,
             Detail = $"{ground} claimed for {named.Count} obligation(s) of {right.LicenseNumber}, {request.PeriodFrom:yyyy-MM-dd} to {request.PeriodTo:yyyy-MM-dd}{kept.Describe()}.",
         });
         try

@@ -90,7 +90,7 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
                 clause.Number, new Dictionary<string, string>
                 {
                     [StartObligationsActivity.DutyValue] = DutyKey(clause.Kind),
-                    ["ruleId"] = clause.Kind == ClauseKind.GreenMine ? "GS-11" : "GS-10c",
+                    ["ruleId"] = clause.Kind == ClauseKind.GreenMine ? "greenMine" : "miningBreach",
                 }, ct);
         }
 

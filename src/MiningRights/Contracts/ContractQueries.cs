@@ -7,7 +7,7 @@ using MiningRights.Policies;
 namespace MiningRights.Contracts;
 
 /// <summary>Contracts as their holder and officers see them: everything about the money, to the fen, as of today.</summary>
-public sealed class ContractQueries(MiningRightsDbContext db, ContractAccess access, IOptions<ParameterOptions> parameters, TimeProvider time)
+public sealed class ContractQueries(MiningRightsDbContext db, ContractAccess access, PolicyBook policies, TimeProvider time)
 {
     /// <summary>The contract in force for a right the user sees, if the right has one.</summary>
     public async Task<ContractView?> OfRightAsync(CurrentUser user, Guid rightId, CancellationToken ct) =>
@@ -26,7 +26,7 @@ public sealed class ContractQueries(MiningRightsDbContext db, ContractAccess acc
         var payments = await db.Payments.AsNoTracking().Where(p => p.ContractId == id).OrderBy(p => p.PaidOn).ThenBy(p => p.RecordedAtUtc).ToListAsync(ct);
         var amendments = await db.Amendments.AsNoTracking().Where(a => a.ContractId == id).OrderBy(a => a.Sequence).ToListAsync(ct);
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
-        var rate = parameters.Value.In(county).LateFeeDailyRate;
+        var rate = policies.Parameters(county, today).LateFeeDailyRate;
         var views = installments.Select(i =>
         {
             var paid = payments.Where(p => p.InstallmentId == i.Id).Select(p => (p.PaidOn, p.Amount)).ToList();

@@ -19,6 +19,7 @@ public static class ContractsServiceCollectionExtensions
             .AddScoped<ContractDuties>()
             .AddSingleton<PerformanceEvaluator>()
             .AddScoped<SignContract>()
+            .AddScoped<IncomeRules>()
             .AddScoped<EnterContract>()
             .AddScoped<RecordPayment>()
             .AddScoped<DeclareRevenue>()

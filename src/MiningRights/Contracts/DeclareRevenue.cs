@@ -9,7 +9,7 @@ namespace MiningRights.Contracts;
 /// By rate (ZJ-27a): the holder (or the authority for it) declares a year's sales revenue of mineral products; the
 /// amount due is revenue × rate, rounded to the fen. The declaration and the payment are due by the parameter day.
 /// </summary>
-public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess contracts, RecordPayment payments, TimeProvider time)
+public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess contracts, RecordPayment payments, IncomeRules incomeRules, TimeProvider time)
 {
     public sealed record Request(int? Year, decimal? Revenue);
 
@@ -20,7 +20,7 @@ public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess cont
 
         if (contract.Collection != IncomeCollection.Rate || contract.RatePercent is not { } rate)
         {
-            throw RefusalException.ByRule("ZJ-27a", $"Contract {contract.Number} collects its income by amount; there is no revenue to declare.",
+            throw RefusalException.ByRule(await incomeRules.IdAsync(contract, ct), $"Contract {contract.Number} collects its income by amount; there is no revenue to declare.",
                 detailZh: $"合同 {contract.Number} 按金额征收出让收益，无需申报销售收入。");
         }
 
@@ -56,7 +56,7 @@ public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess cont
             Actor = user.Name,
             Action = "income.declared",
             RightId = contract.RightId,
-            RuleId = "ZJ-27a",
+            RuleId = await incomeRules.IdAsync(contract, ct),
             Detail = $"Contract {contract.Number}: sales revenue {Yuan.En(request.Revenue.Value)} declared for {request.Year}; at {rate}% the transfer income due is {Yuan.En(amount)}, by {installment.DueOn:yyyy-MM-dd}. 申报销售收入。",
         });
         await db.SaveChangesAsync(ct);

@@ -14,7 +14,7 @@ namespace MiningRights.Contracts;
 /// construction, GS-9e) stays with it. The income of such a contract was settled outside the service, so it has no
 /// installments here.
 /// </summary>
-public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, ContractDuties duties, TimeProvider time)
+public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, ContractDuties duties, Policies.PolicyBook policies, TimeProvider time)
 {
     public sealed record Request(
         string? Number,
@@ -111,7 +111,7 @@ public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, 
             Actor = user.Name,
             Action = "contract.entered",
             RightId = right.Id,
-            RuleId = "GS-10a",
+            RuleId = policies.IdOr("contractPerformance", right.Scope, signedOn, IncomeRules.ContractTerm),
             Detail = Text.Cut($"Transfer contract {number} of {right.LicenseNumber} (signed {signedOn:yyyy-MM-dd}) entered with {rows.Count} performance clause(s); duties monitored from {today:yyyy-MM-dd}"
                 + (notStarted.Count == 0 ? "." : $"; not started: {string.Join("; ", notStarted)}.") + " 录入出让合同。", 3999),
         });

@@ -18,7 +18,7 @@ public sealed class IncomeByRateGuard : ITransitionGuard
             ?? await context.Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.BlockId == blockId && c.VoidedAtUtc == null, cancellationToken);
         return contract?.Collection == IncomeCollection.Rate
             ? null
-            : RefusalException.ByRule("ZJ-27b", "The contract collects its transfer income by amount: the first installment is paid before registration.",
+            : RefusalException.ByRule(context.Cite("incomeByAmount").RuleId, "The contract collects its transfer income by amount: the first installment is paid before registration.",
                 detailZh: "该合同按金额征收出让收益：首期款应在登记前缴纳。");
     }
 }

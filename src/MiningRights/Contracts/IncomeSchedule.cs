@@ -2,24 +2,22 @@ using System.Globalization;
 
 namespace MiningRights.Contracts;
 
-/// <summary>Transfer income (出让收益) as a contract fixes it: by amount in installments (ZJ-27b) or by rate on sales revenue (ZJ-27a).</summary>
+/// <summary>
+/// Transfer income (出让收益) as a contract fixes it: by amount in installments or by rate on sales revenue. A province's
+/// rule may set the least first installment (ZJ-27b: 10% in Zhejiang); without one, the contract's schedule stands.
+/// </summary>
 public static class IncomeSchedule
 {
     // More installments than this is a mistake in the request, not a payment plan.
     private const int MaxInstallments = 100;
-
-    private const string ByAmountRule = "ZJ-27b";
 
     // Far above any real contract, and low enough that 100 installments summed, or an amount times 100, stay
     // inside decimal's range: the checks below can then never overflow into a 500.
     private const decimal LargestAmount = 100_000_000_000_000_000_000_000_000m;
 
     public static IReadOnlyList<ScheduledInstallment> Check(decimal? totalIncome, IReadOnlyList<(DateOnly? DueOn, decimal? Amount)>? installments,
-        decimal minimumFirstPercent, DateOnly signedOn)
+        string basisRule, decimal? minimumFirstPercent, DateOnly signedOn)
     {
-        // The minimum is a province parameter, not user input: a value outside 0..100 is a configuration error.
-        ArgumentOutOfRangeException.ThrowIfNegative(minimumFirstPercent);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(minimumFirstPercent, 100m);
 
         var total = CheckAmount(totalIncome, "totalIncome", "The transfer income", "出让收益");
 
@@ -48,9 +46,13 @@ public static class IncomeSchedule
             schedule.Add(new ScheduledInstallment(i + 1, due, CheckAmount(amount, $"installments[{i}].amount", what, whatZh)));
         }
 
-        CheckFirstMinimum(schedule[0].Amount, total, minimumFirstPercent);
-        CheckSum(schedule, total);
-        CheckDates(schedule, signedOn);
+        if (minimumFirstPercent is { } minimum)
+        {
+            CheckFirstMinimum(schedule[0].Amount, total, basisRule, minimum);
+        }
+
+        CheckSum(schedule, total, basisRule);
+        CheckDates(schedule, signedOn, basisRule);
         return schedule;
     }
 
@@ -103,7 +105,7 @@ public static class IncomeSchedule
         return amount;
     }
 
-    private static void CheckFirstMinimum(decimal first, decimal total, decimal minimumPercent)
+    private static void CheckFirstMinimum(decimal first, decimal total, string byAmountRule, decimal minimumPercent)
     {
         // Multiplied out rather than divided, so that no rounding can let 9.999...% pass as 10%.
         if (first * 100m >= total * minimumPercent)
@@ -117,16 +119,16 @@ public static class IncomeSchedule
         // Up to the next fen: the least amount a holder can actually pay that meets the minimum.
         var least = Math.Round(total * minimumPercent / 100m, 2, MidpointRounding.ToPositiveInfinity);
 
-        throw RefusalException.ByRule(ByAmountRule,
+        throw RefusalException.ByRule(byAmountRule,
             $"The first installment {Yuan.Format(first)} yuan is {percent.ToString("0.00", CultureInfo.InvariantCulture)}% of the transfer income " +
-            $"{Yuan.Format(total)} yuan; {ByAmountRule} requires at least {minimumPercent.ToString("0.##########", CultureInfo.InvariantCulture)}% " +
+            $"{Yuan.Format(total)} yuan; {byAmountRule} requires at least {minimumPercent.ToString("0.##########", CultureInfo.InvariantCulture)}% " +
             $"({Yuan.Format(least)} yuan).",
             "installments[0].amount",
             detailZh: $"首期款 {Yuan.Format(first)} 元占出让收益 {Yuan.Format(total)} 元的 {percent.ToString("0.00", CultureInfo.InvariantCulture)}%；" +
-            $"{ByAmountRule} 要求首期款至少为 {minimumPercent.ToString("0.##########", CultureInfo.InvariantCulture)}%（{Yuan.Format(least)} 元）。");
+            $"{byAmountRule} 要求首期款至少为 {minimumPercent.ToString("0.##########", CultureInfo.InvariantCulture)}%（{Yuan.Format(least)} 元）。");
     }
 
-    private static void CheckSum(List<ScheduledInstallment> schedule, decimal total)
+    private static void CheckSum(List<ScheduledInstallment> schedule, decimal total, string byAmountRule)
     {
         var sum = schedule.Sum(installment => installment.Amount);
         if (sum == total)
@@ -136,20 +138,20 @@ public static class IncomeSchedule
 
         var gap = sum < total ? $"{Yuan.Format(total - sum)} yuan short" : $"{Yuan.Format(sum - total)} yuan over";
         var gapZh = sum < total ? $"尚差 {Yuan.Format(total - sum)} 元" : $"超出 {Yuan.Format(sum - total)} 元";
-        throw RefusalException.ByRule(ByAmountRule,
+        throw RefusalException.ByRule(byAmountRule,
             $"The installments add up to {Yuan.Format(sum)} yuan but the transfer income is {Yuan.Format(total)} yuan: {gap}.",
             "installments",
             detailZh: $"各期金额合计 {Yuan.Format(sum)} 元，而出让收益为 {Yuan.Format(total)} 元：{gapZh}。");
     }
 
-    private static void CheckDates(List<ScheduledInstallment> schedule, DateOnly signedOn)
+    private static void CheckDates(List<ScheduledInstallment> schedule, DateOnly signedOn, string byAmountRule)
     {
         for (var i = 1; i < schedule.Count; i++)
         {
             var (previous, current) = (schedule[i - 1], schedule[i]);
             if (current.DueOn <= previous.DueOn)
             {
-                throw RefusalException.ByRule(ByAmountRule,
+                throw RefusalException.ByRule(byAmountRule,
                     $"Installment {current.Sequence} is due on {Date(current.DueOn)}, not after installment {previous.Sequence} " +
                     $"due on {Date(previous.DueOn)}; due dates must be strictly ascending.",
                     $"installments[{i}].dueOn",
@@ -159,7 +161,7 @@ public static class IncomeSchedule
 
         if (schedule[0].DueOn < signedOn)
         {
-            throw RefusalException.ByRule(ByAmountRule,
+            throw RefusalException.ByRule(byAmountRule,
                 $"The first installment is due on {Date(schedule[0].DueOn)}, before the contract was signed on {Date(signedOn)}.",
                 "installments[0].dueOn",
                 detailZh: $"首期款的到期日 {Date(schedule[0].DueOn)} 早于合同签订日 {Date(signedOn)}。");

@@ -11,7 +11,7 @@ namespace MiningRights.Contracts;
 /// One payment of transfer income as a workflow subject. Its notices name the right and the installment and state, as
 /// of the day they are written, what is due, what is paid, what is left and the late charge accrued (CN-LATEFEE).
 /// </summary>
-public sealed class InstallmentSubjectKind(TimeProvider time, IOptions<ParameterOptions> parameters) : ISubjectKind
+public sealed class InstallmentSubjectKind(TimeProvider time, PolicyBook policies) : ISubjectKind
 {
     public const string Kind = "installment";
 
@@ -36,7 +36,7 @@ public sealed class InstallmentSubjectKind(TimeProvider time, IOptions<Parameter
     public Subject Describe(IncomeInstallment installment, TransferContract contract, string countyCode, string holderName, string? licenseNumber, IReadOnlyList<IncomePayment> payments)
     {
         var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
-        var lines = IncomeLines.For(installment, contract, payments, today, parameters.Value.In(countyCode).LateFeeDailyRate);
+        var lines = IncomeLines.For(installment, contract, payments, today, policies.Parameters(countyCode, today).LateFeeDailyRate);
         return new Subject
         {
             Kind = Kind,

@@ -13,5 +13,5 @@ public sealed class JustifiedReasonGuard : ITransitionGuard
     public Task<RefusalException?> CheckAsync(ActivityContext context, CancellationToken cancellationToken) =>
         Task.FromResult(context.Values.Get(ClaimRelief.GroundValue) == ClaimRelief.JustifiedReason
             ? null
-            : RefusalException.ByRule("GS-10b", "The claim is of force majeure.", detailZh: "该申请的事由为不可抗力。"));
+            : RefusalException.ByRule(context.Cite(ClaimRelief.ForceMajeure).RuleId, "The claim is of force majeure.", detailZh: "该申请的事由为不可抗力。"));
 }

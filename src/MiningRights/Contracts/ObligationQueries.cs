@@ -14,7 +14,7 @@ namespace MiningRights.Contracts;
 /// The monitored duties the caller may see, soonest due first: a holder lists all of its own (across its rights), an
 /// officer or inspector those of one right it may see. Finished duties are listed only when asked for.
 /// </summary>
-public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess rights, InstanceAccess access, WorkflowRegistry registry, TimeProvider time)
+public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess rights, InstanceAccess access, WorkflowRegistry registry, WorkflowRuntime runtime, TimeProvider time)
 {
     /// <summary>Most duties one listing reads: a holder with more narrows it by right.</summary>
     private const int MostRead = 5_000;
@@ -73,7 +73,8 @@ public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess righ
             var due = PerformanceEvaluator.DueOf(values.Dates);
             var ruleId = values.Get("ruleId") is { Length: > 0 } own ? own
                 : definition.Deadlines.TryGetValue(PerformanceEvaluator.DueDeadline, out var deadline) ? deadline.Rule : definition.Rules[0];
-            var rule = PolicyCatalog.Get(ruleId);
+            var rule = runtime.Cite(instance, await registry.ResolveAsync(instance, db, ct), await runtime.Subjects.GetAsync(instance.Subject, ct), ruleId).Rules[0];
+            ruleId = rule.Id;
             var state = definition.States[instance.State];
             views.Add(new ObligationView(instance.Id, instance.RightId!.Value, instance.SubjectLabel, instance.DefinitionId,
                 values.Get("obligationZh") ?? definition.Title.Zh, values.Get("obligationEn") ?? definition.Title.En,

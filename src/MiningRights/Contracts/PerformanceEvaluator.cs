@@ -22,7 +22,7 @@ namespace MiningRights.Contracts;
 /// workflow opens the case through the case workflow, with the duty's journal and the right's history. A duty breached
 /// once is not breached again, so running twice, or on two nodes at once, changes nothing the second time.
 /// </summary>
-public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvider time, IOptions<ParameterOptions> parameters, ILogger<PerformanceEvaluator> logger)
+public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvider time, PolicyBook policies, ILogger<PerformanceEvaluator> logger)
 {
     public const string BreachSignal = "breach";
     public const string BreachedState = "breached";
@@ -59,9 +59,10 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
             duties = (await db.WorkflowInstances.AsNoTracking()
                     .Where(i => AllDuties.Contains(i.DefinitionId) && !i.Finished && i.RightId != null)
                     .Join(db.Rights.Where(r => InForce.Contains(r.Status)), i => i.RightId, r => r.Id, (i, r) => i)
-                    .Select(i => new { i.Id, i.RightId, i.DefinitionId, i.State, i.DatesJson, i.DataJson, i.JurisdictionCode })
+                    .Select(i => new { i.Id, i.RightId, i.DefinitionId, i.State, i.DatesJson, i.DataJson, i.JurisdictionCode, i.ArisenOn, i.CreatedAtUtc })
                     .ToListAsync(ct))
                 .Select(i => new Duty(i.Id, i.RightId!.Value, i.DefinitionId, i.State, i.JurisdictionCode,
+                    i.ArisenOn ?? ProvinceCalendar.China.DateAt(new DateTimeOffset(i.CreatedAtUtc, TimeSpan.Zero)),
                     JsonSerializer.Deserialize<Dictionary<string, string>>(i.DatesJson) ?? [],
                     JsonSerializer.Deserialize<Dictionary<string, string>>(i.DataJson) ?? []))
                 .ToList();
@@ -97,7 +98,8 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         foreach (var right in duties.Where(d => d.Workflow == ContractDuties.InvestmentWorkflow && d.DueOn < today).GroupBy(d => d.RightId))
         {
             var years = right.OrderBy(d => d.Number("contractYear")).ToList();
-            var enclosing = parameters.Value.In(years[0].Jurisdiction).EnclosingYears;
+            // Enclosing without exploring is a breach only where a rule in force when the contract arose makes it one (GS-10b).
+            var enclosing = policies.Parameters(years[0].Jurisdiction, years[0].ArisenOn).EnclosingYears ?? int.MaxValue;
             decimal owed = 0, accepted = 0;
             var emptyYears = 0;
             foreach (var year in years)
@@ -203,7 +205,7 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
 
     private sealed record Finding(Guid InstanceId, string Zh, string En);
 
-    private sealed record Duty(Guid Id, Guid RightId, string Workflow, string State, string Jurisdiction, Dictionary<string, string> Dates, Dictionary<string, string> Data)
+    private sealed record Duty(Guid Id, Guid RightId, string Workflow, string State, string Jurisdiction, DateOnly ArisenOn, Dictionary<string, string> Dates, Dictionary<string, string> Data)
     {
         public DateOnly DueOn => DueOf(Dates);
 

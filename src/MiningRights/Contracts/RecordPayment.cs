@@ -18,6 +18,7 @@ public sealed class RecordPayment(
     WorkflowRuntime runtime,
     BlockSubjectKind blockSubjects,
     InstallmentSubjectKind installmentSubjects,
+    IncomeRules incomeRules,
     TimeProvider time)
 {
     public const string FirstPaymentSignal = "confirmFirstPayment";
@@ -60,7 +61,7 @@ public sealed class RecordPayment(
                 $"{installment.RevenueYear} 年度的出让收益尚未申报：应缴金额尚不确定。");
         }
 
-        var rule = installment.RevenueYear is null ? "ZJ-27b" : "ZJ-27a";
+        var rule = await incomeRules.IdAsync(contract, ct);
         if (outstanding <= 0)
         {
             throw RefusalException.ByRule(rule, $"Installment {installment.Sequence} of contract {contract.Number} is paid in full already.", "amount",

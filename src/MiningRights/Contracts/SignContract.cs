@@ -21,7 +21,8 @@ public sealed class SignContract(
     BlockAccess blocks,
     BlockSubjectKind blockSubjects,
     WorkflowRuntime runtime,
-    IOptions<ParameterOptions> parameters,
+    PolicyBook policies,
+    IncomeRules incomeRules,
     TimeProvider time)
 {
     public const string Signal = "signContract";
@@ -73,12 +74,14 @@ public sealed class SignContract(
             case IncomeCollection.Amount:
                 if (request.TotalIncome is { } total && total != price)
                 {
-                    throw RefusalException.ByRule("ZJ-27b", $"The transfer income {Yuan.En(total)} is not the price fixed by the transfer ({Yuan.En(price)}).", "totalIncome",
+                    throw RefusalException.ByRule(incomeRules.For(block.Scope, IncomeCollection.Amount, signedOn)?.Id ?? IncomeRules.ContractTerm, $"The transfer income {Yuan.En(total)} is not the price fixed by the transfer ({Yuan.En(price)}).", "totalIncome",
                         detailZh: $"出让收益 {Yuan.Zh(total)} 与出让确定的成交价（{Yuan.Zh(price)}）不一致。");
                 }
 
                 schedule = IncomeSchedule.Check(request.TotalIncome, request.Installments?.Select(i => (i?.DueOn, i?.Amount)).ToList(),
-                    parameters.Value.In(block.CountyCode).FirstInstallmentMinimumPercent, signedOn);
+                    incomeRules.For(block.Scope, IncomeCollection.Amount, signedOn)?.Id ?? IncomeRules.ContractTerm,
+                    incomeRules.For(block.Scope, IncomeCollection.Amount, signedOn) is null ? null : policies.Parameters(block.CountyCode, signedOn).FirstInstallmentMinimumPercent,
+                    signedOn);
                 break;
             case IncomeCollection.Rate:
                 CheckRate(request.RatePercent);
@@ -137,7 +140,7 @@ public sealed class SignContract(
             AtUtc = now,
             Actor = user.Name,
             Action = "contract.signed",
-            RuleId = request.Collection == IncomeCollection.Amount ? "ZJ-27b" : "ZJ-27a",
+            RuleId = incomeRules.For(block.Scope, request.Collection!.Value, signedOn)?.Id ?? IncomeRules.ContractTerm,
             Detail = $"Transfer contract {number} for block {block.Code} signed {signedOn:yyyy-MM-dd}: " + (request.Collection == IncomeCollection.Amount
                 ? $"income {Yuan.En(contract.TotalIncome)} in {schedule.Count} installment(s), first {Yuan.En(schedule[0].Amount)} due {schedule[0].DueOn:yyyy-MM-dd}"
                 : $"income by rate, {rate}% of yearly sales revenue") + $"; {clauses.Count} performance clause(s). 签订出让合同。",

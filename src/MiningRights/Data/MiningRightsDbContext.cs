@@ -28,6 +28,8 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
 
     public DbSet<DefinitionSnapshot> DefinitionSnapshots => Set<DefinitionSnapshot>();
 
+    public DbSet<Policies.StoredRulebook> Rulebooks => Set<Policies.StoredRulebook>();
+
     public DbSet<Deadline> Deadlines => Set<Deadline>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

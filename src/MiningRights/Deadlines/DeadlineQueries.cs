@@ -9,7 +9,7 @@ using MiningRights.Workflows;
 namespace MiningRights.Deadlines;
 
 /// <summary>The deadlines a user may see: soonest first, and for administrators the parked ones.</summary>
-public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess access, TimeProvider time)
+public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess access, Policies.PolicyBook policies, TimeProvider time)
 {
     /// <summary>Open deadlines of the subjects the user sees, soonest first; holders' duties only, not the authority's timers.</summary>
     public async Task<Page<DeadlineView>> ListAsync(CurrentUser user, int? withinDays, PageRequest page, CancellationToken ct)
@@ -75,9 +75,9 @@ public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess acc
 
     public DeadlineView View(Deadline d, WorkflowInstance i)
     {
-        var rule = PolicyCatalog.Get(d.RuleId);
+        var rule = policies.Knows(d.RuleId) ? policies.Describe(d.RuleId, d.DueOn) : null;
         return new DeadlineView(d.Id, d.InstanceId, i.SubjectKind, i.SubjectId, i.SubjectLabel, i.RightId, d.Name, d.WhatZh, d.WhatEn, d.DueOn,
-            ProvinceCalendar.China.DaysLeft(d.DueOn, time.GetUtcNow()), d.RuleId, rule.SourceZh, rule.SourceEn, d.State,
+            ProvinceCalendar.China.DaysLeft(d.DueOn, time.GetUtcNow()), d.RuleId, rule?.SourceZh ?? d.RuleId, rule?.SourceEn ?? d.RuleId, d.State,
             d.Reminders, d.Done, d.NextStage, d.NextActionAtUtc, d.Attempts, d.LastError, d.ParkedAtUtc);
     }
 }

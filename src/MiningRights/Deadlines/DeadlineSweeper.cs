@@ -23,7 +23,6 @@ public sealed class DeadlineSweeper(
     IServiceScopeFactory scopes,
     DatabaseProvider database,
     TimeProvider time,
-    IOptions<ParameterOptions> parameters,
     IOptions<JobOptions> jobs,
     ILogger<DeadlineSweeper> logger)
 {
@@ -191,7 +190,7 @@ public sealed class DeadlineSweeper(
     /// transition through the runtime, tracked; so does every deadline of an instance with an expiry in the batch,
     /// as the transition may close it.
     /// </summary>
-    private async Task<IReadOnlyList<Outcome>> ActAsync(IServiceProvider services, IReadOnlyList<Guid> ids, DateTime now, CancellationToken ct)
+    private static async Task<IReadOnlyList<Outcome>> ActAsync(IServiceProvider services, IReadOnlyList<Guid> ids, DateTime now, CancellationToken ct)
     {
         var db = services.GetRequiredService<MiningRightsDbContext>();
         var registry = services.GetRequiredService<WorkflowRegistry>();
@@ -230,7 +229,7 @@ public sealed class DeadlineSweeper(
             var readVersion = deadline.Version;
             var instance = instances[deadline.InstanceId];
             var definition = await registry.ResolveAsync(instance, db, ct);
-            var province = parameters.Value.In(instance.JurisdictionCode);
+            var province = runtime.ParametersOf(instance);
             var outcome = Outcome.Nothing;
             if (now >= deadline.ExpiresAtUtc)
             {
@@ -240,7 +239,8 @@ public sealed class DeadlineSweeper(
             else if (deadline.TakeDueReminder(now, ProvinceCalendar.China, province.ReminderHour) is { } daysBefore)
             {
                 var subject = await runtime.Subjects.GetAsync(instance.Subject, ct);
-                await ReminderNotices.QueueAsync(db, recipients, deadline, daysBefore, instance, definition, subject, now, ct);
+                await ReminderNotices.QueueAsync(db, recipients, deadline, daysBefore, instance, definition, subject,
+                    runtime.Cite(instance, definition, subject, definition.Definition.Deadlines[deadline.Name].Rule), now, ct);
                 deadline.Schedule(ProvinceCalendar.China, province.ReminderHour);
                 outcome = Outcome.Reminder;
             }

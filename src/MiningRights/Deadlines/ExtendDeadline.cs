@@ -13,7 +13,7 @@ namespace MiningRights.Deadlines;
 /// Only officers of the subject's registration authority may decide it; reminder stages not yet sent are recomputed,
 /// the journal records it and the holder is told, in one unit of work.
 /// </summary>
-public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess access, WorkflowRuntime runtime, TimeProvider time)
+public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess access, WorkflowRuntime runtime, PolicyBook policies, TimeProvider time)
 {
     public sealed record Request(DateOnly? DueOn, string? Period, string? Reason, string? RuleId);
 
@@ -58,10 +58,15 @@ public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess acce
             errorsZh["reason"] = "必须填写理由（最多 2000 个字符）：矿业权人将看到该理由，并记入历史记录。";
         }
 
-        if (request.RuleId is null || PolicyCatalog.Find(request.RuleId) is null)
+        // Only a rule that reaches the duty may be cited: national rules in force today, its province's in force when it arose.
+        var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var arisenOn = WorkflowRuntime.ArisenOn(instance);
+        var allowed = policies.Rules.Where(r => r.Reaches(instance.JurisdictionCode) && r.InForceOn(r.IsNational ? today : arisenOn))
+            .Select(r => r.Id).Distinct().ToList();
+        if (request.RuleId is null || !allowed.Contains(request.RuleId))
         {
-            errors["ruleId"] = [$"The rule under which the date moves is required: one of {string.Join(", ", PolicyCatalog.All.Select(r => r.Id))}."];
-            errorsZh["ruleId"] = $"必须填写变更到期日所依据的规则：{string.Join(", ", PolicyCatalog.All.Select(r => r.Id))} 之一。";
+            errors["ruleId"] = [$"The rule under which the date moves is required, one that applies to this duty: one of {string.Join(", ", allowed)}."];
+            errorsZh["ruleId"] = $"必须填写变更到期日所依据的、适用于本项义务的规则：{string.Join(", ", allowed)} 之一。";
         }
 
         if (errors.Count > 0)
@@ -76,7 +81,6 @@ public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess acce
                 $"期限“{deadline.WhatZh}”{deadline.State switch { DeadlineState.Met => "已履行", DeadlineState.Expired => "已届满", _ => "已关闭" }}：只有进行中的期限可以变更。");
         }
 
-        var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
         if (dueOn!.Value < today)
         {
             throw RefusalException.Invalid("dueOn", $"The new due date {dueOn:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).",

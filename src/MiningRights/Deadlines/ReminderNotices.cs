@@ -15,6 +15,7 @@ public static class ReminderNotices
         WorkflowInstance instance,
         LoadedDefinition definition,
         Subject subject,
+        Policies.Citation citation,
         DateTime now,
         CancellationToken ct)
     {
@@ -26,7 +27,7 @@ public static class ReminderNotices
 
         var template = definition.Definition.Notices[spec.ReminderNotice];
         var state = definition.Definition.States[instance.State];
-        var facts = Outbox.Facts(subject, state, deadline, deadline.RuleId, ProvinceCalendar.China, now);
+        var facts = Outbox.Facts(subject, state, deadline, citation, ProvinceCalendar.China, now);
         var stage = Deadline.ReminderStage(daysBefore);
         foreach (var recipient in await recipients.ForAsync(spec.Remind, subject, ct))
         {

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MiningRights.Data;
-using MiningRights.Policies;
+using MiningRights.Workflows;
 
 namespace MiningRights.Deadlines;
 
 /// <summary>An administrator puts a parked deadline back in the sweep (after fixing what made it fail).</summary>
-public sealed class RetryParkedDeadline(MiningRightsDbContext db, IOptions<ParameterOptions> parameters)
+public sealed class RetryParkedDeadline(MiningRightsDbContext db, WorkflowRuntime runtime)
 {
     public async Task<Deadline> HandleAsync(Guid deadlineId, CancellationToken ct)
     {
@@ -20,7 +19,7 @@ public sealed class RetryParkedDeadline(MiningRightsDbContext db, IOptions<Param
         deadline.ParkedAtUtc = null;
         deadline.Attempts = 0;
         deadline.Version++;
-        deadline.Schedule(ProvinceCalendar.China, parameters.Value.In(instance.JurisdictionCode).ReminderHour);
+        deadline.Schedule(ProvinceCalendar.China, runtime.ParametersOf(instance).ReminderHour);
         await db.SaveChangesAsync(ct);
         return deadline;
     }

@@ -18,10 +18,14 @@ public sealed class AddBlock(
     JurisdictionDirectory jurisdictions,
     GroundCheck ground,
     IOptions<ListingOptions> options,
+    Policies.PolicyBook policies,
     TimeProvider time)
 {
-    /// <summary>The priority minerals of GS-8a.</summary>
-    public static readonly IReadOnlyList<string> PriorityMinerals = ["金", "铜", "镍", "钴", "钨", "锑", "钒", "晶质石墨"];
+    /// <summary>The provision a province's rule fills to flag priority minerals and list their blocks first (GS-8a).</summary>
+    public const string PriorityMinerals = "priorityMinerals";
+
+    /// <summary>The provision of a province's block pool and regular transfer (GS-8b); elsewhere the national transfer rules (CN-TRANSFER).</summary>
+    public const string BlockPool = "blockPool";
 
     public sealed record Request(
         string? Name,
@@ -110,6 +114,11 @@ public sealed class AddBlock(
 
         var now = time.GetUtcNow();
         var minerals = request.Minerals!.Select(m => m.Trim()).Distinct().ToList();
+        // Priority minerals are those of the rule in force for the county today (GS-8a in Gansu), matched through the mineral list.
+        var today = Deadlines.ProvinceCalendar.China.DateAt(now);
+        var scope = new Policies.RuleSubject(county!.Code, request.IntendedKind == RightKind.Exploration ? "exploration" : "mining", null, request.BlankArea ?? false, minerals);
+        var priority = policies.Provider(PriorityMinerals, scope, today, today);
+        var pool = policies.Provider(BlockPool, scope, today, today);
         var block = new TransferBlock
         {
             Code = $"CR{county!.Code}-{Deadlines.ProvinceCalendar.China.DateAt(now):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
@@ -120,7 +129,7 @@ public sealed class AddBlock(
             IntendedKind = request.IntendedKind!.Value,
             BlankArea = request.BlankArea ?? false,
             AreaKm2 = polygon.AreaKm2,
-            PriorityMineral = minerals.Any(PriorityMinerals.Contains),
+            PriorityMineral = priority is not null,
             MajorProjectInfrastructure = request.MajorProjectInfrastructure ?? false,
             MineScale = request.MineScale?.ToString(),
             MountainOrIslandCounty = request.MountainOrIslandCounty ?? false,
@@ -137,9 +146,9 @@ public sealed class AddBlock(
             AtUtc = now.UtcDateTime,
             Actor = user.Name,
             Action = "block.added",
-            RuleId = block.PriorityMineral ? "GS-8a" : "GS-8b",
+            RuleId = priority?.Id ?? pool?.Id ?? "CN-TRANSFER",
             Detail = $"Block {block.Code} ({block.Name}, {block.Minerals}, {block.AreaKm2} km², county {block.CountyCode}) added to the transfer block pool"
-                + (block.PriorityMineral ? "; priority mineral (GS-8a)" : string.Empty) + ". 纳入出让区块项目库。",
+                + (priority is null ? string.Empty : $"; priority mineral ({priority.Id})") + ". 纳入出让区块项目库。",
         });
         await db.SaveChangesAsync(ct);
         await hold.CommitAsync(ct);

@@ -11,7 +11,7 @@ namespace MiningRights.Listing;
 /// A transfer block as a workflow subject: no holder until a bidder wins it or an applicant asks for it; its county,
 /// its transferring authority, its pool number; once registered, the right it became.
 /// </summary>
-public sealed class BlockSubjectKind(TimeProvider time, IOptions<ParameterOptions> parameters) : ISubjectKind
+public sealed class BlockSubjectKind(TimeProvider time, PolicyBook policies) : ISubjectKind
 {
     public const string Kind = "block";
 
@@ -45,7 +45,8 @@ public sealed class BlockSubjectKind(TimeProvider time, IOptions<ParameterOption
     public Subject Describe(TransferBlock block, string? holderName, TransferContract contract, IncomeInstallment first, IReadOnlyList<IncomePayment> payments) =>
         Describe(block, holderName) with
         {
-            Lines = IncomeLines.For(first, contract, payments, Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow()), parameters.Value.In(block.CountyCode).LateFeeDailyRate),
+            Lines = IncomeLines.For(first, contract, payments, Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow()),
+                policies.Parameters(block.CountyCode, Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow())).LateFeeDailyRate),
         };
 
     public static Subject Describe(TransferBlock block, string? holderName) => new()

@@ -35,8 +35,8 @@ public sealed class DecideObjection(MiningRightsDbContext db, BlockAccess blocks
         // Journalled on the transfer, so that an approval deciding on the objections at the same moment loses the race.
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == objection.InstanceId && !i.Finished, ct)
             ?? throw RefusalException.Conflict($"The transfer of block {block.Code} is decided already; its objections are closed.", $"区块 {block.Code} 的出让已经作出决定；其异议处理已结束。");
-        runtime.Record(instance, user.Actor, $"objection:{request.Decision.Value.ToString().ToLowerInvariant()}", "GS-9a",
-            $"Objection from {objection.Objector}: {request.Decision}. {Text.Cut(request.Reasons.Trim(), 500)}");
+        var entry = await runtime.RecordAsync(instance, user.Actor, $"objection:{request.Decision.Value.ToString().ToLowerInvariant()}", "registrationWithoutReverification",
+            $"Objection from {objection.Objector}: {request.Decision}. {Text.Cut(request.Reasons.Trim(), 500)}", ct);
         var now = time.GetUtcNow().UtcDateTime;
         objection.Decision = request.Decision;
         objection.DecisionReasons = request.Reasons.Trim();
@@ -48,7 +48,7 @@ public sealed class DecideObjection(MiningRightsDbContext db, BlockAccess blocks
             AtUtc = now,
             Actor = user.Name,
             Action = "disclosure.objection.decided",
-            RuleId = "GS-9a",
+            RuleId = entry.RuleId,
             Detail = $"Objection of {objection.Objector} to the agreement transfer of block {block.Code}: {request.Decision}. 异议{(request.Decision == ObjectionDecision.Upheld ? "成立" : "不成立")}。",
         });
         await db.SaveChangesAsync(ct);

@@ -19,12 +19,12 @@ public sealed class ObjectionsDecidedGuard : ITransitionGuard
         var upheld = objections.Count(d => d == ObjectionDecision.Upheld);
         if (open > 0)
         {
-            return RefusalException.ByRule("GS-9a", $"{open} objection(s) raised during the disclosure are not decided yet; decide each before approving.",
+            return RefusalException.ByRule(context.Cite("registrationWithoutReverification").RuleId, $"{open} objection(s) raised during the disclosure are not decided yet; decide each before approving.",
                 detailZh: $"公示期间的异议尚未处理完毕：公示期间提出的 {open} 项异议尚未作出决定；请逐项作出决定后再批准。");
         }
 
         return upheld > 0
-            ? RefusalException.ByRule("GS-9a", $"{upheld} objection(s) were upheld: the transfer cannot be approved as disclosed; refuse it instead.",
+            ? RefusalException.ByRule(context.Cite("registrationWithoutReverification").RuleId, $"{upheld} objection(s) were upheld: the transfer cannot be approved as disclosed; refuse it instead.",
                 detailZh: $"异议成立，不得批准：{upheld} 项异议成立，不能按公示内容批准该出让；应改为不予批准。")
             : null;
     }

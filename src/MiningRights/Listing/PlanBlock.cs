@@ -13,11 +13,8 @@ namespace MiningRights.Listing;
 /// major industrial project is not limited by the plan: where the local quota is short it draws the provincial
 /// reserve, recorded, and with none left there it goes ahead outside the plan.
 /// </summary>
-public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, JurisdictionDirectory jurisdictions, TimeProvider time)
+public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, JurisdictionDirectory jurisdictions, Policies.PolicyBook policies, TimeProvider time)
 {
-    /// <summary>Minerals counted as sand, gravel and earth (砂石土) for ZJ-25.</summary>
-    public static readonly IReadOnlyList<string> SandGravelEarth = ["砂石土", "建筑用砂", "建筑石料", "建筑用石料", "砖瓦用黏土"];
-
     public sealed record Request(int? Year);
 
     public async Task<TransferBlock> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
@@ -41,7 +38,9 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
         var local = await db.TransferPlans.SingleOrDefaultAsync(p => p.JurisdictionCode == block.CountyCode && p.Year == year, ct)
             ?? await db.TransferPlans.SingleOrDefaultAsync(p => p.JurisdictionCode == city && p.Year == year, ct);
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
-        var exempt = IsExempt(block) && PolicyCatalog.Get("ZJ-25") is var zj25 && zj25.ProvinceCode == province && zj25.InForceOn(today);
+        // ZJ-25, where a rule filling its provision is in force for the block's province today and covers its minerals.
+        var exemption = IsMajorProjectInfrastructure(block) ? policies.Provider(MajorProjectQuota, block.Scope, today, today) : null;
+        var exempt = exemption is not null;
         var now = time.GetUtcNow().UtcDateTime;
         string rule;
         string account;
@@ -62,13 +61,13 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
         else if (await db.TransferPlans.SingleOrDefaultAsync(p => p.JurisdictionCode == province && p.Year == year, ct) is { Left: > 0 } reserve)
         {
             Use(block, reserve, QuotaSource.ProvincialReserve);
-            rule = "ZJ-25";
+            rule = exemption!.Id;
             account = $"the local quota is short, so 1 of the provincial reserve of {province} for {year} is drawn ({reserve.Used}/{reserve.Quota}). 市县指标不足，使用省级统筹指标。";
         }
         else
         {
             block.QuotaSource = QuotaSource.Exempt;
-            rule = "ZJ-25";
+            rule = exemption!.Id;
             account = $"no quota is left locally or in the provincial reserve for {year}; as a large sand-gravel-earth block for a provincial major project's infrastructure it is not limited by the annual plan. 不受年度出让计划限制。";
         }
 
@@ -87,11 +86,12 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
         return block;
     }
 
-    /// <summary>ZJ-25: large, sand-gravel-earth, for a provincial major industrial project's infrastructure (in Zhejiang, while the rule is in force).</summary>
-    public static bool IsExempt(TransferBlock block) =>
-        block.MajorProjectInfrastructure
-        && block.MineScale == nameof(Licensing.MineScale.Large)
-        && block.Minerals.Split(',').Any(SandGravelEarth.Contains);
+    /// <summary>The provision a province's rule fills to let a major project's sand-gravel-earth block pass the annual plan (ZJ-25).</summary>
+    public const string MajorProjectQuota = "majorProjectQuota";
+
+    /// <summary>A large mine for a provincial major industrial project's infrastructure; which minerals count is the rule's scope (ZJ-25: 砂石土).</summary>
+    public static bool IsMajorProjectInfrastructure(TransferBlock block) =>
+        block.MajorProjectInfrastructure && block.MineScale == nameof(Licensing.MineScale.Large);
 
     private static void Use(TransferBlock block, TransferPlan plan, QuotaSource source)
     {

@@ -73,13 +73,13 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
             CreatedAtUtc = now.UtcDateTime,
         };
         db.Objections.Add(objection);
-        runtime.Record(instance, user.Actor, "objection:received", "GS-9a", $"Objection from {objection.Objector}, received {received:yyyy-MM-dd}: {Text.Cut(objection.Grounds, 500)}");
+        var entry = await runtime.RecordAsync(instance, user.Actor, "objection:received", "registrationWithoutReverification", $"Objection from {objection.Objector}, received {received:yyyy-MM-dd}: {Text.Cut(objection.Grounds, 500)}", ct);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now.UtcDateTime,
             Actor = user.Name,
             Action = "disclosure.objection",
-            RuleId = "GS-9a",
+            RuleId = entry.RuleId,
             Detail = $"Objection to the agreement transfer of block {block.Code} from {objection.Objector}, received {received:yyyy-MM-dd}. 公示期间收到异议。",
         });
         await db.SaveChangesAsync(ct);

@@ -24,7 +24,7 @@ public sealed class RegisterTransferredRight(
     WorkflowRuntime runtime,
     InstallmentSubjectKind installments,
     ContractDuties duties,
-    IOptions<ParameterOptions> parameters,
+    PolicyBook policies,
     TimeProvider time)
 {
     public const string Signal = "register";
@@ -98,7 +98,7 @@ public sealed class RegisterTransferredRight(
         if (contract.Collection == IncomeCollection.Rate)
         {
             workflow = ByRateWorkflow;
-            var due = parameters.Value.In(block.CountyCode);
+            var due = policies.Parameters(block.CountyCode, contract.SignedOn);
             for (var year = right.RegisteredOn.Year; year <= right.ExpiresOn.Year && owed.Count < MaxDeclarationYears; year++)
             {
                 var installment = new IncomeInstallment { ContractId = contract.Id, Sequence = owed.Count + 1, RevenueYear = year, DueOn = due.IncomeDeclarationDueIn(year + 1) };

@@ -14,7 +14,7 @@ namespace MiningRights.Listing;
 /// income. Unlike a public transfer it goes through verification (核查) and a public disclosure period (公示) with its
 /// objections before the contract (GS-9a).
 /// </summary>
-public sealed class StartAgreementTransfer(MiningRightsDbContext db, BlockAccess blocks, WorkflowRegistry registry, WorkflowRuntime runtime, TimeProvider time)
+public sealed class StartAgreementTransfer(MiningRightsDbContext db, BlockAccess blocks, WorkflowRegistry registry, WorkflowRuntime runtime, Policies.PolicyBook policies, TimeProvider time)
 {
     public const string Workflow = "agreement-transfer";
 
@@ -51,8 +51,8 @@ public sealed class StartAgreementTransfer(MiningRightsDbContext db, BlockAccess
             AtUtc = now.UtcDateTime,
             Actor = user.Name,
             Action = "block.agreement",
-            RuleId = "GS-9a",
-            Detail = $"Agreement transfer of block {block.Code} to {holder.NameZh} ({holder.CreditCode}) at {Yuan.En(request.Price.Value)} taken up: verification and public disclosure required (GS-9a). 协议出让，须核查和公示。",
+            RuleId = policies.IdOr("registrationWithoutReverification", block.Scope, Deadlines.ProvinceCalendar.China.DateAt(now), "CN-TRANSFER"),
+            Detail = $"Agreement transfer of block {block.Code} to {holder.NameZh} ({holder.CreditCode}) at {Yuan.En(request.Price.Value)} taken up: verification and public disclosure required. 协议出让，须核查和公示。",
         });
         await db.SaveChangesAsync(ct);
         return instance;

@@ -66,5 +66,9 @@ public sealed class TransferBlock
     public int Version { get; set; }
 
     /// <summary>A live block takes ground: no other block or right may overlap it.</summary>
+    /// <summary>What a rule asks of the block to tell whether it applies: place, intended kind, transfer mode once chosen, blank area, minerals.</summary>
+    public Policies.RuleSubject Scope => new(CountyCode, IntendedKind == RightKind.Exploration ? "exploration" : "mining",
+        TransferMode?.ToString().ToLowerInvariant(), BlankArea, Minerals.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
     public bool IsLive => Status is BlockStatus.Pool or BlockStatus.Planned or BlockStatus.InTransfer;
 }

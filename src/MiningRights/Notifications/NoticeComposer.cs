@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using MiningRights.Policies;
 using MiningRights.Workflows;
 
 namespace MiningRights.Notifications;
@@ -15,7 +14,6 @@ public static class NoticeComposer
     public static ComposedNotice Compose(NoticeDefinition template, NoticeFacts facts, string language)
     {
         var zh = language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var rule = PolicyCatalog.Get(facts.RuleId);
         string Fill(LocalizedText text) => text.In(language)
             .Replace("{licenseNumber}", facts.LicenseNumber, StringComparison.Ordinal)
             .Replace("{projectName}", facts.ProjectName, StringComparison.Ordinal)
@@ -25,7 +23,7 @@ public static class NoticeComposer
             // English counts one day in the singular ("due in 1 day"); the templates write "{daysLeft} days".
             .Replace("{daysLeft} days", facts.DaysLeft == 1 ? "1 day" : "{daysLeft} days", StringComparison.Ordinal)
             .Replace("{daysLeft}", facts.DaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)
-            .Replace("{ruleId}", facts.RuleId, StringComparison.Ordinal);
+            .Replace("{ruleId}", facts.Citation.RuleId, StringComparison.Ordinal);
 
         var subject = Fill(template.Subject);
         var rows = new List<(string Label, string Value)>
@@ -58,8 +56,8 @@ public static class NoticeComposer
         }
 
         rows.Add((zh ? "当前状态" : "Status", zh ? facts.StatusZh : facts.StatusEn));
-        rows.Add((zh ? "依据" : "Rule", $"{rule.Id} {(zh ? rule.SummaryZh : rule.SummaryEn)}"));
-        rows.Add((zh ? "来源" : "Source", zh ? rule.SourceZh : rule.SourceEn));
+        rows.Add((zh ? "依据" : "Rule", facts.Citation.Summary(language)));
+        rows.Add((zh ? "来源" : "Source", facts.Citation.Sources(language)));
         rows.Add((zh ? "请办理" : "What to do", Fill(template.Action)));
 
         var lead = Fill(template.Lead);

@@ -9,7 +9,7 @@ public sealed record NoticeFacts(
     string? WhatEn,
     DateOnly? DueOn,
     int? DaysLeft,
-    string RuleId,
+    Policies.Citation Citation,
     string StatusZh,
     string StatusEn,
     IReadOnlyList<NoticeLine>? Lines = null);

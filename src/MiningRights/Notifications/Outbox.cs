@@ -25,7 +25,7 @@ public static class Outbox
             HolderId = instance.HolderId,
             DeadlineId = deadlineId,
             Stage = stage,
-            RuleId = facts.RuleId,
+            RuleId = facts.Citation.RuleId,
             Recipient = recipient.Email,
             Language = recipient.Language,
             Subject = notice.Subject,
@@ -41,7 +41,7 @@ public static class Outbox
         Subject subject,
         StateDefinition state,
         Deadlines.Deadline? deadline,
-        string ruleId,
+        Policies.Citation citation,
         Deadlines.ProvinceCalendar calendar,
         DateTime nowUtc) =>
         new(
@@ -52,7 +52,7 @@ public static class Outbox
             deadline?.WhatEn,
             deadline?.DueOn,
             deadline is null ? null : calendar.DaysLeft(deadline.DueOn, new DateTimeOffset(nowUtc)),
-            ruleId,
+            citation,
             state.Status.Zh,
             state.Status.En,
             subject.Lines);

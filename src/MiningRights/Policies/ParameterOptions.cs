@@ -1,27 +1,35 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
 
 namespace MiningRights.Policies;
 
-/// <summary>Configuration section <c>Parameters</c>: the defaults and each province's own values.</summary>
+/// <summary>
+/// Configuration section <c>Parameters</c>: values that replace a rulebook's defaults, for every province
+/// (<c>Parameters:Defaults:{Name}</c>) and for one (<c>Parameters:Provinces:{code}:{Name}</c>). A list is given as its
+/// items (<c>ReminderDaysBefore:0</c>, <c>:1</c>, ...) or as one comma-separated value, and replaces the list below it
+/// whole. Each value is checked against its rulebook definition at start.
+/// </summary>
 public sealed class ParameterOptions
 {
     public const string Section = "Parameters";
 
-    private readonly ConcurrentDictionary<string, ProvinceParameters> _resolved = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Defaults { get; init; } = new Dictionary<string, string>();
 
-    public ParameterSet Defaults { get; set; } = new();
+    /// <summary>Values keyed by the province's six-digit code.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Provinces { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
-    /// <summary>Values keyed by the province's six-digit code; anything a province does not set comes from the defaults.</summary>
-    public Dictionary<string, ParameterSet> Provinces { get; set; } = [];
+    public static ParameterOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        return new ParameterOptions
+        {
+            Defaults = Values(section.GetSection("Defaults")),
+            Provinces = section.GetSection("Provinces").GetChildren().ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, string>)Values(p), StringComparer.Ordinal),
+        };
+    }
 
-    /// <summary>The parameters in force where <paramref name="jurisdictionCode"/> lies (any code of the province: county, city or the province).</summary>
-    public ProvinceParameters In(string jurisdictionCode) => For(jurisdictionCode[..2] + "0000");
-
-    public ProvinceParameters For(string provinceCode) =>
-        _resolved.GetOrAdd(provinceCode, code => new ProvinceParameters().With(Defaults).With(Provinces.GetValueOrDefault(code)));
-
-    /// <summary>Every problem with the configured values, for the defaults and each province.</summary>
-    public IEnumerable<string> Validate() =>
-        new ProvinceParameters().With(Defaults).Validate()
-            .Concat(Provinces.SelectMany(p => new ProvinceParameters().With(Defaults).With(p.Value).Validate().Select(e => $"{p.Key}: {e}")));
+    private static Dictionary<string, string> Values(IConfigurationSection section) =>
+        section.GetChildren().ToDictionary(
+            c => c.Key,
+            c => c.Value ?? string.Join(',', c.GetChildren().OrderBy(i => int.TryParse(i.Key, out var n) ? n : int.MaxValue).Select(i => i.Value)),
+            StringComparer.Ordinal);
 }

@@ -52,7 +52,7 @@ public sealed class RenewalTracking(IServiceScopeFactory scopes, ILogger<Renewal
             var db = services.GetRequiredService<MiningRightsDbContext>();
             var runtime = services.GetRequiredService<WorkflowRuntime>();
             var registry = services.GetRequiredService<WorkflowRegistry>();
-            var parameters = services.GetRequiredService<IOptions<ParameterOptions>>().Value;
+            var policies = services.GetRequiredService<PolicyBook>();
             var today = Deadlines.ProvinceCalendar.China.DateAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
             var uncovered = await db.Rights
                 .Where(r => (r.Status == RightStatus.Active || r.Status == RightStatus.Suspended) && r.ExpiresOn >= today)
@@ -66,7 +66,7 @@ public sealed class RenewalTracking(IServiceScopeFactory scopes, ILogger<Renewal
 
             foreach (var right in uncovered)
             {
-                await StartAsync(runtime, registry, parameters.In(right.LocationCountyCode), right, Actor.System("renewal coverage"), ct);
+                await StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, today), right, Actor.System("renewal coverage"), ct);
             }
 
             await db.SaveChangesAsync(ct);

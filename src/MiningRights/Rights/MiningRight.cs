@@ -52,5 +52,9 @@ public sealed class MiningRight
 
     public bool IsPubliclyTransferred => TransferMode is not TransferMode.Agreement;
 
+    /// <summary>What a rule asks of the right to tell whether it applies: place, kind, transfer mode, blank area, minerals.</summary>
+    public Policies.RuleSubject Scope => new(LocationCountyCode, Kind == RightKind.Exploration ? "exploration" : "mining",
+        TransferMode.ToString().ToLowerInvariant(), BlankArea, Minerals.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
     public string ProvinceCode => LocationCountyCode[..2] + "0000";
 }

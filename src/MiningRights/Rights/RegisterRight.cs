@@ -21,7 +21,7 @@ public sealed partial class RegisterRight(
     JurisdictionDirectory jurisdictions,
     Listing.GroundCheck ground,
     IOptions<Listing.ListingOptions> listing,
-    IOptions<Policies.ParameterOptions> parameters,
+    PolicyBook policies,
     TimeProvider time)
 {
     /// <summary>The one date a workflow started at registration is given (its definition's startDates).</summary>
@@ -231,7 +231,7 @@ public sealed partial class RegisterRight(
             await ground.RecordAsync(footprint, polygon, sharing, ct);
         }
 
-        var rules = PolicyCatalog.InForce(PolicyCatalog.RegistrationStage, right.ProvinceCode, right.RegisteredOn);
+        var rules = policies.InForce(right.LocationCountyCode, right.RegisteredOn).Where(r => r.Stage == PolicyBook.RegistrationStage).ToList();
         var applied = rules.Count == 0
             ? "No provincial registration rule was in force; the national registration procedure applies."
             : string.Join(" ", rules.Select(r => r.Outcomes.GetValueOrDefault(right.IsPubliclyTransferred ? "public" : "agreement") ?? $"{r.Id}: {r.SummaryEn}."));
@@ -249,62 +249,82 @@ public sealed partial class RegisterRight(
         if (workflow is not null)
         {
             await runtime.StartAsync(workflow, new SubjectRef(RightSubjectKind.Kind, right.Id), user.Actor,
-                new Dictionary<string, DateOnly> { [RegisteredOnDate] = right.RegisteredOn }, new Dictionary<string, string>(), ct);
+                new Dictionary<string, DateOnly> { [RegisteredOnDate] = right.RegisteredOn }, new Dictionary<string, string>(), ct, right.RegisteredOn);
         }
 
         // Every right in force is tracked to its expiry (CN-RENEW); a provisional licence's term is its rule's, and its
         // renewal starts when it is re-issued for the service life.
         if (!termFromRule)
         {
-            await Renewals.RenewalTracking.StartAsync(runtime, registry, parameters.Value.In(right.LocationCountyCode), right, user.Actor, ct);
+            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, right.RegisteredOn), right, user.Actor, ct);
         }
 
         return right;
     }
 
+    /// <summary>
+    /// The version of the deferral process a right may start at registration: only where a rule in force in its province
+    /// on its registration day allows it (GS-9d, GS-9e, or a renewed policy filling the same provision), and only for the
+    /// rights that rule covers; otherwise refused, naming the rule, its window or its scope.
+    /// </summary>
     private LoadedDefinition ChooseDeferral(string workflowId, MiningRight right)
     {
         var versions = registry.Versions(workflowId).Where(v => v.Definition.AppliesTo is not null).ToList();
-        var conditions = versions[^1].Definition.AppliesTo!;
-        var rule = PolicyCatalog.Get(conditions.Rule);
-        var kind = right.Kind == RightKind.Exploration ? "exploration" : "mining";
-        if (conditions.RightKind != kind)
+        var definition = registry.FindInForce(workflowId, right.RegisteredOn) ?? versions[^1];
+        var reference = definition.Definition.AppliesTo!.Rule;
+        var rule = RulebookLoader.IsRuleId(reference)
+            ? policies.Find(reference, right.RegisteredOn) is { } named && named.Reaches(right.LocationCountyCode) ? named : null
+            : policies.Provider(reference, right.Scope, right.RegisteredOn, right.RegisteredOn, scoped: false);
+        if (rule is null)
         {
-            throw RefusalException.ByRule(rule.Id,
-                $"{rule.Id} applies to {conditions.RightKind} rights only; this is {(kind == "exploration" ? "an exploration right (探矿权)" : "a mining right (采矿权)")}. {rule.SummaryEn}.", "kind",
-                detailZh: $"{rule.Id} 仅适用于{KindZh(conditions.RightKind)}；本矿业权为{KindZh(kind)}。{rule.SummaryZh}。");
+            var known = RulebookLoader.IsRuleId(reference) ? policies.Versions(reference) : policies.Providers(reference);
+            var here = known.Where(r => r.Reaches(right.LocationCountyCode)).ToList();
+            var name = known.Count > 0 ? string.Join("/", known.Select(r => r.Id).Distinct()) : reference;
+            var first = known.Count > 0 ? known[0].Id : reference;
+            if (here.Count == 0)
+            {
+                throw RefusalException.ByRule(first,
+                    $"{name} is a rule of province {string.Join(", ", known.Select(r => r.Issuer).Distinct())}; this right lies in province {right.ProvinceCode}, where no such policy is in force.", "locationCountyCode",
+                    detailZh: $"{name} 是省份 {string.Join("、", known.Select(r => r.Issuer).Distinct())} 的规则；本矿业权位于省份 {right.ProvinceCode}，该省没有施行此项政策。");
+            }
+
+            throw RefusalException.ByRule(here[^1].Id,
+                $"{string.Join("; ", here.Select(r => $"{r.Id} ({r.SourceEn}) was in force from {r.InForceFrom:yyyy-MM-dd} to {r.InForceUntil:yyyy-MM-dd}"))}; " +
+                $"a registration on {right.RegisteredOn:yyyy-MM-dd} falls outside every window in force, and no renewed policy has been published.", "registeredOn",
+                detailZh: $"{string.Join("；", here.Select(r => $"{r.Id}（{r.SourceZh}）的施行期间为 {r.InForceFrom:yyyy-MM-dd} 至 {r.InForceUntil:yyyy-MM-dd}"))}；" +
+                $"登记日期 {right.RegisteredOn:yyyy-MM-dd} 不在任何施行期间内，且尚未发布延续施行的政策。");
         }
 
-        var mode = right.TransferMode.ToString().ToLowerInvariant();
-        if (!conditions.TransferModes.Contains(mode))
+        var scope = rule.AppliesTo ?? new RuleScope();
+        var subject = right.Scope;
+        if (scope.RightKinds is { } kinds && !kinds.Contains(subject.RightKind!))
         {
             throw RefusalException.ByRule(rule.Id,
-                $"{rule.Id} applies only to rights obtained by {string.Join(", ", conditions.TransferModes)}; this right was obtained by {mode}. {rule.SummaryEn}.", "transferMode",
-                detailZh: $"{rule.Id} 仅适用于以{string.Join("、", conditions.TransferModes.Select(ModeZh))}方式取得的矿业权；本矿业权以{ModeZh(mode)}方式取得。{rule.SummaryZh}。");
+                $"{rule.Id} applies to {string.Join(", ", kinds)} rights only; this is {(subject.RightKind == "exploration" ? "an exploration right (探矿权)" : "a mining right (采矿权)")}. {rule.SummaryEn}.", "kind",
+                detailZh: $"{rule.Id} 仅适用于{string.Join("、", kinds.Select(KindZh))}；本矿业权为{KindZh(subject.RightKind!)}。{rule.SummaryZh}。");
         }
 
-        if (conditions.BlankArea is { } blank && blank != right.BlankArea)
+        if (scope.TransferModes is { } modes && !modes.Contains(subject.TransferMode!))
+        {
+            throw RefusalException.ByRule(rule.Id,
+                $"{rule.Id} applies only to rights obtained by {string.Join(", ", modes)}; this right was obtained by {subject.TransferMode}. {rule.SummaryEn}.", "transferMode",
+                detailZh: $"{rule.Id} 仅适用于以{string.Join("、", modes.Select(ModeZh))}方式取得的矿业权；本矿业权以{ModeZh(subject.TransferMode!)}方式取得。{rule.SummaryZh}。");
+        }
+
+        if (scope.BlankArea is { } blank && blank != right.BlankArea)
         {
             throw RefusalException.ByRule(rule.Id,
                 $"{rule.Id} applies only to {(blank ? "blank-area (空白区)" : "non-blank-area")} rights; this right is {(right.BlankArea ? "in" : "not in")} a blank area. {rule.SummaryEn}.", "blankArea",
                 detailZh: $"{rule.Id} 仅适用于{(blank ? "空白区" : "非空白区")}矿业权；本矿业权{(right.BlankArea ? "位于" : "不位于")}空白区。{rule.SummaryZh}。");
         }
 
-        var inProvince = versions.Where(v => v.Definition.Province == right.ProvinceCode).ToList();
-        if (inProvince.Count == 0)
+        if (!scope.Covers(subject, policies.Minerals))
         {
-            throw RefusalException.ByRule(rule.Id,
-                $"{rule.Id} is a rule of province {versions[0].Definition.Province}; this right lies in province {right.ProvinceCode}, where no such policy is in force.", "locationCountyCode",
-                detailZh: $"{rule.Id} 是省份 {versions[0].Definition.Province} 的规则；本矿业权位于省份 {right.ProvinceCode}，该省没有施行此项政策。");
+            throw RefusalException.ByRule(rule.Id, $"{rule.Id} applies only to rights for {string.Join(", ", scope.Minerals ?? [])}. {rule.SummaryEn}.", "minerals",
+                detailZh: $"{rule.Id} 仅适用于 {string.Join("、", scope.Minerals ?? [])} 矿种。{rule.SummaryZh}。");
         }
 
-        return registry.FindInForce(workflowId, right.RegisteredOn) is { } inForce && inForce.Definition.Province == right.ProvinceCode
-            ? inForce
-            : throw RefusalException.ByRule(rule.Id,
-                $"{rule.Id} ({rule.SourceEn}) was in force from {string.Join("; ", inProvince.Select(v => $"{v.Definition.ValidFrom:yyyy-MM-dd} to {v.Definition.ValidUntil:yyyy-MM-dd}"))}; " +
-                $"a registration on {right.RegisteredOn:yyyy-MM-dd} falls outside every window in force, and no renewed policy has been published.", "registeredOn",
-                detailZh: $"{rule.Id}（{rule.SourceZh}）的施行期间为 {string.Join("；", inProvince.Select(v => $"{v.Definition.ValidFrom:yyyy-MM-dd} 至 {v.Definition.ValidUntil:yyyy-MM-dd}"))}；" +
-                $"登记日期 {right.RegisteredOn:yyyy-MM-dd} 不在任何施行期间内，且尚未发布延续施行的政策。");
+        return definition;
     }
 
     private static string KindZh(string kind) => kind == "exploration" ? "探矿权" : "采矿权";

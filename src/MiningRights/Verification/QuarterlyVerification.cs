@@ -19,7 +19,7 @@ namespace MiningRights.Verification;
 /// only adds the rights that were missing (registered since, or expiry moved into the window): never a second batch
 /// or task, which unique indexes also hold across nodes.
 /// </summary>
-public sealed class QuarterlyVerification(MiningRightsDbContext db, WorkflowRuntime runtime, WorkflowRegistry registry, IOptions<ParameterOptions> parameters, TimeProvider time)
+public sealed class QuarterlyVerification(MiningRightsDbContext db, WorkflowRuntime runtime, WorkflowRegistry registry, PolicyBook policies, TimeProvider time)
 {
     public const string BatchWorkflow = "quarterly-verification";
     public const string TaskWorkflow = "verification-task";
@@ -145,5 +145,6 @@ public sealed class QuarterlyVerification(MiningRightsDbContext db, WorkflowRunt
     }
 
     private DateOnly WindowTo(DateOnly from, string county) =>
-        from.AddMonths(3 * parameters.Value.In(county).VerificationWindowQuarters).AddDays(-1);
+        from.AddMonths(3 * (policies.Parameters(county, from).VerificationWindowQuarters
+            ?? throw RefusalException.ByRule("GS-9b", $"No rule in force in {county} on {from:yyyy-MM-dd} sets the verification window.", detailZh: $"{from:yyyy-MM-dd} {county} 没有施行规定核查期间的规则。"))).AddDays(-1);
 }

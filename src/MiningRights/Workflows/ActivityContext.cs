@@ -47,6 +47,12 @@ public sealed class ActivityContext
 
     public DateOnly Today => Calendar.DateAt(new DateTimeOffset(NowUtc));
 
+    /// <summary>The day the instance's duty arose: a process it starts (a case) keeps it, and with it the rules it arose under.</summary>
+    public DateOnly ArisenOn => WorkflowRuntime.ArisenOn(Instance);
+
+    /// <summary>What an act of this step under <paramref name="reference"/> (a rule ID or a provision of the definition) cites today.</summary>
+    public Citation Cite(string reference) => Runtime.Cite(Instance, Definition, Subject, reference);
+
     /// <summary>The right the subject concerns, tracked for change; an activity that needs one fails loudly without it.</summary>
     public async Task<MiningRight> RightAsync(CancellationToken ct) =>
         Subject.RightId is { } id

@@ -36,4 +36,7 @@ public sealed record Subject
 
     /// <summary>The date that picks the version of a workflow the subject starts (a right keeps the rules of its registration day).</summary>
     public required DateOnly AnchorDate { get; init; }
+
+    /// <summary>What a rule asks of the subject to tell whether it applies (a right's kind, transfer mode, minerals); null: only its place.</summary>
+    public Policies.RuleSubject? Scope { get; init; }
 }

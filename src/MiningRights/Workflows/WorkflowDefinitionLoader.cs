@@ -23,16 +23,16 @@ public sealed class WorkflowDefinitionLoader
     };
 
     private static readonly string[] KnownRoles = ["Holder", "Authority", "Inspector", "Admin"];
-    private static readonly string[] KnownKinds = ["exploration", "mining"];
-    private static readonly string[] KnownTransferModes = ["tender", "auction", "listing", "agreement"];
     private static readonly string[] InputTypes = ["date", "text", "integer", "decimal", "choice"];
 
     private readonly IReadOnlyDictionary<string, IWorkflowActivity> _activities;
     private readonly HashSet<string> _guards;
     private readonly HashSet<string> _subjectKinds;
+    private readonly PolicyBook _book;
 
-    public WorkflowDefinitionLoader(IEnumerable<IWorkflowActivity> activities, IEnumerable<ITransitionGuard> guards, IEnumerable<ISubjectKind> subjectKinds)
+    public WorkflowDefinitionLoader(IEnumerable<IWorkflowActivity> activities, IEnumerable<ITransitionGuard> guards, IEnumerable<ISubjectKind> subjectKinds, PolicyBook book)
     {
+        _book = book;
         _activities = activities.ToDictionary(a => a.Name, StringComparer.Ordinal);
         _guards = guards.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         _subjectKinds = subjectKinds.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
@@ -162,31 +162,24 @@ public sealed class WorkflowDefinitionLoader
             Problem("$.validUntil", "the validity window ends before it starts");
         }
 
-        if (d.Rules.Count == 0)
+        // An act cites at least one rule: one named by ID, or the rule that let the process start (appliesTo) and so fills its provisions.
+        if (!d.Rules.Any(RulebookLoader.IsRuleId) && d.AppliesTo is null)
         {
-            Problem("$.rules", "a definition must name the policy catalogue rules it implements");
+            Problem("$.rules", "a definition must name at least one rule ID (a national rule, or one of its own province), so that every act on it cites a rule");
         }
 
         for (var i = 0; i < d.Rules.Count; i++)
         {
             CheckRule($"$.rules[{i}]", d.Rules[i], d, Problem, mustBeListed: false);
+            if (!snapshot)
+            {
+                CheckTerritory($"$.rules[{i}]", d.Rules[i], d, Problem);
+            }
         }
 
         if (d.AppliesTo is { } applies)
         {
             CheckRule("$.appliesTo.rule", applies.Rule, d, Problem);
-            if (!KnownKinds.Contains(applies.RightKind))
-            {
-                Problem("$.appliesTo.rightKind", $"'{applies.RightKind}' is not one of {string.Join(", ", KnownKinds)}");
-            }
-
-            for (var i = 0; i < applies.TransferModes.Count; i++)
-            {
-                if (!KnownTransferModes.Contains(applies.TransferModes[i]))
-                {
-                    Problem($"$.appliesTo.transferModes[{i}]", $"'{applies.TransferModes[i]}' is not one of {string.Join(", ", KnownTransferModes)}");
-                }
-            }
         }
 
         if (!d.States.ContainsKey(d.InitialState))
@@ -443,7 +436,7 @@ public sealed class WorkflowDefinitionLoader
         }
     }
 
-    private static void CheckDeadline(string path, DeadlineDefinition deadline, WorkflowDefinition d, Action<string, string> problem)
+    private void CheckDeadline(string path, DeadlineDefinition deadline, WorkflowDefinition d, Action<string, string> problem)
     {
         CheckRule($"{path}.rule", deadline.Rule, d, problem);
         if ((deadline.Period is null) == (deadline.PeriodParameter is null))
@@ -454,9 +447,9 @@ public sealed class WorkflowDefinitionLoader
         {
             problem($"{path}.period", $"'{deadline.Period}' is not an ISO 8601 date period such as P1Y or P30D");
         }
-        else if (deadline.PeriodParameter is not null && !ProvinceParameters.DayParameters.Contains(deadline.PeriodParameter))
+        else if (deadline.PeriodParameter is not null && _book.Parameter(deadline.PeriodParameter) is not { IsDays: true })
         {
-            problem($"{path}.periodParameter", $"unknown parameter '{deadline.PeriodParameter}' (known: {string.Join(", ", ProvinceParameters.DayParameters)})");
+            problem($"{path}.periodParameter", $"'{deadline.PeriodParameter}' is not a parameter in days of the rulebooks (known: {string.Join(", ", _book.ParameterNames.Where(n => _book.Parameter(n)!.IsDays))})");
         }
 
         switch (deadline.Reminders)
@@ -488,15 +481,53 @@ public sealed class WorkflowDefinitionLoader
         }
     }
 
-    private static void CheckRule(string path, string rule, WorkflowDefinition d, Action<string, string> problem, bool mustBeListed = true)
+    /// <summary>A rule ID or a provision some rule fills; with <paramref name="mustBeListed"/>, one of the definition's <c>$.rules</c>.</summary>
+    private void CheckRule(string path, string rule, WorkflowDefinition d, Action<string, string> problem, bool mustBeListed = true)
     {
-        if (PolicyCatalog.Find(rule) is null)
+        if (RulebookLoader.IsRuleId(rule) ? !_book.Knows(rule) : !_book.IsProvided(rule))
         {
-            problem(path, $"'{rule}' is not a rule ID of the policy catalogue");
+            problem(path, RulebookLoader.IsRuleId(rule)
+                ? $"'{rule}' is not a rule ID of the rulebooks"
+                : $"'{rule}' is neither a rule ID nor a provision that a rule of the rulebooks fills");
         }
         else if (mustBeListed && !d.Rules.Contains(rule))
         {
             problem(path, $"rule '{rule}' is not listed in $.rules");
+        }
+    }
+
+    /// <summary>
+    /// A definition may name directly only rules it can cite wherever and whenever it runs: in every province (100000) a
+    /// national rule; in one province a national rule or one of that province's in force over the definition's whole
+    /// window. A provincial addition to a national process is named by its provision, which the rule in force fills.
+    /// </summary>
+    private void CheckTerritory(string path, string rule, WorkflowDefinition d, Action<string, string> problem)
+    {
+        if (!RulebookLoader.IsRuleId(rule) || !_book.Knows(rule))
+        {
+            return;
+        }
+
+        var versions = _book.Versions(rule);
+        var issuer = versions[0].Issuer;
+        if (issuer == PolicyBook.National)
+        {
+            return;
+        }
+
+        var provides = versions.SelectMany(v => v.Provides).Distinct().ToList();
+        var instead = provides.Count > 0 ? $"name the provision it fills ({string.Join(", ", provides)}) instead" : "it fills no provision a national process could name";
+        if (d.Province == PolicyBook.National)
+        {
+            problem(path, $"the definition runs in every province (province 100000) and may not cite {rule}, a rule of province {issuer}: {instead}");
+        }
+        else if (issuer != d.Province)
+        {
+            problem(path, $"the definition runs in province {d.Province} and may not cite {rule}, a rule of province {issuer}");
+        }
+        else if (d.ValidFrom < versions.Min(v => v.InForceFrom) || d.ValidUntil > versions.Max(v => v.InForceUntil))
+        {
+            problem(path, $"{rule} is in force {string.Join("; ", versions.Select(v => $"{v.InForceFrom:yyyy-MM-dd} to {v.InForceUntil:yyyy-MM-dd}"))}, but the definition runs {d.ValidFrom:yyyy-MM-dd} to {d.ValidUntil:yyyy-MM-dd}: it could cite the rule outside its window");
         }
     }
 

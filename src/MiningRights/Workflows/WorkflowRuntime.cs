@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Notifications;
@@ -23,12 +22,13 @@ public sealed class WorkflowRuntime(
     SubjectDirectory subjects,
     Recipients recipients,
     InstanceAccess access,
-    IOptions<ParameterOptions> parameters,
+    PolicyBook book,
     TimeProvider time)
 {
+    // The rule is the one the extension is decided under, set for each extension.
     private static readonly NoticeDefinition ExtensionNotice = new()
     {
-        Rule = "GS-10d",
+        Rule = string.Empty,
         Subject = new LocalizedText { Zh = "【延期】{licenseNumber} {what} 截止日期已调整", En = "Due date moved: {licenseNumber} {what}" },
         Lead = new LocalizedText { Zh = "登记机关调整了以下事项的截止日期。", En = "The registration authority has moved the due date of the duty below." },
         Action = new LocalizedText { Zh = "请按新的截止日期办理。", En = "Meet the new due date." },
@@ -52,7 +52,8 @@ public sealed class WorkflowRuntime(
         Actor actor,
         IReadOnlyDictionary<string, DateOnly> dates,
         IReadOnlyDictionary<string, string> data,
-        CancellationToken ct)
+        CancellationToken ct,
+        DateOnly? arisenOn = null)
     {
         if (definition.Definition.Subject != subject.Kind)
         {
@@ -80,6 +81,7 @@ public sealed class WorkflowRuntime(
             JurisdictionCode = about.JurisdictionCode,
             AuthorityCode = about.AuthorityCode,
             State = definition.Definition.InitialState,
+            ArisenOn = arisenOn ?? Calendar.DateAt(new DateTimeOffset(now)),
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };
@@ -238,9 +240,11 @@ public sealed class WorkflowRuntime(
     public async Task ExtendAsync(WorkflowInstance instance, string name, DateOnly dueOn, string reason, string ruleId, Actor actor, CancellationToken ct)
     {
         var definition = await registry.ResolveAsync(instance, db, ct);
-        var province = parameters.Value.In(instance.JurisdictionCode);
+        var province = ParametersOf(instance);
         var now = time.GetUtcNow().UtcDateTime;
         var values = new InstanceValues(instance);
+        var subject = await subjects.GetAsync(instance.Subject, ct);
+        var citation = Cite(instance, definition, subject, ruleId);
         var deadline = (await OpenDeadlinesAsync(instance, ct)).FirstOrDefault(d => d.Name == name);
         var before = deadline?.DueOn ?? values.Date(ExtendedPrefix + name) ?? values.Date(name);
         values.SetDate(ExtendedPrefix + name, dueOn);
@@ -251,7 +255,7 @@ public sealed class WorkflowRuntime(
             values.SetDate(name, dueOn);
         }
 
-        var entry = Journal(instance, actor, $"extend:{name}", instance.State, instance.State, ruleId,
+        var entry = Journal(instance, actor, $"extend:{name}", instance.State, instance.State, citation,
             $"{before:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}: {reason}", now);
         if (deadline is null)
         {
@@ -259,8 +263,7 @@ public sealed class WorkflowRuntime(
             return;
         }
 
-        var subject = await subjects.GetAsync(instance.Subject, ct);
-        var facts = Outbox.Facts(subject, definition.Definition.States[instance.State], deadline, ruleId, Calendar, now);
+        var facts = Outbox.Facts(subject, definition.Definition.States[instance.State], deadline, citation, Calendar, now);
         var template = ExtensionNotice with { Rule = ruleId };
         foreach (var recipient in await recipients.HolderAsync(instance.HolderId, ct))
         {
@@ -288,7 +291,8 @@ public sealed class WorkflowRuntime(
                 deadline.Version++;
             }
 
-            Journal(instance, actor, "end", instance.State, instance.State, ruleId, reason, now);
+            var definition = await registry.ResolveAsync(instance, db, ct);
+            Journal(instance, actor, "end", instance.State, instance.State, Cite(instance, definition, await subjects.GetAsync(instance.Subject, ct), ruleId), reason, now);
             instance.Finished = true;
             instance.UpdatedAtUtc = now;
         }
@@ -301,8 +305,28 @@ public sealed class WorkflowRuntime(
     /// decided, a report), under <paramref name="ruleId"/>. It counts a version of the instance like every entry, so a
     /// transition racing it fails as a lost race instead of missing what was recorded.
     /// </summary>
-    public JournalEntry Record(WorkflowInstance instance, Actor actor, string trigger, string ruleId, string note) =>
-        Journal(instance, actor, trigger, instance.State, instance.State, ruleId, note, time.GetUtcNow().UtcDateTime);
+    public async Task<JournalEntry> RecordAsync(WorkflowInstance instance, Actor actor, string trigger, string ruleId, string note, CancellationToken ct)
+    {
+        var definition = await registry.ResolveAsync(instance, db, ct);
+        var citation = Cite(instance, definition, await subjects.GetAsync(instance.Subject, ct), ruleId);
+        return Journal(instance, actor, trigger, instance.State, instance.State, citation, note, time.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>
+    /// What an act on <paramref name="instance"/> under <paramref name="reference"/> (a rule ID or a provision of its
+    /// definition) cites today: the provincial rules in force on the day its duty arose where they reach its subject, and
+    /// the national rules in force today.
+    /// </summary>
+    public Citation Cite(WorkflowInstance instance, LoadedDefinition definition, Subject subject, string reference) =>
+        book.Cite(reference, definition.Definition.Rules, subject.Scope ?? new RuleSubject(subject.JurisdictionCode), ArisenOn(instance),
+            Calendar.DateAt(time.GetUtcNow()));
+
+    /// <summary>The day the instance's duty arose; for instances from before it was kept, the day it started.</summary>
+    public static DateOnly ArisenOn(WorkflowInstance instance) =>
+        instance.ArisenOn ?? Calendar.DateAt(new DateTimeOffset(instance.CreatedAtUtc, TimeSpan.Zero));
+
+    /// <summary>The parameters the instance runs by: its province's, as in force on the day its duty arose.</summary>
+    public ProvinceParameters ParametersOf(WorkflowInstance instance) => book.Parameters(instance.JurisdictionCode, ArisenOn(instance));
 
     /// <summary>
     /// The subject's owner, places or label changed (a block won by a holder, a block registered as a right): its running
@@ -373,7 +397,8 @@ public sealed class WorkflowRuntime(
     {
         var (instance, definition, values) = (step.Instance, step.Definition, step.Values);
         var now = time.GetUtcNow().UtcDateTime;
-        var province = parameters.Value.In(instance.JurisdictionCode);
+        var province = ParametersOf(instance);
+        var subject = await subjects.GetAsync(instance.Subject, ct);
         if (step.Records is not null)
         {
             values.SetDate(step.Records, Calendar.DateAt(new DateTimeOffset(now)));
@@ -397,10 +422,10 @@ public sealed class WorkflowRuntime(
         var opened = new Dictionary<string, Deadline>(StringComparer.Ordinal);
         foreach (var starting in to.Running.Except(wasRunning))
         {
-            opened[starting] = OpenDeadline(instance, definition, values, starting, province, now);
+            opened[starting] = OpenDeadline(instance, definition, values, starting, province, subject, now);
         }
 
-        var entry = Journal(instance, step.Actor, step.Trigger, step.From, step.To, step.Rule, step.Note, now);
+        var entry = Journal(instance, step.Actor, step.Trigger, step.From, step.To, Cite(instance, definition, subject, step.Rule), step.Note, now);
         instance.State = step.To;
         instance.Finished = to.Final;
         instance.UpdatedAtUtc = now;
@@ -412,7 +437,8 @@ public sealed class WorkflowRuntime(
         {
             if (deadline.TakePassedReminder(now, Calendar, province.ReminderHour) is { } daysBefore)
             {
-                await ReminderNotices.QueueAsync(db, recipients, deadline, daysBefore, instance, definition, context.Subject, now, ct);
+                await ReminderNotices.QueueAsync(db, recipients, deadline, daysBefore, instance, definition, context.Subject,
+                    Cite(instance, definition, context.Subject, definition.Definition.Deadlines[deadline.Name].Rule), now, ct);
             }
 
             deadline.Schedule(Calendar, province.ReminderHour);
@@ -440,7 +466,7 @@ public sealed class WorkflowRuntime(
             Entry = entry,
             NowUtc = time.GetUtcNow().UtcDateTime,
             Calendar = Calendar,
-            Parameters = parameters.Value.In(step.Instance.JurisdictionCode),
+            Parameters = ParametersOf(step.Instance),
             Values = step.Values,
             ExpiredDeadline = step.Expired,
             OpenedDeadlines = opened,
@@ -475,7 +501,7 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Every journal entry counts one version of the instance, so the sequence needs no query.</summary>
-    private JournalEntry Journal(WorkflowInstance instance, Actor actor, string trigger, string? from, string to, string rule, string? note, DateTime now)
+    private JournalEntry Journal(WorkflowInstance instance, Actor actor, string trigger, string? from, string to, Citation citation, string? note, DateTime now)
     {
         instance.Version++;
         var entry = new JournalEntry
@@ -487,14 +513,15 @@ public sealed class WorkflowRuntime(
             Trigger = trigger,
             FromState = from,
             ToState = to,
-            RuleId = rule,
+            RuleId = citation.RuleId,
+            Citation = citation.Text,
             Note = note is { Length: > JournalEntry.MaxNoteLength } ? note[..JournalEntry.MaxNoteLength] : note,
         };
         db.Journal.Add(entry);
         return entry;
     }
 
-    private Deadline OpenDeadline(WorkflowInstance instance, LoadedDefinition definition, InstanceValues values, string name, ProvinceParameters province, DateTime now)
+    private Deadline OpenDeadline(WorkflowInstance instance, LoadedDefinition definition, InstanceValues values, string name, ProvinceParameters province, Subject subject, DateTime now)
     {
         var spec = definition.Definition.Deadlines[name];
         var start = values.Date(spec.From)
@@ -540,7 +567,7 @@ public sealed class WorkflowRuntime(
             InstanceId = instance.Id,
             HolderId = instance.HolderId,
             Name = name,
-            RuleId = spec.Rule,
+            RuleId = Cite(instance, definition, subject, spec.Rule).RuleId,
             WhatZh = values.Fill(spec.What.Zh),
             WhatEn = values.Fill(spec.What.En),
             DueOn = due,

@@ -9,7 +9,7 @@ public sealed class IncomeScheduleTests
     private static readonly DateOnly SignedOn = new(2025, 3, 1);
 
     private static IReadOnlyList<ScheduledInstallment> Check(decimal? total, params (DateOnly? DueOn, decimal? Amount)[] installments) =>
-        IncomeSchedule.Check(total, installments, TenPercent, SignedOn);
+        IncomeSchedule.Check(total, installments, "ZJ-27b", TenPercent, SignedOn);
 
     private static (DateOnly? DueOn, decimal? Amount) Due(int year, int month, int day, decimal? amount) => (new DateOnly(year, month, day), amount);
 
@@ -77,11 +77,11 @@ public sealed class IncomeScheduleTests
     {
         var installments = new (DateOnly?, decimal?)[] { Due(2025, 4, 1, 120_000m), Due(2026, 4, 1, 880_000m) };
 
-        var refusal = Refusal(() => IncomeSchedule.Check(1_000_000m, installments, 12.5m, SignedOn));
+        var refusal = Refusal(() => IncomeSchedule.Check(1_000_000m, installments, "ZJ-27b", 12.5m, SignedOn));
 
         Assert.EndsWith("is 12.00% of the transfer income 1,000,000.00 yuan; ZJ-27b requires at least 12.5% (125,000.00 yuan).",
             refusal.Message, StringComparison.Ordinal);
-        Assert.Equal(2, IncomeSchedule.Check(1_000_000m, installments, 12m, SignedOn).Count);
+        Assert.Equal(2, IncomeSchedule.Check(1_000_000m, installments, "ZJ-27b", 12m, SignedOn).Count);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class IncomeScheduleTests
     [Fact]
     public void A_schedule_without_installments_is_refused()
     {
-        AssertInvalid(Refusal(() => IncomeSchedule.Check(1m, null, TenPercent, SignedOn)), "installments");
+        AssertInvalid(Refusal(() => IncomeSchedule.Check(1m, null, "ZJ-27b", TenPercent, SignedOn)), "installments");
         AssertInvalid(Refusal(() => Check(1m)), "installments");
     }
 
@@ -184,8 +184,8 @@ public sealed class IncomeScheduleTests
         static (DateOnly?, decimal?)[] Monthly(int count) =>
             [.. Enumerable.Range(0, count).Select(i => ((DateOnly?)SignedOn.AddMonths(i), (decimal?)100m))];
 
-        Assert.Equal(100, IncomeSchedule.Check(10_000m, Monthly(100), 1m, SignedOn).Count);
-        AssertInvalid(Refusal(() => IncomeSchedule.Check(10_100m, Monthly(101), 0m, SignedOn)), "installments");
+        Assert.Equal(100, IncomeSchedule.Check(10_000m, Monthly(100), "ZJ-27b", 1m, SignedOn).Count);
+        AssertInvalid(Refusal(() => IncomeSchedule.Check(10_100m, Monthly(101), "ZJ-27b", 0m, SignedOn)), "installments");
     }
 
     [Fact]

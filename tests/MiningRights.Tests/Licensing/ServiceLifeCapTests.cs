@@ -1,11 +1,12 @@
 using MiningRights.Licensing;
 using MiningRights.Policies;
+using MiningRights.Tests.Policies;
 
 namespace MiningRights.Tests.Licensing;
 
 public sealed class ServiceLifeCapTests
 {
-    private static readonly ProvinceParameters Defaults = new();
+    private static readonly ProvinceParameters Defaults = TestPolicies.Gansu2025;
 
     [Theory]
     [InlineData(MineScale.Large, 30)]
@@ -44,11 +45,12 @@ public sealed class ServiceLifeCapTests
     [Fact]
     public void A_province_that_raises_the_medium_cap_to_25_grants_21_years()
     {
-        var options = new ParameterOptions { Provinces = { ["620000"] = new ParameterSet { MediumMineMaxYears = 25 } } };
+        var book = TestPolicies.With(("Parameters:Provinces:620000:MediumMineMaxYears", "25"));
+        var day = new DateOnly(2025, 6, 1);
 
-        Assert.Null(Record.Exception(() => ServiceLifeCap.Check(options.For("620000"), MineScale.Medium, 21, "GS-9e")));
-        Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(options.For("330000"), MineScale.Medium, 21, "GS-9e"));
-        var refusal = Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(options.For("620000"), MineScale.Medium, 26, "GS-9e"));
+        Assert.Null(Record.Exception(() => ServiceLifeCap.Check(book.Parameters("620000", day), MineScale.Medium, 21, "GS-9e")));
+        Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(book.Parameters("330000", day), MineScale.Medium, 21, "GS-9e"));
+        var refusal = Assert.Throws<RefusalException>(() => ServiceLifeCap.Check(book.Parameters("620000", day), MineScale.Medium, 26, "GS-9e"));
         Assert.Contains("capped at 25 years", refusal.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using MiningRights.Notifications;
 using MiningRights.Policies;
+using MiningRights.Tests.Policies;
 using MiningRights.Workflows;
 
 namespace MiningRights.Tests.Notifications;
@@ -24,7 +25,7 @@ public sealed class NoticeComposerTests
         Action = new LocalizedText { Zh = ActionZh, En = ActionEn },
     };
 
-    private static readonly PolicyRule Rule = PolicyCatalog.Get("GS-9d");
+    private static readonly PolicyRule Rule = TestPolicies.Book.Find("GS-9d", new DateOnly(2025, 1, 1))!;
 
     [Fact]
     public void A_Chinese_notice_states_every_fact_in_text_and_HTML()
@@ -126,7 +127,7 @@ public sealed class NoticeComposerTests
         "Submit the exploration implementation plan",
         new DateOnly(2026, 6, 30),
         daysLeft,
-        "GS-9d",
+        new Citation([Rule]),
         StatusZh,
         StatusEn);
 }

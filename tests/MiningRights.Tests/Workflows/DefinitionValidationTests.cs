@@ -121,7 +121,7 @@ public sealed class DefinitionValidationTests
     {
         var definition = WorkflowFiles.PlanDeferral();
         var transitions = definition["transitions"]!.AsArray();
-        transitions.Add(new JsonObject { ["from"] = "approved", ["signal"] = "return", ["to"] = "returned", ["rule"] = "GS-9d" });
+        transitions.Add(new JsonObject { ["from"] = "approved", ["signal"] = "return", ["to"] = "returned", ["rule"] = "planDeferral" });
         var index = transitions.Count - 1;
 
         var problem = SingleProblem(definition);
@@ -156,7 +156,7 @@ public sealed class DefinitionValidationTests
 
         Assert.Equal(File, problem.File);
         Assert.Equal("$.transitions[0].rule", problem.JsonPath);
-        Assert.Contains("'GS-99' is not a rule ID of the policy catalogue", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("'GS-99' is not a rule ID of the rulebooks", problem.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class WorkflowDiagramTests
         Assert.Equal(definition.Transitions.Count, zh.Split('\n').Count(l => l.Contains(" --> s_", StringComparison.Ordinal) && !l.Contains("[*]", StringComparison.Ordinal)));
         Assert.Contains(" : 到期 ", zh, StringComparison.Ordinal);
         Assert.Contains(" : expires ", en, StringComparison.Ordinal);
-        Assert.Contains("(GS-9d)", zh, StringComparison.Ordinal);
+        Assert.Contains("(planDeferral)", zh, StringComparison.Ordinal);
         Assert.Contains("class s_underReview current", zh, StringComparison.Ordinal);
         Assert.DoesNotContain("class ", en, StringComparison.Ordinal);
         Assert.Contains(definition.States["underReview"].Status.En, en, StringComparison.Ordinal);

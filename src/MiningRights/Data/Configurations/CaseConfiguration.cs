@@ -13,6 +13,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.Key).IsUnique();
         builder.Property(c => c.JurisdictionCode).HasMaxLength(6);
         builder.Property(c => c.RuleId).HasMaxLength(16);
+        builder.Property(c => c.Citation).HasMaxLength(Policies.Citation.MaxTextLength);
         builder.Property(c => c.TitleZh).HasMaxLength(300);
         builder.Property(c => c.TitleEn).HasMaxLength(300);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);

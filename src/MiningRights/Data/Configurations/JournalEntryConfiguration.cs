@@ -16,6 +16,7 @@ public sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journal
         builder.Property(j => j.ToState).HasMaxLength(100);
         builder.Property(j => j.RuleId).HasMaxLength(16);
         builder.Property(j => j.Note).HasMaxLength(JournalEntry.MaxNoteLength);
+        builder.Property(j => j.Citation).HasMaxLength(Policies.Citation.MaxTextLength);
         builder.HasIndex(j => new { j.InstanceId, j.Sequence }).IsUnique();
     }
 }

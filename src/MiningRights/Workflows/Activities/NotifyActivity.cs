@@ -48,7 +48,7 @@ public sealed class NotifyActivity : IWorkflowActivity
         var template = written with { Subject = Fill(written.Subject), Lead = Fill(written.Lead), Action = Fill(written.Action) };
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
         var facts = Outbox.Facts(context.Subject, context.Definition.Definition.States[context.Instance.State], deadline,
-            template.Rule, context.Calendar, context.NowUtc);
+            context.Cite(template.Rule), context.Calendar, context.NowUtc);
         foreach (var recipient in await context.Recipients.ForAsync(ActivityParameters.Strings(parameters, "to"), context.Subject, cancellationToken))
         {
             Outbox.Enqueue(context.Db, $"journal:{context.Instance.Id}:{context.Entry.Sequence}:{noticeName}", template, facts,

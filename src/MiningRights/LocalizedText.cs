@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MiningRights.Workflows;
+namespace MiningRights;
 
 /// <summary>Text a holder or officer reads, in Simplified Chinese and English.</summary>
 public sealed record LocalizedText
