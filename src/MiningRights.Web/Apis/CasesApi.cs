@@ -25,14 +25,14 @@ public static class CasesApi
         string? status = null, string? ruleId = null, string? severity = null, string? minDaysOverdue = null, string? county = null, string? holderId = null,
         string? cursor = null, int? pageSize = null)
     {
-        var filter = Filter(status, ruleId, severity, minDaysOverdue, county, holderId);
+        var filter = Filter(context, status, ruleId, severity, minDaysOverdue, county, holderId);
         return TypedResults.Ok(await queries.ListAsync(context.Current(), filter, PageRequest.From(cursor, pageSize), ct));
     }
 
     public static async Task<FileContentHttpResult> ExportAsync(CaseQueries queries, HttpContext context, CancellationToken ct,
         string? status = null, string? ruleId = null, string? severity = null, string? minDaysOverdue = null, string? county = null, string? holderId = null)
     {
-        var filter = Filter(status, ruleId, severity, minDaysOverdue, county, holderId);
+        var filter = Filter(context, status, ruleId, severity, minDaysOverdue, county, holderId);
         var (content, fileName) = await queries.ExportAsync(context.Current(), filter, ct);
         return TypedResults.File(content, CaseExport.ContentType, fileName);
     }
@@ -40,6 +40,7 @@ public static class CasesApi
     public static async Task<Ok<CaseDetail>> GetAsync(Guid id, CaseQueries queries, HttpContext context, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(context.Current(), id, ct));
 
-    private static CaseFilter Filter(string? status, string? ruleId, string? severity, string? minDaysOverdue, string? county, string? holderId) =>
-        CaseFilter.Read(EnumText.Parse<CaseStatus>(status, "status"), ruleId, severity, minDaysOverdue, county, holderId);
+    private static CaseFilter Filter(HttpContext context, string? status, string? ruleId, string? severity, string? minDaysOverdue, string? county, string? holderId) =>
+        CaseFilter.Read(EnumText.Parse<CaseStatus>(status, "status"), ruleId, severity, minDaysOverdue, county, holderId,
+            context.RequestServices.GetRequiredService<MiningRights.Policies.PolicyBook>());
 }

@@ -24,9 +24,6 @@ public sealed class Case
 
     public required string RuleId { get; init; }
 
-    /// <summary>Every rule the case was opened under, with sources and rulebook hashes, as on the day it opened.</summary>
-    public string? Citation { get; init; }
-
     public required string TitleZh { get; init; }
 
     public required string TitleEn { get; init; }
@@ -49,4 +46,7 @@ public sealed class Case
     public decimal? DamagesYuan { get; set; }
 
     public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>Every rule the case was opened under, with sources and rulebook hashes, as on the day it opened.</summary>
+    public string? Citation { get; init; }
 }

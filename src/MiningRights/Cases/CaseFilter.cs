@@ -31,10 +31,10 @@ public sealed record CaseFilter
 
     public Guid? HolderId { get; init; }
 
-    public static CaseFilter Read(CaseStatus? status, string? ruleId, string? severity, string? minDaysOverdue, string? county, string? holderId) => new()
+    public static CaseFilter Read(CaseStatus? status, string? ruleId, string? severity, string? minDaysOverdue, string? county, string? holderId, Policies.PolicyBook policies) => new()
     {
         Status = status,
-        RuleId = Rule(ruleId),
+        RuleId = Rule(ruleId, policies),
         Severity = Whole(severity, "severity", 1, 3, "severity is 1 (low), 2 or 3 (high).", "severity 取值为 1（低）、2 或 3（高）。"),
         MinDaysOverdue = Whole(minDaysOverdue, "minDaysOverdue", 0, MaxDaysOverdue, $"minDaysOverdue is a whole number of days from 0 to {MaxDaysOverdue}.",
             $"minDaysOverdue 为 0 至 {MaxDaysOverdue} 之间的整数天数。"),
@@ -42,17 +42,17 @@ public sealed record CaseFilter
         HolderId = Holder(holderId),
     };
 
-    private static string? Rule(string? text)
+    private static string? Rule(string? text, Policies.PolicyBook policies)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        return Policies.RulebookLoader.IsRuleId(text)
+        return Policies.RulebookLoader.IsRuleId(text) && policies.Knows(text)
             ? text
-            : throw RefusalException.Invalid("ruleId", "ruleId is not written as a rule ID such as GS-10b (GET /api/policies lists them).",
-                "ruleId 不是规则编号（例如 GS-10b；可通过 GET /api/policies 查询全部规则）。");
+            : throw RefusalException.Invalid("ruleId", "ruleId is not a rule of the rulebooks (GET /api/policies lists them).",
+                "ruleId 不是规则集中的规则（可通过 GET /api/policies 查询全部规则）。");
     }
 
     private static int? Whole(string? text, string field, int min, int max, string message, string messageZh)

@@ -203,7 +203,10 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
         var from = c.DueOn ?? ProvinceCalendar.China.DateAt(new DateTimeOffset(c.OpenedAtUtc));
         return new(c.Id, c.RightId, names.LicenseNumber, c.HolderId, names.HolderNameZh, names.HolderNameEn, c.InstanceId,
             instance.Id == Guid.Empty ? null : instance.Id, instance.State, c.JurisdictionCode, c.AuthorityCode, c.RuleId, c.TitleZh, c.TitleEn,
-            c.Severity, c.DueOn, today.DayNumber - from.DayNumber, x.HolderOpen, c.Status, c.Disposition, c.DamagesYuan, c.OpenedAtUtc, c.ClosedAtUtc);
+            c.Severity, c.DueOn, today.DayNumber - from.DayNumber, x.HolderOpen, c.Status, c.Disposition, c.DamagesYuan, c.OpenedAtUtc, c.ClosedAtUtc)
+        {
+            Citation = c.Citation,
+        };
     }
 
     private static DateTime Instant(string ticks) =>

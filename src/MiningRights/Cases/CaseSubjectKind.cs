@@ -31,5 +31,6 @@ public sealed class CaseSubjectKind : ISubjectKind
         AuthorityCode = right.AuthorityCode,
         RightId = right.Id,
         AnchorDate = right.RegisteredOn,
+        Scope = right.Scope with { JurisdictionCode = c.JurisdictionCode },
     };
 }

@@ -28,4 +28,8 @@ public sealed record CaseView(
     CaseDisposition? Disposition,
     decimal? DamagesYuan,
     DateTime OpenedAtUtc,
-    DateTime? ClosedAtUtc);
+    DateTime? ClosedAtUtc)
+{
+    /// <summary>Every rule the case was opened under, with sources and rulebook hashes, as stored on the day it opened.</summary>
+    public string? Citation { get; init; }
+}

@@ -121,7 +121,7 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
 
         if (ground == JustifiedReason && duties.FirstOrDefault(d => !PerformanceEvaluator.MiningMilestones.Contains(d.DefinitionId)) is { } other)
         {
-            throw RefusalException.ByRule(policies.Provider(JustifiedReason, right.Scope, today, today)?.Id ?? IncomeRules.ContractTerm, $"A justified reason excuses a mining right's construction, green-mine or deep-processing milestone; obligation {other.Id} ({other.DefinitionId}) is not one: claim force majeure for it.", "duties",
+            throw RefusalException.ByRule(policies.Provider(JustifiedReason, right.Scope, right.RegisteredOn, today)?.Id ?? IncomeRules.ContractTerm, $"A justified reason excuses a mining right's construction, green-mine or deep-processing milestone; obligation {other.Id} ({other.DefinitionId}) is not one: claim force majeure for it.", "duties",
                 detailZh: $"正当理由仅适用于采矿权的建设、绿色矿山或精深加工节点义务；义务 {other.Id}（{other.DefinitionId}）不属于此类：请就该义务主张不可抗力。");
         }
 
@@ -156,7 +156,7 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
             Actor = user.Name,
             Action = "relief.claimed",
             RightId = right.Id,
-            RuleId = policies.Provider(ruleId, right.Scope, today, today)?.Id ?? IncomeRules.ContractTerm,
+            RuleId = policies.Provider(ruleId, right.Scope, right.RegisteredOn, today)?.Id ?? IncomeRules.ContractTerm,
             Detail = $"{ground} claimed for {named.Count} obligation(s) of {right.LicenseNumber}, {request.PeriodFrom:yyyy-MM-dd} to {request.PeriodTo:yyyy-MM-dd}{kept.Describe()}.",
         });
         try

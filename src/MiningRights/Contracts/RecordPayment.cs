@@ -138,7 +138,7 @@ public sealed class RecordPayment(
         }
 
         var licenseNumber = contract.RightId is { } rightId ? await db.Rights.AsNoTracking().Where(r => r.Id == rightId).Select(r => r.LicenseNumber).SingleAsync(ct) : null;
-        runtime.Subjects.Remember(installmentSubjects.Describe(installment, contract, block.CountyCode, holderName, licenseNumber, payments));
+        runtime.Subjects.Remember(installmentSubjects.Describe(installment, contract, block.Scope, holderName, licenseNumber, payments));
         var duty = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == InstallmentSubjectKind.Kind && i.SubjectId == installment.Id && !i.Finished, ct);
         if (duty is not null)
         {

@@ -32,7 +32,7 @@ public sealed class MarkProvisionalActivity : IWorkflowActivity
     {
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken)
             ?? throw new InvalidOperationException($"markProvisional in {context.Definition.File}: the deadline is not running in state {context.Instance.State}.");
-        var rule = ActivityParameters.String(parameters, "rule")!;
+        var rule = ActivityParameters.RuleId(context, parameters);
         var right = await context.RightAsync(cancellationToken);
         right.Status = RightStatus.Provisional;
         right.ProvisionalRuleId = rule;

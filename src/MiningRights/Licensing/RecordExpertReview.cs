@@ -103,7 +103,7 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
             Actor = user.Name,
             Action = request.Passed == true ? "plan.reviewPassed" : "plan.reviewFailed",
             RightId = right.Id,
-            RuleId = outcome.Transition.Rule,
+            RuleId = outcome.RuleId,
             Detail = $"Expert review of {plan.FileName} on {request.ReviewedOn:yyyy-MM-dd} by {plan.ExpertPanel}: {(request.Passed == true ? "passed" : "failed")}. {plan.ReviewNotes}",
         });
         await db.SaveChangesAsync(ct);

@@ -30,7 +30,7 @@ public sealed class ReissueLicenseActivity : IWorkflowActivity
         var plan = await context.Db.Plans.SingleAsync(p => p.Id == planId, cancellationToken);
         var scale = Enum.Parse<MineScale>(plan.MineScale!, ignoreCase: true);
         var years = plan.ServiceLifeYears!.Value;
-        ServiceLifeCap.Check(context.Parameters, scale, years, ActivityParameters.String(parameters, "rule")!);
+        ServiceLifeCap.Check(context.Parameters, scale, years, ActivityParameters.RuleId(context, parameters));
 
         var right = await context.RightAsync(cancellationToken);
         var before = $"{right.IssuedOn:yyyy-MM-dd}–{right.ExpiresOn:yyyy-MM-dd} ({right.Status})";
@@ -48,7 +48,7 @@ public sealed class ReissueLicenseActivity : IWorkflowActivity
             Actor = context.Actor.Name,
             Action = "license.reissued",
             RightId = right.Id,
-            RuleId = ActivityParameters.String(parameters, "rule"),
+            RuleId = ActivityParameters.RuleId(context, parameters),
             Detail = $"Licence {right.LicenseNumber} re-issued on the approved plan: {before} → {right.IssuedOn:yyyy-MM-dd}–{right.ExpiresOn:yyyy-MM-dd}; " +
                 $"{scale} mine, service life {years} years (cap {ServiceLifeCap.For(context.Parameters, scale)}), {plan.MiningMethod}, design capacity {plan.DesignCapacity} 万吨/年.",
         });

@@ -23,6 +23,6 @@ public sealed class ServiceLifeWithinCapGuard : ITransitionGuard
 
         var definition = context.Definition.Definition;
         return Task.FromResult(ServiceLifeCap.Refusal(context.Parameters, Enum.Parse<MineScale>(scale, ignoreCase: true),
-            int.Parse(years, CultureInfo.InvariantCulture), definition.AppliesTo?.Rule ?? definition.Rules[0]));
+            int.Parse(years, CultureInfo.InvariantCulture), context.Cite(definition.AppliesTo?.Rule ?? definition.Rules[0]).RuleId));
     }
 }

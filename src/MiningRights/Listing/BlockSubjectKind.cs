@@ -61,5 +61,6 @@ public sealed class BlockSubjectKind(TimeProvider time, PolicyBook policies) : I
         AuthorityCode = block.AuthorityCode,
         RightId = block.RightId,
         AnchorDate = Deadlines.ProvinceCalendar.China.DateAt(new DateTimeOffset(block.CreatedAtUtc, TimeSpan.Zero)),
+        Scope = block.Scope,
     };
 }

@@ -60,7 +60,7 @@ public sealed class PublishAnnouncementActivity : IWorkflowActivity
             TransfereeName = kind == AnnouncementKind.Listing || context.Subject.HolderName.Length == 0 ? null : context.Subject.HolderName,
             StartsOn = context.Today,
             EndsOn = until?.DueOn,
-            RuleId = ActivityParameters.String(parameters, "rule")!,
+            RuleId = ActivityParameters.RuleId(context, parameters),
             PublishedAtUtc = context.NowUtc,
         });
     }

@@ -116,7 +116,7 @@ public sealed class RegisterTransferredRight(
         var definition = registry.ForChild(workflow, today);
         foreach (var installment in owed.Where(i => i.PaidOn is null))
         {
-            runtime.Subjects.Remember(installments.Describe(installment, contract, block.CountyCode, holderName, right.LicenseNumber, []));
+            runtime.Subjects.Remember(installments.Describe(installment, contract, block.Scope, holderName, right.LicenseNumber, []));
             var (zh, en) = installment.RevenueYear is { } year
                 ? ($"{year}年度出让收益（按收益率）", $"the transfer income for {year} (by rate)")
                 : ($"第{installment.Sequence}期出让收益 {Yuan.Zh(installment.Amount!.Value)}", $"installment {installment.Sequence} of transfer income, {Yuan.En(installment.Amount!.Value)}");

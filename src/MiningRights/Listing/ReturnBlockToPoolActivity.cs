@@ -47,7 +47,7 @@ public sealed class ReturnBlockToPoolActivity : IWorkflowActivity
             AtUtc = context.NowUtc,
             Actor = context.Actor.Name,
             Action = "block.returned",
-            RuleId = ActivityParameters.String(parameters, "rule"),
+            RuleId = ActivityParameters.RuleId(context, parameters),
             Detail = $"Block {block.Code} back in the transfer block pool ({context.Instance.DefinitionId}: {context.Instance.State}); its plan quota is given back. 区块退回出让区块项目库。",
         });
     }

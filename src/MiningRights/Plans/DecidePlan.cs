@@ -59,7 +59,7 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
             Actor = user.Name,
             Action = $"plan.{signal}",
             RightId = right.Id,
-            RuleId = outcome.Transition.Rule,
+            RuleId = outcome.RuleId,
             Detail = $"Plan {plan.FileName} {(request.Decision == PlanDecision.Approve ? "approved" : "returned: " + request.Reasons)}.",
         });
         await db.SaveChangesAsync(ct);

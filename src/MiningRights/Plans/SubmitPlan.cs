@@ -74,7 +74,7 @@ public sealed class SubmitPlan(
                 Actor = user.Name,
                 Action = "plan.submitted",
                 RightId = right.Id,
-                RuleId = outcome.Transition.Rule,
+                RuleId = outcome.RuleId,
                 Detail = $"Plan {plan.FileName} ({stored.Size} bytes, sha256 {stored.Sha256}) submitted{(outcome.Late ? " after the due date" : string.Empty)}.",
             });
             await db.SaveChangesAsync(ct);

@@ -30,6 +30,8 @@ public sealed class ParameterOptions
     private static Dictionary<string, string> Values(IConfigurationSection section) =>
         section.GetChildren().ToDictionary(
             c => c.Key,
-            c => c.Value ?? string.Join(',', c.GetChildren().OrderBy(i => int.TryParse(i.Key, out var n) ? n : int.MaxValue).Select(i => i.Value)),
+            c => c.GetChildren().Any()
+                ? string.Join(',', c.GetChildren().OrderBy(i => int.TryParse(i.Key, out var n) ? n : int.MaxValue).Select(i => i.Value))
+                : c.Value ?? string.Empty,
             StringComparer.Ordinal);
 }

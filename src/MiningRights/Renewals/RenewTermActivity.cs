@@ -36,7 +36,7 @@ public sealed class RenewTermActivity : IWorkflowActivity
             Actor = context.Actor.Name,
             Action = "right.renewed",
             RightId = right.Id,
-            RuleId = ActivityParameters.String(parameters, "rule"),
+            RuleId = ActivityParameters.RuleId(context, parameters),
             Detail = $"{right.LicenseNumber} renewed by {years} years: expiry {before:yyyy-MM-dd} → {right.ExpiresOn:yyyy-MM-dd}. 准予延续。",
         });
         await MoveExpiryDutiesAsync(context, right, cancellationToken);

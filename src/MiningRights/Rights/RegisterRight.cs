@@ -147,6 +147,7 @@ public sealed partial class RegisterRight(
         }
 
         LoadedDefinition? workflow = null;
+        PolicyRule? deferralRule = null;
         if (request.Deferral is not null)
         {
             var versions = registry.Versions(request.Deferral);
@@ -207,15 +208,15 @@ public sealed partial class RegisterRight(
 
         if (request.Deferral is not null)
         {
-            workflow = ChooseDeferral(request.Deferral, right);
+            (workflow, deferralRule) = ChooseDeferral(request.Deferral, right);
         }
 
         // A provisional licence's term is set by its rule, not by the request: the definition says so.
         var termFromRule = workflow?.Definition.AppliesTo?.SetsExpiry == true;
         if (termFromRule && request.ExpiresOn is not null)
         {
-            throw RefusalException.Invalid("expiresOn", $"The licence term is fixed by {workflow!.Definition.AppliesTo!.Rule}; leave expiresOn out.",
-                $"许可证有效期由 {workflow!.Definition.AppliesTo!.Rule} 规定；请勿填写 expiresOn。");
+            throw RefusalException.Invalid("expiresOn", $"The licence term is fixed by {deferralRule!.Id}; leave expiresOn out.",
+                $"许可证有效期由 {deferralRule!.Id} 规定；请勿填写 expiresOn。");
         }
 
         if (!termFromRule && (request.ExpiresOn is not { } expires || expires <= right.RegisteredOn))
@@ -267,7 +268,7 @@ public sealed partial class RegisterRight(
     /// on its registration day allows it (GS-9d, GS-9e, or a renewed policy filling the same provision), and only for the
     /// rights that rule covers; otherwise refused, naming the rule, its window or its scope.
     /// </summary>
-    private LoadedDefinition ChooseDeferral(string workflowId, MiningRight right)
+    private (LoadedDefinition Definition, PolicyRule Rule) ChooseDeferral(string workflowId, MiningRight right)
     {
         var versions = registry.Versions(workflowId).Where(v => v.Definition.AppliesTo is not null).ToList();
         var definition = registry.FindInForce(workflowId, right.RegisteredOn) ?? versions[^1];
@@ -324,7 +325,7 @@ public sealed partial class RegisterRight(
                 detailZh: $"{rule.Id} 仅适用于 {string.Join("、", scope.Minerals ?? [])} 矿种。{rule.SummaryZh}。");
         }
 
-        return definition;
+        return (definition, rule);
     }
 
     private static string KindZh(string kind) => kind == "exploration" ? "探矿权" : "采矿权";

@@ -13,21 +13,11 @@ public sealed class RightSubjectKind : ISubjectKind
 
     // Only the columns a subject shows: a sweep describes hundreds of rights per batch.
     public async Task<IReadOnlyList<Subject>> LoadAsync(MiningRightsDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        await db.Rights.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Join(db.Holders, r => r.HolderId, h => h.Id, (r, h) => new Subject
-            {
-                Kind = Kind,
-                Id = r.Id,
-                Label = r.LicenseNumber,
-                Detail = r.ProjectName,
-                HolderId = r.HolderId,
-                HolderName = h.NameZh + " (" + h.NameEn + ")",
-                JurisdictionCode = r.LocationCountyCode,
-                AuthorityCode = r.AuthorityCode,
-                RightId = r.Id,
-                AnchorDate = r.RegisteredOn,
-            })
-            .ToListAsync(cancellationToken);
+        (await db.Rights.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Join(db.Holders, r => r.HolderId, h => h.Id, (r, h) => new { Right = r, HolderName = h.NameZh + " (" + h.NameEn + ")" })
+            .ToListAsync(cancellationToken))
+        .Select(x => Describe(x.Right, x.HolderName))
+        .ToList();
 
     public static Subject Describe(MiningRight right, string holderName) => new()
     {
@@ -41,5 +31,6 @@ public sealed class RightSubjectKind : ISubjectKind
         AuthorityCode = right.AuthorityCode,
         RightId = right.Id,
         AnchorDate = right.RegisteredOn,
+        Scope = right.Scope,
     };
 }

@@ -47,7 +47,7 @@ public sealed class SetRightStatusActivity : IWorkflowActivity
             Actor = context.Actor.Name,
             Action = "right.status",
             RightId = right.Id,
-            RuleId = ActivityParameters.String(parameters, "rule"),
+            RuleId = ActivityParameters.RuleId(context, parameters),
             Detail = $"Status {before} → {status} (workflow {context.Instance.DefinitionId}, state {context.Instance.State}).",
         });
     }

@@ -32,7 +32,7 @@ public sealed class RecordVerificationActivity : IWorkflowActivity
             Actor = context.Actor.Name,
             Action = "verification.accepted",
             RightId = rightId,
-            RuleId = ActivityParameters.String(parameters, "rule"),
+            RuleId = ActivityParameters.RuleId(context, parameters),
             Detail = Text.Cut($"Verification result accepted by {context.Subject.AuthorityCode}: {summary}", 3999),
         });
 

@@ -22,7 +22,7 @@ public sealed class InstanceQueries(MiningRightsDbContext db, InstanceAccess acc
             instance.DefinitionId, instance.DefinitionVersion, instance.DefinitionHash, instance.State, state.Status.Zh, state.Status.En, instance.Finished,
             definition.Transitions.Where(t => t.From == instance.State && t.Signal is not null).Select(t => t.Signal!).Distinct().ToList(),
             values.Dates, values.Data,
-            instance.Journal.OrderBy(j => j.Sequence).Select(j => new JournalView(j.Sequence, j.AtUtc, j.Actor, j.Trigger, j.FromState, j.ToState, j.RuleId, j.Note, evidence[j.Sequence].ToList())).ToList());
+            instance.Journal.OrderBy(j => j.Sequence).Select(j => new JournalView(j.Sequence, j.AtUtc, j.Actor, j.Trigger, j.FromState, j.ToState, j.RuleId, j.Note, evidence[j.Sequence].ToList()) { Citation = j.Citation }).ToList());
     }
 
     /// <summary>An evidence file of an instance the actor sees; not found alike whether it does not exist or may not be seen.</summary>

@@ -23,11 +23,11 @@ public sealed class JournalEntry
 
     public required string RuleId { get; init; }
 
-    /// <summary>Every rule the step cited, with its source and rulebook hash, as they were on its day (<see cref="Policies.Citation.Text"/>).</summary>
-    public string? Citation { get; init; }
-
     /// <summary>Longest note kept: a sender's note with every value its signal carried (a report's text may be 4,000 characters).</summary>
     public const int MaxNoteLength = 10_000;
 
     public string? Note { get; init; }
+
+    /// <summary>Every rule the step cited, with its source and rulebook hash, as they were on its day (<see cref="Policies.Citation.Text"/>).</summary>
+    public string? Citation { get; init; }
 }

@@ -51,7 +51,7 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
             Actor = user.Name,
             Action = $"signal.{signal}",
             RightId = instance.RightId,
-            RuleId = outcome.Transition.Rule,
+            RuleId = outcome.RuleId,
             // A report's values may be long: the audit keeps as much as its column holds (the journal keeps them whole).
             Detail = Text.Cut($"{instance.DefinitionId} ({instance.SubjectKind} {instance.SubjectLabel}): {signal}"
                 + string.Concat(values.Select(v => string.Create(CultureInfo.InvariantCulture, $", {v.Key} = {v.Value}")))

@@ -13,7 +13,7 @@ namespace MiningRights.Workflows;
 /// because its workflow file says the officer acts next; a new process needs nothing here. Soonest due first (the
 /// instance's open deadline), then those without a date, the longest waiting first.
 /// </summary>
-public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, WorkflowRegistry registry)
+public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, WorkflowRegistry registry, Policies.PolicyBook policies, TimeProvider time)
 {
     public const int MaxItems = 200;
 
@@ -91,7 +91,8 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
 
             items.Add(new Item(instance.Id, definition.Id, definition.Title, instance.SubjectKind, instance.SubjectId, instance.SubjectLabel, instance.RightId,
                 definition.States[instance.State].Status, steps.Select(s => s.Signal.Label).ToList(), row.Due?.DueOn,
-                row.Due?.RuleId ?? steps[0].Transition.Rule, instance.UpdatedAtUtc));
+                row.Due?.RuleId ?? policies.Cite(steps[0].Transition.Rule, definition.Rules, new Policies.RuleSubject(instance.JurisdictionCode),
+                    WorkflowRuntime.ArisenOn(instance), Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow())).RuleId, instance.UpdatedAtUtc));
             if (items.Count == MaxItems)
             {
                 break;

@@ -31,12 +31,6 @@ public sealed class WorkflowInstance
 
     public DateTime CreatedAtUtc { get; init; }
 
-    /// <summary>
-    /// The day the duty arose (its grant, contract or registration day): the provincial rules in force then are the ones
-    /// every act on it cites. Null for instances started before it was kept: their start day stands.
-    /// </summary>
-    public DateOnly? ArisenOn { get; init; }
-
     public DateTime UpdatedAtUtc { get; set; }
 
     public List<JournalEntry> Journal { get; init; } = [];
@@ -62,4 +56,10 @@ public sealed class WorkflowInstance
     public required string AuthorityCode { get; set; }
 
     public SubjectRef Subject => new(SubjectKind, SubjectId);
+
+    /// <summary>
+    /// The day the duty arose (its grant, contract or registration day): the provincial rules in force then are the ones
+    /// every act on it cites. Null for instances started before it was kept: their start day stands.
+    /// </summary>
+    public DateOnly? ArisenOn { get; init; }
 }

@@ -187,8 +187,8 @@ public sealed class WorkflowRuntime(
         var transition = await ChooseAsync(candidates, new Step(instance, definition, values, instance.State, instance.State, actor, $"signal:{signal}", candidates[0].Rule, note), ct);
         var text = late ? (note is null ? "late: after the due date" : $"{note} (late: after the due date)") : note;
         var sequence = instance.Version + 1; // the entry EnterAsync journals first
-        await EnterAsync(new Step(instance, definition, values, instance.State, transition.To, actor, $"signal:{signal}", transition.Rule, text, Records: transition.Records), ct);
-        return new SignalOutcome(transition, late, sequence);
+        var entry = await EnterAsync(new Step(instance, definition, values, instance.State, transition.To, actor, $"signal:{signal}", transition.Rule, text, Records: transition.Records), ct);
+        return new SignalOutcome(transition, late, sequence, entry.RuleId);
     }
 
     /// <summary>Fires the expiry transition of <paramref name="deadline"/>; does nothing if the instance has moved on.</summary>
@@ -393,7 +393,7 @@ public sealed class WorkflowRuntime(
         throw first!;
     }
 
-    private async Task EnterAsync(Step step, CancellationToken ct)
+    private async Task<JournalEntry> EnterAsync(Step step, CancellationToken ct)
     {
         var (instance, definition, values) = (step.Instance, step.Definition, step.Values);
         var now = time.GetUtcNow().UtcDateTime;
@@ -449,6 +449,8 @@ public sealed class WorkflowRuntime(
             var name = action["activity"]!.GetValue<string>();
             await _activities[name].ExecuteAsync(context, action, ct);
         }
+
+        return entry;
     }
 
     private async Task<ActivityContext> ContextAsync(Step step, JournalEntry entry, IReadOnlyDictionary<string, Deadline> opened, CancellationToken ct) =>

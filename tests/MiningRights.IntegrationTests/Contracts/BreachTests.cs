@@ -110,13 +110,49 @@ public sealed class BreachTests
         Assert.Contains(titles, t => t.Contains("第3合同年度", StringComparison.Ordinal));
     }
 
-    /// <summary>A right registered under a contract whose work start is reported and accepted, so only the investment rules are at stake.</summary>
-    private static async Task<(ListingWorld World, HttpClient Inspector, TestHolder Holder, List<string> Years)> WorkStartedAsync(ServiceFactory factory)
+    [Theory]
+    [InlineData("620923", "GS-10b")]
+    [InlineData("330127", "CN-INVEST")]
+    public async Task The_same_investment_breach_cites_GS_10b_and_CN_INVEST_in_Gansu_and_no_Gansu_rule_in_Zhejiang(string county, string caseRule)
     {
-        var world = await ListingWorld.StartAsync(factory, "620000");
-        var inspector = await world.Api.AccountAsync("Inspector", "620000");
-        var holder = await world.Api.HolderAsync();
-        var right = await RegisterAsync(world, holder);
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
+        var (_, inspector, holder, years) = await WorkStartedAsync(factory, county, "zh-CN");
+
+        // Contract year 1 passes with nothing reported: a shortfall, on a right of either province.
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 24, 2));
+        Assert.Equal(1, await EvaluateAsync(factory));
+        var breach = Assert.Single(await CasesAsync(inspector));
+        Assert.Equal(caseRule, breach["ruleId"]!.GetValue<string>());
+
+        // The case's own journal and the duty's breach entry store their citations; the holder's email states them.
+        var duty = await Api.ReadAsync(await inspector.GetAsync($"/api/workflows/instances/{years[0]}"), HttpStatusCode.OK);
+        var entry = duty["journal"]!.AsArray().Select(e => e!.AsObject()).Single(e => e["trigger"]!.GetValue<string>() == "signal:breach");
+        var caseDetail = await Api.ReadAsync(await inspector.GetAsync($"/api/cases/{breach["id"]}"), HttpStatusCode.OK);
+        await factory.DeliverAsync();
+        var mail = Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject.StartsWith("【违约】", StringComparison.Ordinal));
+        var cited = new[] { entry["citation"]!.GetValue<string>(), breach["citation"]!.GetValue<string>(), caseDetail.ToJsonString(), mail.Text! };
+        if (county.StartsWith("62", StringComparison.Ordinal))
+        {
+            Assert.All(cited, text => Assert.Contains("GS-10b", text, StringComparison.Ordinal));
+            Assert.All(cited, text => Assert.Contains("CN-INVEST", text, StringComparison.Ordinal));
+            Assert.Contains("GS-10d", caseDetail.ToJsonString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.All(cited, text => Assert.DoesNotContain("GS-", text, StringComparison.Ordinal));
+            Assert.All(cited, text => Assert.DoesNotContain("甘肃", text, StringComparison.Ordinal));
+            Assert.All(cited, text => Assert.Contains("CN-INVEST", text, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>A right registered under a contract whose work start is reported and accepted, so only the investment rules are at stake.</summary>
+    private static async Task<(ListingWorld World, HttpClient Inspector, TestHolder Holder, List<string> Years)> WorkStartedAsync(ServiceFactory factory, string county = "620923", string language = "en")
+    {
+        var province = county[..2] + "0000";
+        var world = await ListingWorld.StartAsync(factory, province);
+        var inspector = await world.Api.AccountAsync("Inspector", province);
+        var holder = await world.Api.HolderAsync(language);
+        var right = await RegisterAsync(world, holder, county);
         var workStart = Duties(right, "exploration-work-start")[0];
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 1, 10));
         await Report(holder.Client, workStart, new() { ["workStartedOn"] = "2025-05-20", ["workDone"] = "槽探" });
@@ -152,9 +188,9 @@ public sealed class BreachTests
     }
 
     /// <summary>An exploration right registered on 24 March 2025 for five years under a contract fixing 500,000 yuan a year.</summary>
-    private static async Task<JsonObject> RegisterAsync(ListingWorld world, TestHolder holder)
+    private static async Task<JsonObject> RegisterAsync(ListingWorld world, TestHolder holder, string county = "620923")
     {
-        var blockId = await world.PlannedBlockAsync(2025);
+        var blockId = await world.PlannedBlockAsync(2025, county);
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "listing", reservePrice = 100_000m }), HttpStatusCode.OK);
         await world.Factory.RunJobsAtAsync(TestClock.Shanghai(2025, 3, 24, 9));
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/transaction", new { holderId = holder.Id, price = 100_000m }), HttpStatusCode.OK);

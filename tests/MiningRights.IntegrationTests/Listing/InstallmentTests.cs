@@ -255,11 +255,14 @@ public sealed class InstallmentTests
     private static ServiceFactory Factory(IDictionary<string, string?>? settings = null) =>
         new(TestClock.Shanghai(2025, 3, 3, 10), settings: settings);
 
-    /// <summary>A block of 长兴县 planned, auctioned on 3 March and transacted on 24 March to <paramref name="holder"/> at <paramref name="price"/>.</summary>
+    /// <summary>
+    /// A mining block of 长兴县 planned, auctioned on 3 March and transacted on 24 March to <paramref name="holder"/> at
+    /// <paramref name="price"/>: ZJ-27 governs the transfer income of mining rights in Zhejiang.
+    /// </summary>
     private static async Task<string> TransactedAsync(ListingWorld world, TestHolder holder, decimal price)
     {
         await world.PlanAsync(County, 2025, 10);
-        var block = await world.AddBlockAsync(ListingWorld.Block(ListingWorld.Square(119.6, 30.9), county: County, minerals: ["金"]));
+        var block = await world.AddBlockAsync(ListingWorld.Block(ListingWorld.Square(119.6, 30.9), county: County, kind: "mining", minerals: ["石灰岩"], blankArea: false, mineScale: "small"));
         var blockId = block["id"]!.GetValue<string>();
         await Api.ReadAsync(await world.PlanBlockAsync(blockId, 2025), HttpStatusCode.OK);
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/listing", new { method = "auction", reservePrice = price }), HttpStatusCode.OK);

@@ -38,6 +38,12 @@ internal static class ActivityParameters
             _ => await context.DeadlineAsync(name, ct),
         };
 
+    /// <summary>
+    /// The rule ID an activity's 'rule' parameter (a rule ID or a provision) cites for its instance today: what the
+    /// activity stores (an audit entry, a case, a right's provisional rule), never the provision's name.
+    /// </summary>
+    public static string RuleId(ActivityContext context, JsonObject parameters) => context.Cite(String(parameters, "rule")!).RuleId;
+
     /// <summary>A 'rule' parameter must name a rule the definition lists.</summary>
     public static IEnumerable<string> Rule(JsonObject parameters, WorkflowDefinition definition, string activity)
     {
