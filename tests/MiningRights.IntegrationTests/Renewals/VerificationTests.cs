@@ -7,7 +7,7 @@ namespace MiningRights.IntegrationTests.Renewals;
 
 /// <summary>
 /// Quarterly verification of rights nearing expiry (GS-9b, GS-9c): one batch per registration authority with the rights
-/// expiring in the window (this quarter and the next), a task per right for its county; a province-level right's result
+/// expiring in the window (the next two quarters, GS-9b), a task per right for its county; a province-level right's result
 /// reaches the province and not the city, a city-level one the city, a Ministry-level one the province; running again
 /// adds only what is missing; tasks are reminded once, escalated to the batch's authority when overdue; a county of
 /// another place does not see them; a result with problems opens a case; the batch closes when every result is accepted.
@@ -15,7 +15,7 @@ namespace MiningRights.IntegrationTests.Renewals;
 public sealed class VerificationTests
 {
     [Fact]
-    public async Task Batches_gather_the_window_route_each_result_to_its_authority_and_close_when_every_result_is_accepted()
+    public async Task GS_9b_batches_gather_the_next_two_quarters_route_each_result_to_its_authority_and_close_when_every_result_is_accepted()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 7, 1, 10));
         var api = new Api(factory);
@@ -30,11 +30,13 @@ public sealed class VerificationTests
 
         var inspector = await api.AccountAsync("Inspector", "620000");
         var holder = await api.HolderAsync();
-        // In the window (1 July to 31 December 2025): a province-level right on its last day, a city-level one, a
-        // Ministry-level one. Out: a day after the window, and a Zhejiang right (no verification policy there).
-        var province = await RegisterAsync(admin, holder, "620923", "620000", "2025-12-31");
-        var outside = await RegisterAsync(admin, holder, "620923", "620000", "2026-01-01");
-        var city = await RegisterAsync(admin, holder, "620923", "620900", "2025-09-30");
+        // Run in the third quarter, the window is the next two (1 October 2025 to 31 March 2026): a province-level right
+        // on its last day, a city-level one, a Ministry-level one. Out: a day after the window; one expiring this
+        // quarter (the previous quarter's batch gathered it); a Zhejiang right (no verification policy there).
+        var province = await RegisterAsync(admin, holder, "620923", "620000", "2026-03-31");
+        var outside = await RegisterAsync(admin, holder, "620923", "620000", "2026-04-01");
+        var thisQuarter = await RegisterAsync(admin, holder, "620923", "620000", "2025-09-30");
+        var city = await RegisterAsync(admin, holder, "620923", "620900", "2025-10-01");
         var ministry = await RegisterAsync(admin, holder, "620902", "100000", "2025-10-15");
         await RegisterAsync(admin, holder, "330106", "330000", "2025-11-01");
 
@@ -43,11 +45,12 @@ public sealed class VerificationTests
         var provincial = first.Single(o => o["batch"]!["authorityCode"]!.GetValue<string>() == "620000")["batch"]!["id"]!.GetValue<string>();
         var detail = await Api.ReadAsync(await officers["620000"].GetAsync($"/api/verification/batches/{provincial}"), HttpStatusCode.OK);
         Assert.Equal("2025-Q3", detail["batch"]!["quarter"]!.GetValue<string>());
-        Assert.Equal("2025-12-31", detail["batch"]!["windowTo"]!.GetValue<string>());
+        Assert.Equal("2025-10-01", detail["batch"]!["windowFrom"]!.GetValue<string>());
+        Assert.Equal("2026-03-31", detail["batch"]!["windowTo"]!.GetValue<string>());
         var tasks = detail["tasks"]!.AsArray().Select(t => t!.AsObject()).ToList();
         Assert.Equal(new[] { ministry, province }.Order(StringComparer.Ordinal), tasks.Select(t => t["rightId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.All(tasks, t => Assert.Equal("620000", t["reportsTo"]!.GetValue<string>()));
-        Assert.DoesNotContain(tasks, t => t["rightId"]!.GetValue<string>() == outside);
+        Assert.DoesNotContain(tasks, t => t["rightId"]!.GetValue<string>() == outside || t["rightId"]!.GetValue<string>() == thisQuarter);
 
         // Again: nothing new. A right registered since is added to the same batch.
         Assert.All(await RunAsync(officers["620000"]), o => Assert.Equal(0, o["added"]!.GetValue<int>()));

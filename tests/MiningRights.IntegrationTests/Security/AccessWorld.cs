@@ -192,7 +192,7 @@ public sealed class AccessWorld : IAsyncLifetime
             new { objector = "相邻采矿权人", grounds = "边界需核实", receivedOn = "2025-03-24" }), HttpStatusCode.Created);
         ObjectionId = Add("objection", objection["id"]!.GetValue<string>(), null);
 
-        // A mining right from before the service kept contracts, expiring within the verification window (to 30 September).
+        // A mining right from before the service kept contracts, expiring within the verification window (the next two quarters: July to December).
         OldRight = (await RegisterAsync(HolderA, new
         {
             licenseNumber = Api.NewLicenseNumber("C"),
