@@ -8,7 +8,8 @@ namespace MiningRights.IntegrationTests.Renewals;
 /// <summary>
 /// Quarterly verification of rights nearing expiry (GS-9b, GS-9c): one batch per registration authority with the rights
 /// expiring in the window (the next two quarters, GS-9b), a task per right for its county; a province-level right's result
-/// reaches the province and not the city, a city-level one the city, a Ministry-level one the province; running again
+/// reaches the province and not the city, a city-level one the city, a Ministry-level one the province, which forwards
+/// it to the Ministry (报部) and may not accept it; running again
 /// adds only what is missing; tasks are reminded once, escalated to the batch's authority when overdue; a county of
 /// another place does not see them; a result with problems opens a case; the batch closes when every result is accepted.
 /// </summary>
@@ -94,11 +95,11 @@ public sealed class VerificationTests
         Assert.Equal(cases + 1, await CaseCountAsync(inspector));
         await SignalAsync(officers["620900"], cityTask, "accept", new { }, HttpStatusCode.OK);
 
-        // Ministry-level: verified by its county (Suzhou District), received by the province, which forwards it.
+        // Ministry-level: verified by its county (Suzhou District), received by the province, which forwards it (GS-9c).
         var ministryTask = (await TasksAsync(officers["620902"])).Single();
         Assert.Equal("620000", ministryTask["reportsTo"]!.GetValue<string>());
         await SignalAsync(officers["620902"], ministryTask, "record", new { result = "inOrder", notes = "正常" }, HttpStatusCode.OK);
-        await SignalAsync(officers["620000"], ministryTask, "accept", new { }, HttpStatusCode.OK);
+        await SignalAsync(officers["620000"], ministryTask, "forward", new { }, HttpStatusCode.OK);
 
         // The province's batch waits for its last task, sent back once and then accepted.
         var batchInstance = detail["batch"]!["instanceId"]!.GetValue<string>();
@@ -112,6 +113,64 @@ public sealed class VerificationTests
         var closed = await officers["620000"].PostAsJsonAsync($"/api/workflows/instances/{batchInstance}/signals/accept", new { values = new { summary = "本季度核查完毕" } });
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         Assert.Equal("accepted", (await Api.ReadAsync(await officers["620000"].GetAsync($"/api/verification/batches/{provincial}"), HttpStatusCode.OK))["batch"]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GS_9c_a_Ministry_right_s_result_is_forwarded_to_the_Ministry_by_the_province_never_accepted_by_it()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 7, 1, 10));
+        var api = new Api(factory);
+        var admin = await api.AdminAsync();
+        var county = await api.AccountAsync("Authority", "620902");
+        var province = await api.AccountAsync("Authority", "620000");
+        var holder = await api.HolderAsync();
+        var ministry = await RegisterAsync(admin, holder, "620902", "100000", "2025-10-15");
+        var provincial = await RegisterAsync(admin, holder, "620902", "620000", "2025-11-15");
+        await RunAsync(province);
+        var tasks = await TasksAsync(county);
+        var ministryTask = tasks.Single(t => t["rightId"]!.GetValue<string>() == ministry);
+        var provincialTask = tasks.Single(t => t["rightId"]!.GetValue<string>() == provincial);
+        await SignalAsync(county, ministryTask, "record", new { result = "inOrder", notes = "界址清楚" }, HttpStatusCode.OK);
+        await SignalAsync(county, provincialTask, "record", new { result = "inOrder", notes = "界址清楚" }, HttpStatusCode.OK);
+
+        // The province may not accept the Ministry's right's result: refused under GS-9c in both languages, nothing changes.
+        var before = await InstanceAsync(province, ministryTask);
+        var refused = await ProblemAssert.ReadAsync(await province.PostAsJsonAsync(
+            $"/api/workflows/instances/{ministryTask["instanceId"]}/signals/accept", new { values = new { } }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("GS-9c", refused["ruleId"]!.GetValue<string>());
+        Assert.Contains("forward it to the Ministry", ProblemAssert.Detail(refused), StringComparison.Ordinal);
+        Assert.Contains("报部", refused["detailZh"]!.GetValue<string>(), StringComparison.Ordinal);
+        var unchanged = await InstanceAsync(province, ministryTask);
+        Assert.Equal("recorded", unchanged["state"]!.GetValue<string>());
+        Assert.Equal(before["journal"]!.ToJsonString(), unchanged["journal"]!.ToJsonString());
+
+        // Nor may a province-level right's result be forwarded: the province accepts it.
+        var notMinistry = await ProblemAssert.ReadAsync(await province.PostAsJsonAsync(
+            $"/api/workflows/instances/{provincialTask["instanceId"]}/signals/forward", new { values = new { } }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("GS-9c", notMinistry["ruleId"]!.GetValue<string>());
+        await SignalAsync(province, provincialTask, "accept", new { }, HttpStatusCode.OK);
+
+        // A county officer may not forward it either; the province forwards it (报部), with its remarks.
+        await SignalAsync(county, ministryTask, "forward", new { }, HttpStatusCode.Forbidden);
+        await SignalAsync(province, ministryTask, "forward", new { remarks = "请部审核" }, HttpStatusCode.OK);
+        var forwarded = await InstanceAsync(province, ministryTask);
+        Assert.Equal("forwarded", forwarded["state"]!.GetValue<string>());
+        Assert.True(forwarded["finished"]!.GetValue<bool>());
+        Assert.Contains("报部", forwarded["statusZh"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Ministry", forwarded["statusEn"]!.GetValue<string>(), StringComparison.Ordinal);
+        var step = forwarded["journal"]!.AsArray().Last()!;
+        Assert.Equal("signal:forward", step["trigger"]!.GetValue<string>());
+        Assert.Equal("forwarded", step["toState"]!.GetValue<string>());
+        Assert.Equal("GS-9c", step["ruleId"]!.GetValue<string>());
+        Assert.Contains("请部审核", step["note"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The right's history says it was forwarded, not accepted; the batch can close.
+        var history = (await province.GetFromJsonAsync<JsonArray>($"/api/rights/{ministry}/history"))!;
+        Assert.Contains(history, h => h!["what"]!.GetValue<string>() == "verification.forwarded");
+        Assert.DoesNotContain(history, h => h!["what"]!.GetValue<string>() == "verification.accepted");
+        var batch = (await province.GetFromJsonAsync<JsonArray>("/api/verification/batches?quarter=2025-Q3"))!.Single()!;
+        var closed = await province.PostAsJsonAsync($"/api/workflows/instances/{batch["instanceId"]}/signals/accept", new { values = new { } });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
     }
 
     [Fact]
@@ -205,6 +264,9 @@ public sealed class VerificationTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{signal}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
     }
+
+    private static async Task<JsonObject> InstanceAsync(HttpClient officer, JsonObject task) =>
+        await Api.ReadAsync(await officer.GetAsync($"/api/workflows/instances/{task["instanceId"]}"), HttpStatusCode.OK);
 
     private static string LicenseOf(List<JsonObject> tasks, string right) =>
         tasks.Single(t => t["rightId"]!.GetValue<string>() == right)["licenseNumber"]!.GetValue<string>();
