@@ -180,7 +180,7 @@ public sealed class AccessWorld : IAsyncLifetime
         await Api.ReadAsync(await AuthorityP.PostAsJsonAsync($"/api/contracts/{ContractId}/payments",
             new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
         var registered = await Api.ReadAsync(await AuthorityP.PostAsJsonAsync($"/api/blocks/{ListedBlock}/registration",
-            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
+            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2028-03-23" }), HttpStatusCode.Created);
         ContractRight = registered["id"]!.GetValue<string>();
 
         // A block A applied for by agreement, in disclosure, with an objection recorded.
