@@ -31,7 +31,7 @@ public sealed class RightPagesTests(BrowserService service) : PageTest(service),
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
             new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
         var right = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
-            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
+            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2028-03-23" }), HttpStatusCode.Created);
         var rightId = right["id"]!.GetValue<string>();
         var officerUser = await Service.AccountAsync("Authority", "620000");
         var holderUser = await Service.AccountAsync("Holder", holderId: holder.Id);

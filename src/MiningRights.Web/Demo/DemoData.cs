@@ -98,7 +98,8 @@ public static class DemoData
             TransferMode.Auction, false, new DateOnly(2025, 7, 15), null, "provisional-mining-license"), admin, default);
     }
 
+    /// <summary>An exploration right for the longest first term the law allowed on its registration date (CN-TERM: 3 years until 2025-06-30, 5 from 2025-07-01).</summary>
     private static RegisterRight.Request Exploration(string number, Guid holder, string project, string minerals, string county, DateOnly registered, string? deferral) =>
         new(number, RightKind.Exploration, holder, project, minerals.Split(','), 12.5m, county, "620000", TransferMode.Listing, true,
-            registered, registered.AddYears(5), deferral);
+            registered, registered.AddYears(registered < new DateOnly(2025, 7, 1) ? 3 : 5), deferral);
 }

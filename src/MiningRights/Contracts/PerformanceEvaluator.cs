@@ -17,8 +17,9 @@ namespace MiningRights.Contracts;
 /// reports only (an empty field is not a zero, nor a report not yet decided a breach): work not started within six
 /// months (CN-START), geological data or the results report not in by the date (CN-GEODATA, GS-10a), investment
 /// accepted for the contract years so far below their minimums, excess carried forward (CN-INVEST, with the shortfall),
-/// and enclosing without exploring (圈而不探): no accepted work and no accepted investment in the last
-/// <c>EnclosingYears</c> contract years. A breach is the duty's <c>breach</c> signal, sent by the service: the duty's
+/// and enclosing without exploring (圈而不探): <c>EnclosingYears</c> consecutive contract years whose reports were
+/// accepted and show neither work nor investment. A year not reported, not decided or rejected is never such a year: it
+/// ends the run, and the missing report is a breach of its own. A breach is the duty's <c>breach</c> signal, sent by the service: the duty's
 /// workflow opens the case through the case workflow, with the duty's journal and the right's history. A duty breached
 /// once is not breached again, so running twice, or on two nodes at once, changes nothing the second time.
 /// </summary>
@@ -72,7 +73,8 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         var pending = await PendingReliefAsync(scopes, ct);
         duties.RemoveAll(d => pending.Contains(d.Id));
 
-        var findings = DatedFindings(duties, today).Concat(InvestmentFindings(duties, today)).ToList();
+        var acceptedThenBreached = await AcceptedThenBreachedAsync(scopes, duties, ct);
+        var findings = DatedFindings(duties, today).Concat(InvestmentFindings(duties, acceptedThenBreached, today)).ToList();
         var sent = 0;
         foreach (var finding in findings)
         {
@@ -93,7 +95,7 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
                 $"{d.Get("obligationZh")}：截止{d.DueOn:yyyy-MM-dd}未履行（{d.Get("clause")}）",
                 $"{d.Get("obligationEn")}: not done by {d.DueOn:yyyy-MM-dd} ({d.Get("clause")})"));
 
-    private IEnumerable<Finding> InvestmentFindings(IEnumerable<Duty> duties, DateOnly today)
+    private IEnumerable<Finding> InvestmentFindings(IEnumerable<Duty> duties, HashSet<Guid> acceptedThenBreached, DateOnly today)
     {
         foreach (var right in duties.Where(d => d.Workflow == ContractDuties.InvestmentWorkflow && d.DueOn < today).GroupBy(d => d.RightId))
         {
@@ -104,11 +106,17 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
             var emptyYears = 0;
             foreach (var year in years)
             {
-                var counted = year.State == Accepted;
+                // The year's report as the authority accepted it: accepted now, or accepted and since found short (a
+                // breach keeps the values the authority accepted).
+                var counted = year.State == Accepted || (year.State == BreachedState && acceptedThenBreached.Contains(year.Id));
                 owed += year.Number("minimumYuan");
                 accepted += counted ? year.Number("amountYuan") : 0;
-                var worked = counted && (year.Number("amountYuan") > 0 || !string.IsNullOrWhiteSpace(year.Get("workDone")));
-                emptyYears = worked ? 0 : emptyYears + 1;
+                var worked = year.Number("amountYuan") > 0 || !string.IsNullOrWhiteSpace(year.Get("workDone"));
+
+                // 圈而不探 is decided on accepted reports only (the policy brief, §8: an empty field imported reads as 0).
+                // A year whose report is missing, pending or rejected is no empty year: it ends the run, and its missing
+                // report is a breach of its own (overdue, then the shortfall below).
+                emptyYears = counted && !worked ? emptyYears + 1 : 0;
 
                 // A report not decided yet is neither work nor its absence; a duty breached once stays with its case.
                 if (year.State is not (Open or Returned or Overdue or Accepted))
@@ -119,8 +127,8 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
                 if (emptyYears >= enclosing)
                 {
                     yield return new Finding(year.Id,
-                        $"圈而不探：连续{emptyYears}个合同年度无经接受的勘查工作且勘查投入为零（截至第{year.Number("contractYear")}合同年度）",
-                        $"Enclosing without exploring: {emptyYears} consecutive contract years without accepted exploration work or investment (to contract year {year.Number("contractYear")})");
+                        $"圈而不探：连续{emptyYears}个合同年度经接受的报告显示无勘查工作且勘查投入为零（截至第{year.Number("contractYear")}合同年度）",
+                        $"Enclosing without exploring: {emptyYears} consecutive contract years whose accepted reports show no exploration work and no investment (to contract year {year.Number("contractYear")})");
                 }
                 else if (accepted < owed)
                 {
@@ -195,6 +203,27 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         }
 
         return named;
+    }
+
+    /// <summary>The investment years breached after their report was accepted: the last step into <c>breached</c> came from <c>accepted</c>.</summary>
+    private static async Task<HashSet<Guid>> AcceptedThenBreachedAsync(IServiceScopeFactory scopes, IEnumerable<Duty> duties, CancellationToken ct)
+    {
+        var breached = duties.Where(d => d.Workflow == ContractDuties.InvestmentWorkflow && d.State == BreachedState).Select(d => d.Id).ToList();
+        if (breached.Count == 0)
+        {
+            return [];
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+        var steps = await db.Journal.AsNoTracking()
+            .Where(j => breached.Contains(j.InstanceId) && j.ToState == BreachedState)
+            .Select(j => new { j.InstanceId, j.Sequence, j.FromState })
+            .ToListAsync(ct);
+        return steps.GroupBy(j => j.InstanceId)
+            .Where(g => g.MaxBy(j => j.Sequence)!.FromState == Accepted)
+            .Select(g => g.Key)
+            .ToHashSet();
     }
 
     private static async Task<HashSet<Guid>> PendingReliefAsync(IServiceScopeFactory scopes, CancellationToken ct)

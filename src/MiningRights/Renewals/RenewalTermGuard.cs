@@ -23,7 +23,7 @@ public sealed class RenewalTermGuard : ITransitionGuard
 
         var years = int.Parse(text, CultureInfo.InvariantCulture);
         var right = await context.RightAsync(cancellationToken);
-        var limit = TermLaw.For(right, context.Today, context.Parameters);
+        var limit = TermLaw.For(right, context.Today, context.ParametersOn(context.Today));
         if (years > limit.MaxYears)
         {
             return RefusalException.ByRule("CN-TERM",

@@ -10,8 +10,10 @@ using MiningRights.Workflows;
 namespace MiningRights.Rights;
 
 /// <summary>
-/// Registers a right (新立登记). With a deferral it starts the workflow that the deferral names, after checking the
-/// workflow's conditions and the window in which its rule was in force for the right's province.
+/// Registers a right (新立登记). Its term is checked against the law in force on the registration date: an exploration
+/// licence's (CN-TERM) and a mining licence's by its mine's scale, the largest cap where no scale is given (CN-SCALE).
+/// With a deferral it starts the workflow that the deferral names, after checking the workflow's conditions and the
+/// window in which its rule was in force for the right's province.
 /// </summary>
 public sealed partial class RegisterRight(
     MiningRightsDbContext db,
@@ -41,7 +43,8 @@ public sealed partial class RegisterRight(
         DateOnly? RegisteredOn,
         DateOnly? ExpiresOn,
         string? Deferral,
-        double[][]? Corners = null);
+        double[][]? Corners = null,
+        Licensing.MineScale? MineScale = null);
 
     public async Task<MiningRight> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
     {
@@ -136,6 +139,11 @@ public sealed partial class RegisterRight(
             Error("blankArea", "The blank-area flag (空白区) applies to exploration rights only.", "空白区标记仅适用于探矿权。");
         }
 
+        if (request.MineScale is not null && request.Kind == RightKind.Exploration)
+        {
+            Error("mineScale", "The mine scale (矿山规模) applies to mining rights only.", "矿山规模仅适用于采矿权。");
+        }
+
         if (request.RegisteredOn is not { } registeredOn)
         {
             Error("registeredOn", "The registration date is required.", "必须填写登记日期。");
@@ -202,6 +210,7 @@ public sealed partial class RegisterRight(
             RegisteredOn = request.RegisteredOn!.Value,
             IssuedOn = request.RegisteredOn!.Value,
             ExpiresOn = request.ExpiresOn ?? default,
+            MineScale = request.MineScale?.ToString(),
             CreatedAtUtc = now.UtcDateTime,
             UpdatedAtUtc = now.UtcDateTime,
         };
@@ -222,6 +231,13 @@ public sealed partial class RegisterRight(
         if (!termFromRule && (request.ExpiresOn is not { } expires || expires <= right.RegisteredOn))
         {
             throw RefusalException.Invalid("expiresOn", "The expiry date is required and must be after the registration date.", "必须填写到期日期，且须晚于登记日期。");
+        }
+
+        // The first term the law allows on the registration date (CN-TERM, CN-SCALE), the rules a renewal is held to as well.
+        if (!termFromRule && Renewals.TermLaw.InitialRefusal(right.Kind, request.MineScale, right.RegisteredOn, right.ExpiresOn,
+                policies.Parameters(right.LocationCountyCode, right.RegisteredOn)) is { } tooLong)
+        {
+            throw tooLong;
         }
 
         db.Rights.Add(right);

@@ -13,7 +13,9 @@ namespace MiningRights.Verification;
 /// <summary>
 /// Gathers the rights nearing expiry into one verification batch per registration authority for the current quarter
 /// (GS-9b): every right in force of a province where the verification policy is in force whose expiry falls in the
-/// window (<c>VerificationWindowQuarters</c>, default 2: this quarter and the next). Each right becomes a task for its
+/// window (<c>VerificationWindowQuarters</c>, default 2: the next two quarters, so a run on 2026-01-15 gathers expiries
+/// from 2026-04-01 to 2026-09-30). Rights expiring in the current quarter are not gathered again: the previous
+/// quarter's batch, whose window began with this quarter, gathered them. Each right becomes a task for its
 /// location county, whose result goes to the batch's authority (GS-9c: a province-level right's straight to the
 /// province; the Ministry's rights, 100000, to their province, which forwards them). Run again for the same quarter it
 /// only adds the rights that were missing (registered since, or expiry moved into the window): never a second batch
@@ -51,9 +53,11 @@ public sealed class QuarterlyVerification(MiningRightsDbContext db, WorkflowRunt
                 : [];
         }
 
-        var (quarter, from) = QuarterOf(today);
+        var (quarter, _) = QuarterOf(today);
+        var from = WindowOf(today, 1).From;
         var province = policy.Definition.Province;
         var prefix = province[..2];
+        // The longest window a province may set (VerificationWindowQuarters is at most 8); each right's own is below.
         var latest = from.AddMonths(3 * 8);
         var candidates = await db.Rights.AsNoTracking()
             .Where(r => (r.Status == RightStatus.Active || r.Status == RightStatus.Suspended) && r.ExpiresOn >= from && r.ExpiresOn < latest)
@@ -63,7 +67,7 @@ public sealed class QuarterlyVerification(MiningRightsDbContext db, WorkflowRunt
         var due = candidates
             .Select(r => new { Right = r, Owner = r.AuthorityCode == Ministry ? r.LocationCountyCode[..2] + "0000" : r.AuthorityCode })
             .Where(r => owners is null || owners.Contains(r.Owner))
-            .Where(r => r.Right.ExpiresOn <= WindowTo(from, r.Right.LocationCountyCode))
+            .Where(r => r.Right.ExpiresOn <= WindowTo(today, r.Right.LocationCountyCode))
             .GroupBy(r => r.Owner)
             .ToList();
         if (due.Count == 0)
@@ -87,7 +91,7 @@ public sealed class QuarterlyVerification(MiningRightsDbContext db, WorkflowRunt
                     AuthorityCode = group.Key,
                     Quarter = quarter,
                     WindowFrom = from,
-                    WindowTo = WindowTo(from, group.First().Right.LocationCountyCode),
+                    WindowTo = WindowTo(today, group.First().Right.LocationCountyCode),
                     CreatedAtUtc = now,
                 };
                 db.VerificationBatches.Add(batch);
@@ -144,7 +148,18 @@ public sealed class QuarterlyVerification(MiningRightsDbContext db, WorkflowRunt
         return (string.Create(CultureInfo.InvariantCulture, $"{day.Year}-Q{index + 1}"), new DateOnly(day.Year, index * 3 + 1, 1));
     }
 
-    private DateOnly WindowTo(DateOnly from, string county) =>
-        from.AddMonths(3 * (policies.Parameters(county, from).VerificationWindowQuarters
-            ?? throw RefusalException.ByRule("GS-9b", $"No rule in force in {county} on {from:yyyy-MM-dd} sets the verification window.", detailZh: $"{from:yyyy-MM-dd} {county} 没有施行规定核查期间的规则。"))).AddDays(-1);
+    /// <summary>
+    /// The expiries a batch run on <paramref name="day"/> gathers: the <paramref name="quarters"/> quarters after the
+    /// day's own (GS-9b: rights nearing expiry are verified ahead of it, not in the quarter they expire).
+    /// </summary>
+    public static (DateOnly From, DateOnly To) WindowOf(DateOnly day, int quarters)
+    {
+        var from = QuarterOf(day).Start.AddMonths(3);
+        return (from, from.AddMonths(3 * quarters).AddDays(-1));
+    }
+
+    private DateOnly WindowTo(DateOnly today, string county) =>
+        WindowOf(today, policies.Parameters(county, today).VerificationWindowQuarters
+            ?? throw RefusalException.ByRule("GS-9b", $"No rule in force in {county} on {today:yyyy-MM-dd} sets the verification window.",
+                detailZh: $"{today:yyyy-MM-dd} {county} 没有施行规定核查期间的规则。")).To;
 }

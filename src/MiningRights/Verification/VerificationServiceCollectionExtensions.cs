@@ -12,6 +12,8 @@ public static class VerificationServiceCollectionExtensions
             .AddSubjectKind<TaskSubjectKind>()
             .AddTransitionGuard<ProblemsFoundGuard>()
             .AddTransitionGuard<BatchCompleteGuard>()
+            .AddTransitionGuard<MinistryRightGuard>()
+            .AddTransitionGuard<ProvinceRightGuard>()
             .AddWorkflowActivity<RecordVerificationActivity>()
             .AddScoped<QuarterlyVerification>()
             .AddScoped<VerificationQueries>();

@@ -47,6 +47,9 @@ public sealed class ActivityContext
 
     public DateOnly Today => Calendar.DateAt(new DateTimeOffset(NowUtc));
 
+    /// <summary>The parameters in force where the subject lies on <paramref name="day"/> (the law on the day of an application, not of the duty).</summary>
+    public ProvinceParameters ParametersOn(DateOnly day) => Runtime.Parameters(Instance.JurisdictionCode, day);
+
     /// <summary>The day the instance's duty arose: a process it starts (a case) keeps it, and with it the rules it arose under.</summary>
     public DateOnly ArisenOn => WorkflowRuntime.ArisenOn(Instance);
 

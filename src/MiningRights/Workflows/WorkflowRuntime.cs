@@ -325,6 +325,9 @@ public sealed class WorkflowRuntime(
     public static DateOnly ArisenOn(WorkflowInstance instance) =>
         instance.ArisenOn ?? Calendar.DateAt(new DateTimeOffset(instance.CreatedAtUtc, TimeSpan.Zero));
 
+    /// <summary>The parameters in force in the province of <paramref name="jurisdictionCode"/> on <paramref name="on"/>.</summary>
+    public ProvinceParameters Parameters(string jurisdictionCode, DateOnly on) => book.Parameters(jurisdictionCode, on);
+
     /// <summary>The parameters the instance runs by: its province's, as in force on the day its duty arose.</summary>
     public ProvinceParameters ParametersOf(WorkflowInstance instance) => book.Parameters(instance.JurisdictionCode, ArisenOn(instance));
 

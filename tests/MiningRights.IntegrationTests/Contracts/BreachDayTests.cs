@@ -19,7 +19,7 @@ public sealed class BreachDayTests
 {
     [Theory]
     [InlineData("2025-06-30", "2025-06-30", "第十五条")]
-    [InlineData(null, "2030-02-21", "CN-GEODATA")]
+    [InlineData(null, "2028-02-22", "CN-GEODATA")]
     public async Task Geological_data_of_an_exploration_right_is_a_breach_the_day_after_the_contract_s_date_or_else_after_30_days_before_expiry(
         string? clauseDueOn, string dueOn, string clause)
     {
@@ -30,9 +30,9 @@ public sealed class BreachDayTests
         object[] clauses = clauseDueOn is null
             ? []
             : new object[] { new { number = clause, kind = "geologicalData", textZh = "2025年6月30日前汇交地质资料", textEn = "Submit the geological data by 30 June 2025", dueOn = clauseDueOn } };
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23", clauses);
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23", clauses);
 
-        // One geological-data duty: the contract's date, or 30 days before the licence expires on 23 March 2030.
+        // One geological-data duty: the contract's date, or 30 days before the licence expires on 23 March 2028.
         var duty = await ObligationAsync(holder.Client, right, clause);
         Assert.Equal("geological-data", duty["workflow"]!.GetValue<string>());
         Assert.Equal(dueOn, duty["dueOn"]!.GetValue<string>());

@@ -23,7 +23,7 @@ public sealed class BreachLadderTests
         var world = await ListingWorld.StartAsync(factory, "620000", authorityEmail: $"authority-{Guid.NewGuid():N}@example.cn");
         var inspector = await world.Api.AccountAsync("Inspector", "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23",
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23",
             new { number = "第十条", kind = "resultsReport", textZh = "提交阶段成果报告", textEn = "Submit the interim results report", dueOn = "2025-06-01" });
         var rightId = right["id"]!.GetValue<string>();
         var duty = (await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK))["items"]!.AsArray()

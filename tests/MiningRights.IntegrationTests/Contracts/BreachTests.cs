@@ -11,8 +11,8 @@ namespace MiningRights.IntegrationTests.Contracts;
 /// <summary>
 /// The daily evaluation of contract performance (GS-10b) on accepted reports: a breach on the first day it is one and
 /// not a day earlier, once however often and on however many nodes it runs; investment with its excess carried forward;
-/// enclosing without exploring (圈而不探) after two empty contract years, reset by an accepted report and not by a
-/// rejected one. Each breach opens a case through the case workflow, naming the duty and its clause or rule.
+/// enclosing without exploring (圈而不探) after two contract years whose accepted reports show no work and no
+/// investment, never on a year not reported, not decided or rejected (which ends the run). Each breach opens a case through the case workflow, naming the duty and its clause or rule.
 /// </summary>
 public sealed class BreachTests
 {
@@ -53,61 +53,121 @@ public sealed class BreachTests
     }
 
     [Fact]
-    public async Task Investment_carries_forward_and_two_empty_years_are_enclosing_without_exploring()
+    public async Task Investment_carries_forward_and_the_shortfall_is_counted_on_the_years_so_far()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
         var (world, inspector, holder, years) = await WorkStartedAsync(factory);
 
-        // Year 1 (to 2026-03-23): 800,000 accepted, 300,000 more than the 500,000 minimum.
+        // Year 1 (to 2026-03-23): 800,000 accepted, 300,000 more than the 500,000 minimum: no breach.
         factory.Clock.Set(TestClock.Shanghai(2026, 3, 1, 10));
         await Report(holder.Client, years[0], new() { ["amountYuan"] = 800_000m, ["workDone"] = "物探" });
         await Decide(world.Authority, years[0], "accept");
-
-        // Year 2 (to 2027-03-23): 300,000 reported, accepted; with the excess carried forward, 1,100,000 ≥ 1,000,000.
-        factory.Clock.Set(TestClock.Shanghai(2027, 3, 1, 10));
-        await Report(holder.Client, years[1], new() { ["amountYuan"] = 300_000m, ["workDone"] = "钻探一孔" });
-        await Decide(world.Authority, years[1], "accept");
-        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 24, 2));
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 24, 2));
         Assert.Equal(0, await EvaluateAsync(factory));
 
-        // Year 3 passes with nothing accepted: a shortfall of 400,000 (1,500,000 due, 1,100,000 accepted), not yet 圈而不探.
-        await factory.RunJobsAtAsync(TestClock.Shanghai(2028, 3, 24, 2));
+        // Year 2 (to 2027-03-23): 100,000 accepted; with the excess carried forward 900,000 of 1,000,000: short by
+        // 100,000, not by 400,000, and with accepted work no 圈而不探.
+        factory.Clock.Set(TestClock.Shanghai(2027, 3, 1, 10));
+        await Report(holder.Client, years[1], new() { ["amountYuan"] = 100_000m, ["workDone"] = "钻探一孔" });
+        await Decide(world.Authority, years[1], "accept");
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 24, 2));
         Assert.Equal(1, await EvaluateAsync(factory));
-        var shortfall = Assert.Single(await CasesAsync(inspector));
-        Assert.Contains("400,000.00", shortfall["titleZh"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.DoesNotContain("圈而不探", shortfall["titleZh"]!.GetValue<string>(), StringComparison.Ordinal);
-
-        // Year 4: a report claiming work is rejected, which resets nothing: two empty years in a row, 圈而不探.
-        factory.Clock.Set(TestClock.Shanghai(2029, 3, 1, 10));
-        await Report(holder.Client, years[3], new() { ["amountYuan"] = 50_000m, ["workDone"] = "资料整理" });
-        await Decide(world.Authority, years[3], "reject", new() { ["reasons"] = "无实物工作量" });
-        await factory.RunJobsAtAsync(TestClock.Shanghai(2029, 3, 24, 2));
-        Assert.Equal(1, await EvaluateAsync(factory));
-        var cases = await CasesAsync(inspector);
-        Assert.Equal(2, cases.Count);
-        Assert.Contains(cases, c => c["titleZh"]!.GetValue<string>().Contains("圈而不探：连续2个合同年度", StringComparison.Ordinal));
+        var shortfall = Assert.Single(await CasesAsync(inspector))["titleZh"]!.GetValue<string>();
+        Assert.Contains("差额100,000.00", shortfall, StringComparison.Ordinal);
+        Assert.DoesNotContain("圈而不探", shortfall, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task One_empty_year_is_not_enclosing_without_exploring_and_an_accepted_report_in_between_resets_the_count()
+    public async Task GS_10b_two_accepted_empty_years_are_enclosing_without_exploring()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
         var (world, inspector, holder, years) = await WorkStartedAsync(factory);
 
-        // Year 1 empty: a shortfall, not 圈而不探 (one year only).
+        // Year 1: the report, accepted, shows no work and no investment: a shortfall, one empty year only.
+        factory.Clock.Set(TestClock.Shanghai(2026, 3, 1, 10));
+        await Report(holder.Client, years[0], new() { ["amountYuan"] = 0m });
+        await Decide(world.Authority, years[0], "accept");
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 24, 2));
         Assert.Equal(1, await EvaluateAsync(factory));
         Assert.DoesNotContain("圈而不探", Assert.Single(await CasesAsync(inspector))["titleZh"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        // Year 2 accepted with work (still short of the cumulative minimum), year 3 empty: the count starts again.
+        // Year 2 the same, accepted: two consecutive accepted empty years, 圈而不探 (the first keeps its accepted report
+        // though it was found short since).
+        factory.Clock.Set(TestClock.Shanghai(2027, 3, 1, 10));
+        await Report(holder.Client, years[1], new() { ["amountYuan"] = 0m });
+        await Decide(world.Authority, years[1], "accept");
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 24, 2));
+        Assert.Equal(1, await EvaluateAsync(factory));
+        var cases = await CasesAsync(inspector);
+        Assert.Equal(2, cases.Count);
+        Assert.Contains(cases, c => c["titleZh"]!.GetValue<string>().Contains("圈而不探：连续2个合同年度", StringComparison.Ordinal)
+            && c["ruleId"]!.GetValue<string>() == "GS-10b");
+    }
+
+    [Fact]
+    public async Task GS_10b_two_years_unreported_and_overdue_are_not_enclosing_without_exploring()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
+        var (_, inspector, _, _) = await WorkStartedAsync(factory);
+
+        // Nothing reported for two contract years: each is overdue and a shortfall on nothing accepted, a breach of the
+        // duty to report; without an accepted report there is no proof that nothing was done, so no 圈而不探.
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 24, 2));
+        Assert.Equal(1, await EvaluateAsync(factory));
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 24, 2));
+        Assert.Equal(1, await EvaluateAsync(factory));
+        var titles = (await CasesAsync(inspector)).Select(c => c["titleZh"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, titles.Count);
+        Assert.All(titles, t => Assert.DoesNotContain("圈而不探", t, StringComparison.Ordinal));
+        Assert.Contains(titles, t => t.Contains("第2合同年度", StringComparison.Ordinal) && t.Contains("差额1,000,000.00", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GS_10b_a_rejected_report_ends_a_run_of_accepted_empty_years()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
+        var (world, inspector, holder, years) = await WorkStartedAsync(factory);
+
+        // Year 1 accepted empty; year 2's report (nothing done) rejected and not reported again by its date: the
+        // rejected year is no empty year, so there is no run of two.
+        factory.Clock.Set(TestClock.Shanghai(2026, 3, 1, 10));
+        await Report(holder.Client, years[0], new() { ["amountYuan"] = 0m });
+        await Decide(world.Authority, years[0], "accept");
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 24, 2));
+        Assert.Equal(1, await EvaluateAsync(factory));
+        factory.Clock.Set(TestClock.Shanghai(2027, 3, 1, 10));
+        await Report(holder.Client, years[1], new() { ["amountYuan"] = 0m });
+        await Decide(world.Authority, years[1], "reject", new() { ["reasons"] = "未附审计报告" });
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 24, 2));
+        Assert.Equal(1, await EvaluateAsync(factory));
+        var titles = (await CasesAsync(inspector)).Select(c => c["titleZh"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, titles.Count);
+        Assert.All(titles, t => Assert.DoesNotContain("圈而不探", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task One_empty_year_is_not_enclosing_without_exploring_and_accepted_work_after_it_ends_the_run()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
+        var (world, inspector, holder, years) = await WorkStartedAsync(factory);
+
+        // Year 1 accepted empty: a shortfall, not 圈而不探 (one year only).
+        factory.Clock.Set(TestClock.Shanghai(2026, 3, 1, 10));
+        await Report(holder.Client, years[0], new() { ["amountYuan"] = 0m });
+        await Decide(world.Authority, years[0], "accept");
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 24, 2));
+        Assert.Equal(1, await EvaluateAsync(factory));
+        Assert.DoesNotContain("圈而不探", Assert.Single(await CasesAsync(inspector))["titleZh"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Year 2 accepted with work (still short of the cumulative minimum): a shortfall, and the run is over.
         factory.Clock.Set(TestClock.Shanghai(2027, 3, 1, 10));
         await Report(holder.Client, years[1], new() { ["amountYuan"] = 100_000m, ["workDone"] = "钻探" });
         await Decide(world.Authority, years[1], "accept");
-        await factory.RunJobsAtAsync(TestClock.Shanghai(2028, 3, 24, 2));
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 24, 2));
         await EvaluateAsync(factory);
         var titles = (await CasesAsync(inspector)).Select(c => c["titleZh"]!.GetValue<string>()).ToList();
         Assert.DoesNotContain(titles, t => t.Contains("圈而不探", StringComparison.Ordinal));
-        Assert.Contains(titles, t => t.Contains("第3合同年度", StringComparison.Ordinal));
+        Assert.Contains(titles, t => t.Contains("第2合同年度", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -187,7 +247,7 @@ public sealed class BreachTests
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>An exploration right registered on 24 March 2025 for five years under a contract fixing 500,000 yuan a year.</summary>
+    /// <summary>An exploration right registered on 24 March 2025 for three years (CN-TERM) under a contract fixing 500,000 yuan a year.</summary>
     private static async Task<JsonObject> RegisterAsync(ListingWorld world, TestHolder holder, string county = "620923")
     {
         var blockId = await world.PlannedBlockAsync(2025, county);
@@ -205,6 +265,6 @@ public sealed class BreachTests
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
             new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
         return await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
-            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
+            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2028-03-23" }), HttpStatusCode.Created);
     }
 }

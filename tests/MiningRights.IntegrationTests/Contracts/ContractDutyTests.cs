@@ -24,18 +24,18 @@ public sealed class ContractDutyTests
 
         var duties = right["workflows"]!.AsArray().Select(w => w!.AsObject()).ToList();
         Assert.Single(duties, w => w["definitionId"]!.GetValue<string>() == "exploration-work-start");
-        Assert.Equal(5, duties.Count(w => w["definitionId"]!.GetValue<string>() == "exploration-investment"));
+        Assert.Equal(3, duties.Count(w => w["definitionId"]!.GetValue<string>() == "exploration-investment"));
         Assert.Single(duties, w => w["definitionId"]!.GetValue<string>() == "geological-data");
         Assert.Single(duties, w => w["definitionId"]!.GetValue<string>() == "results-report");
 
         // Their deadlines: work by 24 September 2025 (6 months), year 1's investment by 23 March 2026 at the contract's
-        // 500,000 yuan, the geological data 30 days before expiry (2030-03-23 → 2030-02-21), the report on its clause's date.
+        // 500,000 yuan, the geological data 30 days before expiry (2028-03-23 → 2028-02-22), the report on its clause's date.
         var deadlines = right["openDeadlines"]!.AsArray().Select(d => d!.AsObject()).ToList();
         Assert.Contains(deadlines, d => d["ruleId"]!.GetValue<string>() == "CN-START" && d["dueOn"]!.GetValue<string>() == "2025-09-24");
         Assert.Contains(deadlines, d => d["ruleId"]!.GetValue<string>() == "CN-INVEST" && d["dueOn"]!.GetValue<string>() == "2026-03-23"
             && d["whatZh"]!.GetValue<string>().Contains("500,000.00 元", StringComparison.Ordinal));
-        Assert.Contains(deadlines, d => d["ruleId"]!.GetValue<string>() == "CN-GEODATA" && d["dueOn"]!.GetValue<string>() == "2030-02-21");
-        Assert.Contains(deadlines, d => d["ruleId"]!.GetValue<string>() == "GS-10a" && d["dueOn"]!.GetValue<string>() == "2029-12-31");
+        Assert.Contains(deadlines, d => d["ruleId"]!.GetValue<string>() == "CN-GEODATA" && d["dueOn"]!.GetValue<string>() == "2028-02-22");
+        Assert.Contains(deadlines, d => d["ruleId"]!.GetValue<string>() == "GS-10a" && d["dueOn"]!.GetValue<string>() == "2027-12-31");
 
         // The holder reports the year's investment; the authority rejects it with reasons: the duty is to be done again.
         var year1 = duties.First(w => w["definitionId"]!.GetValue<string>() == "exploration-investment")["instanceId"]!.GetValue<string>();
@@ -72,17 +72,16 @@ public sealed class ContractDutyTests
         var minimums = right["openDeadlines"]!.AsArray().Select(d => d!.AsObject())
             .Where(d => d["ruleId"]!.GetValue<string>() == "CN-INVEST").OrderBy(d => d["dueOn"]!.GetValue<string>(), StringComparer.Ordinal)
             .Select(d => d["whatEn"]!.GetValue<string>()).ToList();
-        Assert.Equal(5, minimums.Count);
+        Assert.Equal(3, minimums.Count);
         Assert.Contains(Yuan(2_000m * area), minimums[0], StringComparison.Ordinal);
         Assert.Contains(Yuan(5_000m * area), minimums[1], StringComparison.Ordinal);
         Assert.Contains(Yuan(10_000m * area), minimums[2], StringComparison.Ordinal);
-        Assert.Contains(Yuan(10_000m * area), minimums[4], StringComparison.Ordinal);
     }
 
     private static string Yuan(decimal amount) =>
         Math.Round(amount, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>An exploration block listed, transacted, contracted, paid and registered on 24 March 2025 for five years.</summary>
+    /// <summary>An exploration block listed, transacted, contracted, paid and registered on 24 March 2025 for three years (CN-TERM).</summary>
     private static async Task<(JsonObject Right, decimal AreaKm2)> RegisterAsync(ListingWorld world, TestHolder holder, bool withInvestmentClause)
     {
         var blockId = await world.PlannedBlockAsync(2025);
@@ -92,7 +91,7 @@ public sealed class ContractDutyTests
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/transaction", new { holderId = holder.Id, price = 100_000m }), HttpStatusCode.OK);
         var clauses = new List<object>
         {
-            new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2029-12-31" },
+            new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2027-12-31" },
         };
         if (withInvestmentClause)
         {
@@ -110,7 +109,7 @@ public sealed class ContractDutyTests
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
             new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
         var right = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
-            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
+            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2028-03-23" }), HttpStatusCode.Created);
         return (right, area);
     }
 

@@ -19,7 +19,7 @@ public sealed class EnteredContractTests
         var api = new Api(factory);
         var authority = await api.AuthorityAsync("620000");
         var holder = await api.HolderAsync("zh-CN");
-        // Registered on 10 January 2024 for five years, before contracts were kept (and before GS-9d's deferral).
+        // Registered on 10 January 2024 for three years (CN-TERM), before contracts were kept (and before GS-9d's deferral).
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2024, 1, 10), deferral: null)), HttpStatusCode.Created);
         var rightId = right["id"]!.GetValue<string>();
         Assert.Empty(await ObligationsAsync(holder.Client, rightId));
@@ -49,20 +49,20 @@ public sealed class EnteredContractTests
         Assert.Contains(notStarted, n => n.Contains("2025-01-09", StringComparison.Ordinal) && n.Contains("contract year 1", StringComparison.Ordinal));
         Assert.Contains(notStarted, n => n.Contains("2024-12-31", StringComparison.Ordinal));
 
-        // Years 2 to 5 at the clause's 300,000 yuan, the geological data 30 days before expiry, the results report.
+        // Years 2 and 3 at the clause's 300,000 yuan, the geological data 30 days before expiry, the results report.
         var duties = await ObligationsAsync(holder.Client, rightId);
         Assert.All(duties, d => Assert.True(string.CompareOrdinal(d["dueOn"]!.GetValue<string>(), "2025-03-03") >= 0));
         var investment = duties.Where(d => d["ruleId"]!.GetValue<string>() == "CN-INVEST" || d["clause"]!.GetValue<string>() == "第八条").ToList();
-        Assert.Equal(["2026-01-09", "2027-01-09", "2028-01-09", "2029-01-09"], investment.Select(d => d["dueOn"]!.GetValue<string>()).Order(StringComparer.Ordinal));
-        Assert.Contains(duties, d => d["clause"]!.GetValue<string>() == "CN-GEODATA" && d["dueOn"]!.GetValue<string>() == "2028-12-11");
-        Assert.Contains(duties, d => d["clause"]!.GetValue<string>() == "第九条" && d["dueOn"]!.GetValue<string>() == "2028-10-31");
-        Assert.Equal(6, duties.Count);
+        Assert.Equal(["2026-01-09", "2027-01-09"], investment.Select(d => d["dueOn"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Contains(duties, d => d["clause"]!.GetValue<string>() == "CN-GEODATA" && d["dueOn"]!.GetValue<string>() == "2026-12-11");
+        Assert.Contains(duties, d => d["clause"]!.GetValue<string>() == "第九条" && d["dueOn"]!.GetValue<string>() == "2026-10-31");
+        Assert.Equal(4, duties.Count);
 
         // One contract a right; the holder reads it, as its own.
         await ProblemAssert.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{rightId}/contract", Contract("ET-2")), HttpStatusCode.Conflict);
         var read = await Api.ReadAsync(await holder.Client.GetAsync($"/api/contracts/{contract["id"]}"), HttpStatusCode.OK);
         Assert.Equal("ET-1", read["number"]!.GetValue<string>());
-        Assert.Equal(6, (await ObligationsAsync(holder.Client, rightId)).Count);
+        Assert.Equal(4, (await ObligationsAsync(holder.Client, rightId)).Count);
     }
 
     private static object Contract(string number, string signedOn = "2024-01-05", object[]? clauses = null) => new
@@ -74,7 +74,7 @@ public sealed class EnteredContractTests
         clauses = clauses ?? new object[]
         {
             new { number = "第八条", kind = "investment", textZh = "每个合同年度勘查投入不低于30万元", textEn = "At least 300,000 yuan a contract year", amountYuan = 300_000m },
-            new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2028-10-31" },
+            new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2026-10-31" },
             new { number = "第十条", kind = "progress", textZh = "完成首批钻孔", textEn = "Finish the first boreholes", dueOn = "2024-12-31" },
         },
     };

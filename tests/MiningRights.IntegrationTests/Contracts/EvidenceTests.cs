@@ -24,8 +24,8 @@ public sealed class EvidenceTests
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
         var world = await ListingWorld.StartAsync(factory, "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23",
-            new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2029-12-31" });
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23",
+            new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2027-12-31" });
         var duty = Duty(right, "exploration-work-start");
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 10, 10));
 
@@ -92,7 +92,7 @@ public sealed class EvidenceTests
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
         var world = await ListingWorld.StartAsync(factory, "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23",
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23",
             new { number = "第十条", kind = "resultsReport", textZh = "提交阶段勘查成果报告", textEn = "Submit the interim results report", dueOn = "2025-06-01" });
         var report = Duty(right, "results-report");
         factory.Clock.Set(TestClock.Shanghai(2025, 5, 10, 10));
@@ -123,8 +123,8 @@ public sealed class EvidenceTests
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
         var world = await ListingWorld.StartAsync(factory, "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23",
-            new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2029-12-31" });
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23",
+            new { number = "第九条", kind = "resultsReport", textZh = "提交勘查成果报告", textEn = "Submit the results report", dueOn = "2027-12-31" });
         var duty = Duty(right, "exploration-work-start");
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 10, 10));
 

@@ -23,7 +23,7 @@ public sealed class ReliefTests
         var world = await ListingWorld.StartAsync(factory, "620000");
         var inspector = await world.Api.AccountAsync("Inspector", "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23",
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23",
             new { number = "第十条", kind = "resultsReport", textZh = "提交阶段勘查成果报告", textEn = "Submit the interim results report", dueOn = "2025-06-01" },
             new { number = "第十一条", kind = "progress", textZh = "完成首批钻孔", textEn = "Finish the first boreholes", dueOn = "2025-06-01" });
         var report = await ObligationAsync(holder.Client, right, "第十条");
@@ -144,7 +144,7 @@ public sealed class ReliefTests
         var world = await ListingWorld.StartAsync(factory, "620000");
         var holder = await world.Api.HolderAsync();
         var other = await world.Api.HolderAsync();
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23");
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23");
         var duty = (await ObligationAsync(holder.Client, right, "CN-START"))["instanceId"]!.GetValue<string>();
         factory.Clock.Set(TestClock.Shanghai(2025, 5, 10, 10));
 

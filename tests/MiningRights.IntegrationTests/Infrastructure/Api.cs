@@ -81,7 +81,8 @@ public sealed class Api(ServiceFactory factory)
         transferMode,
         blankArea,
         registeredOn = registeredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        expiresOn = registeredOn.AddYears(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        // The longest first term the law allowed on the day (CN-TERM: 3 years until 2025-06-30, 5 from 2025-07-01).
+        expiresOn = registeredOn.AddYears(registeredOn < new DateOnly(2025, 7, 1) ? 3 : 5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         deferral,
     };
 

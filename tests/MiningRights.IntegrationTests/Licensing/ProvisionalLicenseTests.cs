@@ -279,7 +279,8 @@ public sealed class ProvisionalLicenseTests
         Assert.Equal(0, (await Api.ReadAsync(await stranger.Client.GetAsync("/api/deadlines"), HttpStatusCode.OK)).ItemCount());
 
         // The owner reports the duty through the same endpoint, and the authority verifies it.
-        var reported = await Api.ReadAsync(await owner.Client.PostAsJsonAsync($"/api/workflows/instances/{dutyInstance}/signals/report", new { note = "开工报告已上传" }), HttpStatusCode.OK);
+        var reported = await Api.ReadAsync(await owner.Client.PostAsJsonAsync($"/api/workflows/instances/{dutyInstance}/signals/report",
+            new { note = "开工报告已上传", values = new { doneOn = "2025-03-01", workDone = "矿山基建开工" } }), HttpStatusCode.OK);
         Assert.Equal("reported", reported["state"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.PostAsJsonAsync($"/api/workflows/instances/{dutyInstance}/signals/verify", new { })).StatusCode);
         var verified = await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{dutyInstance}/signals/verify", new { note = "现场核实" }), HttpStatusCode.OK);

@@ -290,7 +290,7 @@ public sealed class InstallmentTests
         await Api.ReadAsync(await PayAsync(world, contractId, 1, first, "2025-03-24"), HttpStatusCode.OK);
         var licenseNumber = Api.NewLicenseNumber("T");
         var right = await Api.ReadAsync(
-            await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration", new { licenseNumber, expiresOn = "2030-03-23" }), HttpStatusCode.Created);
+            await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration", new { licenseNumber, expiresOn = "2028-03-23" }), HttpStatusCode.Created);
         Assert.Equal("registered", await world.StateAsync(blockId));
         return (blockId, contractId, licenseNumber, right["id"]!.GetValue<string>());
     }

@@ -226,7 +226,7 @@ public sealed class OverlapTests
 
         var licenseNumber = Api.NewLicenseNumber("T");
         var right = await Api.ReadAsync(
-            await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration", new { licenseNumber, expiresOn = "2030-03-23" }),
+            await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration", new { licenseNumber, expiresOn = "2028-03-23" }),
             HttpStatusCode.Created);
         Assert.Equal(licenseNumber, right["licenseNumber"]!.GetValue<string>());
         Assert.Equal("registered", (await world.GetBlockAsync(blockId))["status"]!.GetValue<string>());

@@ -98,7 +98,7 @@ public sealed class PublicTransferTests
 
         // Registration (GS-9a): the right takes the block's polygon and starts its plan deferral (GS-9d).
         var right = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
-            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-24", deferral = "exploration-plan-deferral" }), HttpStatusCode.Created);
+            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2028-03-24", deferral = "exploration-plan-deferral" }), HttpStatusCode.Created);
         Assert.Equal("listing", right["transferMode"]!.GetValue<string>());
         Assert.Equal(block["areaKm2"]!.GetValue<decimal>(), right["areaKm2"]!.GetValue<decimal>());
         Assert.Equal(holder.Id.ToString(), right["holderId"]!.GetValue<string>());

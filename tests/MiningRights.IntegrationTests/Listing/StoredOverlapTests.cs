@@ -98,7 +98,7 @@ public sealed partial class StoredOverlapTests
         var world = await ListingWorld.StartAsync(factory);
         await world.AddBlockAsync(ListingWorld.Block(ListingWorld.Square(Lon, Lat)));
         var holder = await world.Api.HolderAsync();
-        var (rightId, _) = await RightAsync(world, holder, corners: null, expiresOn: "2030-03-01");
+        var (rightId, _) = await RightAsync(world, holder, corners: null, expiresOn: "2028-03-01");
         await ImportGroundAsync(factory, rightId, ListingWorld.Square(Lon + (Side / 2), Lat));
         Assert.Equal(1, (await PoolPageAsync(world)).Overlaps);
 

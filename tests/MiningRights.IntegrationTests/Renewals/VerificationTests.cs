@@ -7,15 +7,16 @@ namespace MiningRights.IntegrationTests.Renewals;
 
 /// <summary>
 /// Quarterly verification of rights nearing expiry (GS-9b, GS-9c): one batch per registration authority with the rights
-/// expiring in the window (this quarter and the next), a task per right for its county; a province-level right's result
-/// reaches the province and not the city, a city-level one the city, a Ministry-level one the province; running again
+/// expiring in the window (the next two quarters, GS-9b), a task per right for its county; a province-level right's result
+/// reaches the province and not the city, a city-level one the city, a Ministry-level one the province, which forwards
+/// it to the Ministry (报部) and may not accept it; running again
 /// adds only what is missing; tasks are reminded once, escalated to the batch's authority when overdue; a county of
 /// another place does not see them; a result with problems opens a case; the batch closes when every result is accepted.
 /// </summary>
 public sealed class VerificationTests
 {
     [Fact]
-    public async Task Batches_gather_the_window_route_each_result_to_its_authority_and_close_when_every_result_is_accepted()
+    public async Task GS_9b_batches_gather_the_next_two_quarters_route_each_result_to_its_authority_and_close_when_every_result_is_accepted()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 7, 1, 10));
         var api = new Api(factory);
@@ -30,11 +31,13 @@ public sealed class VerificationTests
 
         var inspector = await api.AccountAsync("Inspector", "620000");
         var holder = await api.HolderAsync();
-        // In the window (1 July to 31 December 2025): a province-level right on its last day, a city-level one, a
-        // Ministry-level one. Out: a day after the window, and a Zhejiang right (no verification policy there).
-        var province = await RegisterAsync(admin, holder, "620923", "620000", "2025-12-31");
-        var outside = await RegisterAsync(admin, holder, "620923", "620000", "2026-01-01");
-        var city = await RegisterAsync(admin, holder, "620923", "620900", "2025-09-30");
+        // Run in the third quarter, the window is the next two (1 October 2025 to 31 March 2026): a province-level right
+        // on its last day, a city-level one, a Ministry-level one. Out: a day after the window; one expiring this
+        // quarter (the previous quarter's batch gathered it); a Zhejiang right (no verification policy there).
+        var province = await RegisterAsync(admin, holder, "620923", "620000", "2026-03-31");
+        var outside = await RegisterAsync(admin, holder, "620923", "620000", "2026-04-01");
+        var thisQuarter = await RegisterAsync(admin, holder, "620923", "620000", "2025-09-30");
+        var city = await RegisterAsync(admin, holder, "620923", "620900", "2025-10-01");
         var ministry = await RegisterAsync(admin, holder, "620902", "100000", "2025-10-15");
         await RegisterAsync(admin, holder, "330106", "330000", "2025-11-01");
 
@@ -43,11 +46,12 @@ public sealed class VerificationTests
         var provincial = first.Single(o => o["batch"]!["authorityCode"]!.GetValue<string>() == "620000")["batch"]!["id"]!.GetValue<string>();
         var detail = await Api.ReadAsync(await officers["620000"].GetAsync($"/api/verification/batches/{provincial}"), HttpStatusCode.OK);
         Assert.Equal("2025-Q3", detail["batch"]!["quarter"]!.GetValue<string>());
-        Assert.Equal("2025-12-31", detail["batch"]!["windowTo"]!.GetValue<string>());
+        Assert.Equal("2025-10-01", detail["batch"]!["windowFrom"]!.GetValue<string>());
+        Assert.Equal("2026-03-31", detail["batch"]!["windowTo"]!.GetValue<string>());
         var tasks = detail["tasks"]!.AsArray().Select(t => t!.AsObject()).ToList();
         Assert.Equal(new[] { ministry, province }.Order(StringComparer.Ordinal), tasks.Select(t => t["rightId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.All(tasks, t => Assert.Equal("620000", t["reportsTo"]!.GetValue<string>()));
-        Assert.DoesNotContain(tasks, t => t["rightId"]!.GetValue<string>() == outside);
+        Assert.DoesNotContain(tasks, t => t["rightId"]!.GetValue<string>() == outside || t["rightId"]!.GetValue<string>() == thisQuarter);
 
         // Again: nothing new. A right registered since is added to the same batch.
         Assert.All(await RunAsync(officers["620000"]), o => Assert.Equal(0, o["added"]!.GetValue<int>()));
@@ -91,11 +95,11 @@ public sealed class VerificationTests
         Assert.Equal(cases + 1, await CaseCountAsync(inspector));
         await SignalAsync(officers["620900"], cityTask, "accept", new { }, HttpStatusCode.OK);
 
-        // Ministry-level: verified by its county (Suzhou District), received by the province, which forwards it.
+        // Ministry-level: verified by its county (Suzhou District), received by the province, which forwards it (GS-9c).
         var ministryTask = (await TasksAsync(officers["620902"])).Single();
         Assert.Equal("620000", ministryTask["reportsTo"]!.GetValue<string>());
         await SignalAsync(officers["620902"], ministryTask, "record", new { result = "inOrder", notes = "正常" }, HttpStatusCode.OK);
-        await SignalAsync(officers["620000"], ministryTask, "accept", new { }, HttpStatusCode.OK);
+        await SignalAsync(officers["620000"], ministryTask, "forward", new { }, HttpStatusCode.OK);
 
         // The province's batch waits for its last task, sent back once and then accepted.
         var batchInstance = detail["batch"]!["instanceId"]!.GetValue<string>();
@@ -109,6 +113,64 @@ public sealed class VerificationTests
         var closed = await officers["620000"].PostAsJsonAsync($"/api/workflows/instances/{batchInstance}/signals/accept", new { values = new { summary = "本季度核查完毕" } });
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         Assert.Equal("accepted", (await Api.ReadAsync(await officers["620000"].GetAsync($"/api/verification/batches/{provincial}"), HttpStatusCode.OK))["batch"]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GS_9c_a_Ministry_right_s_result_is_forwarded_to_the_Ministry_by_the_province_never_accepted_by_it()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 7, 1, 10));
+        var api = new Api(factory);
+        var admin = await api.AdminAsync();
+        var county = await api.AccountAsync("Authority", "620902");
+        var province = await api.AccountAsync("Authority", "620000");
+        var holder = await api.HolderAsync();
+        var ministry = await RegisterAsync(admin, holder, "620902", "100000", "2025-10-15");
+        var provincial = await RegisterAsync(admin, holder, "620902", "620000", "2025-11-15");
+        await RunAsync(province);
+        var tasks = await TasksAsync(county);
+        var ministryTask = tasks.Single(t => t["rightId"]!.GetValue<string>() == ministry);
+        var provincialTask = tasks.Single(t => t["rightId"]!.GetValue<string>() == provincial);
+        await SignalAsync(county, ministryTask, "record", new { result = "inOrder", notes = "界址清楚" }, HttpStatusCode.OK);
+        await SignalAsync(county, provincialTask, "record", new { result = "inOrder", notes = "界址清楚" }, HttpStatusCode.OK);
+
+        // The province may not accept the Ministry's right's result: refused under GS-9c in both languages, nothing changes.
+        var before = await InstanceAsync(province, ministryTask);
+        var refused = await ProblemAssert.ReadAsync(await province.PostAsJsonAsync(
+            $"/api/workflows/instances/{ministryTask["instanceId"]}/signals/accept", new { values = new { } }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("GS-9c", refused["ruleId"]!.GetValue<string>());
+        Assert.Contains("forward it to the Ministry", ProblemAssert.Detail(refused), StringComparison.Ordinal);
+        Assert.Contains("报部", refused["detailZh"]!.GetValue<string>(), StringComparison.Ordinal);
+        var unchanged = await InstanceAsync(province, ministryTask);
+        Assert.Equal("recorded", unchanged["state"]!.GetValue<string>());
+        Assert.Equal(before["journal"]!.ToJsonString(), unchanged["journal"]!.ToJsonString());
+
+        // Nor may a province-level right's result be forwarded: the province accepts it.
+        var notMinistry = await ProblemAssert.ReadAsync(await province.PostAsJsonAsync(
+            $"/api/workflows/instances/{provincialTask["instanceId"]}/signals/forward", new { values = new { } }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("GS-9c", notMinistry["ruleId"]!.GetValue<string>());
+        await SignalAsync(province, provincialTask, "accept", new { }, HttpStatusCode.OK);
+
+        // A county officer may not forward it either; the province forwards it (报部), with its remarks.
+        await SignalAsync(county, ministryTask, "forward", new { }, HttpStatusCode.Forbidden);
+        await SignalAsync(province, ministryTask, "forward", new { remarks = "请部审核" }, HttpStatusCode.OK);
+        var forwarded = await InstanceAsync(province, ministryTask);
+        Assert.Equal("forwarded", forwarded["state"]!.GetValue<string>());
+        Assert.True(forwarded["finished"]!.GetValue<bool>());
+        Assert.Contains("报部", forwarded["statusZh"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Ministry", forwarded["statusEn"]!.GetValue<string>(), StringComparison.Ordinal);
+        var step = forwarded["journal"]!.AsArray().Last()!;
+        Assert.Equal("signal:forward", step["trigger"]!.GetValue<string>());
+        Assert.Equal("forwarded", step["toState"]!.GetValue<string>());
+        Assert.Equal("GS-9c", step["ruleId"]!.GetValue<string>());
+        Assert.Contains("请部审核", step["note"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The right's history says it was forwarded, not accepted; the batch can close.
+        var history = (await province.GetFromJsonAsync<JsonArray>($"/api/rights/{ministry}/history"))!;
+        Assert.Contains(history, h => h!["what"]!.GetValue<string>() == "verification.forwarded");
+        Assert.DoesNotContain(history, h => h!["what"]!.GetValue<string>() == "verification.accepted");
+        var batch = (await province.GetFromJsonAsync<JsonArray>("/api/verification/batches?quarter=2025-Q3"))!.Single()!;
+        var closed = await province.PostAsJsonAsync($"/api/workflows/instances/{batch["instanceId"]}/signals/accept", new { values = new { } });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
     }
 
     [Fact]
@@ -202,6 +264,9 @@ public sealed class VerificationTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{signal}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
     }
+
+    private static async Task<JsonObject> InstanceAsync(HttpClient officer, JsonObject task) =>
+        await Api.ReadAsync(await officer.GetAsync($"/api/workflows/instances/{task["instanceId"]}"), HttpStatusCode.OK);
 
     private static string LicenseOf(List<JsonObject> tasks, string right) =>
         tasks.Single(t => t["rightId"]!.GetValue<string>() == right)["licenseNumber"]!.GetValue<string>();

@@ -127,7 +127,7 @@ public static class AccessRules
         new("POST", "/api/blocks/{id:guid}/objections/{objectionId:guid}/decision", Deciding,
             w => [Call(Whose.HolderA, _ => new { decision = "dismissed", reasons = "无" }, ("id", new(w.AgreementBlock)), ("objectionId", new(w.ObjectionId)))]),
         new("POST", "/api/blocks/{id:guid}/registration", Deciding,
-            w => w.Blocks.Select(b => Call(Whose.HolderA, _ => new { licenseNumber = "T99990000000000001", expiresOn = "2030-04-01" }, ("id", new(b))))),
+            w => w.Blocks.Select(b => Call(Whose.HolderA, _ => new { licenseNumber = "T99990000000000001", expiresOn = "2028-04-01" }, ("id", new(b))))),
         new("POST", "/api/blocks/{id:guid}/contract", Deciding, w => w.Blocks.Select(b => Call(Whose.HolderA, _ => new
         {
             number = "CT-STRANGER", collection = "amount", totalIncome = 800_000m,

@@ -180,7 +180,7 @@ public sealed class AccessWorld : IAsyncLifetime
         await Api.ReadAsync(await AuthorityP.PostAsJsonAsync($"/api/contracts/{ContractId}/payments",
             new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
         var registered = await Api.ReadAsync(await AuthorityP.PostAsJsonAsync($"/api/blocks/{ListedBlock}/registration",
-            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
+            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2028-03-23" }), HttpStatusCode.Created);
         ContractRight = registered["id"]!.GetValue<string>();
 
         // A block A applied for by agreement, in disclosure, with an objection recorded.
@@ -192,7 +192,7 @@ public sealed class AccessWorld : IAsyncLifetime
             new { objector = "相邻采矿权人", grounds = "边界需核实", receivedOn = "2025-03-24" }), HttpStatusCode.Created);
         ObjectionId = Add("objection", objection["id"]!.GetValue<string>(), null);
 
-        // A mining right from before the service kept contracts, expiring within the verification window (to 30 September).
+        // A mining right from before the service kept contracts, expiring within the verification window (the next two quarters: July to December).
         OldRight = (await RegisterAsync(HolderA, new
         {
             licenseNumber = Api.NewLicenseNumber("C"),

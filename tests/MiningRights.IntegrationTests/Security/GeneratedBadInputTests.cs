@@ -256,7 +256,7 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
         await Api.ReadAsync(await listing.Authority.PostAsJsonAsync($"/api/contracts/{contract["id"]}/payments",
             new { installment = 1, amount = 100_000m, paidOn = "2025-03-24", reference = "P-1" }), HttpStatusCode.OK);
         var right = await Api.ReadAsync(await listing.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
-            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2030-03-23" }), HttpStatusCode.Created);
+            new { licenseNumber = Api.NewLicenseNumber("T"), expiresOn = "2028-03-23" }), HttpStatusCode.Created);
         right["contractId"] = contract["id"]!.GetValue<string>();
         return right;
     }
@@ -986,7 +986,7 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
             world._ids["holder"] = holder.Id.ToString();
 
             // A right under a contract, registered from a listed block: its contract, its duties and a relief claim's ground.
-            var underContract = await RightUnderContractAsync(factory, listing, holder, reportDue: "2029-12-31");
+            var underContract = await RightUnderContractAsync(factory, listing, holder, reportDue: "2027-12-31");
             world._ids["contract"] = underContract["contractId"]!.GetValue<string>();
             world._ids["contractRight"] = underContract["id"]!.GetValue<string>();
             world._ids["duty"] = underContract["workflows"]!.AsArray().Select(w => w!.AsObject())
