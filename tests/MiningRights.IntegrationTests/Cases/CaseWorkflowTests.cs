@@ -35,7 +35,7 @@ public sealed class CaseWorkflowTests
             new { note = "现场核查", values = new Dictionary<string, string> { ["findings"] = "勘查实施方案逾期未提交，现场未开展勘查工作。" } }), HttpStatusCode.OK);
         Assert.Equal("findingsRecorded", findings["state"]!.GetValue<string>());
 
-        var ordered = await Api.ReadAsync(await inspector.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/orderRectification",
+        var ordered = await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/orderRectification",
             new { note = "责令整改", values = new Dictionary<string, string> { ["rectifyBy"] = "2026-04-17", ["order"] = "提交勘查实施方案并开工。" } }), HttpStatusCode.OK);
         Assert.Equal("rectifying", ordered["state"]!.GetValue<string>());
         Assert.Equal("rectifying", (await Api.ReadAsync(await inspector.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK))["case"]!["caseState"]!.GetValue<string>());
@@ -114,6 +114,69 @@ public sealed class CaseWorkflowTests
         Assert.Equal("closed", closed["case"]!["status"]!.GetValue<string>());
         Assert.Equal("liquidatedDamages", closed["case"]!["disposition"]!.GetValue<string>());
         Assert.Equal(50000m, closed["case"]!["damagesYuan"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task GS_10d_an_inspector_may_not_decide_a_case_but_proposes_a_disposition_that_is_journalled_told_to_the_authority_and_decided_by_it()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
+        var api = new Api(factory);
+        var authorityEmail = $"authority-{Guid.NewGuid():N}@officers.test";
+        var authority = await api.AccountAsync("Authority", "620000", email: authorityEmail);
+        var holder = await api.HolderAsync("en");
+        var inspector = await api.AccountAsync("Inspector", "620900");
+        var (rightId, number, opened) = await OpenCaseAsync(factory, authority, holder, inspector);
+        var caseId = opened["id"]!.GetValue<string>();
+        var caseInstance = opened["caseInstanceId"]!.GetValue<string>();
+        Task<HttpResponseMessage> Signal(HttpClient client, string signal, Dictionary<string, string>? values = null) =>
+            client.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/{signal}", new { note = "GS-10d", values });
+
+        factory.Clock.Set(TestClock.Shanghai(2026, 3, 18, 10));
+        await Api.ReadAsync(await Signal(inspector, "recordFindings", new() { ["findings"] = "勘查实施方案逾期未提交。" }), HttpStatusCode.OK);
+        var before = await Api.ReadAsync(await inspector.GetAsync($"/api/workflows/instances/{caseInstance}"), HttpStatusCode.OK);
+
+        // Every decision is the registration authority's: the inspector is refused each one, and nothing changes.
+        await ProblemAssert.ReadDenialAsync(await Signal(inspector, "orderRectification", new() { ["rectifyBy"] = "2026-04-17", ["order"] = "提交方案。" }), HttpStatusCode.Forbidden);
+        await ProblemAssert.ReadDenialAsync(await Signal(inspector, "imposeDamages", new() { ["amountYuan"] = "50000" }), HttpStatusCode.Forbidden);
+        await ProblemAssert.ReadDenialAsync(await Signal(inspector, "suspend"), HttpStatusCode.Forbidden);
+        await ProblemAssert.ReadDenialAsync(await Signal(inspector, "withdraw"), HttpStatusCode.Forbidden);
+        var unchanged = await Api.ReadAsync(await inspector.GetAsync($"/api/workflows/instances/{caseInstance}"), HttpStatusCode.OK);
+        Assert.Equal("findingsRecorded", unchanged["state"]!.GetValue<string>());
+        Assert.Equal(before["journal"]!.AsArray().Count, unchanged["journal"]!.AsArray().Count);
+        Assert.Null(unchanged["dates"]!["rectifyBy"]);
+        Assert.DoesNotContain(Api.LifecycleDeadlines(await Api.ReadAsync(await authority.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK)),
+            d => d!["subjectKind"]!.GetValue<string>() == "case");
+
+        // The inspector proposes, with the kind and the reasons: journalled, and the authority's officers are told.
+        var bad = await ProblemAssert.ReadAsync(await Signal(inspector, "proposeDisposition", new() { ["proposal"] = "execution" }), HttpStatusCode.BadRequest);
+        ProblemAssert.Errors(bad, "proposal", "reasons");
+        var proposed = await Api.ReadAsync(await Signal(inspector, "proposeDisposition",
+            new() { ["proposal"] = "withdrawal", ["reasons"] = "两年未开展勘查工作，经责令仍不整改。" }), HttpStatusCode.OK);
+        Assert.Equal("dispositionProposed", proposed["state"]!.GetValue<string>());
+        var entry = proposed["journal"]!.AsArray().Last()!;
+        Assert.Equal("signal:proposeDisposition", entry["trigger"]!.GetValue<string>());
+        Assert.Equal("GS-10d", entry["ruleId"]!.GetValue<string>());
+        Assert.Contains("proposal = withdrawal", entry["note"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("两年未开展勘查工作", entry["note"]!.GetValue<string>(), StringComparison.Ordinal);
+        var waiting = await Api.ReadAsync(await authority.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
+        Assert.Equal("awaitingDecision", waiting["case"]!["status"]!.GetValue<string>());
+        Assert.Null(waiting["case"]!["disposition"]);
+        Assert.NotEqual("withdrawn", (await Api.ReadAsync(await authority.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK))["status"]!.GetValue<string>());
+        await ProblemAssert.ReadDenialAsync(await Signal(inspector, "withdraw"), HttpStatusCode.Forbidden);
+
+        await factory.DeliverAsync();
+        var told = Assert.Single(await MailDev.ForAsync(authorityEmail), m => m.Subject.StartsWith("Disposition proposed", StringComparison.Ordinal)
+            || m.Subject.StartsWith("【处置建议】", StringComparison.Ordinal));
+        Assert.Contains(number, told.Subject, StringComparison.Ordinal);
+        Assert.Contains("两年未开展勘查工作", told.Text!, StringComparison.Ordinal);
+        Assert.Contains("GS-10d", told.Text!, StringComparison.Ordinal);
+
+        // The authority decides otherwise: a rectification order, which runs with its deadline.
+        var ordered = await Api.ReadAsync(await Signal(authority, "orderRectification", new() { ["rectifyBy"] = "2026-04-17", ["order"] = "提交勘查实施方案并开工。" }), HttpStatusCode.OK);
+        Assert.Equal("rectifying", ordered["state"]!.GetValue<string>());
+        Assert.Equal("2026-04-17", ordered["dates"]!["rectifyBy"]!.GetValue<string>());
+        await factory.DeliverAsync();
+        Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject == $"Rectification ordered: {number} by 2026-04-17");
     }
 
     /// <summary>Registers a GS-9d right on 1 March 2025 and runs past its due date and the grace until the case opens.</summary>

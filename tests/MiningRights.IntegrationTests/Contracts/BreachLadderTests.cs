@@ -74,10 +74,10 @@ public sealed class BreachLadderTests
         Assert.Equal("breached", (await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK))["items"]!.AsArray()
             .Single(o => o!["instanceId"]!.GetValue<string>() == dutyId)!["state"]!.GetValue<string>());
 
-        // Findings, a rectification order to 30 June, missed: the case is overdue; the authority withdraws the right.
+        // Findings by the inspector, the authority's rectification order to 30 June, missed: the case is overdue; the authority withdraws the right.
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 5, 10));
         await Send(inspector, process, "recordFindings", new() { ["findings"] = "现场核查：未开展成果报告编制" });
-        await Send(inspector, process, "orderRectification", new() { ["rectifyBy"] = "2025-06-30", ["order"] = "2025年6月30日前提交成果报告" });
+        await Send(world.Authority, process, "orderRectification", new() { ["rectifyBy"] = "2025-06-30", ["order"] = "2025年6月30日前提交成果报告" });
         var asked = await Api.ReadAsync(await holder.Client.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
         Assert.Contains("reportRectified", asked["process"]!["signals"]!.AsArray().Select(x => x!.GetValue<string>()));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 6, 29, 10));
