@@ -27,6 +27,9 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
     public const string ResultsReportWorkflow = "results-report";
     public const string MineMilestoneWorkflow = "mine-milestone";
 
+    /// <summary>The construction and green-mine duties a provisional licence's approval starts (GS-9e, from its workflow's JSON).</summary>
+    public const string ConstructionObligationWorkflow = "mine-construction-obligation";
+
     /// <summary>CN-GEODATA: days before expiry the geological data is due, for an exploration and a mining licence.</summary>
     private const int ExplorationDataDays = 30;
     private const int MiningDataDays = 90;

@@ -38,8 +38,11 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     private const string Accepted = "accepted";
     private const string ClaimPending = "claimed";
 
-    /// <summary>A mining right's milestones (GS-10c, GS-11), which a justified reason may excuse.</summary>
-    public static readonly string[] MiningMilestones = [ContractDuties.MineMilestoneWorkflow];
+    /// <summary>
+    /// A mining right's milestones (GS-10c, GS-11), which a justified reason may excuse: those its contract dates and the
+    /// construction and green-mine duties a provisional licence's approval starts (GS-9e), judged alike.
+    /// </summary>
+    public static readonly string[] MiningMilestones = [ContractDuties.MineMilestoneWorkflow, ContractDuties.ConstructionObligationWorkflow];
 
     private static readonly string[] DatedDuties = [ContractDuties.WorkStartWorkflow, ContractDuties.GeologicalDataWorkflow, ContractDuties.ResultsReportWorkflow, .. MiningMilestones];
 
@@ -89,8 +92,8 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     private static IEnumerable<Finding> DatedFindings(IEnumerable<Duty> duties, DateOnly today) =>
         duties.Where(d => DatedDuties.Contains(d.Workflow) && d.State is Open or Returned or Overdue && d.DueOn < today)
             .Select(d => new Finding(d.Id,
-                $"{d.Get("obligationZh")}：截止{d.DueOn:yyyy-MM-dd}未履行（{d.Get("clause")}）",
-                $"{d.Get("obligationEn")}: not done by {d.DueOn:yyyy-MM-dd} ({d.Get("clause")})"));
+                $"{d.Get("obligationZh")}：截止{d.DueOn:yyyy-MM-dd}未履行{(d.Get("clause") is { Length: > 0 } c ? $"（{c}）" : string.Empty)}",
+                $"{d.Get("obligationEn")}: not done by {d.DueOn:yyyy-MM-dd}{(d.Get("clause") is { Length: > 0 } clause ? $" ({clause})" : string.Empty)}"));
 
     private IEnumerable<Finding> InvestmentFindings(IEnumerable<Duty> duties, DateOnly today)
     {
