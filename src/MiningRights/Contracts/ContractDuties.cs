@@ -22,6 +22,9 @@ namespace MiningRights.Contracts;
 public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry registry, WorkflowRuntime runtime)
 {
     public const string WorkStartWorkflow = "exploration-work-start";
+
+    /// <summary>The next record of exploration work, due six months after the last accepted one (CN-START), chained from the work start.</summary>
+    public const string WorkContinuityWorkflow = "exploration-work";
     public const string InvestmentWorkflow = "exploration-investment";
     public const string GeologicalDataWorkflow = "geological-data";
     public const string ResultsReportWorkflow = "results-report";

@@ -15,8 +15,9 @@ namespace MiningRights.Contracts;
 /// <summary>
 /// The daily evaluation of contract performance (GS-10b): every exploration duty past its date is judged on accepted
 /// reports only (an empty field is not a zero, nor a report not yet decided a breach): work not started within six
-/// months (CN-START), geological data or the results report not in by the date (CN-GEODATA, GS-10a), investment
-/// accepted for the contract years so far below their minimums, excess carried forward (CN-INVEST, with the shortfall),
+/// months, or no accepted record of work within six months of the last one (CN-START), geological data or the results
+/// report not in by the date (CN-GEODATA, GS-10a), a mining milestone missed (GS-10c, GS-11), investment accepted for
+/// the contract years so far below their minimums, excess carried forward (CN-INVEST, with the shortfall),
 /// and enclosing without exploring (圈而不探): no accepted work and no accepted investment in the last
 /// <c>EnclosingYears</c> contract years. A breach is the duty's <c>breach</c> signal, sent by the service: the duty's
 /// workflow opens the case through the case workflow, with the duty's journal and the right's history. A duty breached
@@ -44,11 +45,16 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     /// </summary>
     public static readonly string[] MiningMilestones = [ContractDuties.MineMilestoneWorkflow, ContractDuties.ConstructionObligationWorkflow];
 
-    private static readonly string[] DatedDuties = [ContractDuties.WorkStartWorkflow, ContractDuties.GeologicalDataWorkflow, ContractDuties.ResultsReportWorkflow, .. MiningMilestones];
+    private static readonly string[] DatedDuties =
+        [ContractDuties.WorkStartWorkflow, ContractDuties.WorkContinuityWorkflow, ContractDuties.GeologicalDataWorkflow, ContractDuties.ResultsReportWorkflow, .. MiningMilestones];
 
     /// <summary>Every duty the evaluation judges, and a relief claim may name.</summary>
     public static readonly string[] AllDuties = [.. DatedDuties, ContractDuties.InvestmentWorkflow];
-    private static readonly RightStatus[] InForce = [RightStatus.Active, RightStatus.Provisional];
+    /// <summary>
+    /// Rights whose running duties are judged: those in force, and withdrawn ones, whose other processes ended with the
+    /// withdrawal, so a duty still running on one was started by it (the geological data due within 15 days, CN-GEODATA).
+    /// </summary>
+    private static readonly RightStatus[] Judged = [RightStatus.Active, RightStatus.Provisional, RightStatus.Withdrawn];
 
     /// <summary>Judges every duty and sends the breaches found; returns how many were sent now.</summary>
     public async Task<int> EvaluateAsync(CancellationToken ct)
@@ -58,10 +64,11 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-            // Only rights in force owe their duties: a right withdrawn, lapsed or expired is judged no further.
+            // Only rights in force owe their duties: a right lapsed, expired or suspended is judged no further, a withdrawn one
+            // only on what its withdrawal started.
             duties = (await db.WorkflowInstances.AsNoTracking()
                     .Where(i => AllDuties.Contains(i.DefinitionId) && !i.Finished && i.RightId != null)
-                    .Join(db.Rights.Where(r => InForce.Contains(r.Status)), i => i.RightId, r => r.Id, (i, r) => i)
+                    .Join(db.Rights.Where(r => Judged.Contains(r.Status)), i => i.RightId, r => r.Id, (i, r) => i)
                     .Select(i => new { i.Id, i.RightId, i.DefinitionId, i.State, i.DatesJson, i.DataJson, i.JurisdictionCode })
                     .ToListAsync(ct))
                 .Select(i => new Duty(i.Id, i.RightId!.Value, i.DefinitionId, i.State, i.JurisdictionCode,

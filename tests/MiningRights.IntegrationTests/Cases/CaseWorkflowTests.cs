@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Contracts;
 using MiningRights.IntegrationTests.Infrastructure;
 
 namespace MiningRights.IntegrationTests.Cases;
@@ -70,7 +72,7 @@ public sealed class CaseWorkflowTests
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 4, 20, 10, 30));
         var caseMails = (await MailDev.ForAsync(holder.Email)).Skip(holderBefore).Select(m => m.Subject).ToList();
         var all = string.Join(" / ", caseMails);
-        Assert.True(caseMails.Count == 7, all);
+        Assert.True(caseMails.Count == 8, all);
         Assert.Single(caseMails, s => s == $"Case: findings recorded for {number}");
         Assert.Single(caseMails, s => s == $"Rectification ordered: {number} by 2026-04-17");
         Assert.Single(caseMails, s => s == $"Reminder: {number} rectification due in 30 days");
@@ -78,6 +80,7 @@ public sealed class CaseWorkflowTests
         Assert.Single(caseMails, s => s == $"Reminder: {number} rectification due in 1 day");
         Assert.Single(caseMails, s => s == $"Rectification overdue: {number}");
         Assert.Single(caseMails, s => s == $"Withdrawn: {number}");
+        Assert.Single(caseMails, s => s == $"Reminder: {number} Submit the geological data due in 15 days");
 
         var inspectorMails = (await MailDev.ForAsync(inspectorEmail)).Skip(inspectorBefore).Select(m => m.Subject).ToList();
         Assert.Single(inspectorMails, s => s.Contains("Rectification overdue", StringComparison.Ordinal));
@@ -177,6 +180,47 @@ public sealed class CaseWorkflowTests
         Assert.Equal("2026-04-17", ordered["dates"]!["rectifyBy"]!.GetValue<string>());
         await factory.DeliverAsync();
         Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject == $"Rectification ordered: {number} by 2026-04-17");
+    }
+
+    [Fact]
+    public async Task CN_GEODATA_a_withdrawal_ends_the_right_s_processes_and_starts_its_geological_data_due_15_days_later()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
+        var api = new Api(factory);
+        var authority = await api.AuthorityAsync();
+        var holder = await api.HolderAsync("en");
+        var inspector = await api.AccountAsync("Inspector", "620900");
+        var (rightId, number, opened) = await OpenCaseAsync(factory, authority, holder, inspector);
+        var caseInstance = opened["caseInstanceId"]!.GetValue<string>();
+
+        factory.Clock.Set(TestClock.Shanghai(2026, 3, 18, 10));
+        await Api.ReadAsync(await inspector.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/recordFindings",
+            new { values = new Dictionary<string, string> { ["findings"] = "逾期未提交方案，未开展勘查工作。" } }), HttpStatusCode.OK);
+        await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/withdraw", new { note = "依法依约收回" }), HttpStatusCode.OK);
+
+        // The withdrawal took effect on 18 March 2026: every other process of the right ended, and the data is due on 2 April.
+        var right = await Api.ReadAsync(await authority.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
+        Assert.Equal("withdrawn", right["status"]!.GetValue<string>());
+        var running = right["workflows"]!.AsArray().Select(w => w!.AsObject()).Where(w => !w["finished"]!.GetValue<bool>()).ToList();
+        var data = Assert.Single(running);
+        Assert.Equal("geological-data", data["definitionId"]!.GetValue<string>());
+        var deadline = Assert.Single(right["openDeadlines"]!.AsArray())!;
+        Assert.Equal(data["instanceId"]!.GetValue<string>(), deadline["instanceId"]!.GetValue<string>());
+        var owed = Assert.Single((await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK))["items"]!.AsArray())!;
+        Assert.Equal("CN-GEODATA", owed["ruleId"]!.GetValue<string>());
+        Assert.Equal("CN-GEODATA", owed["clause"]!.GetValue<string>());
+        Assert.Equal("2026-04-02", owed["dueOn"]!.GetValue<string>());
+        await factory.DeliverAsync();
+        Assert.Contains("within 15 days", Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject == $"Withdrawn: {number}").Text!, StringComparison.Ordinal);
+
+        // Owed on the withdrawn right: not a breach on its day, a breach with a case the day after.
+        var evaluator = factory.Services.GetRequiredService<PerformanceEvaluator>();
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 4, 2, 23));
+        Assert.Equal(0, await evaluator.EvaluateAsync(CancellationToken.None));
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 4, 3, 2));
+        Assert.Equal(1, await evaluator.EvaluateAsync(CancellationToken.None));
+        var cases = (await Api.ReadAsync(await inspector.GetAsync("/api/cases?pageSize=200"), HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.Contains(cases, c => c!["titleEn"]!.GetValue<string>().Contains("geological data within 15 days", StringComparison.Ordinal));
     }
 
     /// <summary>Registers a GS-9d right on 1 March 2025 and runs past its due date and the grace until the case opens.</summary>
