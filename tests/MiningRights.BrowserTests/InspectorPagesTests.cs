@@ -8,13 +8,13 @@ namespace MiningRights.BrowserTests;
 
 /// <summary>
 /// An inspector through the pages: the queue shows an overdue plan's case, the case page shows where it came from, the
-/// inspector records findings and orders rectification by a date through the case workflow's own forms, and the holder
-/// receives the order by email.
+/// inspector records findings and proposes rectification through the case workflow's own forms (GS-10d: the decision is
+/// the registration authority's), the authority orders it by a date, and the holder receives the order by email.
 /// </summary>
 public sealed class InspectorPagesTests(BrowserService service) : PageTest(service), IClassFixture<BrowserService>
 {
     [Fact]
-    public async Task An_inspector_opens_an_overdue_case_orders_rectification_and_the_holder_is_emailed()
+    public async Task GS_10d_an_inspector_opens_an_overdue_case_and_proposes_rectification_the_authority_orders_it_and_the_holder_is_emailed()
     {
         var authority = await Service.Api.AuthorityAsync("620000");
         var holder = await Service.Api.HolderAsync("zh-CN");
@@ -38,14 +38,21 @@ public sealed class InspectorPagesTests(BrowserService service) : PageTest(servi
 
         await page.Locator("form[data-signal=recordFindings] textarea").FillAsync("现场核实：未提交勘查实施方案，未开展勘查工作");
         await page.Locator("form[data-signal=recordFindings] button[type=submit]").ClickAsync();
-        await page.Locator("form[data-signal=orderRectification]").WaitForAsync();
-        await page.Locator("form[data-signal=orderRectification] input[type=date]").FillAsync("2026-04-30");
-        await page.Locator("form[data-signal=orderRectification] textarea").FillAsync("限期提交勘查实施方案");
-        await page.Locator("form[data-signal=orderRectification] button[type=submit]").ClickAsync();
-        await page.Locator("form[data-signal=orderRectification]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+        // GS-10d: the inspector proposes a disposition; ordering it is the registration authority's, so the page offers no order form.
+        await page.Locator("form[data-signal=proposeDisposition]").WaitForAsync();
+        Assert.Equal(0, await page.Locator("form[data-signal=orderRectification]").CountAsync());
+        await page.Locator("form[data-signal=proposeDisposition] select").SelectOptionAsync("rectification");
+        await page.Locator("form[data-signal=proposeDisposition] textarea").FillAsync("建议责令限期提交勘查实施方案");
+        await page.Locator("form[data-signal=proposeDisposition] button[type=submit]").ClickAsync();
+        await page.Locator("#case-journal", new PageLocatorOptions { HasText = "proposeDisposition" }).WaitForAsync();
         Assert.Contains("recordFindings", await page.Locator("#case-journal").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("orderRectification", await page.Locator("#case-journal").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserService.ScreenshotAsync(page, "inspector-case");
+
+        var caseInstance = (await Api.ReadAsync(await authority.GetAsync("/api/cases"), HttpStatusCode.OK))["items"]!.AsArray()
+            .Single(c => c!["rightId"]!.GetValue<string>() == right["id"]!.GetValue<string>())!["caseInstanceId"]!.GetValue<string>();
+        await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/orderRectification",
+            new { values = new Dictionary<string, string> { ["rectifyBy"] = "2026-04-30", ["order"] = "限期提交勘查实施方案" } }), HttpStatusCode.OK);
 
         await Service.Factory.DeliverAsync();
         var ordered = await MailDev.ArrivedAsync(holder.Email, "【责令整改】");

@@ -11,8 +11,8 @@ namespace MiningRights.Contracts;
 
 /// <summary>
 /// The holder claims relief from named duties of its right for a period, with its reasons and evidence: force majeure
-/// (不可抗力, GS-10b) for any contract duty, or a justified reason (正当理由, GS-10c) for a mining right's construction,
-/// green-mine or deep-processing milestone. The claim is a workflow of its own (<c>force-majeure</c>) that the
+/// (不可抗力, GS-10b) for any monitored duty, or a justified reason (正当理由, GS-10c) for a mining right's construction,
+/// green-mine or deep-processing milestone, whether its contract dates it or a provisional licence's approval (GS-9e). The claim is a workflow of its own (<c>force-majeure</c>) that the
 /// authority accepts wholly or for a shorter period, or rejects; while it waits, the duties it names are not judged
 /// breached. Accepted, the due dates move by the accepted period (<see cref="ExcuseDutiesActivity"/>) and the report
 /// on resuming work is due within 30 days (CN-INVEST).

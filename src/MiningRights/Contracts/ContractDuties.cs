@@ -22,10 +22,16 @@ namespace MiningRights.Contracts;
 public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry registry, WorkflowRuntime runtime)
 {
     public const string WorkStartWorkflow = "exploration-work-start";
+
+    /// <summary>The next record of exploration work, due six months after the last accepted one (CN-START), chained from the work start.</summary>
+    public const string WorkContinuityWorkflow = "exploration-work";
     public const string InvestmentWorkflow = "exploration-investment";
     public const string GeologicalDataWorkflow = "geological-data";
     public const string ResultsReportWorkflow = "results-report";
     public const string MineMilestoneWorkflow = "mine-milestone";
+
+    /// <summary>The construction and green-mine duties a provisional licence's approval starts (GS-9e, from its workflow's JSON).</summary>
+    public const string ConstructionObligationWorkflow = "mine-construction-obligation";
 
     /// <summary>CN-GEODATA: days before expiry the geological data is due, for an exploration and a mining licence.</summary>
     private const int ExplorationDataDays = 30;

@@ -13,6 +13,7 @@ public static class ContractsServiceCollectionExtensions
             .AddTransitionGuard<IncomeByRateGuard>()
             .AddTransitionGuard<JustifiedReasonGuard>()
             .AddWorkflowActivity<ExcuseDutiesActivity>()
+            .AddWorkflowActivity<StartDutyActivity>()
             .AddScoped<ClaimRelief>()
             .AddScoped<ObligationQueries>()
             .AddScoped<ContractAccess>()

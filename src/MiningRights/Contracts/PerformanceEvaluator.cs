@@ -15,11 +15,13 @@ namespace MiningRights.Contracts;
 /// <summary>
 /// The daily evaluation of contract performance (GS-10b): every exploration duty past its date is judged on accepted
 /// reports only (an empty field is not a zero, nor a report not yet decided a breach): work not started within six
-/// months (CN-START), geological data or the results report not in by the date (CN-GEODATA, GS-10a), investment
-/// accepted for the contract years so far below their minimums, excess carried forward (CN-INVEST, with the shortfall),
-/// and enclosing without exploring (圈而不探): <c>EnclosingYears</c> consecutive contract years whose reports were
-/// accepted and show neither work nor investment. A year not reported, not decided or rejected is never such a year: it
-/// ends the run, and the missing report is a breach of its own. A breach is the duty's <c>breach</c> signal, sent by the service: the duty's
+/// months, or no accepted record of work within six months of the last one (CN-START), geological data or the results
+/// report not in by the date (CN-GEODATA, GS-10a), a mining milestone missed (GS-10c, GS-11), investment accepted for
+/// the contract years so far below their minimums, excess carried forward (CN-INVEST, with the shortfall), and enclosing
+/// without exploring (圈而不探, where a rule in force when the contract arose makes it a breach): <c>EnclosingYears</c>
+/// consecutive contract years whose reports were accepted and show neither work nor investment. A year not reported, not
+/// decided or rejected is never such a year: it ends the run, and the missing report is a breach of its own. A breach is
+/// the duty's <c>breach</c> signal, sent by the service: the duty's
 /// workflow opens the case through the case workflow, with the duty's journal and the right's history. A duty breached
 /// once is not breached again, so running twice, or on two nodes at once, changes nothing the second time.
 /// </summary>
@@ -39,14 +41,22 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     private const string Accepted = "accepted";
     private const string ClaimPending = "claimed";
 
-    /// <summary>A mining right's milestones (GS-10c, GS-11), which a justified reason may excuse.</summary>
-    public static readonly string[] MiningMilestones = [ContractDuties.MineMilestoneWorkflow];
+    /// <summary>
+    /// A mining right's milestones (GS-10c, GS-11), which a justified reason may excuse: those its contract dates and the
+    /// construction and green-mine duties a provisional licence's approval starts (GS-9e), judged alike.
+    /// </summary>
+    public static readonly string[] MiningMilestones = [ContractDuties.MineMilestoneWorkflow, ContractDuties.ConstructionObligationWorkflow];
 
-    private static readonly string[] DatedDuties = [ContractDuties.WorkStartWorkflow, ContractDuties.GeologicalDataWorkflow, ContractDuties.ResultsReportWorkflow, .. MiningMilestones];
+    private static readonly string[] DatedDuties =
+        [ContractDuties.WorkStartWorkflow, ContractDuties.WorkContinuityWorkflow, ContractDuties.GeologicalDataWorkflow, ContractDuties.ResultsReportWorkflow, .. MiningMilestones];
 
     /// <summary>Every duty the evaluation judges, and a relief claim may name.</summary>
     public static readonly string[] AllDuties = [.. DatedDuties, ContractDuties.InvestmentWorkflow];
-    private static readonly RightStatus[] InForce = [RightStatus.Active, RightStatus.Provisional];
+    /// <summary>
+    /// Rights whose running duties are judged: those in force, and withdrawn ones, whose other processes ended with the
+    /// withdrawal, so a duty still running on one was started by it (the geological data due within 15 days, CN-GEODATA).
+    /// </summary>
+    private static readonly RightStatus[] Judged = [RightStatus.Active, RightStatus.Provisional, RightStatus.Withdrawn];
 
     /// <summary>Judges every duty and sends the breaches found; returns how many were sent now.</summary>
     public async Task<int> EvaluateAsync(CancellationToken ct)
@@ -56,10 +66,11 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-            // Only rights in force owe their duties: a right withdrawn, lapsed or expired is judged no further.
+            // Only rights in force owe their duties: a right lapsed, expired or suspended is judged no further, a withdrawn one
+            // only on what its withdrawal started.
             duties = (await db.WorkflowInstances.AsNoTracking()
                     .Where(i => AllDuties.Contains(i.DefinitionId) && !i.Finished && i.RightId != null)
-                    .Join(db.Rights.Where(r => InForce.Contains(r.Status)), i => i.RightId, r => r.Id, (i, r) => i)
+                    .Join(db.Rights.Where(r => Judged.Contains(r.Status)), i => i.RightId, r => r.Id, (i, r) => i)
                     .Select(i => new { i.Id, i.RightId, i.DefinitionId, i.State, i.DatesJson, i.DataJson, i.JurisdictionCode, i.ArisenOn, i.CreatedAtUtc })
                     .ToListAsync(ct))
                 .Select(i => new Duty(i.Id, i.RightId!.Value, i.DefinitionId, i.State, i.JurisdictionCode,
@@ -92,8 +103,8 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     private static IEnumerable<Finding> DatedFindings(IEnumerable<Duty> duties, DateOnly today) =>
         duties.Where(d => DatedDuties.Contains(d.Workflow) && d.State is Open or Returned or Overdue && d.DueOn < today)
             .Select(d => new Finding(d.Id,
-                $"{d.Get("obligationZh")}：截止{d.DueOn:yyyy-MM-dd}未履行（{d.Get("clause")}）",
-                $"{d.Get("obligationEn")}: not done by {d.DueOn:yyyy-MM-dd} ({d.Get("clause")})"));
+                $"{d.Get("obligationZh")}：截止{d.DueOn:yyyy-MM-dd}未履行{(d.Get("clause") is { Length: > 0 } c ? $"（{c}）" : string.Empty)}",
+                $"{d.Get("obligationEn")}: not done by {d.DueOn:yyyy-MM-dd}{(d.Get("clause") is { Length: > 0 } clause ? $" ({clause})" : string.Empty)}"));
 
     private IEnumerable<Finding> InvestmentFindings(IEnumerable<Duty> duties, HashSet<Guid> acceptedThenBreached, DateOnly today)
     {

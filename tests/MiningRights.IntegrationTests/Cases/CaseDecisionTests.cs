@@ -36,9 +36,9 @@ public sealed class CaseDecisionTests
         async Task<HttpResponseMessage> Signal(HttpClient client, string signal, object? values = null) =>
             await client.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/{signal}", new { note = "case work", values });
 
-        // Inspectors record findings and order rectification; the holder is told of each.
+        // Inspectors record findings; the registration authority orders rectification (GS-10d); the holder is told of each.
         await Api.ReadAsync(await Signal(inspector, "recordFindings", new { findings = "No plan on file; no field work seen." }), HttpStatusCode.OK);
-        var ordered = await Api.ReadAsync(await Signal(inspector, "orderRectification", new { rectifyBy = "2026-04-30", order = "Submit the plan." }), HttpStatusCode.OK);
+        var ordered = await Api.ReadAsync(await Signal(authority, "orderRectification", new { rectifyBy = "2026-04-30", order = "Submit the plan." }), HttpStatusCode.OK);
         Assert.Equal("rectifying", ordered["state"]!.GetValue<string>());
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 17, 11));
 

@@ -74,10 +74,10 @@ public sealed class BreachLadderTests
         Assert.Equal("breached", (await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK))["items"]!.AsArray()
             .Single(o => o!["instanceId"]!.GetValue<string>() == dutyId)!["state"]!.GetValue<string>());
 
-        // Findings, a rectification order to 30 June, missed: the case is overdue; the authority withdraws the right.
+        // Findings by the inspector, the authority's rectification order to 30 June, missed: the case is overdue; the authority withdraws the right.
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 5, 10));
         await Send(inspector, process, "recordFindings", new() { ["findings"] = "现场核查：未开展成果报告编制" });
-        await Send(inspector, process, "orderRectification", new() { ["rectifyBy"] = "2025-06-30", ["order"] = "2025年6月30日前提交成果报告" });
+        await Send(world.Authority, process, "orderRectification", new() { ["rectifyBy"] = "2025-06-30", ["order"] = "2025年6月30日前提交成果报告" });
         var asked = await Api.ReadAsync(await holder.Client.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
         Assert.Contains("reportRectified", asked["process"]!["signals"]!.AsArray().Select(x => x!.GetValue<string>()));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 6, 29, 10));
@@ -92,7 +92,14 @@ public sealed class BreachLadderTests
         var closed = await Api.ReadAsync(await inspector.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
         Assert.Equal("closed", closed["case"]!["status"]!.GetValue<string>());
 
-        // A right withdrawn owes nothing more: its other duties ended with it, are not judged, and remind of nothing.
+        // A right withdrawn owes nothing more but its geological data within 15 days (CN-GEODATA): its other duties ended
+        // with it, are not judged, and remind of nothing. The holder submits the data and the authority accepts it.
+        var owed = Assert.Single((await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK))["items"]!.AsArray())!;
+        Assert.Equal("CN-GEODATA", owed["ruleId"]!.GetValue<string>());
+        Assert.Equal("2025-07-18", owed["dueOn"]!.GetValue<string>());
+        factory.Clock.Set(TestClock.Shanghai(2025, 7, 10, 10));
+        await Send(holder.Client, owed["instanceId"]!.GetValue<string>(), "report", new() { ["submittedOn"] = "2025-07-10", ["workDone"] = "汇交全部地质资料" });
+        await Send(world.Authority, owed["instanceId"]!.GetValue<string>(), "accept", []);
         var obligations = await Api.ReadAsync(await holder.Client.GetAsync($"/api/obligations?rightId={rightId}"), HttpStatusCode.OK);
         Assert.Empty(obligations["items"]!.AsArray());
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 9, 30, 2));

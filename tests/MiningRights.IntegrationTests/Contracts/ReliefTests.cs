@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Contracts;
 using MiningRights.IntegrationTests.Infrastructure;
+using MiningRights.IntegrationTests.Licensing;
 using MiningRights.IntegrationTests.Listing;
 
 namespace MiningRights.IntegrationTests.Contracts;
@@ -165,6 +166,56 @@ public sealed class ReliefTests
 
         var claims = (await InstanceListAsync(holder.Client, right)).Where(w => w["definitionId"]!.GetValue<string>() == ClaimRelief.Workflow);
         Assert.Empty(claims);
+    }
+
+    [Fact]
+    public async Task GS_9e_a_construction_duty_of_a_provisional_licence_is_relieved_for_a_justified_reason_like_a_contract_milestone_and_no_breach_arises()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
+        var api = new Api(factory);
+        var authority = await api.AuthorityAsync();
+        var inspector = await api.AccountAsync("Inspector", "620000");
+        var holder = await api.HolderAsync("en");
+        var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", ProvisionalLicenseTests.MiningRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
+        var rightId = Guid.Parse(right["id"]!.GetValue<string>());
+        factory.Clock.Set(TestClock.Shanghai(2025, 9, 1, 10));
+        var plan = await Api.ReadAsync(await Api.SubmitPlanAsync(holder.Client, rightId, fields: ProvisionalLicenseTests.Plan("medium", 20)), HttpStatusCode.Created);
+        await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{rightId}/plans/{plan["id"]}/expert-review", ProvisionalLicenseTests.Passed("2025-09-01")), HttpStatusCode.OK);
+
+        // The approval started the construction duties (GS-9e); each is an obligation the holder may claim relief for.
+        var start = await DutyAsync(holder.Client, right, "Start mine construction");
+        Assert.Equal("mine-construction-obligation", start["workflow"]!.GetValue<string>());
+        Assert.Equal("2027-06-30", start["dueOn"]!.GetValue<string>());
+
+        // Work held up by a justified reason from 1 April to 29 June 2027 (90 days): claimed, accepted in full.
+        factory.Clock.Set(TestClock.Shanghai(2027, 5, 10, 10));
+        var claim = await ClaimAsync(holder.Client, right, "justifiedReason", [start["instanceId"]!.GetValue<string>()], "2027-04-01", "2027-06-29");
+        Assert.True((await DutyAsync(holder.Client, right, "Start mine construction"))["reliefPending"]!.GetValue<bool>());
+        await Signal(authority, claim, "accept", new() { ["acceptedUntil"] = "2027-06-29", ["findings"] = "征地手续延误属实" });
+
+        // 30 June 2027 + 90 days = 28 September 2027: the deadline moved, and the day after the old date brings no breach.
+        start = await DutyAsync(holder.Client, right, "Start mine construction");
+        Assert.Equal("2027-09-28", start["dueOn"]!.GetValue<string>());
+        Assert.Equal("2027-09-28", (await DueDeadlineAsync(holder.Client, start["instanceId"]!.GetValue<string>()))["dueOn"]!.GetValue<string>());
+        var journal = (await InstanceAsync(holder.Client, start["instanceId"]!.GetValue<string>()))["journal"]!.AsArray();
+        Assert.Contains(journal, j => j!["trigger"]!.GetValue<string>() == "extend:due" && j["ruleId"]!.GetValue<string>() == "GS-10c");
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 7, 2, 2));
+        Assert.Equal(0, await EvaluateAsync(factory));
+        Assert.Equal("open", (await DutyAsync(holder.Client, right, "Start mine construction"))["state"]!.GetValue<string>());
+        Assert.Empty(await CasesAsync(inspector));
+
+        // Judged like a contract milestone: missed after the moved date, it is a breach with a case.
+        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 9, 30, 2));
+        Assert.Equal(1, await EvaluateAsync(factory));
+        var breach = Assert.Single(await CasesAsync(inspector));
+        Assert.Equal("GS-10c", breach["ruleId"]!.GetValue<string>());
+        Assert.Contains("Start mine construction", breach["titleEn"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonObject> DutyAsync(HttpClient client, JsonObject right, string whatEn)
+    {
+        var page = await Api.ReadAsync(await client.GetAsync($"/api/obligations?rightId={right["id"]}&pageSize=200"), HttpStatusCode.OK);
+        return page["items"]!.AsArray().Select(o => o!.AsObject()).Single(o => o["obligationEn"]!.GetValue<string>() == whatEn);
     }
 
     private static object Claim(string ground, string[] duties, string from, string to) => new

@@ -97,7 +97,7 @@ public sealed class DefinitionValidationTests
         Assert.Equal(File, problem.File);
         Assert.Equal("$.states.returned.onEntry[0].activity", problem.JsonPath);
         Assert.Contains("unknown activity 'sendFax'", problem.Reason, StringComparison.Ordinal);
-        Assert.Contains("notify, openCase, publishAnnouncement, recordVerification, reissueLicense, renewTerm, returnBlockToPool, setCaseStatus, setRightStatus, startObligations", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("notify, openCase, publishAnnouncement, recordVerification, reissueLicense, renewTerm, returnBlockToPool, setCaseStatus, setRightStatus, startDuty, startObligations", problem.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -272,8 +272,12 @@ public sealed class DefinitionValidationTests
         {
             Path = Directory.CreateTempSubdirectory("miningrights-workflows-").FullName;
 
-            // The plan deferral opens cases, which run on the case workflow: a folder without it does not load.
-            System.IO.File.Copy(System.IO.Path.Combine(WorkflowFiles.Folder, "case.json"), System.IO.Path.Combine(Path, "case.json"));
+            // The plan deferral opens cases, which run on the case workflow, and a withdrawal in a case starts the geological
+            // data duty (CN-GEODATA): a folder without them does not load.
+            foreach (var file in new[] { "case.json", "geological-data.json" })
+            {
+                System.IO.File.Copy(System.IO.Path.Combine(WorkflowFiles.Folder, file), System.IO.Path.Combine(Path, file));
+            }
         }
 
         public string Path { get; }

@@ -6,7 +6,8 @@ namespace MiningRights.Workflows.Activities;
 /// <summary>
 /// <c>{"activity": "notify", "notice": "planOverdue", "to": ["holder", "inspectors", "authority"], "deadline": "planDue"}</c>:
 /// queues the notice for the subject's holder, the inspectors of its location and/or the officers of its registration
-/// authority, with the facts of the named deadline. Keyed by the journal entry, so a transition queues it once.
+/// authority, with the facts of the named deadline. A notice may name the instance's values ({reasons}); a choice is
+/// named by its label in the notice's language. Keyed by the journal entry, so a transition queues it once.
 /// </summary>
 public sealed class NotifyActivity : IWorkflowActivity
 {
@@ -40,7 +41,21 @@ public sealed class NotifyActivity : IWorkflowActivity
 
     public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
     {
-        LocalizedText Fill(LocalizedText text) => new() { Zh = context.Values.Fill(text.Zh), En = context.Values.Fill(text.En) };
+        LocalizedText Fill(LocalizedText text) => new() { Zh = context.Values.Fill(Choices(text.Zh, "zh-CN")), En = context.Values.Fill(Choices(text.En, "en")) };
+
+        // A choice a signal carried is named in the notice's language ({proposal} → 收回矿业权 / Withdrawal of the right), not by its value.
+        string Choices(string template, string language)
+        {
+            foreach (var (name, input) in context.Definition.Definition.Signals.Values.SelectMany(s => s.Inputs).Where(i => i.Value.Type == "choice"))
+            {
+                if (context.Values.Get(name) is { } value)
+                {
+                    template = template.Replace("{" + name + "}", input.ValueLabel(value, language), StringComparison.Ordinal);
+                }
+            }
+
+            return template;
+        }
 
         var noticeName = ActivityParameters.String(parameters, "notice")!;
         // A notice may name the instance's own values ({obligationZh}, {breachEn}, ...) besides the facts every notice states.
