@@ -8,8 +8,8 @@ using MiningRights.Web.Hosting;
 namespace MiningRights.Web.Pages.Policies;
 
 /// <summary>
-/// The rules and parameter values in force in a province on a day, and the rulebooks they come from; an administrator
-/// adds a renewed or successor policy here as a rulebook file, checked before it takes effect.
+/// The rules and parameter values in force in a province on a day, and the rulebooks they come from (an administrator
+/// adds a renewed or successor policy on <c>/policies/add</c>).
 /// </summary>
 [Authorize]
 public sealed class IndexModel(PolicyQueries queries, Ui ui) : PageModel
@@ -32,29 +32,6 @@ public sealed class IndexModel(PolicyQueries queries, Ui ui) : PageModel
         }
 
         return Load(province, on);
-    }
-
-    /// <summary>Adds a rulebook; the use case refuses anyone but an administrator (a page handler takes no role of its own).</summary>
-    public async Task<IActionResult> OnPostAddAsync(IFormFile? file, [FromServices] AddRulebook add, CancellationToken ct)
-    {
-        try
-        {
-            if (file is null || file.Length > AddRulebook.MaxBytes)
-            {
-                throw RefusalException.Invalid("file", $"Choose a rulebook JSON file of at most {AddRulebook.MaxBytes / 1024} KB.", $"请选择不超过 {AddRulebook.MaxBytes / 1024} KB 的规则集 JSON 文件。");
-            }
-
-            using var reader = new StreamReader(file.OpenReadStream());
-            var added = await add.HandleAsync(new AddRulebook.Request(file.FileName, await reader.ReadToEndAsync(ct)), CurrentUser.From(User), ct);
-            return RedirectToPage(new { done = "added", province = added.Rulebook.Issuer == PolicyBook.National ? null : added.Rulebook.Issuer });
-        }
-        catch (RefusalException refusal)
-        {
-            Response.StatusCode = refusal.Status;
-            (Message, Errors) = ui.Refusal(refusal);
-        }
-
-        return Load(null, null);
     }
 
     private PageResult Load(string? province, string? on)
