@@ -17,10 +17,10 @@ public static class PoliciesApi
 
     public static Ok<PolicyListing> List(string? province, string? on, PolicyQueries queries) => TypedResults.Ok(queries.List(province, on));
 
-    public static async Task<Created<RulebookView>> Add(HttpRequest request, AddRulebook add, CurrentUser user, CancellationToken ct)
+    public static async Task<Created<RulebookView>> Add(HttpContext context, AddRulebook add, CancellationToken ct)
     {
-        var (name, json) = await ReadFileAsync(request, ct);
-        var added = await add.HandleAsync(new AddRulebook.Request(name, json), user, ct);
+        var (name, json) = await ReadFileAsync(context.Request, ct);
+        var added = await add.HandleAsync(new AddRulebook.Request(name, json), context.Current(), ct);
         return TypedResults.Created($"/api/policies?province={added.Rulebook.Issuer}", RulebookView.Of(added));
     }
 

@@ -134,6 +134,7 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
         // The provision the claim is decided under: the rule in force for the right fills it (GS-10b, GS-10c in Gansu), or the contract.
         var ruleId = ground == ForceMajeure ? ForceMajeure : JustifiedReason;
         var definition = registry.FindInForce(Workflow, today) ?? registry.ForChild(Workflow, today);
+        // The claim is about duties that arose under the right's grant and contract: it cites the rules in force then.
         var claim = await runtime.StartAsync(definition, new SubjectRef(RightSubjectKind.Kind, right.Id), user.Actor,
             new Dictionary<string, DateOnly> { [PeriodFrom] = request.PeriodFrom!.Value, [PeriodTo] = request.PeriodTo!.Value },
             new Dictionary<string, string>
@@ -147,7 +148,7 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
                 ["evidence"] = string.IsNullOrWhiteSpace(request.Evidence)
                     ? $"见附件 / see the attached files: {string.Join(", ", files.Select(f => Path.GetFileName(f.FileName)))}"
                     : request.Evidence.Trim(),
-            }, ct);
+            }, ct, right.RegisteredOn);
         var kept = await evidence.KeepAsync(claim, StartSequence, files, user.Name, ct);
 
         db.AuditEvents.Add(new AuditEvent

@@ -19,7 +19,7 @@ namespace MiningRights.Contracts;
 /// (the provisional licence's construction duties, GS-9e) leaves it to the contract, and a contract entered later for
 /// a right whose process already monitors a duty leaves that duty where it is.
 /// </summary>
-public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry registry, WorkflowRuntime runtime)
+public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry registry, WorkflowRuntime runtime, Policies.PolicyBook policies)
 {
     public const string WorkStartWorkflow = "exploration-work-start";
 
@@ -33,13 +33,6 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
     /// <summary>The construction and green-mine duties a provisional licence's approval starts (GS-9e, from its workflow's JSON).</summary>
     public const string ConstructionObligationWorkflow = "mine-construction-obligation";
 
-    /// <summary>CN-GEODATA: days before expiry the geological data is due, for an exploration and a mining licence.</summary>
-    private const int ExplorationDataDays = 30;
-    private const int MiningDataDays = 90;
-
-    /// <summary>CN-INVEST: yuan per km² in the first, the second, and every later licence year.</summary>
-    private static readonly decimal[] MinimumPerKm2 = [2_000m, 5_000m, 10_000m];
-
     /// <summary>
     /// Starts the duties of <paramref name="right"/> in the caller's unit of work, and answers what it did not start, in
     /// words: a duty another process on the right monitors already, and, for a contract entered after the right was
@@ -49,22 +42,25 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
     public async Task<IReadOnlyList<string>> StartAsync(MiningRight right, TransferContract contract, IReadOnlyList<ContractClause> clauses, Actor actor, CancellationToken ct,
         DateOnly? dueFrom = null)
     {
-        var scope = new Scope(right, actor, dueFrom, await StartObligationsActivity.MonitoredDutiesAsync(db, new SubjectRef(RightSubjectKind.Kind, right.Id), ct), []);
+        var scope = new Scope(right, actor, dueFrom, await StartObligationsActivity.MonitoredDutiesAsync(db, new SubjectRef(RightSubjectKind.Kind, right.Id), ct), [], contract.SignedOn);
         if (right.Kind == RightKind.Mining)
         {
-            await StartMiningAsync(scope, clauses, ct);
+            await StartMiningAsync(scope, clauses, policies.Parameters(right.LocationCountyCode, contract.SignedOn), ct);
             return scope.Skipped;
         }
 
+        // The national numbers (CN-START's months, CN-INVEST's yuan per km², CN-GEODATA's days) as in force on the contract's day.
+        var law = policies.Parameters(right.LocationCountyCode, contract.SignedOn);
+        decimal[] minimumPerKm2 = [law.Decimal("InvestmentFirstYearYuanPerKm2"), law.Decimal("InvestmentSecondYearYuanPerKm2"), law.Decimal("InvestmentLaterYearsYuanPerKm2")];
         var issued = right.IssuedOn;
-        await StartAsync(WorkStartWorkflow, scope, issued.AddMonths(6), "开始勘查施工", "Start exploration work", "CN-START", null, ct);
+        await StartAsync(WorkStartWorkflow, scope, issued.AddMonths(law.Int("WorkStartMonths")), "开始勘查施工", "Start exploration work", "CN-START", null, ct);
 
         var investment = clauses.FirstOrDefault(c => c.Kind == ClauseKind.Investment && c.AmountYuan is not null);
         // One duty per contract year that begins before the licence expires (counted in calendar years, so leap days do
         // not add a year to a five-year licence).
         for (var year = 1; year == 1 || issued.AddYears(year - 1) < right.ExpiresOn; year++)
         {
-            var minimum = investment?.AmountYuan ?? Yuan.Round(MinimumPerKm2[Math.Min(year, MinimumPerKm2.Length) - 1] * right.AreaKm2);
+            var minimum = investment?.AmountYuan ?? Yuan.Round(minimumPerKm2[Math.Min(year, minimumPerKm2.Length) - 1] * right.AreaKm2);
             await StartAsync(InvestmentWorkflow, scope, issued.AddYears(year).AddDays(-1),
                 $"第{year}合同年度勘查投入不低于{Yuan.Zh(minimum)}", $"Exploration investment of at least {Yuan.En(minimum)} in contract year {year}",
                 investment?.Number ?? "CN-INVEST", new Dictionary<string, string>
@@ -75,7 +71,7 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
         }
 
         var data = clauses.FirstOrDefault(c => c.Kind == ClauseKind.GeologicalData && c.DueOn is not null);
-        await StartAsync(GeologicalDataWorkflow, scope, data?.DueOn ?? right.ExpiresOn.AddDays(-ExplorationDataDays), "汇交地质资料", "Submit the geological data",
+        await StartAsync(GeologicalDataWorkflow, scope, data?.DueOn ?? right.ExpiresOn.AddDays(-GeologicalDataDaysBeforeExpiry(law, RightKind.Exploration)), "汇交地质资料", "Submit the geological data",
             data is null ? "CN-GEODATA" : data.Number, null, ct);
 
         foreach (var clause in clauses.Where(c => c.Kind is ClauseKind.ResultsReport or ClauseKind.Progress && c.DueOn is not null))
@@ -87,7 +83,7 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
         return scope.Skipped;
     }
 
-    private async Task StartMiningAsync(Scope scope, IReadOnlyList<ContractClause> clauses, CancellationToken ct)
+    private async Task StartMiningAsync(Scope scope, IReadOnlyList<ContractClause> clauses, Policies.ProvinceParameters law, CancellationToken ct)
     {
         var right = scope.Right;
         foreach (var clause in clauses.Where(c => c.Kind is ClauseKind.Construction or ClauseKind.GreenMine or ClauseKind.DeepProcessing && c.DueOn is not null))
@@ -101,12 +97,13 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
         }
 
         var data = clauses.FirstOrDefault(c => c.Kind == ClauseKind.GeologicalData && c.DueOn is not null);
-        await StartAsync(GeologicalDataWorkflow, scope, data?.DueOn ?? right.ExpiresOn.AddDays(-MiningDataDays), "汇交地质资料", "Submit the geological data",
+        await StartAsync(GeologicalDataWorkflow, scope, data?.DueOn ?? right.ExpiresOn.AddDays(-GeologicalDataDaysBeforeExpiry(law, RightKind.Mining)), "汇交地质资料", "Submit the geological data",
             data is null ? "CN-GEODATA" : data.Number, null, ct);
     }
 
-    /// <summary>CN-GEODATA: days before expiry the geological data is due where the contract fixes no date.</summary>
-    public static int GeologicalDataDaysBeforeExpiry(RightKind kind) => kind == RightKind.Mining ? MiningDataDays : ExplorationDataDays;
+    /// <summary>CN-GEODATA: days before expiry the geological data is due where the contract fixes no date (parameters of the national rulebook).</summary>
+    public static int GeologicalDataDaysBeforeExpiry(Policies.ProvinceParameters law, RightKind kind) =>
+        law.Int(kind == RightKind.Mining ? "GeodataMiningDaysBeforeExpiry" : "GeodataExplorationDaysBeforeExpiry");
 
     /// <summary>The key a duty of this clause kind is known by on the right: construction, greenMine, deepProcessing.</summary>
     public static string DutyKey(ClauseKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
@@ -135,9 +132,9 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
             ["clause"] = clause,
         };
         await runtime.StartAsync(registry.ForChild(workflow, right.RegisteredOn), new SubjectRef(RightSubjectKind.Kind, right.Id), scope.Actor,
-            new Dictionary<string, DateOnly> { ["dueOn"] = due }, data, ct);
+            new Dictionary<string, DateOnly> { ["dueOn"] = due }, data, ct, scope.SignedOn);
     }
 
     /// <summary>One start of a right's duties: from which due date, the duties other processes monitor already, and what was left out.</summary>
-    private sealed record Scope(MiningRight Right, Actor Actor, DateOnly? DueFrom, HashSet<string> Monitored, List<string> Skipped);
+    private sealed record Scope(MiningRight Right, Actor Actor, DateOnly? DueFrom, HashSet<string> Monitored, List<string> Skipped, DateOnly SignedOn);
 }

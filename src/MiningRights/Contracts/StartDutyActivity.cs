@@ -83,6 +83,6 @@ public sealed class StartDutyActivity : IWorkflowActivity
         }
 
         await context.Runtime.StartAsync(context.Registry.ForChild(ActivityParameters.String(parameters, "workflow")!, right.RegisteredOn),
-            new SubjectRef(RightSubjectKind.Kind, right.Id), context.Actor, new Dictionary<string, DateOnly> { ["dueOn"] = due }, data, cancellationToken);
+            new SubjectRef(RightSubjectKind.Kind, right.Id), context.Actor, new Dictionary<string, DateOnly> { ["dueOn"] = due }, data, cancellationToken, context.ArisenOn);
     }
 }

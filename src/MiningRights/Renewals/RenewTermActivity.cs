@@ -52,7 +52,7 @@ public sealed class RenewTermActivity : IWorkflowActivity
         var running = await context.Db.WorkflowInstances
             .Where(i => i.SubjectKind == RightSubjectKind.Kind && i.SubjectId == right.Id && i.DefinitionId == ContractDuties.GeologicalDataWorkflow && !i.Finished)
             .ToListAsync(ct);
-        var dueOn = right.ExpiresOn.AddDays(-ContractDuties.GeologicalDataDaysBeforeExpiry(right.Kind));
+        var dueOn = right.ExpiresOn.AddDays(-ContractDuties.GeologicalDataDaysBeforeExpiry(context.ParametersOn(context.Today), right.Kind));
         foreach (var duty in running.Where(i => new InstanceValues(i).Get("clause") == "CN-GEODATA"))
         {
             await context.Runtime.ExtendAsync(duty, "due", dueOn, $"the licence was renewed to {right.ExpiresOn:yyyy-MM-dd}", "CN-GEODATA", context.Actor, ct);

@@ -75,13 +75,14 @@ public sealed class BreachDayTests
             new { number = "第十四条", kind = "deepProcessing", textZh = "就地精深加工率不低于60%", textEn = "At least 60% of the ore processed in the province", dueOn = "2028-12-31" });
 
         // The milestones carry their own rule (green mine GS-11); their breach opens the mine-milestone workflow's case,
-        // which is GS-10c for all three. The data is due 90 days before 23 March 2032 (across 29 February): 24 December 2031.
+        // which is GS-10c for all three. The data is due 90 days before 23 March 2032 (across 29 February): 24 December 2031;
+        // GS-10b is an exploration holder's breach, so a mining right's late data is a case under CN-GEODATA alone.
         var duties = new (string Clause, string Workflow, string DutyRule, DateOnly Due, string CaseRule, string Obligation)[]
         {
             ("第十二条", "mine-milestone", "GS-10c", new DateOnly(2026, 6, 30), "GS-10c", "2026年6月30日前开工建设（合同第十二条）"),
             ("第十三条", "mine-milestone", "GS-11", new DateOnly(2027, 12, 31), "GS-10c", "2027年底前建成绿色矿山（合同第十三条）"),
             ("第十四条", "mine-milestone", "GS-10c", new DateOnly(2028, 12, 31), "GS-10c", "就地精深加工率不低于60%（合同第十四条）"),
-            ("CN-GEODATA", "geological-data", "CN-GEODATA", new DateOnly(2031, 12, 24), "GS-10b", "汇交地质资料"),
+            ("CN-GEODATA", "geological-data", "CN-GEODATA", new DateOnly(2031, 12, 24), "CN-GEODATA", "汇交地质资料"),
         };
         Assert.Equal(4, (await ObligationsAsync(holder.Client, right)).Count);
         Assert.Empty(await CasesAsync(inspector));

@@ -189,7 +189,7 @@ public sealed class BreachTests
         var entry = duty["journal"]!.AsArray().Select(e => e!.AsObject()).Single(e => e["trigger"]!.GetValue<string>() == "signal:breach");
         var caseDetail = await Api.ReadAsync(await inspector.GetAsync($"/api/cases/{breach["id"]}"), HttpStatusCode.OK);
         await factory.DeliverAsync();
-        var mail = Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject.StartsWith("【违约】", StringComparison.Ordinal));
+        var mail = Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject.StartsWith("【违约】", StringComparison.Ordinal) && m.Text!.Contains("勘查投入不足", StringComparison.Ordinal));
         var cited = new[] { entry["citation"]!.GetValue<string>(), breach["citation"]!.GetValue<string>(), caseDetail.ToJsonString(), mail.Text! };
         if (county.StartsWith("62", StringComparison.Ordinal))
         {

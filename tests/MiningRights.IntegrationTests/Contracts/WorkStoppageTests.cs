@@ -23,7 +23,7 @@ public sealed class WorkStoppageTests
         var world = await ListingWorld.StartAsync(factory, "620000");
         var inspector = await world.Api.AccountAsync("Inspector", "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23");
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23");
 
         // Work starts on 20 May 2025 and the authority accepts it: the next record of work is due six months on.
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 1, 10));
@@ -61,7 +61,7 @@ public sealed class WorkStoppageTests
         var world = await ListingWorld.StartAsync(factory, "620000");
         var inspector = await world.Api.AccountAsync("Inspector", "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23");
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23");
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 1, 10));
         var work = await StartWorkAsync(world, holder, right, "2025-05-20");
         Assert.Equal("2025-11-20", work["dueOn"]!.GetValue<string>());
@@ -95,11 +95,11 @@ public sealed class WorkStoppageTests
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
         var world = await ListingWorld.StartAsync(factory, "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2030-03-23");
+        var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23");
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 1, 10));
         var work = await StartWorkAsync(world, holder, right, "2025-05-20");
         var before = await GeologicalDataAsync(holder.Client, right);
-        Assert.Equal(["2030-02-21"], before.Select(d => d["dueOn"]!.GetValue<string>()));
+        Assert.Equal(["2028-02-22"], before.Select(d => d["dueOn"]!.GetValue<string>()));
 
         // The holder records work with the end of the general-survey stage on 15 October; the authority accepts it.
         factory.Clock.Set(TestClock.Shanghai(2025, 11, 1, 10));
@@ -109,7 +109,7 @@ public sealed class WorkStoppageTests
 
         // 15 October 2025 + 180 days = 13 April 2026, besides the data due before expiry.
         var data = await GeologicalDataAsync(holder.Client, right);
-        Assert.Equal(["2026-04-13", "2030-02-21"], data.Select(d => d["dueOn"]!.GetValue<string>()));
+        Assert.Equal(["2026-04-13", "2028-02-22"], data.Select(d => d["dueOn"]!.GetValue<string>()));
         Assert.Equal("CN-GEODATA", data[0]["ruleId"]!.GetValue<string>());
         Assert.Contains("阶段", data[0]["obligationZh"]!.GetValue<string>(), StringComparison.Ordinal);
 
@@ -118,7 +118,7 @@ public sealed class WorkStoppageTests
         var next = await WorkDutyAsync(holder.Client, right);
         await Send(holder.Client, next, "report", new() { ["workedOn"] = "2026-02-27", ["workDone"] = "详查钻探" });
         await Send(world.Authority, next, "accept", new() { ["stageEndedOn"] = "2026-02-28" });
-        Assert.Equal(["2026-04-13", "2026-08-27", "2030-02-21"], (await GeologicalDataAsync(holder.Client, right)).Select(d => d["dueOn"]!.GetValue<string>()));
+        Assert.Equal(["2026-04-13", "2026-08-27", "2028-02-22"], (await GeologicalDataAsync(holder.Client, right)).Select(d => d["dueOn"]!.GetValue<string>()));
     }
 
     /// <summary>Reports the work start of <paramref name="right"/> and has the authority accept it; returns the first work-record duty.</summary>

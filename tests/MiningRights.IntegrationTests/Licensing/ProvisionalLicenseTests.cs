@@ -223,27 +223,19 @@ public sealed class ProvisionalLicenseTests
     [Fact]
     public async Task Registered_on_29_February_under_a_renewed_policy_the_licence_expires_on_28_February()
     {
-        // A province that renews the policy publishes a new version of the workflow with its own window.
-        var folder = Path.Combine(ServiceFactory.TestDataRoot, "workflows-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "workflows")))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
-        var renewed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "provisional-mining-license.json")))!;
-        renewed["version"] = 2;
-        renewed["validFrom"] = "2026-01-01";
-        renewed["validUntil"] = "2028-12-31";
-        await File.WriteAllTextAsync(Path.Combine(folder, "provisional-mining-license.v2.json"), renewed.ToJsonString());
-
-        using var factory = new ServiceFactory(TestClock.Shanghai(2028, 2, 29, 10), settings: new Dictionary<string, string?> { ["Workflows:Directory"] = folder });
+        // A province that renews the policy publishes it; an administrator adds it as a rulebook (the test fixture's
+        // TEST-9e fills the provisional licence for Gansu until 2028-12-31).
+        using var factory = new ServiceFactory(TestClock.Shanghai(2028, 2, 29, 10));
         var api = new Api(factory);
+        var admin = await api.AdminAsync();
+        var fixture = Path.Combine(RepositoryRoot.Find(), "tests", "MiningRights.IntegrationTests", "Policies", "test-renewed-gansu-policy.json");
+        var form = new MultipartFormDataContent { { new StringContent(await File.ReadAllTextAsync(fixture)), "file", "renewed.json" } };
+        await Api.ReadAsync(await admin.PostAsync("/api/policies/rulebooks", form), HttpStatusCode.Created);
         var authority = await api.AuthorityAsync();
         var holder = await api.HolderAsync("en");
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", MiningRight(holder.Id, new DateOnly(2028, 2, 29))), HttpStatusCode.Created);
         Assert.Equal("2030-02-28", right["expiresOn"]!.GetValue<string>());
-        Assert.Equal(2, Api.Lifecycle(right)["version"]!.GetValue<int>());
+        Assert.Equal("TEST-9e", right["provisionalRuleId"]!.GetValue<string>());
     }
 
     [Fact]

@@ -115,9 +115,11 @@ public sealed class PublicTransferTests
         var everything = await anonymous.GetStringAsync("/api/public/announcements?pageSize=200");
         Assert.DoesNotContain("协议出让公示", everything, StringComparison.Ordinal);
 
-        // The second installment is the holder's own deadline now, with its reminders.
+        // The second installment is the holder's own deadline now, with its reminders. A Gansu block: the contract's own
+        // schedule (CN-CONTRACT), never Zhejiang's ZJ-27b.
         var owed = await Api.ReadAsync(await holder.Client.GetAsync("/api/deadlines"), HttpStatusCode.OK);
-        Assert.Contains(owed["items"]!.AsArray(), d => d!["ruleId"]!.GetValue<string>() == "ZJ-27b" && d["dueOn"]!.GetValue<string>() == "2026-03-25");
+        Assert.Contains(owed["items"]!.AsArray(), d => d!["ruleId"]!.GetValue<string>() == "CN-CONTRACT" && d["dueOn"]!.GetValue<string>() == "2026-03-25");
+        Assert.DoesNotContain(owed["items"]!.AsArray(), d => d!["ruleId"]!.GetValue<string>().StartsWith("ZJ-", StringComparison.Ordinal));
 
         // The ground is the right's now: a block over it is refused naming the licence number.
         var over = await ProblemAssert.ReadAsync(await world.Authority.PostAsJsonAsync("/api/blocks", ListingWorld.Block(corners)), HttpStatusCode.UnprocessableEntity);

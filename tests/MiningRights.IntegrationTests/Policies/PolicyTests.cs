@@ -32,7 +32,7 @@ public sealed class PolicyTests
         var admin = await api.AdminAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await Upload(authority, "renewed.json", await File.ReadAllTextAsync(Fixture))).StatusCode);
         var broken = JsonNode.Parse(await File.ReadAllTextAsync(Fixture))!;
-        broken["rules"]![0]!["validUntil"] = "2027-06-30";
+        broken["rules"]![0]!["validUntil"] = "2029-06-30";
         var brokenProblem = await ProblemAssert.ReadAsync(await Upload(admin, "renewed.json", broken.ToJsonString()), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("$.rules[0].validFrom", brokenProblem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("TEST-9d", (await Api.ReadAsync(await admin.GetAsync("/api/policies"), HttpStatusCode.OK)).ToJsonString(), StringComparison.Ordinal);

@@ -90,7 +90,8 @@ public sealed class StartObligationsActivity : IWorkflowActivity
                     ["parentInstance"] = context.Instance.Id.ToString(),
                     [DutyValue] = duty ?? string.Empty,
                 },
-                cancellationToken);
+                cancellationToken,
+                context.ArisenOn);
         }
     }
 }
