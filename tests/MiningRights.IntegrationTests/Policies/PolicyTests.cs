@@ -39,7 +39,8 @@ public sealed class PolicyTests
 
         var added = await Api.ReadAsync(await Upload(admin, "renewed.json", await File.ReadAllTextAsync(Fixture)), HttpStatusCode.Created);
         Assert.Equal("test-renewed-gansu-policy", added["id"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Conflict, (await Upload(admin, "renewed.json", await File.ReadAllTextAsync(Fixture))).StatusCode);
+        var twice = await ProblemAssert.ReadAsync(await Upload(admin, "renewed.json", await File.ReadAllTextAsync(Fixture)), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("already in force", twice["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2026, 3, 2))), HttpStatusCode.Created);
         var deferral = Api.Lifecycle(right);
