@@ -95,7 +95,8 @@ public sealed class PolicyBook
 
     /// <summary>
     /// What an act cites: the rule its own reference resolves to first, then the rules the others resolve to, each once.
-    /// Never empty: when nothing reaches the subject, the latest version of the first rule ID named stands.
+    /// Never empty: when nothing reaches the subject on its days, the latest rule named (or filling a provision named)
+    /// stands, its own province's first; the loader makes sure every definition names something the rulebooks have.
     /// </summary>
     public Citation Cite(string primary, IEnumerable<string> references, RuleSubject subject, DateOnly arisenOn, DateOnly today)
     {
@@ -109,13 +110,21 @@ public sealed class PolicyBook
             }
         }
 
-        if (rules.Count == 0 && all.Prepend(primary).FirstOrDefault(RulebookLoader.IsRuleId) is { } named)
+        // Nothing reaches the subject on its days (a process written into the database outside the service, or one whose
+        // rule has gone): the latest rule named, or filling what was named, in the subject's province first, still stands.
+        if (rules.Count == 0)
         {
-            rules.Add(_contents.ById[named].Last());
+            var candidates = all.Prepend(primary)
+                .SelectMany(r => RulebookLoader.IsRuleId(r) ? _contents.ById[r] : _contents.Rules.Where(x => x.Provides.Contains(r)))
+                .ToList();
+            if ((candidates.LastOrDefault(r => r.Reaches(subject.JurisdictionCode)) ?? candidates.LastOrDefault()) is { } latest)
+            {
+                rules.Add(latest);
+            }
         }
 
         return rules.Count > 0 ? new Citation(rules)
-            : throw new InvalidOperationException($"Nothing of {string.Join(", ", all.Prepend(primary))} can be cited for {subject.JurisdictionCode}.");
+            : throw new InvalidOperationException($"Nothing of {string.Join(", ", all.Prepend(primary))} is a rule of the rulebooks.");
     }
 
     /// <summary>The rules in force in the province of <paramref name="jurisdictionCode"/> on <paramref name="on"/>: national, then the province's.</summary>

@@ -116,7 +116,7 @@ public sealed class RulebookTests
     }
 
     [Fact]
-    public void GS_10d_is_cited_for_a_Gansu_case_whose_duty_arose_in_its_window_and_the_contract_everywhere()
+    public void GS_10d_is_cited_for_a_Gansu_case_whose_duty_arose_in_its_window_and_CN_CONTRACT_everywhere()
     {
         var gansu = Book.Cite("breachDisposition", ["breachDisposition", "CN-CONTRACT"], new RuleSubject(LanzhouCounty), new DateOnly(2025, 12, 31), new DateOnly(2027, 1, 20));
         var zhejiang = Book.Cite("breachDisposition", ["breachDisposition", "CN-CONTRACT"], new RuleSubject(HangzhouCounty), new DateOnly(2025, 12, 31), new DateOnly(2027, 1, 20));
@@ -126,6 +126,17 @@ public sealed class RulebookTests
         Assert.Equal("CN-CONTRACT", zhejiang.RuleId);
         Assert.Contains("[gansu-2024 ", gansu.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("GS-", zhejiang.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_GS_9d_process_whose_arising_day_is_unknown_still_cites_GS_9d_rather_than_nothing()
+    {
+        // A deferral written into the database outside the service (no arising day kept, started in 2026): its provision
+        // is filled by no rule in force on that day, yet every act on it must cite the rule that allowed it.
+        var cited = Book.Cite("planDeferral", ["planDeferral", "registrationWithoutReverification", "breachDisposition"], new RuleSubject(LanzhouCounty, "exploration"),
+            new DateOnly(2026, 12, 4), new DateOnly(2026, 12, 4));
+
+        Assert.Equal(["GS-9d"], cited.RuleIds);
     }
 
     [Fact]

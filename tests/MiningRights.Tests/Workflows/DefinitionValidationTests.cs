@@ -147,6 +147,48 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void A_definition_that_runs_in_every_province_may_not_name_GS_10b_a_Gansu_rule_and_is_told_the_provision_to_name()
+    {
+        var definition = WorkflowFiles.PlanDeferral();
+        definition["rules"]!.AsArray().Add("GS-10b");
+
+        var problem = SingleProblem(definition);
+
+        Assert.Equal("$.rules[3]", problem.JsonPath);
+        Assert.Contains("runs in every province (province 100000) and may not cite GS-10b, a rule of province 620000", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("explorationBreach", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Gansu_definition_may_not_name_GS_9d_beyond_its_window_nor_ZJ_27b_a_Zhejiang_rule()
+    {
+        var definition = WorkflowFiles.PlanDeferral();
+        definition["province"] = "620000";
+        definition["validFrom"] = "2024-05-10";
+        definition["validUntil"] = "2026-12-31";
+        definition["rules"]!.AsArray().Add("GS-9d");
+
+        var window = SingleProblem(definition);
+        Assert.Contains("GS-9d is in force 2024-05-10 to 2025-12-31, but the definition runs 2024-05-10 to 2026-12-31", window.Reason, StringComparison.Ordinal);
+
+        definition["validUntil"] = "2025-12-31";
+        definition["rules"]!.AsArray().Add("ZJ-27b");
+        var territory = SingleProblem(definition);
+        Assert.Contains("runs in province 620000 and may not cite ZJ-27b, a rule of province 330000", territory.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_provision_no_rule_fills_is_refused()
+    {
+        var definition = WorkflowFiles.PlanDeferral();
+        definition["rules"]!.AsArray().Add("planDeferal");
+
+        var problem = SingleProblem(definition);
+
+        Assert.Contains("'planDeferal' is neither a rule ID nor a provision that a rule of the rulebooks fills", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_rule_ID_not_in_the_policy_is_refused()
     {
         var definition = WorkflowFiles.PlanDeferral();
