@@ -114,12 +114,14 @@ public sealed class PolicyBook
         // rule has gone): the latest rule named, or filling what was named, in the subject's province first, still stands.
         if (rules.Count == 0)
         {
-            var candidates = all.Prepend(primary)
-                .SelectMany(r => RulebookLoader.IsRuleId(r) ? _contents.ById[r] : _contents.Rules.Where(x => x.Provides.Contains(r)))
-                .ToList();
-            if ((candidates.LastOrDefault(r => r.Reaches(subject.JurisdictionCode)) ?? candidates.LastOrDefault()) is { } latest)
+            foreach (var reference in all.Prepend(primary))
             {
-                rules.Add(latest);
+                var candidates = (RulebookLoader.IsRuleId(reference) ? _contents.ById[reference] : _contents.Rules.Where(r => r.Provides.Contains(reference))).ToList();
+                if ((candidates.LastOrDefault(r => r.Reaches(subject.JurisdictionCode)) ?? candidates.LastOrDefault()) is { } latest)
+                {
+                    rules.Add(latest);
+                    break;
+                }
             }
         }
 
