@@ -43,10 +43,10 @@ public sealed class PolicyBook
 
     /// <summary>Every parameter any rulebook defines, by name (one definition each: the units agree across rulebooks).</summary>
     public ParameterDefinition? Parameter(string name) =>
-        _contents.Rulebooks.SelectMany(b => b.Rulebook.Parameters.Concat(b.Rules.SelectMany(r => r.Parameters))).FirstOrDefault(p => p.Name == name);
+        _contents.Parameters[name].FirstOrDefault();
 
     public IReadOnlyList<string> ParameterNames =>
-        [.. _contents.Rulebooks.SelectMany(b => b.Rulebook.Parameters.Concat(b.Rules.SelectMany(r => r.Parameters))).Select(p => p.Name).Distinct().Order(StringComparer.Ordinal)];
+        [.. _contents.Parameters.Select(p => p.Key).Order(StringComparer.Ordinal)];
 
     public bool Knows(string ruleId) => _contents.ById.Contains(ruleId);
 
@@ -171,7 +171,7 @@ public sealed class PolicyBook
     /// <summary>Every configured parameter value that no rulebook defines, or that its definition refuses.</summary>
     public IEnumerable<string> ValidateOverrides()
     {
-        var definitions = _contents.Rulebooks.SelectMany(b => b.Rulebook.Parameters.Concat(b.Rules.SelectMany(r => r.Parameters))).ToLookup(p => p.Name);
+        var definitions = _contents.Parameters;
         foreach (var (where, values) in _overrides.Provinces.Select(p => ($"Provinces:{p.Key}", p.Value)).Prepend(("Defaults", _overrides.Defaults)))
         {
             if (where != "Defaults" && (where[10..] is not { Length: 6 } code || !code.All(char.IsAsciiDigit) || !code.EndsWith("0000", StringComparison.Ordinal)))
@@ -231,6 +231,7 @@ public sealed class PolicyBook
             Rulebooks = rulebooks;
             Rules = [.. rulebooks.SelectMany(b => b.Rules).OrderBy(r => r.InForceFrom)];
             ById = Rules.ToLookup(r => r.Id, StringComparer.Ordinal);
+            Parameters = rulebooks.SelectMany(b => b.Rulebook.Parameters.Concat(b.Rules.SelectMany(r => r.Parameters))).ToLookup(p => p.Name, StringComparer.Ordinal);
         }
 
         public IReadOnlyList<LoadedRulebook> Rulebooks { get; }
@@ -238,5 +239,8 @@ public sealed class PolicyBook
         public IReadOnlyList<PolicyRule> Rules { get; }
 
         public ILookup<string, PolicyRule> ById { get; }
+
+        /// <summary>Every definition of every parameter, by name (a name may be defined by several versions of a rule).</summary>
+        public ILookup<string, ParameterDefinition> Parameters { get; }
     }
 }

@@ -112,7 +112,7 @@ public sealed class ProviderTests
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10), settings: settings);
         var thrown = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        return string.Join(" | ", Flatten(thrown).Select(e => e.Message));
+        return string.Join(" | ", ExceptionChain.Of(thrown).Select(e => e.Message));
     }
 
     private static async Task<(int ExitCode, string Output)> RunMigrateCommandAsync(string connectionString)
@@ -144,15 +144,5 @@ public sealed class ProviderTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception exception)
-    {
-        yield return exception;
-        var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions : exception.InnerException is { } one ? [one] : [];
-        foreach (var child in inner.SelectMany(Flatten))
-        {
-            yield return child;
-        }
     }
 }

@@ -67,7 +67,7 @@ public sealed class HostingTests
             using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10), settings: new Dictionary<string, string?> { ["Workflows:Directory"] = folder });
             var thrown = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-            var invalid = Flatten(thrown).OfType<WorkflowDefinitionException>().FirstOrDefault();
+            var invalid = ExceptionChain.Of(thrown).OfType<WorkflowDefinitionException>().FirstOrDefault();
             Assert.True(invalid is not null, "No WorkflowDefinitionException in: " + thrown);
             Assert.Contains("exploration-plan-deferral.json", invalid.Message, StringComparison.Ordinal);
             Assert.Contains("$.states.inCase.onEntry[0].activity", invalid.Message, StringComparison.Ordinal);
@@ -78,16 +78,6 @@ public sealed class HostingTests
         finally
         {
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception exception)
-    {
-        yield return exception;
-        var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions : exception.InnerException is { } one ? [one] : [];
-        foreach (var child in inner.SelectMany(Flatten))
-        {
-            yield return child;
         }
     }
 }

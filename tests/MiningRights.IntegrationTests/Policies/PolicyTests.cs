@@ -139,7 +139,7 @@ public sealed class PolicyTests
             using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10), settings: new Dictionary<string, string?> { ["Policies:Directory"] = folder });
             var thrown = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-            var invalid = Flatten(thrown).OfType<RulebookException>().FirstOrDefault();
+            var invalid = ExceptionChain.Of(thrown).OfType<RulebookException>().FirstOrDefault();
             Assert.True(invalid is not null, "No RulebookException in: " + thrown);
             var problem = Assert.Single(invalid.Problems);
             Assert.Equal("zhejiang-2023.json", problem.File);
@@ -159,14 +159,4 @@ public sealed class PolicyTests
     }
 
     private static List<string> Ids(JsonObject listing) => listing["rules"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).ToList();
-
-    private static IEnumerable<Exception> Flatten(Exception exception)
-    {
-        yield return exception;
-        var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions : exception.InnerException is { } one ? [one] : [];
-        foreach (var child in inner.SelectMany(Flatten))
-        {
-            yield return child;
-        }
-    }
 }
