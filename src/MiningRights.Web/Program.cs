@@ -52,6 +52,7 @@ app.MapAccountsApi();
 app.MapJurisdictionsApi();
 app.MapHoldersApi();
 app.MapRightsApi();
+app.MapImportsApi();
 app.MapPlansApi();
 app.MapDeadlinesApi();
 app.MapCasesApi();

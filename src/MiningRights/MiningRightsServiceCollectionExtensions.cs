@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MiningRights.Deadlines;
+using MiningRights.Imports;
 using MiningRights.Notifications;
 using MiningRights.Plans;
 using MiningRights.Policies;
@@ -61,6 +62,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddContracts();
         services.AddRenewals();
         services.AddVerification();
+        services.AddImports();
         services.AddScoped<Accounts.CreateAccount>();
         services.AddScoped<Accounts.AccountQueries>();
         services.AddScoped<ExtendDeadline>();

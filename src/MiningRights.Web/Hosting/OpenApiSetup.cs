@@ -31,6 +31,10 @@ public static class OpenApiSetup
     public static RouteHandlerBuilder DescribedAsSignalForm(this RouteHandlerBuilder builder, string fileField, string signal) =>
         builder.WithMetadata(new SignalForm(fileField, signal));
 
+    /// <summary>A <c>multipart/form-data</c> body with one file in <paramref name="fileField"/> and no other value (a signal no workflow declares).</summary>
+    public static RouteHandlerBuilder DescribedAsFileForm(this RouteHandlerBuilder builder, string fileField) =>
+        builder.WithMetadata(new SignalForm(fileField, string.Empty));
+
     /// <summary>
     /// Describes a body the handler reads itself as either JSON of <paramref name="jsonBody"/> or a multipart form with
     /// evidence files in <c>files</c>: the form has the JSON body's fields, or, with <paramref name="valuesAsFields"/>

@@ -28,9 +28,10 @@ public sealed class RenewalTracking(IServiceScopeFactory scopes, ILogger<Renewal
     private const int Batch = 500;
 
     /// <summary>Starts the renewal process of <paramref name="right"/>'s present term in the caller's unit of work.</summary>
-    public static async Task StartAsync(WorkflowRuntime runtime, WorkflowRegistry registry, ProvinceParameters parameters, MiningRight right, Actor actor, CancellationToken ct)
+    /// <param name="asOf">The day whose definition applies: the registration's, or today's for a right imported from an existing register.</param>
+    public static async Task StartAsync(WorkflowRuntime runtime, WorkflowRegistry registry, ProvinceParameters parameters, MiningRight right, Actor actor, CancellationToken ct, DateOnly? asOf = null)
     {
-        var definition = registry.ForChild(Workflow, right.RegisteredOn);
+        var definition = registry.ForChild(Workflow, asOf ?? right.RegisteredOn);
         await runtime.StartAsync(definition, new SubjectRef(RightSubjectKind.Kind, right.Id), actor,
             new Dictionary<string, DateOnly>
             {

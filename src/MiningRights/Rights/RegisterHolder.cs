@@ -16,6 +16,42 @@ public sealed class RegisterHolder(MiningRightsDbContext db, TimeProvider time)
 
     public async Task<Holder> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
     {
+        if (Check(request) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        var code = request.CreditCode!.Trim().ToUpperInvariant();
+        if (await db.Holders.AnyAsync(h => h.CreditCode == code, ct))
+        {
+            throw RefusalException.Conflict($"A holder with credit code {code} is already registered.", $"统一社会信用代码为 {code} 的矿业权人已经登记。");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var holder = new Holder
+        {
+            CreditCode = code!,
+            NameZh = request.NameZh!.Trim(),
+            NameEn = request.NameEn!.Trim(),
+            Language = request.Language!,
+            ContactEmails = string.Join(';', request.ContactEmails!.Select(e => e.Trim())),
+            CreatedAtUtc = now,
+        };
+        db.Holders.Add(holder);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now,
+            Actor = user.Name,
+            Action = "holder.registered",
+            Detail = $"Holder {holder.CreditCode} {holder.NameZh} registered.",
+        });
+        await db.SaveChangesAsync(ct);
+        return holder;
+    }
+
+    /// <summary>What is wrong with the holder's fields (400 with field errors), or null; the import checks a holder it updates with it.</summary>
+    public static RefusalException? Check(Request request)
+    {
         var errors = new Dictionary<string, string[]>();
         var errorsZh = new Dictionary<string, string>();
         var code = request.CreditCode is { Length: <= 64 } given ? given.Trim().ToUpperInvariant() : null;
@@ -50,36 +86,8 @@ public sealed class RegisterHolder(MiningRightsDbContext db, TimeProvider time)
             errorsZh["contactEmails"] = $"须提供 1 至 {MaxContacts} 个有效的电子邮箱地址（每个最多 {AccountLimits.Email} 个字符）用于接收通知。";
         }
 
-        if (errors.Count > 0)
-        {
-            throw new RefusalException(400, "Invalid holder", "The holder could not be registered: see the field errors.", errors: errors,
+        return errors.Count == 0 ? null
+            : new RefusalException(400, "Invalid holder", "The holder could not be registered: see the field errors.", errors: errors,
                 detailZh: $"无法登记该矿业权人：{string.Concat(errorsZh.Values)}");
-        }
-
-        if (await db.Holders.AnyAsync(h => h.CreditCode == code, ct))
-        {
-            throw RefusalException.Conflict($"A holder with credit code {code} is already registered.", $"统一社会信用代码为 {code} 的矿业权人已经登记。");
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var holder = new Holder
-        {
-            CreditCode = code!,
-            NameZh = request.NameZh!.Trim(),
-            NameEn = request.NameEn!.Trim(),
-            Language = request.Language!,
-            ContactEmails = string.Join(';', emails.Select(e => e.Trim())),
-            CreatedAtUtc = now,
-        };
-        db.Holders.Add(holder);
-        db.AuditEvents.Add(new AuditEvent
-        {
-            AtUtc = now,
-            Actor = user.Name,
-            Action = "holder.registered",
-            Detail = $"Holder {holder.CreditCode} {holder.NameZh} registered.",
-        });
-        await db.SaveChangesAsync(ct);
-        return holder;
     }
 }

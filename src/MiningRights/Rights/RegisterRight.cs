@@ -44,7 +44,9 @@ public sealed partial class RegisterRight(
         DateOnly? ExpiresOn,
         string? Deferral,
         double[][]? Corners = null,
-        Licensing.MineScale? MineScale = null);
+        Licensing.MineScale? MineScale = null,
+        Listing.CornerNotation? CornerNotation = null,
+        int? Zone = null);
 
     public async Task<MiningRight> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
     {
@@ -63,9 +65,10 @@ public sealed partial class RegisterRight(
     /// <summary>
     /// Everything registration does, added to the caller's unit of work without saving, so that a registration from a
     /// transferred block commits with the block's own changes. <paramref name="fromBlockId"/> is the block whose ground
-    /// the right takes over (not an overlap with itself).
+    /// the right takes over (not an overlap with itself). <paramref name="processesFrom"/> is given for a right granted
+    /// before the service knew it (an imported register): its processes start as of that day, not its registration's.
     /// </summary>
-    public async Task<MiningRight> PrepareAsync(Request request, CurrentUser user, Guid? fromBlockId, CancellationToken ct)
+    public async Task<MiningRight> PrepareAsync(Request request, CurrentUser user, Guid? fromBlockId, CancellationToken ct, DateOnly? processesFrom = null)
     {
         var now = time.GetUtcNow();
         var today = Deadlines.ProvinceCalendar.China.DateAt(now);
@@ -191,7 +194,11 @@ public sealed partial class RegisterRight(
         if (request.Corners is not null)
         {
             // The cap is on what a request asks for; a block's polygon, taken over as it is, was accepted under its own.
-            polygon = Listing.BlockPolygon.FromCorners(request.Corners, fromBlockId is null ? listing.Value.MaxCorners : Listing.BlockPolygon.MostCorners);
+            // Corners as the licence writes them (拐点坐标 in a Gauss-Krüger zone) are converted first; longitude/latitude pass as they are.
+            var corners = request.CornerNotation is Listing.CornerNotation.GaussKruger || request.Zone is not null
+                ? Listing.Corners.ToLonLat(request.Corners, request.CornerNotation ?? Listing.CornerNotation.LonLat, request.Zone)
+                : request.Corners;
+            polygon = Listing.BlockPolygon.FromCorners(corners, fromBlockId is null ? listing.Value.MaxCorners : Listing.BlockPolygon.MostCorners);
             sharing = await ground.EnsureFreeAsync(polygon, fromBlockId, ct);
         }
 
@@ -273,7 +280,8 @@ public sealed partial class RegisterRight(
         // renewal starts when it is re-issued for the service life.
         if (!termFromRule)
         {
-            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, right.RegisteredOn), right, user.Actor, ct);
+            var asOf = processesFrom ?? right.RegisteredOn;
+            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, asOf), right, user.Actor, ct, asOf);
         }
 
         return right;

@@ -85,6 +85,11 @@ public static class AccessRules
             creditCode = w.CreditCodeOfA, nameZh = "冒名矿业有限公司", nameEn = "Impostor Mining Co., Ltd.", language = "en", contactEmails = new[] { "impostor@holders.test" },
         })], Stranger: (_, _) => 409),
         new("POST", "/api/blocks", Deciding, _ => [Call(Whose.Nobody, _ => Listing.ListingWorld.Block(Listing.ListingWorld.FreshSquare(), County))], Stranger: (_, _) => 403),
+        // Importing the province's register: a file naming an authority outside the caller's jurisdiction is refused whole (403).
+        new("POST", "/api/imports", Deciding, _ => [Call(Whose.Nobody, _ => Imports.RegisterFile.Form(Imports.RegisterFile.Csv([Imports.RegisterFile.Row(1, "access")])),
+            ("dryRun", AccessArg.Catalogue("true")))], Stranger: (_, _) => 403),
+        new("GET", "/api/imports/template.csv", Deciding, _ => [AccessCall.Plain()]),
+        new("GET", "/api/imports/template.xlsx", Deciding, _ => [AccessCall.Plain()]),
         new("POST", "/api/transfer-plans", Deciding, _ => [AccessCall.Plain(new { jurisdictionCode = County, year = 2025, quota = 1 })], Stranger: (_, _) => 403),
 
         // A's rights and what hangs on them.
@@ -174,6 +179,7 @@ public static class AccessRules
         new("GET", "/officer/queue", [Authority], _ => [AccessCall.Plain()]),
         new("GET", "/listing", [Inspector, Authority], _ => [AccessCall.Plain()]),
         new("GET", "/admin", AdminOnly, _ => [AccessCall.Plain()]),
+        new("GET", "/imports", Deciding, _ => [AccessCall.Plain()]),
         new("GET", "/rights/{id:guid}", SignedIn, w => w.Rights.Select(r => Call(Whose.HolderA, ("id", new(r))))),
         new("GET", "/cases/{id:guid}", SignedIn, w => [Call(Whose.HolderA, ("id", new(w.CaseId)))]),
         new("GET", "/workflows/instances/{id:guid}", SignedIn, w => w.AllInstances.Select(i => Call(i.Whose, ("id", new(i.Id))))),
@@ -193,6 +199,8 @@ public static class AccessRules
         new("POST", "/workflows/instances/{id:guid}", SignedIn, w => w.AllInstances.Select(i => Call(i.Whose, j => AccessCall.Form(("instanceId", j["id"]), ("signal", i.Signal)),
             ("id", new(i.Id)))), Handler: "Signal"),
         new("POST", "/admin", AdminOnly, w => [Call(Whose.Nobody, AccessCall.FormOf([], ("name", w.JobName)))], Handler: "RunJob"),
+        new("POST", "/imports", Deciding, _ => [Call(Whose.Nobody, _ => Imports.RegisterFile.Form(Imports.RegisterFile.Csv([Imports.RegisterFile.Row(1, "access")]), fields: ("mode", "dry-run")))],
+            Stranger: (_, _) => 403),
         new("POST", "/policies/add", AdminOnly, _ => [Call(Whose.Nobody, AccessCall.FormOf([]))]),
         new("POST", "/admin", AdminOnly, w => [Call(Whose.HolderA, AccessCall.FormOf(["id"]), ("id", AccessArg.Body(w.Deadlines[0])))], Handler: "RetryDeadline"),
         new("POST", "/admin", AdminOnly, w => [Call(Whose.HolderA, AccessCall.FormOf(["id"]), ("id", AccessArg.Body(w.NotificationId)))], Handler: "RetryNotice"),

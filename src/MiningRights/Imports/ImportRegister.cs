@@ -1,0 +1,241 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using MiningRights.Accounts;
+using MiningRights.Audit;
+using MiningRights.Data;
+using MiningRights.Rights;
+
+namespace MiningRights.Imports;
+
+/// <summary>
+/// Imports a province's existing register (holders and rights granted before the service) from a CSV or XLSX file. A
+/// new right goes through registration itself (<see cref="RegisterRight"/>, <see cref="RegisterHolder"/>), so it meets
+/// every check a right registered by hand meets, and its processes start as of today: nothing is judged for the days
+/// before the import. A right already registered under the row's licence number, or a holder under its credit code, is
+/// updated where the row changes what may change (names, minerals, mine scale, contacts), never registered twice.
+/// A dry run walks the same path in one transaction that is rolled back; the import commits every
+/// <see cref="Batch"/> rows. A refused row writes nothing (each row is a savepoint) and does not stop the rows after it.
+/// </summary>
+public sealed class ImportRegister(
+    MiningRightsDbContext db,
+    RegisterHolder registerHolder,
+    RegisterRight registerRight,
+    RightAccess access,
+    JurisdictionDirectory jurisdictions,
+    Listing.GroundCheck ground,
+    TimeProvider time)
+{
+    /// <summary>Rows per transaction of an import: large enough to be quick, small enough not to hold the ground long.</summary>
+    public const int Batch = 500;
+
+    private const string RowSavepoint = "import_row";
+
+    public async Task<ImportReport> HandleAsync(Storage.Upload file, bool dryRun, CurrentUser user, CancellationToken ct)
+    {
+        var name = Text.Cut(Path.GetFileName(file.FileName).Trim(), 200);
+        var content = new byte[file.Length];
+        await using (var stream = file.Open())
+        {
+            await stream.ReadExactlyAsync(content, ct);
+        }
+
+        var sheet = ImportSheet.Read(name, content);
+        if (sheet.Lines.Count == 0)
+        {
+            throw new RefusalException(422, "Unreadable register file", "The file has its heading row but no rights below it.",
+                errors: new Dictionary<string, string[]> { ["file"] = ["The file has no rows."] }, detailZh: "文件只有标题行，没有矿业权数据。");
+        }
+
+        var rows = sheet.Lines.Select(ImportRow.Read).ToList();
+        await EnsureCoveredAsync(rows, user, ct);
+        MarkRepeatedNumbers(rows);
+
+        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var taken = new List<ImportedRight>();
+        IDbContextTransaction? hold = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += Batch)
+            {
+                hold ??= await ground.HoldAsync(ct);
+                foreach (var row in rows.Skip(start).Take(Batch).Where(r => r.Problems.Count == 0))
+                {
+                    await hold.CreateSavepointAsync(RowSavepoint, ct);
+                    try
+                    {
+                        var (outcome, id) = await ImportAsync(row, user, today, ct);
+                        taken.Add(new ImportedRight(row.Line.Row, row.LicenseNumber!, outcome, dryRun && outcome == ImportOutcome.New ? null : id));
+                        await hold.ReleaseSavepointAsync(RowSavepoint, ct);
+                    }
+                    catch (RefusalException refusal)
+                    {
+                        await hold.RollbackToSavepointAsync(RowSavepoint, ct);
+                        db.ChangeTracker.Clear();
+                        row.Refused(refusal);
+                    }
+                }
+
+                // Tracked rows of earlier batches are written; keeping them would make every later save slower.
+                db.ChangeTracker.Clear();
+                if (!dryRun)
+                {
+                    await hold.CommitAsync(ct);
+                    await hold.DisposeAsync();
+                    hold = null;
+                }
+            }
+        }
+        finally
+        {
+            // A dry run ends here with everything it did undone; an import only if it failed midway.
+            if (hold is not null)
+            {
+                await hold.RollbackAsync(CancellationToken.None);
+                await hold.DisposeAsync();
+            }
+        }
+
+        var problems = rows.SelectMany(r => r.Problems).OrderBy(p => p.Row).ToList();
+        int Count(ImportOutcome outcome) => taken.Count(t => t.Outcome == outcome);
+        var report = new ImportReport(name, dryRun, rows.Count, Count(ImportOutcome.New), Count(ImportOutcome.Updated), Count(ImportOutcome.Unchanged),
+            rows.Count(r => r.Problems.Count > 0), problems, taken);
+        if (!dryRun)
+        {
+            db.AuditEvents.Add(new AuditEvent
+            {
+                AtUtc = time.GetUtcNow().UtcDateTime,
+                Actor = user.Name,
+                Action = "register.imported",
+                Detail = Text.Cut($"Register file '{name}' imported: {report.Rows} rows, {report.New} new, {report.Updated} updated, {report.Unchanged} unchanged, {report.Refused} refused.", 1000),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return report;
+    }
+
+    /// <summary>One row: a new right registered (with its holder if new), or the registered one updated or left as it is.</summary>
+    private async Task<(ImportOutcome Outcome, Guid RightId)> ImportAsync(ImportRow row, CurrentUser user, DateOnly today, CancellationToken ct)
+    {
+        var code = row.CreditCode;
+        var number = row.LicenseNumber;
+        var holder = code is null ? null : await db.Holders.SingleOrDefaultAsync(h => h.CreditCode == code, ct);
+        var right = number is null ? null : await db.Rights.SingleOrDefaultAsync(r => r.LicenseNumber == number, ct);
+        if (right is null)
+        {
+            if (row.Right.ExpiresOn is { } expires && expires < today)
+            {
+                throw RefusalException.Invalid("expiresOn", $"The right expired on {expires:yyyy-MM-dd}; only rights in force are imported.",
+                    $"该矿业权已于 {expires:yyyy-MM-dd} 到期；只导入有效的矿业权。");
+            }
+
+            if (holder is null)
+            {
+                holder = await registerHolder.HandleAsync(row.Holder, user, ct);
+            }
+            else
+            {
+                UpdateHolder(holder, row.Holder, user);
+            }
+
+            var registered = await registerRight.PrepareAsync(row.Right with { HolderId = holder.Id }, user, null, ct, processesFrom: today);
+            await db.SaveChangesAsync(ct);
+            return (ImportOutcome.New, registered.Id);
+        }
+
+        RegisteredRight.EnsureSame(right, holder, row);
+        var changed = UpdateHolder(holder!, row.Holder, user) | RegisteredRight.Update(right, row, user, db, time);
+        if (changed)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return (changed ? ImportOutcome.Updated : ImportOutcome.Unchanged, right.Id);
+    }
+
+    /// <summary>Puts the row's holder fields on a registered holder; answers whether anything changed.</summary>
+    private bool UpdateHolder(Holder holder, RegisterHolder.Request request, CurrentUser user)
+    {
+        if (RegisterHolder.Check(request) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        var contacts = string.Join(';', request.ContactEmails!.Select(e => e.Trim()));
+        var changes = new List<string>();
+        if (holder.NameZh != request.NameZh!.Trim())
+        {
+            holder.NameZh = request.NameZh.Trim();
+            changes.Add("nameZh");
+        }
+
+        if (holder.NameEn != request.NameEn!.Trim())
+        {
+            holder.NameEn = request.NameEn.Trim();
+            changes.Add("nameEn");
+        }
+
+        if (holder.Language != request.Language)
+        {
+            holder.Language = request.Language!;
+            changes.Add("language");
+        }
+
+        if (holder.ContactEmails != contacts)
+        {
+            holder.ContactEmails = contacts;
+            changes.Add("contactEmails");
+        }
+
+        if (changes.Count > 0)
+        {
+            db.AuditEvents.Add(new AuditEvent
+            {
+                AtUtc = time.GetUtcNow().UtcDateTime,
+                Actor = user.Name,
+                Action = "holder.imported",
+                Detail = $"Holder {holder.CreditCode} updated from the imported register: {string.Join(", ", changes)}.",
+            });
+        }
+
+        return changes.Count > 0;
+    }
+
+    /// <summary>
+    /// A file naming a registration authority outside the caller's jurisdiction is refused as a whole (403), as registering
+    /// one of its rights by hand would be; unknown codes are left to each row's registration to report.
+    /// </summary>
+    private async Task EnsureCoveredAsync(List<ImportRow> rows, CurrentUser user, CancellationToken ct)
+    {
+        var tree = await jurisdictions.TreeAsync(db, ct);
+        var outside = new List<string>();
+        foreach (var authority in rows.Select(r => r.Right.AuthorityCode).Distinct().Where(c => tree.Find(c) is not null))
+        {
+            if (!await access.CoversAsync(user, authority!, ct))
+            {
+                outside.Add(authority!);
+            }
+        }
+
+        if (outside.Count > 0)
+        {
+            var lines = rows.Where(r => outside.Contains(r.Right.AuthorityCode!)).Select(r => r.Line.Row).Take(20).ToList();
+            throw RefusalException.Forbidden(
+                $"Registration authorities {string.Join(", ", outside)} are outside your jurisdiction {user.JurisdictionCode} (rows {string.Join(", ", lines)}); nothing was imported.",
+                $"登记机关 {string.Join("、", outside)} 不在您的辖区 {user.JurisdictionCode} 范围内（第 {string.Join("、", lines)} 行）；未导入任何数据。");
+        }
+    }
+
+    private static void MarkRepeatedNumbers(List<ImportRow> rows)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.LicenseNumber is not null))
+        {
+            if (!first.TryAdd(row.LicenseNumber!, row.Line.Row))
+            {
+                row.Problem("licenseNumber", $"Licence number {row.LicenseNumber} is already in row {first[row.LicenseNumber!]} of this file.",
+                    $"许可证号 {row.LicenseNumber} 已在本文件第 {first[row.LicenseNumber!]} 行出现。");
+            }
+        }
+    }
+}
