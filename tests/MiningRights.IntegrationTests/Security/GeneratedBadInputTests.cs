@@ -121,7 +121,8 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
 
         // Each upload of the document is sent below as a request that is otherwise accepted: a new one must be added here.
         Assert.Equal(
-            ["POST /api/rights/{id}/relief-claims (Contracts_ClaimRelief)", "POST /api/rights/{rightId}/plans (Plans_Submit)", "POST /api/workflows/instances/{id}/signals/{signal} (Workflows_Signal)"],
+            ["POST /api/imports (Imports_Import)", "POST /api/rights/{id}/relief-claims (Contracts_ClaimRelief)", "POST /api/rights/{rightId}/plans (Plans_Submit)",
+                "POST /api/workflows/instances/{id}/signals/{signal} (Workflows_Signal)"],
             uploads.Order(StringComparer.Ordinal));
 
         var marker = Guid.NewGuid().ToString("N");
@@ -168,6 +169,18 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
         await AssertNulRefusedAsync(await holder.Client.PostAsync(reportUrl, Multipart([.. report, Part.File("files", "report.pdf\0.exe", Pdf)])), "files");
         var reported = await Api.ReadAsync(await holder.Client.PostAsync(reportUrl, Multipart([.. report, .. names.Select(n => Part.File("files", n, Pdf))])), HttpStatusCode.OK);
         labels.AddRange(reported["journal"]!.AsArray().Last()!["evidence"]!.AsArray().Select(e => e!["fileName"]!.GetValue<string>()));
+
+        // A register import names its file in the report, and stores nothing under any name.
+        var register = Imports.RegisterFile.Csv([Imports.RegisterFile.Row(1, marker)]);
+        await AssertNulRefusedAsync(await listing.Authority.PostAsync("/api/imports?dryRun=true", Multipart([Part.File("file", "register\0.csv", register)])), "file");
+        var importLabels = new List<string>();
+        foreach (var name in names)
+        {
+            importLabels.Add((await Api.ReadAsync(await listing.Authority.PostAsync("/api/imports?dryRun=true", Multipart([Part.File("file", name, register)])), HttpStatusCode.OK))["fileName"]!.GetValue<string>());
+        }
+
+        Assert.All(importLabels, l => Assert.DoesNotContain('/', l));
+        Assert.All(importLabels, l => Assert.Contains(marker, l, StringComparison.Ordinal));
 
         // Each name is kept as a label (its last segment), never as a place: every stored file is <owner>/<sha256>.<extension>
         // under the plans or evidence folder, and nothing called after a name exists anywhere it could have pointed to.
