@@ -53,6 +53,9 @@ public sealed class ImportRegister(
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var taken = new List<ImportedRight>();
         IDbContextTransaction? hold = null;
+
+        // Each row is a savepoint of its own, so the one EF Core sets around every save would only double the statements.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             for (var start = 0; start < rows.Count; start += Batch)
@@ -93,6 +96,8 @@ public sealed class ImportRegister(
                 await hold.RollbackAsync(CancellationToken.None);
                 await hold.DisposeAsync();
             }
+
+            db.Database.AutoSavepointsEnabled = true;
         }
 
         var problems = rows.SelectMany(r => r.Problems).OrderBy(p => p.Row).ToList();
