@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MiningRights.Deadlines;
 using MiningRights.Notifications;
+using MiningRights.Overview;
 using MiningRights.Plans;
 using MiningRights.Policies;
 using MiningRights.Rights;
@@ -60,6 +61,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddListing();
         services.AddContracts();
         services.AddRenewals();
+        services.AddOverview();
         services.AddVerification();
         services.AddScoped<Accounts.CreateAccount>();
         services.AddScoped<Accounts.AccountQueries>();
