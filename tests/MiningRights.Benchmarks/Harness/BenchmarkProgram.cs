@@ -19,6 +19,7 @@ public static class BenchmarkProgram
         new PagesScenario(),
         new LoadScenario(),
         new ListingScenario(),
+        new OverviewScenario(),
     ];
 
     /// <returns>0 when every run succeeded and checked out, 1 when one failed, 2 for a bad command line.</returns>
