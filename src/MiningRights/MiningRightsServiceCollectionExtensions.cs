@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MiningRights.Deadlines;
 using MiningRights.Imports;
 using MiningRights.Notifications;
+using MiningRights.Overview;
 using MiningRights.Plans;
 using MiningRights.Policies;
 using MiningRights.Rights;
@@ -61,6 +62,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddListing();
         services.AddContracts();
         services.AddRenewals();
+        services.AddOverview();
         services.AddVerification();
         services.AddImports();
         services.AddScoped<Accounts.CreateAccount>();

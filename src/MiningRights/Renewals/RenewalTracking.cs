@@ -25,6 +25,9 @@ public sealed class RenewalTracking(IServiceScopeFactory scopes, ILogger<Renewal
     public const string ExpiresOnDate = "expiresOn";
     public const string ApplyByDate = "applyBy";
 
+    /// <summary>The states of a renewal process whose holder has applied (renewal.json: awaiting the decision, or refused).</summary>
+    public static readonly IReadOnlyList<string> AppliedForStates = ["applied", "refused"];
+
     private const int Batch = 500;
 
     /// <summary>Starts the renewal process of <paramref name="right"/>'s present term in the caller's unit of work.</summary>

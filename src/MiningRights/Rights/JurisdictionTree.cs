@@ -35,6 +35,10 @@ public sealed class JurisdictionTree
         return false;
     }
 
+    /// <summary>The nodes right below <paramref name="code"/>, by code.</summary>
+    public IEnumerable<Jurisdiction> Children(string code) =>
+        _nodes.Values.Where(n => n.ParentCode == code).OrderBy(n => n.Code, StringComparer.Ordinal);
+
     /// <summary>Every code in the subtree rooted at <paramref name="root"/>, the root included.</summary>
     public IReadOnlyCollection<string> Subtree(string root) =>
         _nodes.Keys.Where(code => Contains(root, code)).ToList();

@@ -20,6 +20,7 @@ public static class BenchmarkProgram
         new LoadScenario(),
         new ListingScenario(),
         new ImportScenario(),
+        new OverviewScenario(),
     ];
 
     /// <returns>0 when every run succeeded and checked out, 1 when one failed, 2 for a bad command line.</returns>

@@ -177,6 +177,7 @@ public static class AccessRules
         new("GET", "/holder/notices", HolderOnly, _ => [AccessCall.Plain()], ListsOwn: true),
         new("GET", "/inspector/cases", Officers, _ => [AccessCall.Plain()]),
         new("GET", "/officer/queue", [Authority], _ => [AccessCall.Plain()]),
+        new("GET", "/officer/overview", [Inspector, Authority], _ => [AccessCall.Plain()]),
         new("GET", "/listing", [Inspector, Authority], _ => [AccessCall.Plain()]),
         new("GET", "/admin", AdminOnly, _ => [AccessCall.Plain()]),
         new("GET", "/imports", Deciding, _ => [AccessCall.Plain()]),

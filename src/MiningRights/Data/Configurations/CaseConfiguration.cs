@@ -21,5 +21,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Disposition).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(c => new { c.JurisdictionCode, c.Status });
         builder.HasIndex(c => c.RightId);
+
+        // The overview leaves out the duties whose case is closed: looked up by the duty's instance.
+        builder.HasIndex(c => c.InstanceId);
     }
 }

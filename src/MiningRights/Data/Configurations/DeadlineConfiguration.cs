@@ -25,6 +25,9 @@ public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         // The sweep reads only rows whose next action is due: its cost follows the due items, not the rights.
         builder.HasIndex(d => d.NextActionAtUtc);
         builder.HasIndex(d => new { d.HolderId, d.State, d.DueOn });
+
+        // The overview reads the open duties due in a window, and the overdue ones, of every holder at once.
+        builder.HasIndex(d => new { d.State, d.DueOn });
         builder.Property(d => d.LastError).HasMaxLength(2000);
         builder.HasOne<WorkflowInstance>().WithMany().HasForeignKey(d => d.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }

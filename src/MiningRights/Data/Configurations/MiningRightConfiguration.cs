@@ -26,6 +26,10 @@ public sealed class MiningRightConfiguration : IEntityTypeConfiguration<MiningRi
         builder.HasIndex(r => r.HolderId);
         builder.HasIndex(r => r.LocationCountyCode);
         builder.HasIndex(r => r.AuthorityCode);
+
+        // The overview counts rights by place, status, kind and expiry from this index alone (SQLite scans it without
+        // reading the rows).
+        builder.HasIndex(r => new { r.LocationCountyCode, r.AuthorityCode, r.Status, r.Kind, r.ExpiresOn }).HasDatabaseName("IX_Rights_Overview");
         builder.HasOne<Holder>().WithMany().HasForeignKey(r => r.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.LocationCountyCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.AuthorityCode).OnDelete(DeleteBehavior.Restrict);
