@@ -29,7 +29,7 @@ public sealed class ListingOfficeTests(BrowserService service) : PageTest(servic
         await page.Locator("#plan-jurisdiction").SelectOptionAsync("620923");
         await page.Locator("#plan-year").FillAsync("2025");
         await page.Locator("#plan-quota").FillAsync("3");
-        await page.Locator("#set-plan button[type=submit]").ClickAsync();
+        await SubmitAsync(page, "#set-plan");
         Assert.Equal("年度出让计划已保存。", await page.Locator("#message").InnerTextAsync());
         Assert.Contains("3", await page.Locator("#plans tr[data-plan='620923-2025']").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -43,25 +43,25 @@ public sealed class ListingOfficeTests(BrowserService service) : PageTest(servic
         await page.Locator("#block-authority").SelectOptionAsync("620000");
         await page.Locator("#block-kind").SelectOptionAsync("Exploration");
         await page.Locator("#block-corners").FillAsync(cornerText + "\n97.1 北纬");
-        await page.Locator("#add-block button[type=submit]").ClickAsync();
+        await SubmitAsync(page, "#add-block");
         Assert.Contains("第 5 行", await page.Locator("#message").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("红柳沟金矿勘查区块", await page.Locator("#block-name").InputValueAsync());
         Assert.Equal("金、铜", await page.Locator("#block-minerals").InputValueAsync());
         await page.Locator("#block-corners").FillAsync(cornerText);
-        await page.Locator("#add-block button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/listing/blocks/[0-9a-f-]{36}\\?done=added$"));
-        var blockAddress = new Uri(page.Url).AbsolutePath;
+        await SubmitAsync(page, "#add-block");
         Assert.Equal("区块已加入项目库。", await page.Locator("#message").InnerTextAsync());
+        Assert.Matches(new Regex("/listing/blocks/[0-9a-f-]{36}\\?done=added$"), page.Url);
+        var blockAddress = new Uri(page.Url).AbsolutePath;
 
         // Into the plan, then announced for listing with a published starting price, a bidding deadline and a contact.
-        await page.Locator("#plan button[type=submit]").ClickAsync();
+        await SubmitAsync(page, "#plan");
         Assert.Equal("区块已列入年度出让计划。", await page.Locator("#message").InnerTextAsync());
         await page.Locator("#announce-method").SelectOptionAsync("Listing");
         await page.Locator("#announce-reserve").FillAsync("1000000");
         await page.Locator("#announce-starting").FillAsync("900000");
         await page.Locator("#announce-bidding").FillAsync("2025-03-18");
         await page.Locator("#announce-contact").FillAsync("酒泉市自然资源局 0937-2612345");
-        await page.Locator("#announce button[type=submit]").ClickAsync();
+        await SubmitAsync(page, "#announce");
         Assert.Equal("出让公告已发布。", await page.Locator("#message").InnerTextAsync());
 
         // The public reads it without signing in: open, starting price, deadline, contact, the corners numbered on the map.
@@ -90,7 +90,7 @@ public sealed class ListingOfficeTests(BrowserService service) : PageTest(servic
         await page.Locator("#transact").WaitForAsync();
         await page.Locator("#transact-holder").SelectOptionAsync(holder.Id.ToString());
         await page.Locator("#transact-price").FillAsync("1200000");
-        await page.Locator("#transact button[type=submit]").ClickAsync();
+        await SubmitAsync(page, "#transact");
         Assert.Equal("已确认成交。", await page.Locator("#message").InnerTextAsync());
 
         // The public list now shows it ended.
@@ -103,14 +103,14 @@ public sealed class ListingOfficeTests(BrowserService service) : PageTest(servic
         await page.Locator("#contract-collection").SelectOptionAsync("Amount");
         await page.Locator("#contract-total").FillAsync("1200000");
         await page.Locator("#contract-installments").FillAsync("2025-04-22, 120000\n2026-03-23, 1080000");
-        await page.Locator("#signContract button[type=submit]").ClickAsync();
+        await SubmitAsync(page, "#signContract");
         Assert.Equal("出让合同已签订。", await page.Locator("#message").InnerTextAsync());
         await page.Locator("#confirmFirstPayment a").ClickAsync();
         await page.Locator("#pay-installment").SelectOptionAsync("1");
         await page.Locator("#pay-amount").FillAsync("120000");
         await page.Locator("#pay-on").FillAsync("2025-03-23");
         await page.Locator("#pay-reference").FillAsync("TR-2025-001");
-        await page.Locator("#record-payment button[type=submit]").ClickAsync();
+        await SubmitAsync(page, "#record-payment");
         Assert.Equal("缴款已登记。", await page.Locator("#message").InnerTextAsync());
         Assert.Equal("True", await page.Locator("#installments tr[data-installment='1']").GetAttributeAsync("data-paid"));
 
@@ -118,8 +118,33 @@ public sealed class ListingOfficeTests(BrowserService service) : PageTest(servic
         var license = Api.NewLicenseNumber("T");
         await page.Locator("#register-license").FillAsync(license);
         await page.Locator("#register-expires").FillAsync("2028-03-22");
-        await page.Locator("#register button[type=submit]").ClickAsync();
+        await SubmitAsync(page, "#register");
         await page.WaitForURLAsync(new Regex("/rights/[0-9a-f-]{36}\\?done=registered$"));
         Assert.Contains(license, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Submits a form and waits for the page it leads to (the same page again when refused): the old page's mark is gone.</summary>
+    private static async Task SubmitAsync(IPage page, string form)
+    {
+        await page.EvaluateAsync("() => { window.__submitted = true; }");
+        await page.Locator($"{form} button[type=submit]").ClickAsync();
+        for (var waited = 0; waited < 60_000; waited += 100)
+        {
+            try
+            {
+                if (!await page.EvaluateAsync<bool>("() => window.__submitted === true"))
+                {
+                    break;
+                }
+            }
+            catch (PlaywrightException)
+            {
+                // The old document went away while asked: the next one is on its way.
+            }
+
+            await Task.Delay(100);
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

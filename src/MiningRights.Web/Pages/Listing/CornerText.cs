@@ -6,7 +6,8 @@ namespace MiningRights.Web.Pages.Listing;
 /// <summary>
 /// The corners (拐点) of a polygon as an officer types them: one corner a line, longitude then latitude in decimal
 /// degrees (CGCS2000), separated by a comma, a Chinese comma, a semicolon, a tab or spaces; a leading corner number
-/// ("1, 97.10, 39.70" or "J1 97.10 39.70") is allowed. Every form that takes corners reads them here, so that another
+/// ("1, 97.10, 39.70" or "J1 97.10 39.70") is allowed. A 拐点 list names each corner once: the ring is closed here by
+/// repeating the first corner (typed again at the end, it is taken as typed). Every form that takes corners reads them here, so that another
 /// notation (度分秒, Gauss-Krüger X/Y) is added in this one place.
 /// </summary>
 public static class CornerText
@@ -41,12 +42,13 @@ public static class CornerText
             corners.Add([longitude, latitude]);
         }
 
+        if (corners[0][0] != corners[^1][0] || corners[0][1] != corners[^1][1])
+        {
+            corners.Add([corners[0][0], corners[0][1]]);
+        }
+
         return [.. corners];
     }
-
-    /// <summary>The corners as <see cref="Parse"/> reads them, one a line: what the form shows again.</summary>
-    public static string Format(IEnumerable<double[]> corners) =>
-        string.Join('\n', corners.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c[0]}, {c[1]}")));
 
     private static bool Degrees(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
