@@ -33,7 +33,7 @@
                 return { color: '#1d4ed8', weight: 2, fillOpacity: 0.25 };
             },
             pointToLayer: function (feature, latlng) {
-                return L.circleMarker(latlng, { radius: 4, color: '#1d4ed8', weight: 2, fillOpacity: 1 });
+                return L.circleMarker(latlng, { radius: 4, color: '#1d4ed8', weight: 2, fillOpacity: 1, interactive: false });
             },
             onEachFeature: function (feature, layer) {
                 var properties = feature.properties || {};
