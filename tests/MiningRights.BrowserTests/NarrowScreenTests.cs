@@ -26,7 +26,7 @@ public sealed class NarrowScreenTests(BrowserService service) : PageTest(service
         {
             (null, ["/announcements", "/sign-in"]),
             (await Service.AccountAsync("Holder", holderId: holder.Id), ["/holder/deadlines", "/holder/rights", "/holder/notices", $"/rights/{right["id"]}", "/password"]),
-            (await Service.AccountAsync("Authority", "620000"), ["/officer/queue", "/listing", $"/rights/{right["id"]}", "/workflows"]),
+            (await Service.AccountAsync("Authority", "620000"), ["/officer/queue", "/listing", "/listing/plans", "/listing/blocks/new", $"/rights/{right["id"]}", "/workflows"]),
             (await Service.AccountAsync("Inspector", "620000"), ["/inspector/cases"]),
             (ServiceFactory.AdminUser, ["/admin"]),
         };

@@ -3,7 +3,8 @@
 // server is asked for anything: the service runs on a government intranet, so the base layer is the province's
 // schematic outline shipped with the service (/maps/provinces.json), named by data-province.
 // A feature whose properties say "overlap" is drawn in red, a right's (kind "right") dashed green; one with a "label"
-// gets it as its tooltip. Labels are names officers and holders typed: a tooltip given a string inserts it as HTML, so
+// gets it as its tooltip; a point whose properties say "corner" is a small dot with its label (the corner's number)
+// always shown. Labels are names officers and holders typed: a tooltip given a string inserts it as HTML, so
 // every label goes in as a text node and is shown, never run.
 (function () {
     function asText(label) {
@@ -31,8 +32,16 @@
                 if (properties.kind === 'right') { return { color: '#15803d', weight: 2, dashArray: '6 4', fillOpacity: 0.15 }; }
                 return { color: '#1d4ed8', weight: 2, fillOpacity: 0.25 };
             },
+            pointToLayer: function (feature, latlng) {
+                return L.circleMarker(latlng, { radius: 4, color: '#1d4ed8', weight: 2, fillOpacity: 1, interactive: false });
+            },
             onEachFeature: function (feature, layer) {
-                if (feature.properties && feature.properties.label) { layer.bindTooltip(asText(feature.properties.label)); }
+                var properties = feature.properties || {};
+                if (properties.label && properties.corner) {
+                    layer.bindTooltip(asText(properties.label), { permanent: true, direction: 'right', className: 'corner-label' });
+                } else if (properties.label) {
+                    layer.bindTooltip(asText(properties.label));
+                }
             }
         }).addTo(map);
         map.fitBounds(shape.getBounds().pad(element.hasAttribute('data-wide') ? 0.1 : 3), { padding: [24, 24] });

@@ -16,10 +16,20 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
 {
     public const string Workflow = "listing";
 
+    /// <summary>Longest contact (联系方式) an announcement publishes.</summary>
+    public const int MaxContact = 200;
+
+    /// <summary>Latest bidding deadline, in days after the announcement: a listing runs weeks, never more than a year.</summary>
+    public const int MaxBiddingDays = 365;
+
     /// <param name="Method">Tender (招标), auction (拍卖) or listing (挂牌).</param>
     /// <param name="ReservePrice">底价: no transaction below it; confidential, never published.</param>
     /// <param name="StartingPrice">起始价 of an auction or listing, published with the announcement (optional, at most the reserve).</param>
-    public sealed record Request(TransferMode? Method, decimal? ReservePrice, decimal? StartingPrice = null);
+    /// <param name="BiddingEndsOn">竞买截止日: the last day bids are taken, published (optional, after today).</param>
+    /// <param name="Contact">联系方式 the announcement publishes: office, telephone, address (optional).</param>
+    /// <param name="StartingPricePublic">Whether the announcement publishes the starting price (default yes); the reserve is never published.</param>
+    public sealed record Request(TransferMode? Method, decimal? ReservePrice, decimal? StartingPrice = null, DateOnly? BiddingEndsOn = null, string? Contact = null,
+        bool? StartingPricePublic = null);
 
     public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
     {
@@ -41,16 +51,27 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
                 "起始价应大于 0 元，以分为最小单位，且不得高于底价。");
         }
 
+        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        if (request.BiddingEndsOn is { } biddingEnds && (biddingEnds <= today || biddingEnds > today.AddDays(MaxBiddingDays)))
+        {
+            throw RefusalException.Invalid("biddingEndsOn", $"The bidding deadline falls after today and within {MaxBiddingDays} days.",
+                $"竞买截止日应晚于今天，且在 {MaxBiddingDays} 日以内。");
+        }
+
+        if (request.Contact is { } contact && (contact.Trim().Length == 0 || contact.Length > MaxContact))
+        {
+            throw RefusalException.Invalid("contact", $"The contact is text of at most {MaxContact} characters.", $"联系方式最多 {MaxContact} 个字符。");
+        }
+
         var definition = StartTransfer.CheckPlanned(block, registry, Workflow, time);
         block.TransferMode = request.Method;
         block.Status = BlockStatus.InTransfer;
         block.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
         block.Version++;
         runtime.Subjects.Remember(BlockSubjectKind.Describe(block, null));
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var instance = await runtime.StartAsync(definition, new SubjectRef(BlockSubjectKind.Kind, block.Id), user.Actor,
             new Dictionary<string, DateOnly> { ["announcedOn"] = today },
-            Prices(request), ct);
+            Published(request), ct);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = time.GetUtcNow().UtcDateTime,
@@ -63,14 +84,26 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
         return instance;
     }
 
-    private static Dictionary<string, string> Prices(Request request)
+    /// <summary>The instance's values: the prices, and what the announcement publishes besides (<see cref="PublishAnnouncementActivity"/> reads them).</summary>
+    private static Dictionary<string, string> Published(Request request)
     {
-        var prices = new Dictionary<string, string> { ["reservePrice"] = request.ReservePrice!.Value.ToString(CultureInfo.InvariantCulture) };
+        var values = new Dictionary<string, string> { ["reservePrice"] = request.ReservePrice!.Value.ToString(CultureInfo.InvariantCulture) };
         if (request.StartingPrice is { } starting)
         {
-            prices["startingPrice"] = starting.ToString(CultureInfo.InvariantCulture);
+            values["startingPrice"] = starting.ToString(CultureInfo.InvariantCulture);
+            values[PublishAnnouncementActivity.StartingPricePublic] = request.StartingPricePublic is false ? "false" : "true";
         }
 
-        return prices;
+        if (request.BiddingEndsOn is { } biddingEnds)
+        {
+            values[PublishAnnouncementActivity.BiddingEndsOn] = biddingEnds.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (request.Contact?.Trim() is { Length: > 0 } contact)
+        {
+            values[PublishAnnouncementActivity.Contact] = contact;
+        }
+
+        return values;
     }
 }

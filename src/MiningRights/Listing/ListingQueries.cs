@@ -10,7 +10,7 @@ using MiningRights.Rights;
 namespace MiningRights.Listing;
 
 /// <summary>The pool (priority minerals first, GS-8a), one block, the annual plans, and the public announcements.</summary>
-public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access, JurisdictionDirectory jurisdictions, GroundCheck ground, PoolMapCache maps)
+public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access, JurisdictionDirectory jurisdictions, GroundCheck ground, PoolMapCache maps, TimeProvider time)
 {
     public async Task<Page<BlockView>> BlocksAsync(CurrentUser user, BlockStatus? status, string? county, PageRequest page, CancellationToken ct)
     {
@@ -240,15 +240,22 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
         var footprints = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Footprint.BlockOwner && blockIds.Contains(f.OwnerId))
             .ToDictionaryAsync(f => f.OwnerId, f => f.PolygonWkt, ct);
         var tree = await jurisdictions.TreeAsync(db, ct);
+        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         return rows.ToDictionary(a => a.Id, a =>
         {
             var block = blocks[a.BlockId];
             var county = tree.Find(block.CountyCode);
+            var polygon = BlockPolygon.FromWkt(footprints[a.BlockId]);
             return new AnnouncementView(a.Id, a.Kind, a.Method, a.TitleZh, a.TitleEn, block.Code, block.Name, block.Minerals.Split(','),
                 block.CountyCode, county?.NameZh ?? string.Empty, county?.NameEn ?? string.Empty, block.AreaKm2, a.StartingPrice, a.Price,
-                a.TransfereeName, a.StartsOn, a.EndsOn, a.RuleId, a.PublishedAtUtc, BlockPolygon.FromWkt(footprints[a.BlockId]).ToGeoJson());
+                a.TransfereeName, a.StartsOn, a.EndsOn, a.RuleId, a.PublishedAtUtc, polygon.ToGeoJson(),
+                a.BiddingEndsOn, a.Contact, (a.BiddingEndsOn ?? a.EndsOn) < today, Numbered(polygon.Corners));
         });
     }
+
+    /// <summary>The corners as an announcement numbers them: each once, the ring's closing repeat of the first left out.</summary>
+    private static IReadOnlyList<double[]> Numbered(IReadOnlyList<double[]> ring) =>
+        ring.Count > 1 && ring[0].SequenceEqual(ring[^1]) ? ring.Take(ring.Count - 1).ToList() : ring;
 
     private static BlockView View(TransferBlock b, Footprint? footprint, Guid? contractId, IReadOnlyList<BlockWorkflowView> workflows) =>
         new(b.Id, b.Code, b.Name, b.Minerals.Split(','), b.CountyCode, b.AuthorityCode, b.IntendedKind, b.BlankArea, b.AreaKm2, b.PriorityMineral,

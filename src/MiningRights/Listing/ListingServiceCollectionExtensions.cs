@@ -29,6 +29,7 @@ public static class ListingServiceCollectionExtensions
             .AddScoped<RecordObjection>()
             .AddScoped<DecideObjection>()
             .AddScoped<RegisterTransferredRight>()
-            .AddScoped<ListingQueries>();
+            .AddScoped<ListingQueries>()
+            .AddScoped<ListingChoices>();
     }
 }

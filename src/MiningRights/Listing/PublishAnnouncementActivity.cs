@@ -8,12 +8,22 @@ namespace MiningRights.Listing;
 /// <summary>
 /// <c>{"activity": "publishAnnouncement", "kind": "listing", "rule": "CN-TRANSFER", "deadline": "announcementPeriod"}</c>:
 /// publishes the public notice of the block's step (an announcement, a result, a disclosure), running until the named
-/// deadline's date. The prices come from the instance values <c>startingPrice</c> (published) and <c>price</c>; the
+/// deadline's date. The prices come from the instance values <c>startingPrice</c> (published unless
+/// <c>startingPricePublic</c> is "false") and <c>price</c>, the bidding deadline and contact from theirs; the
 /// reserve price (底价) stays confidential, as the transfer rules require until the transaction is over. The transferee
 /// is named as a public notice names it, by its company name only.
 /// </summary>
 public sealed class PublishAnnouncementActivity : IWorkflowActivity
 {
+    /// <summary>Instance value: "false" when the starting price is kept out of the announcement.</summary>
+    public const string StartingPricePublic = "startingPricePublic";
+
+    /// <summary>Instance value: the last day bids are taken, yyyy-MM-dd.</summary>
+    public const string BiddingEndsOn = "biddingEndsOn";
+
+    /// <summary>Instance value: the contact the announcement publishes.</summary>
+    public const string Contact = "contact";
+
     public string Name => "publishAnnouncement";
 
     public IEnumerable<string> Validate(JsonObject parameters, WorkflowDefinition definition)
@@ -55,13 +65,16 @@ public sealed class PublishAnnouncementActivity : IWorkflowActivity
             Method = method,
             TitleZh = zh,
             TitleEn = en,
-            StartingPrice = Money(context.Values.Get("startingPrice")),
+            StartingPrice = context.Values.Get(StartingPricePublic) == "false" ? null : Money(context.Values.Get("startingPrice")),
             Price = kind == AnnouncementKind.Listing ? null : Money(context.Values.Get("price")),
             TransfereeName = kind == AnnouncementKind.Listing || context.Subject.HolderName.Length == 0 ? null : context.Subject.HolderName,
             StartsOn = context.Today,
             EndsOn = until?.DueOn,
             RuleId = ActivityParameters.RuleId(context, parameters),
             PublishedAtUtc = context.NowUtc,
+            BiddingEndsOn = kind == AnnouncementKind.Listing
+                && DateOnly.TryParseExact(context.Values.Get(BiddingEndsOn), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var biddingEnds) ? biddingEnds : null,
+            Contact = context.Values.Get(Contact),
         });
     }
 

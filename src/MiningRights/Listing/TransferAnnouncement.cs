@@ -39,4 +39,10 @@ public sealed class TransferAnnouncement
     public required string RuleId { get; init; }
 
     public DateTime PublishedAtUtc { get; init; }
+
+    /// <summary>The last day bids are taken (竞买截止日), as the announcement publishes it; none for a result or a disclosure.</summary>
+    public DateOnly? BiddingEndsOn { get; init; }
+
+    /// <summary>Where bidders ask (联系方式): the office, telephone or address the announcement publishes.</summary>
+    public string? Contact { get; init; }
 }

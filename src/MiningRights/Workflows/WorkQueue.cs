@@ -17,7 +17,7 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
 {
     public const int MaxItems = 200;
 
-    /// <summary>A step the reader may take on an instance now, with the soonest date it is due by.</summary>
+    /// <summary>A step the reader may take on an instance now, with the soonest date it is due by; <c>Signals</c> names each of <c>Steps</c>, in order.</summary>
     public sealed record Item(
         Guid InstanceId,
         string DefinitionId,
@@ -30,7 +30,8 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
         IReadOnlyList<LocalizedText> Steps,
         DateOnly? DueOn,
         string RuleId,
-        DateTime WaitingSinceUtc);
+        DateTime WaitingSinceUtc,
+        IReadOnlyList<string> Signals);
 
     /// <summary>
     /// The reader's queue, at most <see cref="MaxItems"/>: an officer's steps (Authority or Inspector), a holder's own.
@@ -92,7 +93,8 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
             items.Add(new Item(instance.Id, definition.Id, definition.Title, instance.SubjectKind, instance.SubjectId, instance.SubjectLabel, instance.RightId,
                 definition.States[instance.State].Status, steps.Select(s => s.Signal.Label).ToList(), row.Due?.DueOn,
                 row.Due?.RuleId ?? policies.Cite(steps[0].Transition.Rule, definition.Rules, new Policies.RuleSubject(instance.JurisdictionCode),
-                    WorkflowRuntime.ArisenOn(instance), Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow())).RuleId, instance.UpdatedAtUtc));
+                    WorkflowRuntime.ArisenOn(instance), Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow())).RuleId, instance.UpdatedAtUtc,
+                steps.Select(s => s.Transition.Signal!).ToList()));
             if (items.Count == MaxItems)
             {
                 break;

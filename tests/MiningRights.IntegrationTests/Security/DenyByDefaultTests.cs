@@ -21,7 +21,7 @@ public sealed partial class DenyByDefaultTests
     private static readonly string[] Anonymous = ["/api/auth/login", "/health", "/openapi/{documentName}.json", "/api/public/announcements", "/api/public/announcements/{id:guid}", "/calendar/{token}.ics"];
 
     /// <summary>The pages anyone may open: the start page (which sends a reader on), sign-in, the language switch and the public announcements.</summary>
-    private static readonly string[] AnonymousPages = ["/", "/announcements", "/language", "/sign-in"];
+    private static readonly string[] AnonymousPages = ["/", "/announcements", "/announcements/{id:guid}", "/language", "/sign-in"];
 
     [Fact]
     public async Task Every_endpoint_not_marked_anonymous_answers_401_problem_to_a_caller_without_a_token()

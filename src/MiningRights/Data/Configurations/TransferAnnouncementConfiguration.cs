@@ -18,6 +18,7 @@ public sealed class TransferAnnouncementConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Price).HasPrecision(18, 2);
         builder.Property(a => a.TransfereeName).HasMaxLength(400);
         builder.Property(a => a.RuleId).HasMaxLength(16);
+        builder.Property(a => a.Contact).HasMaxLength(AnnounceListing.MaxContact);
         builder.HasIndex(a => new { a.PublishedAtUtc, a.Id });
         builder.HasIndex(a => a.BlockId);
         builder.HasOne<TransferBlock>().WithMany().HasForeignKey(a => a.BlockId).OnDelete(DeleteBehavior.Restrict);
