@@ -38,7 +38,7 @@ public sealed class ExtensionModel(DeadlineQueries deadlines, ExtendDeadline ext
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken ct)
     {
         try
         {

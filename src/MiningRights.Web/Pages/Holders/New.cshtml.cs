@@ -35,7 +35,7 @@ public sealed class NewModel(Ui ui) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync([FromServices] RegisterHolder register, CancellationToken ct)
+    public async Task<IActionResult> OnPostRegisterAsync([FromServices] RegisterHolder register, CancellationToken ct)
     {
         try
         {

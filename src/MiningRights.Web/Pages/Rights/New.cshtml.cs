@@ -44,7 +44,7 @@ public sealed class NewModel(RightSearch search, HolderQueries holders, Workflow
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync([FromServices] RegisterRight register, CancellationToken ct)
+    public async Task<IActionResult> OnPostRegisterAsync([FromServices] RegisterRight register, CancellationToken ct)
     {
         var user = CurrentUser.From(User);
         try
