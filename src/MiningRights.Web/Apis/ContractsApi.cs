@@ -19,7 +19,7 @@ public static class ContractsApi
             .WithSummary("Enter the transfer contract of a right registered before the service kept contracts: number, signing day, income as fixed, performance clauses. Its duties start from the clauses, from today: those already due before are listed as not started, and a duty another process on the right monitors stays with it (GS-10a).");
         group.MapGet("/contracts/{id:guid}", GetAsync)
             .WithSummary("A contract with its clauses, installments as of today (owed, paid, late charge), payments and amendments.");
-        group.MapPost("/contracts/{id:guid}/payments", PayAsync).OfferedOn("/rights/{id:guid}", "Pay").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/contracts/{id:guid}/payments", PayAsync).PagePending("contracts and payments (the right's page records a payment while an installment is owed)").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Record a payment of transfer income received (amount, day, reference); partial payments allowed, overpayment refused.");
         group.MapPost("/contracts/{id:guid}/declarations", DeclareAsync).PagePending("contracts (revenue declaration; the right's page offers it for income by rate)").RequireAuthorization(p => p.RequireRole(Roles.Holder, Roles.Authority, Roles.Admin))
             .WithSummary("By rate: declare a year's sales revenue; the amount due is revenue × rate (ZJ-27a).");
