@@ -26,6 +26,7 @@ public sealed class MiningRightConfiguration : IEntityTypeConfiguration<MiningRi
         builder.HasIndex(r => r.HolderId);
         builder.HasIndex(r => r.LocationCountyCode);
         builder.HasIndex(r => r.AuthorityCode);
+        builder.HasIndex(r => r.ExpiresOn);
         builder.HasOne<Holder>().WithMany().HasForeignKey(r => r.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.LocationCountyCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.AuthorityCode).OnDelete(DeleteBehavior.Restrict);
