@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -11,10 +12,10 @@ public static class AccountsApi
     {
         var group = app.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         group.MapGet("/", ListAsync).WithSummary($"Every account (at most {AccountQueries.MaxShown}, by user name): role, holder or jurisdiction, whether locked.");
-        group.MapPost("/", CreateAsync).WithSummary("Create an account in one role (administrators only).");
-        group.MapPost("/{id}/lock", LockAsync)
+        group.MapPost("/", CreateAsync).OfferedOn("/admin", "CreateAccount").WithSummary("Create an account in one role (administrators only).");
+        group.MapPost("/{id}/lock", LockAsync).OfferedOn("/admin", "Lock")
             .WithSummary("Lock an account until it is unlocked: its sign-ins are refused and its tokens and cookies stop working at once.");
-        group.MapPost("/{id}/unlock", UnlockAsync)
+        group.MapPost("/{id}/unlock", UnlockAsync).OfferedOn("/admin", "Lock")
             .WithSummary("Unlock an account. Tokens issued before the lock stay invalid: the person signs in again.");
     }
 

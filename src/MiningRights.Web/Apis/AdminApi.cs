@@ -22,9 +22,9 @@ public static class AdminApi
     {
         var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         group.MapGet("/jobs", JobsAsync).WithSummary($"Each scheduled job with its schedule, next and previous fire times, and its latest {JobBoard.RunsShown} runs (node, start, duration, items, outcome, error).");
-        group.MapPost("/jobs/{name}/run", RunJobAsync).WithSummary("Run a job now, on whichever node takes it (the job is idempotent: a run with nothing due does nothing).");
+        group.MapPost("/jobs/{name}/run", RunJobAsync).OfferedOn("/admin", "RunJob").WithSummary("Run a job now, on whichever node takes it (the job is idempotent: a run with nothing due does nothing).");
         group.MapGet("/clock", GetClock).WithSummary("The service's current time.");
-        group.MapPost("/clock", MoveClockAsync)
+        group.MapPost("/clock", MoveClockAsync).ApiOnly("demo clock control: Development only (the /admin form shows only there)")
             .WithSummary("Development only: move the service's clock forward ({\"advanceDays\": n} or {\"to\": instant}) and run the deadline sweep and the delivery at once.");
     }
 

@@ -21,15 +21,15 @@ public static class AuthApi
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
         // The sign-in handler writes the token itself, and a wrong password is this endpoint's own 401: both shown here.
-        group.MapPost("/login", LoginAsync).AllowAnonymous()
+        group.MapPost("/login", LoginAsync).ApiOnly("the sign-in page posts its own form to /sign-in, which signs in with a cookie instead of a token").AllowAnonymous()
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Sign in. Returns a bearer token (or sets the cookie with ?useCookies=true). Every refusal (wrong password, unknown user, locked account, sign-ins paused after repeated failures from your address) is the same 401; too many attempts from one address or for one user name are 429 with Retry-After.");
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization()
+        group.MapPost("/logout", LogoutAsync).ApiOnly("the sign-out page posts its own form to /sign-out, which ends the cookie session").RequireAuthorization()
             .WithSummary("Sign out (204): every session of your account ends at once, this bearer token or cookie and every other one issued to the account on any device. With the cookie, send the antiforgery token.");
         group.MapGet("/me", MeAsync).RequireAuthorization();
-        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization()
+        group.MapPost("/password", ChangePasswordAsync).OfferedOn("/password").RequireAuthorization()
             .WithSummary("Change your own password. Every token and cookie issued before stops working: sign in again.");
     }
 

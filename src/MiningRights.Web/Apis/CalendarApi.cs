@@ -17,7 +17,7 @@ public static class CalendarApi
             .WithSummary("A holder's open deadlines as an iCalendar feed (text/calendar): one all-day event per deadline with its rule and a link. The address is secret; an unknown or rotated one is 404.");
         var mine = app.MapGroup("/api/holders/me/calendar").WithTags("Calendar").RequireAuthorization(p => p.RequireRole(Roles.Holder));
         mine.MapGet("/", AddressAsync).WithSummary("The address of your calendar feed, made on first use.");
-        mine.MapPost("/rotate", RotateAsync).WithSummary("A new address for your calendar feed; the old one stops working at once.");
+        mine.MapPost("/rotate", RotateAsync).OfferedOn("/holder/deadlines", "Rotate").WithSummary("A new address for your calendar feed; the old one stops working at once.");
     }
 
     public static async Task<ContentHttpResult> FeedAsync(string token, DeadlineFeed feed, HttpContext context, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.Paging;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -12,11 +13,11 @@ public static class DeadlinesApi
         var group = app.MapGroup("/api/deadlines").WithTags("Deadlines").RequireAuthorization();
         group.MapGet("/", ListAsync).WithSummary("Open deadlines of what the caller may see, soonest first (a holder: its upcoming deadlines).");
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/{id:guid}/extension", ExtendAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/{id:guid}/extension", ExtendAsync).OfferedOn("/deadlines/{id:guid}/extension", "Extend").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Move a due date (force majeure, justified reason, rectification): new date or period, reason and rule. The holder is told.");
         group.MapGet("/parked", ParkedAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .WithSummary("Deadlines the sweep parked after repeated errors.");
-        group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+        group.MapPost("/{id:guid}/retry", RetryAsync).OfferedOn("/admin", "RetryDeadline").RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .WithSummary("Put a parked deadline back in the sweep.");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Rights;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -14,7 +15,7 @@ public static class HoldersApi
     public static void MapHoldersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/holders").WithTags("Holders").RequireAuthorization();
-        group.MapPost("/", RegisterAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/", RegisterAsync).OfferedOn("/holders/new", "Register").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Register a rights holder (矿业权人) by its unified social credit code.");
         group.MapGet("/{id:guid}", GetAsync)
             .WithSummary("A holder: holders see only themselves; contact emails only for the holder, administrators and officers whose jurisdiction holds one of its rights.");

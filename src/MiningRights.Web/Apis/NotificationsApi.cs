@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Notifications;
 using MiningRights.Paging;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -13,7 +14,7 @@ public static class NotificationsApi
             .WithSummary("The notices sent to your contact addresses, newest first: reminders, overdue notices, decisions, each with its rule.");
         var group = app.MapGroup("/api/notifications").WithTags("Notifications")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Authority));
-        group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+        group.MapPost("/{id:guid}/retry", RetryAsync).OfferedOn("/admin", "RetryNotice").RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .WithSummary("Put a dead notice back in the outbox: it goes out at the next delivery, its tries counted afresh (409 unless dead).");
         group.MapGet("/", ListAsync).WithSummary("The outbox, newest first: pending, sent and dead notices (status=dead for those given up on).");
     }

@@ -44,9 +44,9 @@ public static class PlansApi
             .WithSummary("The holder submits its plan: a multipart form with the document in 'file' and the values the right's workflow asks for with it (a mining right's plan: 'scale', 'serviceLifeYears', 'miningMethod', 'designCapacity').");
         group.MapGet("/", ListAsync).WithSummary("The plans submitted for the right.");
         group.MapGet("/{planId:guid}/document", DownloadAsync).WithSummary("The plan file as submitted.");
-        group.MapPost("/{planId:guid}/decision", DecideAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority))
+        group.MapPost("/{planId:guid}/decision", DecideAsync).OfferedOn("/rights/{id:guid}", "Decide").RequireAuthorization(p => p.RequireRole(Roles.Authority))
             .WithSummary("The authority approves the exploration implementation plan or returns it with reasons (GS-9d).");
-        group.MapPost("/{planId:guid}/expert-review", ExpertReviewAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority))
+        group.MapPost("/{planId:guid}/expert-review", ExpertReviewAsync).PagePending("GS-9e expert review and decision").RequireAuthorization(p => p.RequireRole(Roles.Authority))
             .WithSummary("The authority records the expert review of a provisional licence's plan (GS-9e); passed re-issues the licence and starts the construction duties.");
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Policies;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -11,7 +12,7 @@ public static class PoliciesApi
         var group = app.MapGroup("/api/policies").WithTags("Policies").RequireAuthorization();
         group.MapGet("/", List)
             .WithSummary("The rules in force in a province on a day (province, on=yyyy-MM-dd), with the parameters' values there and then; without them, every rule of every rulebook.");
-        group.MapPost("/rulebooks", Add).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+        group.MapPost("/rulebooks", Add).OfferedOn("/policies/add").RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .WithSummary("Adds a rulebook (a renewed or successor policy) as a JSON file; checked beside those in force before it takes effect.");
     }
 

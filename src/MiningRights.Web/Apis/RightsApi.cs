@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Paging;
 using MiningRights.Rights;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -10,7 +11,7 @@ public static class RightsApi
     public static void MapRightsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/rights").WithTags("Rights").RequireAuthorization();
-        group.MapPost("/", RegisterAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/", RegisterAsync).OfferedOn("/rights/new", "Register").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Register a right (新立登记); with a deferral, start its workflow (GS-9d, GS-9e).");
         group.MapGet("/", ListAsync).WithSummary("Rights visible to the caller in licence-number order; follow 'next' for the following page.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One right with its workflows and open deadlines.");

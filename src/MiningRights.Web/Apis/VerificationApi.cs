@@ -4,6 +4,7 @@ using MiningRights.Data;
 using MiningRights.Paging;
 using MiningRights.Rights;
 using MiningRights.Verification;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
 
@@ -17,7 +18,7 @@ public static class VerificationApi
     {
         var group = app.MapGroup("/api/verification").WithTags("Verification")
             .RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Inspector, Roles.Admin));
-        group.MapPost("/batches/run", RunAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/batches/run", RunAsync).ApiOnly("the quarterly verification job makes the batches; an administrator runs it now on /admin (run now)").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Run the quarterly verification now, as the quarterly job does, for the batches of your jurisdiction and below (an administrator: all): rights in force expiring in the window are gathered, one batch per registration authority; run again, only rights that were missing are added.");
         group.MapGet("/batches", BatchesAsync).WithSummary("Verification batches of your jurisdiction and below, newest quarter first (quarter=2025-Q3 for one).");
         group.MapGet("/batches/{id:guid}", BatchAsync).WithSummary("A batch with every task: the right, its county, where the result goes, the state, the result and the due date.");

@@ -18,7 +18,7 @@ public static class WorkflowsApi
         group.MapGet("/queue", QueueAsync)
             .WithSummary($"What waits for you, soonest due first (at most {WorkQueue.MaxItems}): every running process you see whose state takes a step of your role that you may take, read from the definitions (an officer: plans, reports, relief claims, verification results, renewals, cases; a holder: its own).");
         group.MapGet("/instances/{id:guid}", GetInstanceAsync).WithSummary("An instance with its subject, dates, values, the signals its state takes, and its journal.");
-        group.MapPost("/instances/{id:guid}/signals/{signal}", SignalAsync)
+        group.MapPost("/instances/{id:guid}/signals/{signal}", SignalAsync).OfferedOn("/workflows/instances/{id:guid}", "Signal")
             .DescribedAsJsonOrForm(typeof(SendSignal.Request), valuesAsFields: true)
             .WithSummary("Send a signal with a note and the values its definition declares (report a duty, record findings, order a rectification, dispose of a case): as JSON, or as multipart/form-data with 'note', each value as a field and evidence files in 'files' where the definition takes them. The definition says who may send it, and when.");
         group.MapGet("/instances/{id:guid}/evidence/{fileId:guid}", EvidenceAsync)

@@ -48,6 +48,22 @@ public sealed class Ui(IHttpContextAccessor accessor)
         _ => status.ToString(),
     };
 
+    public string Kind(MiningRights.Rights.RightKind kind) => kind switch
+    {
+        MiningRights.Rights.RightKind.Exploration => T("探矿权", "Exploration right"),
+        MiningRights.Rights.RightKind.Mining => T("采矿权", "Mining right"),
+        _ => kind.ToString(),
+    };
+
+    public string Mode(MiningRights.Rights.TransferMode mode) => mode switch
+    {
+        MiningRights.Rights.TransferMode.Tender => T("招标", "Tender"),
+        MiningRights.Rights.TransferMode.Auction => T("拍卖", "Auction"),
+        MiningRights.Rights.TransferMode.Listing => T("挂牌", "Listing"),
+        MiningRights.Rights.TransferMode.Agreement => T("协议", "Agreement"),
+        _ => mode.ToString(),
+    };
+
     public string DaysLeft(int days) => days switch
     {
         < 0 => T($"已逾期 {-days} 天", $"{-days} days overdue"),

@@ -58,11 +58,8 @@ public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess acce
             errorsZh["reason"] = "必须填写理由（最多 2000 个字符）：矿业权人将看到该理由，并记入历史记录。";
         }
 
-        // Only a rule that reaches the duty may be cited: national rules in force today, its province's in force when it arose.
         var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
-        var arisenOn = WorkflowRuntime.ArisenOn(instance);
-        var allowed = policies.Rules.Where(r => r.Reaches(instance.JurisdictionCode) && r.InForceOn(r.IsNational ? today : arisenOn))
-            .Select(r => r.Id).Distinct().ToList();
+        var allowed = Citable(instance).Select(r => r.Id).ToList();
         if (request.RuleId is null || !allowed.Contains(request.RuleId))
         {
             errors["ruleId"] = [$"The rule under which the date moves is required, one that applies to this duty: one of {string.Join(", ", allowed)}."];
@@ -100,5 +97,24 @@ public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess acce
         });
         await db.SaveChangesAsync(ct);
         return deadline;
+    }
+
+    /// <summary>The rules a move of this deadline may cite, for the form that offers them; a deadline the reader may not see is a 404.</summary>
+    public async Task<IReadOnlyList<PolicyRule>> CitableAsync(Guid deadlineId, CurrentUser user, CancellationToken ct)
+    {
+        var deadline = await db.Deadlines.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId, ct);
+        var instance = deadline is null ? null : await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == deadline.InstanceId, ct);
+        return instance is not null && await access.SeesAsync(user.Actor, instance, ct)
+            ? Citable(instance)
+            : throw RefusalException.NotFound($"Deadline {deadlineId}", $"期限 {deadlineId}");
+    }
+
+    // Only a rule that reaches the duty may be cited: national rules in force today, its province's in force when it arose.
+    private List<PolicyRule> Citable(WorkflowInstance instance)
+    {
+        var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var arisenOn = WorkflowRuntime.ArisenOn(instance);
+        return policies.Rules.Where(r => r.Reaches(instance.JurisdictionCode) && r.InForceOn(r.IsNational ? today : arisenOn))
+            .DistinctBy(r => r.Id).ToList();
     }
 }

@@ -10,5 +10,6 @@ public static class RenewalsServiceCollectionExtensions
         services
             .AddTransitionGuard<RenewalTermGuard>()
             .AddWorkflowActivity<RenewTermActivity>()
-            .AddSingleton<RenewalTracking>();
+            .AddSingleton<RenewalTracking>()
+            .AddScoped<ExpiringRights>();
 }

@@ -14,5 +14,7 @@ public static class RightsServiceCollectionExtensions
             .AddScoped<RightAccess>()
             .AddScoped<RegisterHolder>()
             .AddScoped<RegisterRight>()
-            .AddScoped<RightQueries>();
+            .AddScoped<RightQueries>()
+            .AddScoped<RightSearch>()
+            .AddScoped<HolderQueries>();
 }

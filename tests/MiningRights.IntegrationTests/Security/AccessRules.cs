@@ -188,6 +188,15 @@ public static class AccessRules
         new("GET", "/admin", AdminOnly, _ => [AccessCall.Plain()]),
         new("GET", "/imports", Deciding, _ => [AccessCall.Plain()]),
         new("GET", "/rights/{id:guid}", SignedIn, w => w.Rights.Select(r => Call(Whose.HolderA, ("id", new(r))))),
+
+        // The register: officers list and search the rights and holders of their jurisdiction; the authority registers.
+        new("GET", "/rights", Officers, _ => [AccessCall.Plain()]),
+        new("GET", "/rights/expiring", Officers, _ => [AccessCall.Plain()]),
+        new("GET", "/rights/new", Deciding, _ => [AccessCall.Plain()]),
+        new("GET", "/holders", Officers, _ => [AccessCall.Plain()]),
+        new("GET", "/holders/new", Deciding, _ => [AccessCall.Plain()]),
+        new("GET", "/holders/{id:guid}", Officers, w => [Call(Whose.HolderA, ("id", new(w.HolderA.Id.ToString())))]),
+        new("GET", "/deadlines/{id:guid}/extension", Deciding, w => w.Deadlines.Select(d => Call(Whose.HolderA, ("id", new(d))))),
         new("GET", "/cases/{id:guid}", SignedIn, w => [Call(Whose.HolderA, ("id", new(w.CaseId)))]),
         new("GET", "/workflows/instances/{id:guid}", SignedIn, w => w.AllInstances.Select(i => Call(i.Whose, ("id", new(i.Id))))),
 
@@ -239,6 +248,16 @@ public static class AccessRules
         new("POST", "/admin", AdminOnly, w => [Call(Whose.HolderA, AccessCall.FormOf(["id"]), ("id", AccessArg.Body(w.NotificationId)))], Handler: "RetryNotice"),
         new("POST", "/admin", AdminOnly, w => [Call(Whose.HolderA, AccessCall.FormOf(["id"], ("locked", "true")), ("id", AccessArg.Body(w.AccountOfA)))], Handler: "Lock"),
         new("POST", "/admin", AdminOnly, _ => [Call(Whose.Nobody, AccessCall.FormOf([], ("advanceDays", "1")))], Handler: "Clock"),
+        new("POST", "/admin", AdminOnly, _ => [Call(Whose.Nobody, AccessCall.FormOf([], ("Account.UserName", "made-by-a-stranger-page"), ("password", ServiceFactory.Password), ("Account.Role", Admin)))],
+            Handler: "CreateAccount"),
+        // A stranger naming A by its credit code: an officer elsewhere does not find the holder (400), nor registers it again (409).
+        new("POST", "/rights/new", Deciding, w => [Call(Whose.Nobody, AccessCall.FormOf([], ("HolderCode", w.CreditCodeOfA), ("LicenseNumber", "T62092300000STRANGER"), ("Kind", "Exploration"),
+            ("ProjectName", "冒名勘查"), ("Minerals", "金"), ("AreaKm2", "1"), ("County", County), ("Authority", Province), ("TransferMode", "Listing"), ("RegisteredOn", "2025-03-01"),
+            ("ExpiresOn", "2030-03-01")))], Stranger: (_, _) => 400, Handler: "Register"),
+        new("POST", "/holders/new", Deciding, w => [Call(Whose.Nobody, AccessCall.FormOf([], ("CreditCode", w.CreditCodeOfA), ("NameZh", "冒名矿业有限公司"), ("NameEn", "Impostor Mining Co., Ltd."),
+            ("Language", "en"), ("Contacts", "impostor@holders.test")))], Stranger: (_, _) => 409, Handler: "Register"),
+        new("POST", "/deadlines/{id:guid}/extension", Deciding,
+            w => [Call(Whose.HolderA, AccessCall.FormOf([], ("DueOn", "2026-12-31"), ("Reason", "不可抗力"), ("RuleId", "GS-10b")), ("id", new(w.Deadlines[0])))], Handler: "Extend"),
         new("POST", "/holder/deadlines", HolderOnly, _ => [Call(Whose.Nobody, AccessCall.FormOf([]))], Stranger: (_, _) => 302, Handler: "Rotate"),
         new("POST", "/password", SignedIn, _ => [Call(Whose.Nobody, AccessCall.FormOf([], ("currentPassword", "wrong"), ("newPassword", "x")))], Stranger: (_, _) => 400),
         new("POST", "/language", Public, _ => [Call(Whose.Nobody, AccessCall.FormOf([], ("language", "en"), ("returnUrl", "/")))]),

@@ -5,6 +5,7 @@ using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.Notifications;
 using MiningRights.Paging;
+using MiningRights.Rights;
 using MiningRights.Scheduling;
 using MiningRights.Web.Apis;
 using MiningRights.Web.Hosting;
@@ -17,7 +18,7 @@ namespace MiningRights.Web.Pages.Admin;
 /// Development, the demo clock. Every button goes through the use case its API endpoint calls.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, NotificationQueries notices, AccountQueries accounts, TimeProvider time, IHostEnvironment environment, Ui ui) : PageModel
+public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, NotificationQueries notices, AccountQueries accounts, RightSearch places, HolderQueries holders, TimeProvider time, IHostEnvironment environment, Ui ui) : PageModel
 {
     public IReadOnlyList<JobBoard.JobView> Jobs { get; private set; } = [];
 
@@ -28,6 +29,51 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
     public IReadOnlyList<AccountQueries.AccountView> Accounts { get; private set; } = [];
 
     public AdminApi.ClockView Clock { get; private set; } = null!;
+
+    /// <summary>Every jurisdiction, for an officer account's scope (chosen by name) and to name each account's scope.</summary>
+    public IReadOnlyList<Jurisdiction> Places { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, (string Zh, string En)> HolderNames { get; private set; } = new Dictionary<Guid, (string, string)>();
+
+    /// <summary>The signed-in administrator's own account: it offers no lock (LockAccount refuses it too).</summary>
+    public string ReaderId { get; private set; } = string.Empty;
+
+    /// <summary>The account being created, kept after a refusal (never its password).</summary>
+    [BindProperty]
+    public NewAccount Account { get; set; } = new();
+
+    public sealed class NewAccount
+    {
+        public string? UserName { get; set; }
+
+        public string? DisplayName { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? Role { get; set; }
+
+        public string? Language { get; set; }
+
+        public string? JurisdictionCode { get; set; }
+
+        public string? HolderCreditCode { get; set; }
+    }
+
+    /// <summary>A role by its name in the reader's language.</summary>
+    public string RoleName(string? role) => role switch
+    {
+        Roles.Authority => ui.T("登记机关", "Registration authority"),
+        Roles.Inspector => ui.T("监管执法人员", "Inspector"),
+        Roles.Holder => ui.T("矿业权人", "Rights holder"),
+        Roles.Admin => ui.T("系统管理员", "Administrator"),
+        _ => "—",
+    };
+
+    /// <summary>An account's scope by name: its jurisdiction or its holder.</summary>
+    public string ScopeName(AccountQueries.AccountView account) =>
+        account.JurisdictionCode is { } code
+            ? Places.FirstOrDefault(p => p.Code == code) is { } place ? ui.T(place.NameZh, place.NameEn) : code
+            : account.HolderId is { } holder && HolderNames.TryGetValue(holder, out var name) ? ui.T(name.Zh, name.En) : ui.T("全部", "Everything");
 
     public string? Message { get; private set; }
 
@@ -55,6 +101,7 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
             "notice" => ui.T("通知已重新投递。", "The notice is back in the outbox."),
             "locked" => ui.T("账户已锁定。", "The account is locked."),
             "unlocked" => ui.T("账户已解锁。", "The account is unlocked."),
+            "created" => ui.T("账户已创建。", "The account is created."),
             "clock" => ui.T("演示时钟已前移。", "The demo clock moved forward."),
             _ => null,
         };
@@ -72,6 +119,16 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
 
     public Task<IActionResult> OnPostLockAsync(string id, bool locked, [FromServices] LockAccount lockAccount, CancellationToken ct) =>
         ActAsync(() => lockAccount.HandleAsync(id, locked, CurrentUser.From(User), ct), locked ? "locked" : "unlocked", ct);
+
+    /// <summary>Creates an account through CreateAccount, as POST /api/accounts does; the holder named by its credit code.</summary>
+    public Task<IActionResult> OnPostCreateAccountAsync(string? password, [FromServices] CreateAccount create, CancellationToken ct) =>
+        ActAsync(async () =>
+        {
+            var holder = Account.Role == Roles.Holder ? await holders.FindAsync(CurrentUser.From(User), Account.HolderCreditCode, ct) : null;
+            await create.HandleAsync(new CreateAccount.Request(Account.UserName, password, Account.Role, string.IsNullOrWhiteSpace(Account.Email) ? null : Account.Email.Trim(),
+                string.IsNullOrWhiteSpace(Account.DisplayName) ? null : Account.DisplayName, Account.Language, holder,
+                Account.Role is Roles.Authority or Roles.Inspector ? Account.JurisdictionCode : null), ct);
+        }, "created", ct);
 
     public Task<IActionResult> OnPostClockAsync(int? advanceDays, [FromServices] MoveDemoClock move, CancellationToken ct) =>
         ActAsync(() => move.HandleAsync(new AdminApi.ClockMove(advanceDays, null), CurrentUser.From(User), ct), "clock", ct);
@@ -101,5 +158,8 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
         Dead = (await notices.ListAsync(user, NotificationStatus.Dead, null, PageRequest.From(null, null), ct)).Items;
         Accounts = await accounts.ListAsync(ct);
         Clock = AdminApi.View(time, environment);
+        Places = await places.PlacesAsync(user, ct);
+        HolderNames = await holders.NamesAsync(Accounts.Where(a => a.HolderId is not null).Select(a => a.HolderId!.Value).ToList(), ct);
+        ReaderId = user.Id;
     }
 }

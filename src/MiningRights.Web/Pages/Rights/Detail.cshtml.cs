@@ -47,6 +47,9 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
 
     public bool MayDecide { get; private set; }
 
+    /// <summary>Whether the reader may move a deadline (the extension page's roles).</summary>
+    public bool MayExtend { get; private set; }
+
     /// <summary>For each running process on the right, the steps the reader may take now (a report, a renewal application, a decision).</summary>
     public IReadOnlyList<(WorkflowView Process, SignalForms Forms)> Steps { get; private set; } = [];
 
@@ -148,9 +151,12 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
             "paid" => ui.T("缴款已登记。", "The payment is recorded."),
             "declared" => ui.T("收入申报已提交。", "The revenue is declared."),
             "claimed" => ui.T("申请已提交，待登记机关决定。", "The claim is sent and waits for the authority."),
+            "registered" => ui.T("矿业权已登记。", "The right is registered."),
+            "extended" => ui.T("期限已延长，已通知矿业权人。", "The deadline is extended and the holder told."),
             _ => null,
         };
         MayDecide = user.Roles.Contains(Roles.Authority);
+        MayExtend = user.Roles.Contains(Roles.Authority) || user.IsAdmin;
         var steps = new List<(WorkflowView, SignalForms)>();
         foreach (var running in Right.Workflows.Where(w => !w.Finished && w.SubjectKind == RightSubjectKind.Kind))
         {

@@ -30,6 +30,7 @@ public sealed class MiningRightConfiguration : IEntityTypeConfiguration<MiningRi
         // The overview counts rights by place, status, kind and expiry from this index alone (SQLite scans it without
         // reading the rows).
         builder.HasIndex(r => new { r.LocationCountyCode, r.AuthorityCode, r.Status, r.Kind, r.ExpiresOn }).HasDatabaseName("IX_Rights_Overview");
+        builder.HasIndex(r => r.ExpiresOn);
         builder.HasOne<Holder>().WithMany().HasForeignKey(r => r.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.LocationCountyCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.AuthorityCode).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,32 @@
+namespace MiningRights.Web.Hosting;
+
+/// <summary>
+/// Where a write endpoint's act is offered in the browser, declared where the endpoint is mapped: the page (its route
+/// pattern) and the handler its form posts to, or why the act has no page. The endpoint-walk test reads this metadata
+/// and fails for a write an officer may call that carries neither, for a page that does not exist or has no such
+/// handler, and for a page that renders no form posting to it.
+/// </summary>
+public static class EndpointForms
+{
+    /// <summary>The page, by its route pattern, whose form posts to <see cref="Handler"/> (null: the page's default POST handler).</summary>
+    public sealed record OfferedOnPage(string Page, string? Handler);
+
+    /// <summary>Why the act has no form of its own (sign-in, the demo clock, a page being built).</summary>
+    public sealed record ApiOnlyReason(string Reason);
+
+    /// <summary>The prefix of the reason of an act whose page is being built: <c>grep -rn 'page pending'</c> finds them.</summary>
+    public const string Pending = "page pending: ";
+
+    public static TBuilder OfferedOn<TBuilder>(this TBuilder builder, string page, string? handler = null)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new OfferedOnPage(page, handler));
+
+    public static TBuilder ApiOnly<TBuilder>(this TBuilder builder, string reason)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ApiOnlyReason(reason));
+
+    /// <summary>An act whose page another part of the work is building: API-only until then, findable by <see cref="Pending"/>.</summary>
+    public static TBuilder PagePending<TBuilder>(this TBuilder builder, string what)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.ApiOnly(Pending + what);
+}
