@@ -80,24 +80,28 @@ public sealed class ProvisionalPlanDecisionTests
         factory.Clock.Set(TestClock.Shanghai(2027, 1, 15, 10));
         var plan = await Api.ReadAsync(await Api.SubmitPlanAsync(holder.Client, rightId, fields: ProvisionalLicenseTests.Plan("small", 10)), HttpStatusCode.Created);
 
-        // The authority hears of its review at once (the 60-day stage has passed) and again at 7 days.
-        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 2, 22, 9, 30));
-        var reminders = (await MailDev.ForAsync(officerEmail)).Where(m => m.Subject.Contains(number, StringComparison.Ordinal)).ToList();
+        // The authority hears of its review at once (the 60-day stage has passed) and again at 7 days (read from the outbox).
+        factory.Clock.Set(TestClock.Shanghai(2027, 2, 22, 9, 30));
+        await factory.SweepAsync();
+        var reminders = (await Decisions.DecisionTests.NoticesAsync(authority, officerEmail)).Where(m => m.Contains(number, StringComparison.Ordinal)).ToList();
         Assert.Equal(2, reminders.Count);
-        Assert.All(reminders, m => Assert.Contains("GS-9e", m.Text, StringComparison.Ordinal));
+        Assert.Contains(reminders, m => m.Contains("还剩 60 天", StringComparison.Ordinal) || m.Contains("in 60 days", StringComparison.Ordinal));
+        Assert.Contains(reminders, m => m.Contains("还剩 7 天", StringComparison.Ordinal) || m.Contains("in 7 days", StringComparison.Ordinal));
 
-        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 3, 2, 0, 5));
+        factory.Clock.Set(TestClock.Shanghai(2027, 3, 2, 0, 5));
+        await factory.SweepAsync();
         var waiting = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
         Assert.Equal("provisional", waiting["status"]!.GetValue<string>());
         Assert.Equal("awaitingDecision", Api.Lifecycle(waiting)["state"]!.GetValue<string>());
         Assert.Equal(0, (await Api.ReadAsync(await inspector.GetAsync("/api/cases"), HttpStatusCode.OK)).ItemCount());
-        Assert.DoesNotContain(await MailDev.ForAsync(holder.Email), m => m.Subject.StartsWith("【失效】", StringComparison.Ordinal));
-        var overdue = (await MailDev.ForAsync(officerEmail)).Where(m => m.Subject.Contains(number, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(await Decisions.DecisionTests.NoticesAsync(authority, holder.Email), m => m.StartsWith("【失效】", StringComparison.Ordinal));
+        var overdue = (await Decisions.DecisionTests.NoticesAsync(authority, officerEmail)).Where(m => m.Contains(number, StringComparison.Ordinal)).ToList();
         Assert.Equal(3, overdue.Count);
-        Assert.Contains(overdue, m => m.Subject.Contains("逾期未决定", StringComparison.Ordinal) || m.Subject.Contains("Decision overdue", StringComparison.Ordinal));
+        Assert.Contains(overdue, m => m.Contains("逾期未决定", StringComparison.Ordinal) || m.Contains("Decision overdue", StringComparison.Ordinal));
 
         // Weeks later nothing has lapsed; the authority's late decision still re-issues the licence.
-        await factory.RunJobsAtAsync(TestClock.Shanghai(2027, 4, 1, 10));
+        factory.Clock.Set(TestClock.Shanghai(2027, 4, 1, 10));
+        await factory.SweepAsync();
         Assert.Equal("provisional", (await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK))["status"]!.GetValue<string>());
         await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{rightId}/plans/{plan["id"]}/expert-review", ProvisionalLicenseTests.Passed("2027-04-01")), HttpStatusCode.OK);
         var licensed = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
