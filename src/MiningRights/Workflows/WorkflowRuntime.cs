@@ -189,7 +189,8 @@ public sealed class WorkflowRuntime(
         {
             var about = await subjects.GetAsync(instance.Subject, ct);
             decision = await decisions.CheckAsync(spec, instance, RulesInForce(instance, definition, about),
-                basis => Cite(instance, definition, about, basis), formalities, today, ct);
+                // The document cites the basis chosen, alone, as in force on its day.
+                basis => book.Cite(basis, [basis], about.Scope ?? new RuleSubject(about.JurisdictionCode), ArisenOn(instance), today), formalities, today, ct);
         }
 
         // The journal keeps what the signal carried (a report's amounts and dates, a decision's reasons): the history
