@@ -117,6 +117,9 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<InstanceAccess>();
         services.AddScoped<WorkflowRuntime>();
+        services.AddOptions<Decisions.DecisionOptions>().BindConfiguration(Decisions.DecisionOptions.Section);
+        services.AddScoped<Decisions.DecisionRecorder>();
+        services.AddScoped<Decisions.DecisionQueries>();
         services.AddScoped<SendSignal>();
         services.AddScoped<SignalEvidence>();
         services.AddScoped<InstanceQueries>();

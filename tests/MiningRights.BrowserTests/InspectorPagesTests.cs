@@ -52,7 +52,7 @@ public sealed class InspectorPagesTests(BrowserService service) : PageTest(servi
         var caseInstance = (await Api.ReadAsync(await authority.GetAsync("/api/cases"), HttpStatusCode.OK))["items"]!.AsArray()
             .Single(c => c!["rightId"]!.GetValue<string>() == right["id"]!.GetValue<string>())!["caseInstanceId"]!.GetValue<string>();
         await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/orderRectification",
-            new { values = new Dictionary<string, string> { ["rectifyBy"] = "2026-04-30", ["order"] = "限期提交勘查实施方案" } }), HttpStatusCode.OK);
+            new { values = Formal.With(Service.Factory.Clock, new() { ["rectifyBy"] = "2026-04-30", ["order"] = "限期提交勘查实施方案" }) }), HttpStatusCode.OK);
 
         await Service.Factory.DeliverAsync();
         var ordered = await MailDev.ArrivedAsync(holder.Email, "【责令整改】");

@@ -13,17 +13,17 @@ public static class ContractsApi
     public static void MapContractsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Contracts").RequireAuthorization();
-        group.MapPost("/blocks/{id:guid}/contract", SignAsync).PagePending("contracts (sign)").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/blocks/{id:guid}/contract", SignAsync).OfferedOn("/listing/blocks/{id:guid}", "SignContract").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Sign the transfer contract of a transacted block: number, income by amount (installments, first at least 10%, ZJ-27b) or by rate (ZJ-27a), performance clauses.");
-        group.MapPost("/rights/{id:guid}/contract", EnterAsync).PagePending("contracts (enter)").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/rights/{id:guid}/contract", EnterAsync).OfferedOn("/rights/{id:guid}/contract", "Enter").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Enter the transfer contract of a right registered before the service kept contracts: number, signing day, income as fixed, performance clauses. Its duties start from the clauses, from today: those already due before are listed as not started, and a duty another process on the right monitors stays with it (GS-10a).");
         group.MapGet("/contracts/{id:guid}", GetAsync)
             .WithSummary("A contract with its clauses, installments as of today (owed, paid, late charge), payments and amendments.");
-        group.MapPost("/contracts/{id:guid}/payments", PayAsync).PagePending("contracts and payments (the right's page records a payment while an installment is owed)").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/contracts/{id:guid}/payments", PayAsync).OfferedOn("/contracts/{id:guid}", "Pay").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Record a payment of transfer income received (amount, day, reference); partial payments allowed, overpayment refused.");
         group.MapPost("/contracts/{id:guid}/declarations", DeclareAsync).PagePending("contracts (revenue declaration; the right's page offers it for income by rate)").RequireAuthorization(p => p.RequireRole(Roles.Holder, Roles.Authority, Roles.Admin))
             .WithSummary("By rate: declare a year's sales revenue; the amount due is revenue × rate (ZJ-27a).");
-        group.MapPost("/contracts/{id:guid}/amendments", AmendAsync).PagePending("contracts (amend)").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/contracts/{id:guid}/amendments", AmendAsync).OfferedOn("/contracts/{id:guid}", "Amend").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Record an amendment of a signed contract: its reason and the clauses it adds or replaces.");
         group.MapGet("/obligations", ObligationsAsync)
             .WithSummary("Monitored duties, soonest due first, each with its clause, rule and source, due date (moved by accepted relief), days left, state, pending relief and case: a holder's own (all its rights, or rightId), an officer's for one right (rightId). includeFinished=true lists done ones too.");

@@ -17,27 +17,27 @@ public static class ListingApi
         var officers = app.MapGroup("/api").WithTags("Listing").RequireAuthorization();
         var deciding = officers.MapGroup("/").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin));
 
-        deciding.MapPost("/blocks", AddAsync).PagePending("listing chain (block pool)")
+        deciding.MapPost("/blocks", AddAsync).OfferedOn("/listing/blocks/new", "Add")
             .WithSummary("Add a candidate block to the transfer block pool (GS-8b): minerals, county, CGCS2000 corners, intended kind, ZJ-24/25/26 flags; refused if the polygon is invalid or overlaps a live block or a right in force.");
         officers.MapGet("/blocks", ListAsync).WithSummary("Blocks visible to the caller, priority minerals first (GS-8a), then by number.");
         officers.MapGet("/blocks/{id:guid}", GetAsync).WithSummary("One block with its polygon (GeoJSON), plan, transferee and transfer workflows.");
-        deciding.MapPost("/transfer-plans", SetPlanAsync).PagePending("listing chain (annual transfer plans)")
+        deciding.MapPost("/transfer-plans", SetPlanAsync).OfferedOn("/listing/plans", "Set")
             .WithSummary("Set the annual transfer plan (quota of new rights) of a city or county; at province level, the provincial reserve (ZJ-25).");
         officers.MapGet("/transfer-plans", PlansAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Inspector, Roles.Admin))
             .WithSummary("Annual transfer plans in the caller's jurisdiction with their quota used and left.");
-        deciding.MapPost("/blocks/{id:guid}/plan", PlanAsync).PagePending("listing chain (block into a plan)")
+        deciding.MapPost("/blocks/{id:guid}/plan", PlanAsync).OfferedOn("/listing/blocks/{id:guid}", "Plan")
             .WithSummary("Put a pool block into its county's (or city's) plan for a year; a full plan refuses it, except ZJ-25 blocks, which draw the provincial reserve.");
-        deciding.MapPost("/blocks/{id:guid}/listing", AnnounceAsync).PagePending("listing chain (announcement)")
+        deciding.MapPost("/blocks/{id:guid}/listing", AnnounceAsync).OfferedOn("/listing/blocks/{id:guid}", "Announce")
             .WithSummary("Announce a planned block for transfer by tender, auction or listing with its reserve price: starts the listing workflow.");
-        deciding.MapPost("/blocks/{id:guid}/transaction", TransactAsync).PagePending("listing chain (transaction)")
+        deciding.MapPost("/blocks/{id:guid}/transaction", TransactAsync).OfferedOn("/listing/blocks/{id:guid}", "Transact")
             .WithSummary("After the announcement period, record the winner and the price (never below the reserve).");
-        deciding.MapPost("/blocks/{id:guid}/agreement", AgreementAsync).PagePending("listing chain (transfer by agreement)")
+        deciding.MapPost("/blocks/{id:guid}/agreement", AgreementAsync).OfferedOn("/listing/blocks/{id:guid}", "Agreement")
             .WithSummary("Take up a transfer by agreement to an applicant: verification, public disclosure and objections follow (GS-9a).");
-        deciding.MapPost("/blocks/{id:guid}/objections", ObjectAsync).PagePending("listing chain (objections)")
+        deciding.MapPost("/blocks/{id:guid}/objections", ObjectAsync).OfferedOn("/listing/blocks/{id:guid}", "Object")
             .WithSummary("Record an objection raised while an agreement transfer is disclosed.");
-        deciding.MapPost("/blocks/{id:guid}/objections/{objectionId:guid}/decision", DecideObjectionAsync).PagePending("listing chain (objection decision)")
+        deciding.MapPost("/blocks/{id:guid}/objections/{objectionId:guid}/decision", DecideObjectionAsync).OfferedOn("/listing/blocks/{id:guid}", "DecideObjection")
             .WithSummary("Decide an objection: upheld or dismissed, with reasons.");
-        deciding.MapPost("/blocks/{id:guid}/registration", RegisterAsync).PagePending("listing chain (registration from listing)")
+        deciding.MapPost("/blocks/{id:guid}/registration", RegisterAsync).OfferedOn("/listing/blocks/{id:guid}", "Register")
             .WithSummary("Register the right on a transferred block (GS-9a) with its licence number and the block's polygon; optionally start its deferral (GS-9d, GS-9e).");
 
         var open = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous();

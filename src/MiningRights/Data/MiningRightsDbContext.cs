@@ -64,6 +64,8 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
 
     public DbSet<EvidenceFile> Evidence => Set<EvidenceFile>();
 
+    public DbSet<Decisions.Decision> Decisions => Set<Decisions.Decision>();
+
     public DbSet<Verification.VerificationBatch> VerificationBatches => Set<Verification.VerificationBatch>();
 
     public DbSet<Verification.VerificationTask> VerificationTasks => Set<Verification.VerificationTask>();

@@ -14,11 +14,8 @@ namespace MiningRights.Licensing;
 /// here (the workflow's reviewPassed signal declares them). Failed: the plan goes back to the holder; the two-year
 /// clock does not stop. Only officers of the right's registration authority may record it (the runtime checks).
 /// </summary>
-public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess access, WorkflowRuntime runtime, TimeProvider time)
+public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess access, WorkflowRuntime runtime, PlanDecisionSignals signals, TimeProvider time)
 {
-    public const string PassedSignal = "reviewPassed";
-    public const string FailedSignal = "reviewFailed";
-
     public sealed record Request(
         bool? Passed,
         DateOnly? ReviewedOn,
@@ -79,7 +76,14 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
                 $"评审日期 {request.ReviewedOn:yyyy-MM-dd} 早于方案提交日期（{submittedOn:yyyy-MM-dd}）。");
         }
 
-        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == plan.InstanceId, ct);
+        // The signal the plan's process names for this outcome; a process that decides plans without an expert review says so.
+        var found = await signals.FindAsync(plan, request.Passed == true ? SignalDefinition.PlanApproved : SignalDefinition.PlanReturned, ct);
+        if (!found.Definition.ExpertReview)
+        {
+            throw RefusalException.Conflict("This plan is decided without an expert review: approve or return it.",
+                "该方案无需专家评审：请直接批准或退回。");
+        }
+
         var inputs = request.Passed == true
             ? new Dictionary<string, string?>
             {
@@ -96,12 +100,12 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
         plan.ExpertReviewOn = request.ReviewedOn;
         plan.ExpertPanel = request.Panel!.Trim();
         plan.ReviewNotes = request.Findings!.Trim();
-        var outcome = await runtime.SignalAsync(instance, request.Passed == true ? PassedSignal : FailedSignal, user.Actor, request.Findings, ct, inputs);
+        var outcome = await runtime.SignalAsync(found.Instance, found.Signal, user.Actor, request.Findings, ct, inputs);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now,
             Actor = user.Name,
-            Action = request.Passed == true ? "plan.reviewPassed" : "plan.reviewFailed",
+            Action = $"plan.{found.Signal}",
             RightId = right.Id,
             RuleId = outcome.RuleId,
             Detail = $"Expert review of {plan.FileName} on {request.ReviewedOn:yyyy-MM-dd} by {plan.ExpertPanel}: {(request.Passed == true ? "passed" : "failed")}. {plan.ReviewNotes}",

@@ -8,14 +8,12 @@ using MiningRights.Workflows;
 namespace MiningRights.Plans;
 
 /// <summary>
-/// The authority approves a plan, or returns it with reasons, where the right's workflow decides plans that way (the
-/// exploration plan, GS-9d); a workflow that takes an expert review instead answers 400/409 through the runtime.
+/// The authority approves a plan, or returns it with reasons, through the signal the plan's process marks as deciding it
+/// (<see cref="PlanDecisionSignals"/>). A process whose decision is an expert review's result (GS-9e) takes it with the
+/// review (<c>RecordExpertReview</c>): this answers 409 naming it.
 /// </summary>
-public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, WorkflowRuntime runtime, TimeProvider time)
+public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, WorkflowRuntime runtime, PlanDecisionSignals signals, TimeProvider time)
 {
-    public const string ApproveSignal = "approve";
-    public const string ReturnSignal = "return";
-
     public sealed record Request(PlanDecision? Decision, string? Reasons);
 
     public async Task<PlanDocument> HandleAsync(Guid rightId, Guid planId, Request request, CurrentUser user, CancellationToken ct)
@@ -44,9 +42,15 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
                 $"方案 {planId} 已经作出决定（{(plan.Status == PlanStatus.Approved ? "已批准" : "已退回")}）。");
         }
 
-        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == plan.InstanceId, ct);
-        var signal = request.Decision == PlanDecision.Approve ? ApproveSignal : ReturnSignal;
-        var outcome = await runtime.SignalAsync(instance, signal, user.Actor, request.Reasons, ct);
+        var found = await signals.FindAsync(plan, request.Decision == PlanDecision.Approve ? SignalDefinition.PlanApproved : SignalDefinition.PlanReturned, ct);
+        if (found.Definition.ExpertReview)
+        {
+            throw RefusalException.Conflict("This plan is decided by recording its expert review (panel, date, findings): use the expert review.",
+                "该方案须记录专家评审（专家组、评审日期、评审意见）后作出决定：请使用专家评审表单。");
+        }
+
+        var signal = found.Signal;
+        var outcome = await runtime.SignalAsync(found.Instance, signal, user.Actor, request.Reasons, ct);
 
         var now = time.GetUtcNow().UtcDateTime;
         plan.Status = request.Decision == PlanDecision.Approve ? PlanStatus.Approved : PlanStatus.Returned;

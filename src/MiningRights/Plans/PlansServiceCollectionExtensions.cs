@@ -8,6 +8,7 @@ public static class PlansServiceCollectionExtensions
     public static IServiceCollection AddPlans(this IServiceCollection services) =>
         services
             .AddScoped<SubmitPlan>()
+            .AddScoped<PlanDecisionSignals>()
             .AddScoped<DecidePlan>()
             .AddScoped<PlanQueries>();
 }

@@ -39,6 +39,9 @@ public sealed class ActivityContext
 
     public required InstanceValues Values { get; init; }
 
+    /// <summary>The document number of the decision the step takes (a signal declared a decision); its notices name it.</summary>
+    public string? DecisionNumber { get; init; }
+
     /// <summary>The deadline whose expiry fired the transition, if one did.</summary>
     public Deadline? ExpiredDeadline { get; init; }
 

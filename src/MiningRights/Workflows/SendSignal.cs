@@ -71,6 +71,13 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
         return instance;
     }
 
+    /// <summary>How the instance's definition declares <paramref name="signal"/>, or null when the instance or the signal is unknown.</summary>
+    public async Task<SignalDefinition?> DefinitionAsync(Guid instanceId, string signal, CancellationToken ct)
+    {
+        var instance = await db.WorkflowInstances.FindAsync([instanceId], ct);
+        return instance is null ? null : (await registry.ResolveAsync(instance, db, ct)).Definition.Signals.GetValueOrDefault(signal);
+    }
+
     private static Dictionary<string, string?> Read(Dictionary<string, JsonElement>? given)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -12,6 +12,21 @@ public sealed record SignalDefinition
     public bool Dedicated { get; init; }
 
     /// <summary>
+    /// For a signal that decides a submitted plan, the plan's status after it: <c>approved</c> or <c>returned</c>. The
+    /// plan use cases look the signal up by this, so each workflow names its own decision signals (approve, reviewPassed).
+    /// </summary>
+    public string? DecidesPlan { get; init; }
+
+    public const string PlanApproved = "approved";
+    public const string PlanReturned = "returned";
+
+    /// <summary>Set for a formal decision: the runtime requires its formalities and stores it (<see cref="DecisionDefinition"/>).</summary>
+    public DecisionDefinition? Decision { get; init; }
+
+    /// <summary>True when the plan decision is the result of an expert review (专家评审, GS-9e): panel, date and findings are recorded with it.</summary>
+    public bool ExpertReview { get; init; }
+
+    /// <summary>
     /// Where an Authority officer must sit to send the signal: <c>authority</c> (the default), the subject's registration
     /// authority or above; or <c>location</c>, the jurisdiction the subject lies in or above (the county that verifies a
     /// right records the result, the authority it reports to decides on it).

@@ -204,6 +204,11 @@ public sealed class WorkflowDefinitionLoader
                 Problem($"$.signals.{name}.evidence", $"'{signal.Evidence}' is not one of none, optional, required");
             }
 
+            if (signal.DecidesPlan is not (null or SignalDefinition.PlanApproved or SignalDefinition.PlanReturned))
+            {
+                Problem($"$.signals.{name}.decidesPlan", $"'{signal.DecidesPlan}' is not one of approved, returned");
+            }
+
             foreach (var (inputName, input) in signal.Inputs)
             {
                 var path = $"$.signals.{name}.inputs.{inputName}";

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Data;
 using MiningRights.Deadlines;
+using MiningRights.Decisions;
 using MiningRights.Notifications;
 using MiningRights.Policies;
 
@@ -23,6 +24,7 @@ public sealed class WorkflowRuntime(
     Recipients recipients,
     InstanceAccess access,
     PolicyBook book,
+    DecisionRecorder decisions,
     TimeProvider time)
 {
     // The rule is the one the extension is decided under, set for each extension.
@@ -122,6 +124,8 @@ public sealed class WorkflowRuntime(
     /// or place may not act, 400 for invalid values or a number of evidence files (<paramref name="evidenceFiles"/>) the
     /// signal does not take, 409 when the state does not take the signal, and with the guard's own answer when a guard
     /// refuses. The outcome names the journal entry of the step, which the caller's evidence files are kept with.
+    /// A signal its definition declares a decision also takes the decision's formalities (<see cref="DecisionRecorder"/>):
+    /// 422 when any is missing, and the decision is stored with the step.
     /// </summary>
     public async Task<SignalOutcome> SignalAsync(
         WorkflowInstance instance,
@@ -170,8 +174,24 @@ public sealed class WorkflowRuntime(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var today = Calendar.DateAt(new DateTimeOffset(now));
         var values = new InstanceValues(instance);
-        SignalInputs.Apply(signal, spec, inputs ?? new Dictionary<string, string?>(), values, Calendar.DateAt(new DateTimeOffset(now)), evidenceFiles);
+        var given = inputs ?? new Dictionary<string, string?>();
+        var formalities = new Dictionary<string, string?>();
+        if (spec.Decision is not null)
+        {
+            (given, formalities) = DecisionRecorder.Split(given);
+        }
+
+        SignalInputs.Apply(signal, spec, given, values, today, evidenceFiles);
+        DecisionRecorder.Draft? decision = null;
+        if (spec.Decision is not null)
+        {
+            var about = await subjects.GetAsync(instance.Subject, ct);
+            decision = await decisions.CheckAsync(spec, instance, RulesInForce(instance, definition, about),
+                // The document cites the basis chosen, alone, as in force on its day.
+                basis => book.Cite(basis, [basis], about.Scope ?? new RuleSubject(about.JurisdictionCode), ArisenOn(instance), today), formalities, today, ct);
+        }
 
         // The journal keeps what the signal carried (a report's amounts and dates, a decision's reasons): the history
         // shows every report as it was made, not only the values the instance holds now.
@@ -186,8 +206,18 @@ public sealed class WorkflowRuntime(
         var late = await LateAsync(instance, ct);
         var transition = await ChooseAsync(candidates, new Step(instance, definition, values, instance.State, instance.State, actor, $"signal:{signal}", candidates[0].Rule, note), ct);
         var text = late ? (note is null ? "late: after the due date" : $"{note} (late: after the due date)") : note;
+        if (decision is not null)
+        {
+            text = $"{decision.Number} ({decision.Basis.RuleId}): {decision.Facts}" + (text is null ? string.Empty : $" — {text}");
+        }
+
         var sequence = instance.Version + 1; // the entry EnterAsync journals first
-        var entry = await EnterAsync(new Step(instance, definition, values, instance.State, transition.To, actor, $"signal:{signal}", transition.Rule, text, Records: transition.Records), ct);
+        var entry = await EnterAsync(new Step(instance, definition, values, instance.State, transition.To, actor, $"signal:{signal}", transition.Rule, text,
+            Records: transition.Records, DecisionNumber: decision?.Number), ct);
+        if (decision is not null)
+        {
+            decisions.Record(decision, instance, signal, spec, entry, carried.Length > 0 ? carried : null, now);
+        }
         return new SignalOutcome(transition, late, sequence, entry.RuleId);
     }
 
@@ -320,6 +350,21 @@ public sealed class WorkflowRuntime(
     public Citation Cite(WorkflowInstance instance, LoadedDefinition definition, Subject subject, string reference) =>
         book.Cite(reference, definition.Definition.Rules, subject.Scope ?? new RuleSubject(subject.JurisdictionCode), ArisenOn(instance),
             Calendar.DateAt(time.GetUtcNow()));
+
+    /// <summary>
+    /// The rules in force for the subject today that the instance's definition names (or whose provisions it names): what
+    /// a decision on it may give as its legal basis.
+    /// </summary>
+    public IReadOnlyList<PolicyRule> RulesInForce(WorkflowInstance instance, LoadedDefinition definition, Subject subject)
+    {
+        var scope = subject.Scope ?? new RuleSubject(subject.JurisdictionCode);
+        var today = Calendar.DateAt(time.GetUtcNow());
+        return definition.Definition.Rules.Select(r => book.Resolve(r, scope, ArisenOn(instance), today)).OfType<PolicyRule>().DistinctBy(r => r.Id).ToList();
+    }
+
+    /// <summary>The rules a decision on the instance may give as its basis (<see cref="RulesInForce(WorkflowInstance, LoadedDefinition, Subject)"/>).</summary>
+    public async Task<IReadOnlyList<PolicyRule>> RulesInForceAsync(WorkflowInstance instance, CancellationToken ct) =>
+        RulesInForce(instance, await registry.ResolveAsync(instance, db, ct), await subjects.GetAsync(instance.Subject, ct));
 
     /// <summary>The day the instance's duty arose; for instances from before it was kept, the day it started.</summary>
     public static DateOnly ArisenOn(WorkflowInstance instance) =>
@@ -475,6 +520,7 @@ public sealed class WorkflowRuntime(
             Values = step.Values,
             ExpiredDeadline = step.Expired,
             OpenedDeadlines = opened,
+            DecisionNumber = step.DecisionNumber,
         };
 
     /// <summary>Reads the open deadlines of <paramref name="instanceIds"/> in one query, for a batch about to act on them.</summary>
@@ -596,5 +642,6 @@ public sealed class WorkflowRuntime(
         string Rule,
         string? Note,
         Deadline? Expired = null,
-        string? Records = null);
+        string? Records = null,
+        string? DecisionNumber = null);
 }

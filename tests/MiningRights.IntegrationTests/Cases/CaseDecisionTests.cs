@@ -38,7 +38,7 @@ public sealed class CaseDecisionTests
 
         // Inspectors record findings; the registration authority orders rectification (GS-10d); the holder is told of each.
         await Api.ReadAsync(await Signal(inspector, "recordFindings", new { findings = "No plan on file; no field work seen." }), HttpStatusCode.OK);
-        var ordered = await Api.ReadAsync(await Signal(authority, "orderRectification", new { rectifyBy = "2026-04-30", order = "Submit the plan." }), HttpStatusCode.OK);
+        var ordered = await Api.ReadAsync(await Signal(authority, "orderRectification", Formal.With(factory.Clock, new() { ["rectifyBy"] = "2026-04-30", ["order"] = "Submit the plan." })), HttpStatusCode.OK);
         Assert.Equal("rectifying", ordered["state"]!.GetValue<string>());
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 3, 17, 11));
 
@@ -54,7 +54,7 @@ public sealed class CaseDecisionTests
         // Disposing belongs to the registration authority: not the inspector, not a county officer below it.
         await ProblemAssert.ReadAsync(await Signal(inspector, "withdraw"), HttpStatusCode.Forbidden);
         await ProblemAssert.ReadAsync(await Signal(countyAuthority, "withdraw"), HttpStatusCode.Forbidden);
-        var withdrawn = await Api.ReadAsync(await Signal(authority, "withdraw"), HttpStatusCode.OK);
+        var withdrawn = await Api.ReadAsync(await Signal(authority, "withdraw", Formal.With(factory.Clock)), HttpStatusCode.OK);
         Assert.Equal("closedWithdrawn", withdrawn["state"]!.GetValue<string>());
         Assert.True(withdrawn["finished"]!.GetValue<bool>());
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 5, 1, 11));

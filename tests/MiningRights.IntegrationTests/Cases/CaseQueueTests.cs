@@ -109,7 +109,7 @@ public sealed class CaseQueueTests
                 await Api.ReadAsync(await queue.Inspector.PostAsJsonAsync($"/api/workflows/instances/{instance}/signals/recordFindings",
                     new { values = new Dictionary<string, string> { ["findings"] = "逾期未提交方案。" } }), HttpStatusCode.OK);
                 await Api.ReadAsync(await queue.Authority.PostAsJsonAsync($"/api/workflows/instances/{instance}/signals/imposeDamages",
-                    new { note = "按合同收取违约金", values = new Dictionary<string, string> { ["amountYuan"] = "50000" } }), HttpStatusCode.OK);
+                    new { note = "按合同收取违约金", values = Formal.With(factory.Clock, new() { ["amountYuan"] = "50000" }) }), HttpStatusCode.OK);
             }
             else if (pages == 2)
             {

@@ -38,7 +38,7 @@ public sealed class CaseWorkflowTests
         Assert.Equal("findingsRecorded", findings["state"]!.GetValue<string>());
 
         var ordered = await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/orderRectification",
-            new { note = "责令整改", values = new Dictionary<string, string> { ["rectifyBy"] = "2026-04-17", ["order"] = "提交勘查实施方案并开工。" } }), HttpStatusCode.OK);
+            new { note = "责令整改", values = Formal.With(factory.Clock, new() { ["rectifyBy"] = "2026-04-17", ["order"] = "提交勘查实施方案并开工。" }) }), HttpStatusCode.OK);
         Assert.Equal("rectifying", ordered["state"]!.GetValue<string>());
         Assert.Equal("rectifying", (await Api.ReadAsync(await inspector.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK))["case"]!["caseState"]!.GetValue<string>());
 
@@ -61,7 +61,7 @@ public sealed class CaseWorkflowTests
         Assert.NotEqual("withdrawn", (await Api.ReadAsync(await authority.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK))["status"]!.GetValue<string>());
 
         factory.Clock.Set(TestClock.Shanghai(2026, 4, 20, 10));
-        var withdrawn = await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/withdraw", new { note = "依法依约收回" }), HttpStatusCode.OK);
+        var withdrawn = await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/withdraw", new { note = "依法依约收回", values = Formal.With(factory.Clock) }), HttpStatusCode.OK);
         Assert.Equal("closedWithdrawn", withdrawn["state"]!.GetValue<string>());
         Assert.True(withdrawn["finished"]!.GetValue<bool>());
         var closed = await Api.ReadAsync(await authority.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
@@ -111,7 +111,7 @@ public sealed class CaseWorkflowTests
         Assert.Null(still["case"]!["damagesYuan"]);
 
         var imposed = await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/imposeDamages",
-            new { note = "按合同收取违约金", values = new Dictionary<string, string> { ["amountYuan"] = "50000" } }), HttpStatusCode.OK);
+            new { note = "按合同收取违约金", values = Formal.With(factory.Clock, new() { ["amountYuan"] = "50000" }) }), HttpStatusCode.OK);
         Assert.Equal("closedDamages", imposed["state"]!.GetValue<string>());
         var closed = await Api.ReadAsync(await authority.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
         Assert.Equal("closed", closed["case"]!["status"]!.GetValue<string>());
@@ -175,11 +175,11 @@ public sealed class CaseWorkflowTests
         Assert.Contains("GS-10d", told.Text!, StringComparison.Ordinal);
 
         // The authority decides otherwise: a rectification order, which runs with its deadline.
-        var ordered = await Api.ReadAsync(await Signal(authority, "orderRectification", new() { ["rectifyBy"] = "2026-04-17", ["order"] = "提交勘查实施方案并开工。" }), HttpStatusCode.OK);
+        var ordered = await Api.ReadAsync(await Signal(authority, "orderRectification", Formal.With(factory.Clock, new() { ["rectifyBy"] = "2026-04-17", ["order"] = "提交勘查实施方案并开工。" })), HttpStatusCode.OK);
         Assert.Equal("rectifying", ordered["state"]!.GetValue<string>());
         Assert.Equal("2026-04-17", ordered["dates"]!["rectifyBy"]!.GetValue<string>());
         await factory.DeliverAsync();
-        Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject == $"Rectification ordered: {number} by 2026-04-17");
+        Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject.StartsWith($"Rectification ordered: {number} by 2026-04-17 (", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class CaseWorkflowTests
         factory.Clock.Set(TestClock.Shanghai(2026, 3, 18, 10));
         await Api.ReadAsync(await inspector.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/recordFindings",
             new { values = new Dictionary<string, string> { ["findings"] = "逾期未提交方案，未开展勘查工作。" } }), HttpStatusCode.OK);
-        await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/withdraw", new { note = "依法依约收回" }), HttpStatusCode.OK);
+        await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/workflows/instances/{caseInstance}/signals/withdraw", new { note = "依法依约收回", values = Formal.With(factory.Clock) }), HttpStatusCode.OK);
 
         // The withdrawal took effect on 18 March 2026: every other process of the right ended, and the data is due on 2 April.
         var right = await Api.ReadAsync(await authority.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);

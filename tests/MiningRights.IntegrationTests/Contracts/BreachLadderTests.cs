@@ -77,14 +77,14 @@ public sealed class BreachLadderTests
         // Findings by the inspector, the authority's rectification order to 30 June, missed: the case is overdue; the authority withdraws the right.
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 5, 10));
         await Send(inspector, process, "recordFindings", new() { ["findings"] = "现场核查：未开展成果报告编制" });
-        await Send(world.Authority, process, "orderRectification", new() { ["rectifyBy"] = "2025-06-30", ["order"] = "2025年6月30日前提交成果报告" });
+        await Send(world.Authority, process, "orderRectification", Formal.With(factory.Clock, new() { ["rectifyBy"] = "2025-06-30", ["order"] = "2025年6月30日前提交成果报告" }).ToDictionary(v => v.Key, v => (object)v.Value));
         var asked = await Api.ReadAsync(await holder.Client.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
         Assert.Contains("reportRectified", asked["process"]!["signals"]!.AsArray().Select(x => x!.GetValue<string>()));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 6, 29, 10));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 7, 1, 10));
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 7, 1, 12));
         factory.Clock.Set(TestClock.Shanghai(2025, 7, 3, 10));
-        await Send(world.Authority, process, "withdraw", []);
+        await Send(world.Authority, process, "withdraw", Formal.With(factory.Clock).ToDictionary(v => v.Key, v => (object)v.Value));
         await factory.DeliverAsync();
 
         var withdrawn = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);

@@ -100,7 +100,7 @@ public sealed class RenewalTests
 
         // A county officer sees it but does not decide; the registration authority grants it.
         Assert.Equal(HttpStatusCode.Forbidden, (await SignalAsync(county, renewal, "grant", new { findings = "同意" })).StatusCode);
-        await Api.ReadAsync(await SignalAsync(authority, renewal, "grant", new { findings = "勘查工作正常" }), HttpStatusCode.OK);
+        await Api.ReadAsync(await SignalAsync(authority, renewal, "grant", Formal.With(factory.Clock, new() { ["findings"] = "勘查工作正常" }, basis: "CN-RENEW")), HttpStatusCode.OK);
         Assert.Equal("2027-08-31", (await RightAsync(holder.Client, right))["expiresOn"]!.GetValue<string>());
         Assert.Equal("2027-08-01", (await GeologicalDataAsync(holder.Client, right))["dueOn"]!.GetValue<string>());
         var next = await RenewalAsync(holder.Client, right);

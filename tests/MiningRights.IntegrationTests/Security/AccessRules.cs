@@ -198,6 +198,7 @@ public static class AccessRules
         new("GET", "/holders/{id:guid}", Officers, w => [Call(Whose.HolderA, ("id", new(w.HolderA.Id.ToString())))]),
         new("GET", "/deadlines/{id:guid}/extension", Deciding, w => w.Deadlines.Select(d => Call(Whose.HolderA, ("id", new(d))))),
         new("GET", "/cases/{id:guid}", SignedIn, w => [Call(Whose.HolderA, ("id", new(w.CaseId)))]),
+        new("GET", "/decisions/{id:guid}", [Authority, Holder], w => [Call(Whose.HolderA, ("id", new(w.DecisionId)))]),
         new("GET", "/workflows/instances/{id:guid}", SignedIn, w => w.AllInstances.Select(i => Call(i.Whose, ("id", new(i.Id))))),
 
         // The pages' forms, each through the use case the API calls: a stranger's post is the page an unknown id gets.
@@ -206,6 +207,8 @@ public static class AccessRules
             ("id", new(w.ContractRight)), ("instanceId", AccessArg.Body(i.Id)))), Handler: "Signal"),
         new("POST", "/rights/{id:guid}", SignedIn, w => [Call(Whose.HolderA, AccessCall.FormOf(["planId"], ("decision", "Approve")),
             ("id", new(w.RightWithPlan)), ("planId", AccessArg.Body(w.PlanId)))], Handler: "Decide"),
+        new("POST", "/rights/{id:guid}", SignedIn, w => [Call(Whose.HolderA, AccessCall.FormOf(["planId"], ("passed", "true"), ("reviewedOn", "2025-03-01"), ("panel", "专家组"), ("findings", "可行")),
+            ("id", new(w.RightWithPlan)), ("planId", AccessArg.Body(w.PlanId)))], Handler: "ExpertReview"),
         new("POST", "/rights/{id:guid}", SignedIn, w => [Call(Whose.HolderA, AccessCall.FormOf([], ("installment", "1"), ("amount", "1"), ("paidOn", "2025-04-01"), ("reference", "P-STRANGER")),
             ("id", new(w.ContractRight)))], Handler: "Pay"),
         new("POST", "/rights/{id:guid}", SignedIn, w => [Call(Whose.HolderA, AccessCall.FormOf([], ("year", "2025"), ("revenue", "1000000")), ("id", new(w.ContractRight)))], Handler: "Declare"),

@@ -86,6 +86,9 @@ public sealed class AccessWorld : IAsyncLifetime
 
     public string CaseId { get; private set; } = null!;
 
+    /// <summary>A's case's rectification order, a formal decision with its document (issue 23).</summary>
+    public string DecisionId { get; private set; } = null!;
+
     public string ClaimInstance { get; private set; } = null!;
 
     public string EvidenceId { get; private set; } = null!;
@@ -215,6 +218,28 @@ public sealed class AccessWorld : IAsyncLifetime
         var cases = await Api.ReadAsync(await HolderA.Client.GetAsync("/api/cases"), HttpStatusCode.OK);
         var opened = Assert.Single(cases["items"]!.AsArray())!;
         CaseId = Add("case", opened["id"]!.GetValue<string>(), HolderA);
+
+        // The authority orders a rectification in A's case: a formal decision, whose document A and the authority read.
+        var caseProcess = opened["caseInstanceId"]!.GetValue<string>();
+        await Api.ReadAsync(await AuthorityP.PostAsJsonAsync($"/api/workflows/instances/{caseProcess}/signals/recordFindings",
+            new { values = new { findings = "首批钻孔未按期施工。" } }), HttpStatusCode.OK);
+        await Api.ReadAsync(await AuthorityP.PostAsJsonAsync($"/api/workflows/instances/{caseProcess}/signals/orderRectification", new
+        {
+            values = new Dictionary<string, string>
+            {
+                ["rectifyBy"] = "2025-06-30",
+                ["order"] = "补充施工首批钻孔。",
+                ["decision.facts"] = "首批钻孔未按合同约定于2025年4月1日前施工。",
+                ["decision.basis"] = "GS-10d",
+                ["decision.numbering"] = "service",
+                ["decision.decidedOn"] = "2025-04-02",
+            },
+        }), HttpStatusCode.OK);
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MiningRights.Data.MiningRightsDbContext>();
+            DecisionId = Add("decision", db.Decisions.Single(d => d.InstanceId == Guid.Parse(caseProcess)).Id.ToString(), HolderA);
+        }
 
         Factory.Clock.Set(TestClock.Shanghai(2025, 4, 2, 10));
         var obligations = await Api.ReadAsync(await HolderA.Client.GetAsync($"/api/obligations?rightId={ContractRight}&pageSize=200"), HttpStatusCode.OK);

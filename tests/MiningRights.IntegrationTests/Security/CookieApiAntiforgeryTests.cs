@@ -52,6 +52,11 @@ public sealed class CookieApiAntiforgeryTests
             { new StringContent("granted with the page's token"), "findings" },
             { new StringContent(token), "__RequestVerificationToken" },
         };
+        foreach (var (name, value) in Formal.With(factory.Clock, basis: "CN-RENEW"))
+        {
+            withToken.Add(new StringContent(value), name);
+        }
+
         var granted = await Api.ReadAsync(await officer.PostAsync(grant, withToken), HttpStatusCode.OK);
         Assert.Equal("granted", granted["state"]!.GetValue<string>());
     }

@@ -13,11 +13,14 @@ namespace MiningRights.Web.Pages.Cases;
 /// the case's workflow takes now (findings, a rectification order, a disposition), sent through the use case the API
 /// calls. Not found alike for a case that does not exist or is not the reader's to see.
 /// </summary>
-public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, Hosting.Ui ui) : PageModel
+public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, MiningRights.Decisions.DecisionQueries decisions, Hosting.Ui ui) : PageModel
 {
     public CaseDetail Case { get; private set; } = null!;
 
     public SignalForms? Forms { get; private set; }
+
+    /// <summary>The formal decisions taken in the case, each with its document.</summary>
+    public IReadOnlyList<MiningRights.Decisions.Decision> Decisions { get; private set; } = [];
 
     public string? Message { get; private set; }
 
@@ -54,7 +57,8 @@ public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, Ho
             return false;
         }
 
-        Forms = Case.Process is { } process ? SignalForms.For(process, registry, user) : null;
+        Forms = Case.Process is { } process ? await SignalForms.ForAsync(process, registry, user, decisions, ct) : null;
+        Decisions = await decisions.OfSubjectAsync(CaseSubjectKind.Kind, Case.Case.Id, ct);
         return true;
     }
 }

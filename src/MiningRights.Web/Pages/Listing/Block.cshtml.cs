@@ -122,7 +122,7 @@ public sealed class BlockModel(ListingQueries listing, ListingChoices choices, I
         Transferees = await choices.TransfereesAsync(ct);
         Running = Block.Workflows.FirstOrDefault(w => !w.Finished) is { } running ? await instances.GetAsync(user.Actor, running.InstanceId, ct) : null;
         Steps = Running is null ? null : SignalForms.For(Running, registry, user);
-        ThisYear = Deadlines.ProvinceCalendar.China.DateAt(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).Year;
+        ThisYear = global::MiningRights.Deadlines.ProvinceCalendar.China.DateAt(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).Year;
         Message ??= Request.Query["done"].FirstOrDefault() switch
         {
             "added" => ui.T("区块已加入项目库。", "The block is in the pool."),

@@ -32,7 +32,7 @@ public sealed class PlansModel(ListingQueries listing, ListingChoices choices, H
         var user = CurrentUser.From(User);
         Plans = await listing.PlansAsync(user, null, ct);
         Places = await choices.PlacesAsync(user, ct);
-        ThisYear = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow()).Year;
+        ThisYear = global::MiningRights.Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow()).Year;
         Message ??= Request.Query["done"].FirstOrDefault() == "set" ? ui.T("年度出让计划已保存。", "The annual plan is set.") : null;
         return true;
     }

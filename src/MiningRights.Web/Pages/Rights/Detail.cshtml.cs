@@ -18,7 +18,7 @@ namespace MiningRights.Web.Pages.Rights;
 /// claims relief and declares revenue; the authority decides plans and records payments. All through the use cases
 /// the API calls.
 /// </summary>
-public sealed class DetailModel(RightQueries rights, PlanQueries plans, InstanceQueries instances, ContractQueries contracts, ObligationQueries obligations, WorkflowRegistry registry, Ui ui) : PageModel
+public sealed class DetailModel(RightQueries rights, PlanQueries plans, InstanceQueries instances, ContractQueries contracts, ObligationQueries obligations, WorkflowRegistry registry, MiningRights.Decisions.DecisionQueries decisions, Ui ui) : PageModel
 {
     /// <summary>The right's ground as GeoJSON, drawn on the province's outline; null when registered without one.</summary>
     public string? Footprint { get; private set; }
@@ -42,6 +42,9 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
 
     public IReadOnlyList<PlanDocument> Plans { get; private set; } = [];
 
+    /// <summary>The formal decisions on the right and its cases, each with its document.</summary>
+    public IReadOnlyList<MiningRights.Decisions.Decision> Decisions { get; private set; } = [];
+
     /// <summary>The values the waiting process asks with its plan, when one waits for a plan; otherwise null.</summary>
     public IReadOnlyDictionary<string, SignalInput>? PlanInputs { get; private set; }
 
@@ -49,6 +52,12 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
 
     /// <summary>Whether the reader may move a deadline (the extension page's roles).</summary>
     public bool MayExtend { get; private set; }
+
+    /// <summary>
+    /// For each submitted plan decided by an expert review (GS-9e), the values the approving signal asks with it (the
+    /// construction dates); plans missing here are approved or returned directly.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, SignalInput>> ExpertReviews { get; private set; } = new Dictionary<Guid, IReadOnlyDictionary<string, SignalInput>>();
 
     /// <summary>For each running process on the right, the steps the reader may take now (a report, a renewal application, a decision).</summary>
     public IReadOnlyList<(WorkflowView Process, SignalForms Forms)> Steps { get; private set; } = [];
@@ -87,6 +96,13 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
     public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid planId, PlanDecision? decision, string? reasons, [FromServices] DecidePlan decide, CancellationToken ct) =>
         await ActAsync(id, () => decide.HandleAsync(id, planId, new DecidePlan.Request(decision, reasons), CurrentUser.From(User), ct),
             decision == PlanDecision.Approve ? "approved" : "returned", ct);
+
+    /// <summary>The authority records the expert review of a plan and so decides it (RecordExpertReview, as the API does).</summary>
+    public async Task<IActionResult> OnPostExpertReviewAsync(Guid id, Guid planId, bool? passed, DateOnly? reviewedOn, string? panel, string? findings,
+        DateOnly? constructionStartDue, DateOnly? constructionCompletionDue, DateOnly? greenMineDue, [FromServices] Licensing.RecordExpertReview review, CancellationToken ct) =>
+        await ActAsync(id, () => review.HandleAsync(id, planId,
+            new Licensing.RecordExpertReview.Request(passed, reviewedOn, panel, findings, constructionStartDue, constructionCompletionDue, greenMineDue), CurrentUser.From(User), ct),
+            passed == true ? "approved" : "returned", ct);
 
     /// <summary>The authority records a payment of an installment (RecordPayment, as the API does).</summary>
     public async Task<IActionResult> OnPostPayAsync(Guid id, int? installment, decimal? amount, DateOnly? paidOn, string? reference, [FromServices] RecordPayment pay, CancellationToken ct) =>
@@ -138,6 +154,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
 
         (Right, Footprint, Reader) = (detail.Right, detail.Footprint?.ToJsonString(), user);
         Plans = await plans.OfRightAsync(user, id, ct);
+        Decisions = await decisions.OfRightAsync(user, id, ct);
         Contract = await contracts.OfRightAsync(user, id, ct);
         Obligations = (await obligations.ListAsync(user, id, includeFinished: true, Paging.PageRequest.From(null, Paging.PageRequest.MaxSize), ct)).Items;
         Timeline = detail.History.Reverse().ToList();
@@ -157,10 +174,24 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
         };
         MayDecide = user.Roles.Contains(Roles.Authority);
         MayExtend = user.Roles.Contains(Roles.Authority) || user.IsAdmin;
+
+        var reviews = new Dictionary<Guid, IReadOnlyDictionary<string, SignalInput>>();
+        foreach (var plan in Plans.Where(p => p.Status == PlanStatus.Submitted))
+        {
+            var process = Right.Workflows.FirstOrDefault(w => w.InstanceId == plan.InstanceId && !w.Finished);
+            var definition = process is null ? null : registry.Find(process.DefinitionId, process.Version)?.Definition;
+            if (definition is not null && PlanDecisionSignals.Of(definition, process!.State, SignalDefinition.PlanApproved) is { } approving
+                && definition.Signals[approving].ExpertReview)
+            {
+                reviews[plan.Id] = definition.Signals[approving].Inputs;
+            }
+        }
+
+        ExpertReviews = reviews;
         var steps = new List<(WorkflowView, SignalForms)>();
         foreach (var running in Right.Workflows.Where(w => !w.Finished && w.SubjectKind == RightSubjectKind.Kind))
         {
-            var forms = SignalForms.For(await instances.GetAsync(user.Actor, running.InstanceId, ct), registry, user);
+            var forms = await SignalForms.ForAsync(await instances.GetAsync(user.Actor, running.InstanceId, ct), registry, user, decisions, ct);
             if (forms.Signals.Count > 0)
             {
                 steps.Add((running, forms));

@@ -1,4 +1,6 @@
 using MiningRights.Accounts;
+using MiningRights.Decisions;
+using MiningRights.Policies;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Shared;
@@ -6,6 +8,21 @@ namespace MiningRights.Web.Pages.Shared;
 /// <summary>The signals a reader may send to an instance now (its state takes them, the reader's role may, not dedicated), for <c>_SignalForms</c>; one posting handler serves every page that shows them.</summary>
 public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, SignalDefinition Signal)> Signals)
 {
+    /// <summary>The form field a decision's confirmation is posted in: a decision is taken only once its consequence is confirmed.</summary>
+    public const string ConfirmedField = "decision.confirmed";
+
+    /// <summary>The rules a decision among <see cref="Signals"/> may cite as its basis (empty when none is a decision).</summary>
+    public IReadOnlyList<PolicyRule> Bases { get; init; } = [];
+
+    /// <summary>The signals with, where one is a formal decision, the rules in force it may cite.</summary>
+    public static async Task<SignalForms> ForAsync(InstanceView instance, WorkflowRegistry registry, CurrentUser user, DecisionQueries decisions, CancellationToken ct)
+    {
+        var forms = For(instance, registry, user);
+        return forms.Signals.Any(s => s.Signal.Decision is not null)
+            ? forms with { Bases = await decisions.BasesAsync(instance.Id, ct) }
+            : forms;
+    }
+
     public static SignalForms For(InstanceView instance, WorkflowRegistry registry, CurrentUser user)
     {
         var definition = registry.Find(instance.DefinitionId, instance.DefinitionVersion, instance.DefinitionHash);
@@ -28,8 +45,17 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
     public static async Task<RefusalException?> SendAsync(HttpRequest request, SendSignal send, Guid instanceId, string signal, CancellationToken ct)
     {
         var (values, files) = Read(request);
+        var confirmed = values.Remove(ConfirmedField, out var confirmation) && confirmation is "true" or "on";
         try
         {
+            // The page asks for the consequence to be confirmed before a decision is taken; the API caller confirms by sending it.
+            if (!confirmed && await IsDecisionAsync(send, instanceId, signal, ct))
+            {
+                throw new RefusalException(422, "Decision not confirmed", "Confirm the consequence of the decision before taking it.",
+                    errors: new Dictionary<string, string[]> { [ConfirmedField] = ["Confirm the consequence of the decision before taking it."] },
+                    detailZh: "请先确认该决定的后果，再作出决定。");
+            }
+
             await send.HandleAsync(instanceId, signal, null, values, files, CurrentUser.From(request.HttpContext.User), ct);
             return null;
         }
@@ -39,6 +65,9 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
             return refusal;
         }
     }
+
+    private static async Task<bool> IsDecisionAsync(SendSignal send, Guid instanceId, string signal, CancellationToken ct) =>
+        (await send.DefinitionAsync(instanceId, signal, ct))?.Decision is not null;
 
     /// <summary>The fields of a posted signal form: its values, without the form's own fields, and its files.</summary>
     private static (Dictionary<string, string?> Values, IReadOnlyList<Storage.Upload> Files) Read(HttpRequest request)

@@ -13,7 +13,7 @@ namespace MiningRights.Web.Pages.Workflows;
 /// installment); not found alike when not the reader's to see.
 /// </summary>
 [DrawsDiagrams]
-public sealed class InstanceModel(InstanceQueries instances, WorkflowRegistry registry, Ui ui) : PageModel
+public sealed class InstanceModel(InstanceQueries instances, WorkflowRegistry registry, MiningRights.Decisions.DecisionQueries decisions, Ui ui) : PageModel
 {
     public InstanceView Instance { get; private set; } = null!;
 
@@ -62,7 +62,7 @@ public sealed class InstanceModel(InstanceQueries instances, WorkflowRegistry re
         }
 
         Mermaid = WorkflowDiagram.Mermaid(definition, ui.Language, Instance.State);
-        Forms = SignalForms.For(Instance, registry, user);
+        Forms = await SignalForms.ForAsync(Instance, registry, user, decisions, ct);
         return true;
     }
 }

@@ -61,6 +61,16 @@ public sealed class NotifyActivity : IWorkflowActivity
         // A notice may name the instance's own values ({obligationZh}, {breachEn}, ...) besides the facts every notice states.
         var written = context.Definition.Definition.Notices[noticeName];
         var template = written with { Subject = Fill(written.Subject), Lead = Fill(written.Lead), Action = Fill(written.Action) };
+        if (context.DecisionNumber is { } number)
+        {
+            // A formal decision's notices name its document, which the addressee may ask to review or contest.
+            template = template with
+            {
+                Subject = new LocalizedText { Zh = $"{template.Subject.Zh}（{number}）", En = $"{template.Subject.En} ({number})" },
+                Lead = new LocalizedText { Zh = $"决定书文号：{number}。{template.Lead.Zh}", En = $"Decision {number}. {template.Lead.En}" },
+            };
+        }
+
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
         var facts = Outbox.Facts(context.Subject, context.Definition.Definition.States[context.Instance.State], deadline,
             context.Cite(template.Rule), context.Calendar, context.NowUtc);
