@@ -132,6 +132,9 @@ public sealed partial class AccessMatrixTests
             "/workflows/instances/{id:guid}" => world.AllInstances.Select(i => i.Id),
             "/deadlines/{id:guid}/extension" => world.Deadlines,
             "/holders/{id:guid}" => [world.HolderA.Id.ToString()],
+            "/listing/blocks/{id:guid}" => world.Blocks,
+            "/contracts/{id:guid}" => [world.ContractId],
+            "/rights/{id:guid}/contract" => world.Rights,
             _ when !page.Contains('{', StringComparison.Ordinal) => [string.Empty],
             _ => throw new InvalidOperationException($"No sample objects for {page}: add them to Samples."),
         };
