@@ -34,7 +34,7 @@ public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, Ho
 
         if (await SignalForms.SendAsync(Request, send, instanceId, signal, ct) is not { } refusal)
         {
-            return RedirectToPage(new { id });
+            return RedirectToPage(new { id, done = "signal" });
         }
 
         (Message, Errors) = ui.Refusal(refusal);
@@ -55,6 +55,7 @@ public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, Ho
         }
 
         Forms = Case.Process is { } process ? SignalForms.For(process, registry, user) : null;
+        Message ??= SignalForms.Done(Request, ui);
         return true;
     }
 }

@@ -40,6 +40,10 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
         }
     }
 
+    /// <summary>The confirmation of a step taken, named by the fixed word the page's redirect puts in the address (never text from it).</summary>
+    public static string? Done(HttpRequest request, Hosting.Ui ui) =>
+        request.Query["done"] == "signal" ? ui.T("已办理，办理记录已更新。", "Done; the journal shows the step.") : null;
+
     /// <summary>The fields of a posted signal form: its values, without the form's own fields, and its files.</summary>
     private static (Dictionary<string, string?> Values, IReadOnlyList<Storage.Upload> Files) Read(HttpRequest request)
     {
