@@ -38,9 +38,11 @@ public sealed partial class Words(Ui ui, WorkflowRegistry registry)
         {
             "start" => ui.T("流程开始", "the process started"),
             "signal" => Signal(definitionId, name, version),
-            "deadline" => Definition(definitionId, version)?.Deadlines.TryGetValue(name, out var deadline) == true
-                ? ui.T($"期限届满：{deadline!.What.Zh}", $"deadline passed: {deadline!.What.En}")
+            // A deadline named after the instance's own values ({obligationZh}) is named by the page that shows them, not here.
+            "deadline" => Definition(definitionId, version)?.Deadlines.TryGetValue(name, out var deadline) == true && !deadline!.What.Zh.Contains('{', StringComparison.Ordinal)
+                ? ui.T($"期限届满：{deadline.What.Zh}", $"deadline passed: {deadline.What.En}")
                 : ui.T("期限届满", "a deadline passed"),
+            "extend" => ui.T("延长期限", "a deadline was extended"),
             "objection" => name switch
             {
                 "received" => ui.T("收到异议", "an objection was received"),
@@ -61,10 +63,82 @@ public sealed partial class Words(Ui ui, WorkflowRegistry registry)
                 $"{Actor(actor)}: {Trigger(definitionId, trigger, version)}; the state moved from “{State(definitionId, fromState, version)}” to “{State(definitionId, toState, version)}”.");
 
     /// <summary>
-    /// A step's note as a reader may read it: what a person wrote stays; what the service wrote for its own records (a
-    /// stored file's id and hash) is left out, the file being listed on the page itself.
+    /// A step's note as a reader may read it: the values a signal carried (<c>rectifyBy = 2025-05-01</c>) under their
+    /// labels, a choice by its label, lateness in words; what the service wrote for its own records (a stored file's id
+    /// and hash) is left out, the file being listed on the page itself. Text a person or the service wrote stays as written.
     /// </summary>
-    public string? Note(string? note) => note is null || StoredFileNote().IsMatch(note) ? null : note;
+    public string? Note(string definitionId, int? version, string trigger, string? note)
+    {
+        if (note is null || StoredFileNote().IsMatch(note))
+        {
+            return null;
+        }
+
+        var late = note == LateNote || note.EndsWith($" ({LateNote})", StringComparison.Ordinal);
+        var text = !late ? note : note == LateNote ? string.Empty : note[..^(LateNote.Length + 3)];
+        if (trigger.StartsWith("signal:", StringComparison.Ordinal)
+            && Definition(definitionId, version)?.Signals.GetValueOrDefault(trigger["signal:".Length..]) is { } signal)
+        {
+            // The runtime writes "note — name = value; name = value": the note as sent, then what the signal carried.
+            var dash = text.LastIndexOf(" — ", StringComparison.Ordinal);
+            var (sent, carried) = dash >= 0 ? (text[..dash], text[(dash + 3)..]) : SplitUndashed(text);
+            var values = string.Join(ui.T("；", "; "), carried.Split("; ").Select(part => Carried(signal, part)).OfType<string>());
+
+            // A note the service wrote in English beside values given in both languages: the values say it in the reader's.
+            text = sent.Length == 0 || (values.Length > 0 && !ui.IsEnglish && LanguageOf(sent) == Ui.English) ? values
+                : values.Length == 0 ? sent : $"{sent} — {values}";
+        }
+        else if (ObjectionNote().Match(text) is { Success: true } objection)
+        {
+            text = ui.T($"异议人：{objection.Groups["who"].Value}，收到日期：{objection.Groups["on"].Value}，理由：{objection.Groups["grounds"].Value}",
+                $"Objection from {objection.Groups["who"].Value}, received {objection.Groups["on"].Value}: {objection.Groups["grounds"].Value}");
+        }
+
+        return late ? text + ui.T("（逾期：已过截止日期）", text.Length == 0 ? "late: after the due date" : " (late: after the due date)") : text;
+    }
+
+    /// <summary>A note without the runtime's dash: all of it carried values when it reads "name = value", else all of it sent.</summary>
+    private static (string Sent, string Carried) SplitUndashed(string text) =>
+        text.Contains(" = ", StringComparison.Ordinal) ? (string.Empty, text) : (text, string.Empty);
+
+    /// <summary>
+    /// The language a text is written in, for its <c>lang</c>: English when it has more Latin letters than Chinese
+    /// characters (an English finding quoting a clause number such as 第十条), else Chinese.
+    /// </summary>
+    public static string LanguageOf(string text) =>
+        text.Count(char.IsAsciiLetter) > text.Count(c => c is >= '\u4e00' and <= '\u9fff') ? Ui.English : Ui.Chinese;
+
+    /// <summary>
+    /// One value a signal carried, <c>name = value</c>, under its label and with a choice's label; of a value given in both
+    /// languages (<c>breachZh</c>, <c>breachEn</c>) the reader's alone; a value the definition does not declare by its value only.
+    /// </summary>
+    private string? Carried(SignalDefinition signal, string part)
+    {
+        var equals = part.IndexOf(" = ", StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            return part;
+        }
+
+        var name = part[..equals];
+        if (name.EndsWith(ui.IsEnglish ? "Zh" : "En", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (!signal.Inputs.TryGetValue(name, out var input))
+        {
+            return part[(equals + 3)..];
+        }
+
+        var value = part[(equals + 3)..];
+        if (input.Type == "choice" && input.Values.Contains(value))
+        {
+            value = input.ValueLabel(value, ui.Language);
+        }
+
+        return ui.T($"{input.Label.Zh}：{value}", $"{input.Label.En}: {value}");
+    }
 
     /// <summary>Who acted: a person by their account name, the service by why it acted, the demo by its name.</summary>
     public string Actor(string actor)
@@ -187,6 +261,9 @@ public sealed partial class Words(Ui ui, WorkflowRegistry registry)
     /// <summary>The definition id of the case workflow, whose states a case shows.</summary>
     public const string CaseDefinitionId = "case";
 
+    /// <summary>What the runtime appends to the note of a step taken after its due date.</summary>
+    private const string LateNote = "late: after the due date";
+
     private string OneSchedule(string schedule)
     {
         if (Every().Match(schedule) is { Success: true } every)
@@ -224,6 +301,9 @@ public sealed partial class Words(Ui ui, WorkflowRegistry registry)
 
     [GeneratedRegex(@"^plan [0-9a-fA-F-]{36} sha256 ")]
     private static partial Regex StoredFileNote();
+
+    [GeneratedRegex(@"^Objection from (?<who>.+), received (?<on>\d{4}-\d{2}-\d{2}): (?<grounds>.*)$", RegexOptions.Singleline)]
+    private static partial Regex ObjectionNote();
 
     [GeneratedRegex(@" by (?<person>.+)$")]
     private static partial Regex ByPerson();

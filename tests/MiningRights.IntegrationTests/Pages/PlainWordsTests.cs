@@ -16,7 +16,9 @@ namespace MiningRights.IntegrationTests.Pages;
 /// The pages come from the service's own endpoint list, their route values from the access matrix's world
 /// (<see cref="AccessRules"/>: every page has a row there), so a new page is read here without a line added.
 /// Text a page marks as written in the other language (<c>lang="en"</c> on a notice sent in English, the language
-/// switch) is that language's, and the names of accounts are data, not words: both are left out of the scan.
+/// switch) is that language's; names of accounts, e-mail addresses, file names and what a page marks
+/// <c>translate="no"</c> (a rulebook parameter's name, typed as it is into a rulebook) are data, not words: all are left
+/// out of the scan.
 /// </summary>
 public sealed partial class PlainWordsTests(AccessWorld world) : IClassFixture<AccessWorld>
 {
@@ -32,7 +34,7 @@ public sealed partial class PlainWordsTests(AccessWorld world) : IClassFixture<A
     /// <summary>Latin words a Chinese page may carry: file formats, units, brand and standard names.</summary>
     private static readonly HashSet<string> ChineseMayCarry = new(StringComparer.Ordinal)
     {
-        "PDF", "Word", "OFD", "ZIP", "JPEG", "PNG", "CSV", "XLSX", "km", "iCalendar", "CGCS", "ECharts", "API",
+        "PDF", "Word", "OFD", "ZIP", "JPEG", "PNG", "CSV", "XLSX", "JSON", "km", "iCalendar", "CGCS", "ECharts", "API",
     };
 
     [Fact]
@@ -103,6 +105,8 @@ public sealed partial class PlainWordsTests(AccessWorld world) : IClassFixture<A
             text = text.Replace(person, " ", StringComparison.Ordinal);
         }
 
+        text = Data().Replace(text, " ");
+
         foreach (Match word in Word().Matches(text))
         {
             if (identifiers.Contains(word.Value) || word.Value.StartsWith("system:", StringComparison.Ordinal))
@@ -141,6 +145,7 @@ public sealed partial class PlainWordsTests(AccessWorld world) : IClassFixture<A
     {
         html = Hidden().Replace(html, " ");
         html = OtherLanguage().Replace(html, m => m.Groups["lang"].Value == language ? m.Value : " ");
+        html = NotTranslated().Replace(html, " ");
         var shown = string.Join(" ", ShownAttribute().Matches(html).Select(m => m.Groups["value"].Value));
         return WebUtility.HtmlDecode(Tag().Replace(html, " ") + " " + shown);
     }
@@ -213,6 +218,12 @@ public sealed partial class PlainWordsTests(AccessWorld world) : IClassFixture<A
 
     [GeneratedRegex(@"<(?<tag>(?!html\b)[a-z][a-z0-9]*)\b(?=[^>]*\slang=""(?<lang>[^""]+)"")[^>]*>.*?</\k<tag>>", RegexOptions.Singleline)]
     private static partial Regex OtherLanguage();
+
+    [GeneratedRegex(@"<(?<tag>[a-z][a-z0-9]*)\b[^>]*\stranslate=""no""[^>]*>.*?</\k<tag>>", RegexOptions.Singleline)]
+    private static partial Regex NotTranslated();
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.-]+\.(?:pdf|docx?|ofd|zip|jpe?g|png|json|csv|xlsx)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Data();
 
     [GeneratedRegex(@"\s(?:title|aria-label|alt|placeholder)=""(?<value>[^""]*)""")]
     private static partial Regex ShownAttribute();
