@@ -103,7 +103,7 @@ public sealed class NarrowScreenTests(BrowserService service) : PageTest(service
 
         await page.GotoAsync("/holder/rights");
         Assert.Equal("nowrap", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.license-number')).whiteSpace"));
-        Assert.Equal(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('main')).color"),
+        Assert.Equal(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('a.license-number').parentElement).color"),
             await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('a.license-number')).color"));
 
         await page.GotoAsync($"/rights/{right["id"]}");
