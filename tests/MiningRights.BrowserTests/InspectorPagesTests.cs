@@ -34,7 +34,9 @@ public sealed class InspectorPagesTests(BrowserService service) : PageTest(servi
         await BrowserService.ScreenshotAsync(page, "inspector-cases");
         await row.Locator("a").ClickAsync();
         await page.WaitForURLAsync(new Regex("/cases/"));
-        Assert.Contains("exploration-plan-deferral", await page.ContentAsync(), StringComparison.Ordinal);
+        // The source process by its name, not its id.
+        Assert.Contains("公开出让空白区探矿权勘查实施方案一年内提交", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(">exploration-plan-deferral<", await page.ContentAsync(), StringComparison.Ordinal);
 
         await page.Locator("form[data-signal=recordFindings] textarea").FillAsync("现场核实：未提交勘查实施方案，未开展勘查工作");
         await page.Locator("form[data-signal=recordFindings] button[type=submit]").ClickAsync();
