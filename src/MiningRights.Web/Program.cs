@@ -11,9 +11,7 @@ builder.AddAccounts();
 builder.AddServiceAddress();
 builder.AddApi();
 builder.AddHealth();
-builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new NulCharacterPageFilter()));
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<Ui>();
+builder.AddPages();
 
 var app = builder.Build();
 

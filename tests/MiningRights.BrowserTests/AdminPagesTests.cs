@@ -18,7 +18,7 @@ public sealed class AdminPagesTests(BrowserService service) : PageTest(service),
         await page.WaitForURLAsync(new Regex("/admin$"));
         Assert.Equal(6, await page.Locator("#jobs article.job").CountAsync());
         var sweep = page.Locator("article[data-job=deadline-sweep]");
-        Assert.Contains("every 3600 s", await sweep.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("每 60 分钟", await sweep.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", await sweep.Locator(".next-fire").InnerTextAsync());
 
         // Run now: the run is recorded by the scheduler's listener a moment later.

@@ -34,7 +34,9 @@ public sealed class InspectorPagesTests(BrowserService service) : PageTest(servi
         await BrowserService.ScreenshotAsync(page, "inspector-cases");
         await row.Locator("a").ClickAsync();
         await page.WaitForURLAsync(new Regex("/cases/"));
-        Assert.Contains("exploration-plan-deferral", await page.ContentAsync(), StringComparison.Ordinal);
+        // The source process by its name, not its id.
+        Assert.Contains("公开出让空白区探矿权勘查实施方案一年内提交", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(">exploration-plan-deferral<", await page.ContentAsync(), StringComparison.Ordinal);
 
         await page.Locator("form[data-signal=recordFindings] textarea").FillAsync("现场核实：未提交勘查实施方案，未开展勘查工作");
         await page.Locator("form[data-signal=recordFindings] button[type=submit]").ClickAsync();
@@ -45,8 +47,10 @@ public sealed class InspectorPagesTests(BrowserService service) : PageTest(servi
         await page.Locator("form[data-signal=proposeDisposition] select").SelectOptionAsync("rectification");
         await page.Locator("form[data-signal=proposeDisposition] textarea").FillAsync("建议责令限期提交勘查实施方案");
         await page.Locator("form[data-signal=proposeDisposition] button[type=submit]").ClickAsync();
-        await page.Locator("#case-journal", new PageLocatorOptions { HasText = "proposeDisposition" }).WaitForAsync();
-        Assert.Contains("recordFindings", await page.Locator("#case-journal").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#case-journal", new PageLocatorOptions { HasText = "提出处置建议（由登记机关决定）" }).WaitForAsync();
+        var journal = await page.Locator("#case-journal").InnerTextAsync();
+        Assert.Contains("记录核查情况", journal, StringComparison.Ordinal);
+        Assert.DoesNotContain("recordFindings", journal, StringComparison.Ordinal);
         await BrowserService.ScreenshotAsync(page, "inspector-case");
 
         var caseInstance = (await Api.ReadAsync(await authority.GetAsync("/api/cases"), HttpStatusCode.OK))["items"]!.AsArray()

@@ -8,7 +8,8 @@ namespace MiningRights.BrowserTests;
 
 /// <summary>
 /// Each role's pages on a 360 px wide phone, in both languages: nothing wider than the screen (wide tables scroll in
-/// their own box), and every field a person fills in has a label.
+/// their own box), no table cell squeezed to a character or two a line, and every field a person fills in has a label.
+/// On paper (print media), the content alone: no navigation, buttons, forms or secret calendar address.
 /// </summary>
 public sealed class NarrowScreenTests(BrowserService service) : PageTest(service), IClassFixture<BrowserService>
 {
@@ -31,6 +32,7 @@ public sealed class NarrowScreenTests(BrowserService service) : PageTest(service
             (ServiceFactory.AdminUser, ["/admin"]),
         };
 
+        var measured = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (user, pages) in roles)
         {
             var context = await Service.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -56,6 +58,16 @@ public sealed class NarrowScreenTests(BrowserService service) : PageTest(service
                       .map(e => e.outerHTML.slice(0, 120))
                     """);
                 Assert.True(unlabelled.Length == 0, $"{address}: fields without a label: {string.Join(" | ", unlabelled)}");
+
+                // Every cell with text is at least four characters wide (the calendar's seven days excepted): one character per line was the old failure.
+                var squeezed = await page.EvaluateAsync<string[]>("""
+                    Array.from(document.querySelectorAll('table:not(.month) td, table:not(.month) th'))
+                      .filter(c => c.textContent.trim().length > 1)
+                      .filter(c => c.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(c).fontSize))
+                      .map(c => `${Math.round(c.getBoundingClientRect().width)} px: ${c.textContent.trim().slice(0, 30)}`)
+                    """);
+                Assert.True(squeezed.Length == 0, $"{address} ({locale}): squeezed cells: {string.Join(" | ", squeezed)}");
+                measured[address] = await page.Locator("table:not(.month) td").CountAsync();
                 if (locale == "zh-CN" && address == "/holder/deadlines")
                 {
                     await BrowserService.ScreenshotAsync(page, "holder-deadlines-phone");
@@ -64,5 +76,43 @@ public sealed class NarrowScreenTests(BrowserService service) : PageTest(service
 
             await context.DisposeAsync();
         }
+
+        // The holder's tables had cells in them to measure.
+        Assert.True(measured["/holder/deadlines"] > 0 && measured["/holder/rights"] > 0, $"cells measured: {string.Join(", ", measured)}");
+    }
+
+    [Fact]
+    public async Task A_printed_page_has_the_content_alone_and_licence_numbers_unbroken()
+    {
+        var authority = await Service.Api.AuthorityAsync("620000");
+        var holder = await Service.Api.HolderAsync();
+        var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights", Api.ExplorationRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
+        var page = await Service.NewPageAsync();
+        await BrowserService.SignInAsync(page, await Service.AccountAsync("Holder", holderId: holder.Id));
+        await page.WaitForURLAsync(new Regex("^(?!.*sign-in)"));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        await page.GotoAsync("/holder/deadlines");
+        Assert.True(await page.Locator("#feed-url").CountAsync() == 1, "the page shows its calendar address on the screen");
+        foreach (var hidden in new[] { "body > header nav", "#language-switch", "#feed-url", "#rotate-feed", "#sign-out", "body > footer" })
+        {
+            Assert.False(await page.Locator(hidden).First.IsVisibleAsync(), $"{hidden} prints");
+        }
+
+        Assert.True(await page.Locator("main h1").IsVisibleAsync());
+
+        await page.GotoAsync("/holder/rights");
+        Assert.Equal("nowrap", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.license-number')).whiteSpace"));
+        Assert.Equal(await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('a.license-number').parentElement).color"),
+            await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('a.license-number')).color"));
+
+        await page.GotoAsync($"/rights/{right["id"]}");
+        Assert.True(await page.Locator("button").CountAsync() > 0);
+        Assert.Empty(await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('button, form, nav, input')).filter(e => e.getClientRects().length > 0).map(e => e.outerHTML.slice(0, 80))"));
+
+        // On the screen again, the same page has its navigation.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        Assert.True(await page.Locator("body > header nav").IsVisibleAsync());
+        await page.Context.DisposeAsync();
     }
 }

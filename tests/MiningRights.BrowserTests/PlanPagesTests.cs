@@ -84,7 +84,8 @@ public sealed class PlanPagesTests(BrowserService service) : PageTest(service), 
         await page.GotoAsync($"/workflows/instances/{instance}");
         await page.Locator("#diagram[data-drawn=true] svg").WaitForAsync();
         Assert.Equal(1, await page.Locator("#diagram svg g.node.current").CountAsync());
-        Assert.Contains("awaitingPlan", await page.Locator("#journal").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("“Plan not submitted yet”", await page.Locator("#journal").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("awaitingPlan", await page.Locator("#journal").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserService.ScreenshotAsync(page, "workflow-instance");
 
         // Another holder's reader does not get it.

@@ -72,7 +72,8 @@ public sealed class RightPagesTests(BrowserService service) : PageTest(service),
         await page.Locator("#message").WaitForAsync();
         Assert.True(page.Url.Contains("done=claimed", StringComparison.Ordinal), await page.Locator("#message").InnerTextAsync());
         Assert.Contains("免责申请待决定", await page.Locator("#obligations").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("workflow.force-majeure", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("不可抗力或正当理由的认定：", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("workflow.force-majeure", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserService.ScreenshotAsync(page, "holder-right-contract");
 
         // The claim is in the authority's queue, and its page takes the decision.

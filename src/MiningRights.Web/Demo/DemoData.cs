@@ -15,6 +15,9 @@ namespace MiningRights.Web.Demo;
 /// </summary>
 public static class DemoData
 {
+    /// <summary>The actor the demo's registrations are recorded under.</summary>
+    public const string SeedActor = "demo-seed";
+
     public const string AuthorityUser = "authority";
     public const string InspectorUser = "inspector";
     public const string HolderUser = "holder";
@@ -41,7 +44,7 @@ public static class DemoData
 
     private static async Task SeedRightsAsync(IServiceProvider services, string password)
     {
-        var admin = new CurrentUser("demo", "demo-seed", [Roles.Admin], null, null);
+        var admin = new CurrentUser("demo", SeedActor, [Roles.Admin], null, null);
         var holders = services.GetRequiredService<RegisterHolder>();
         var jinxin = await holders.HandleAsync(new RegisterHolder.Request(
             UnifiedSocialCreditCode.WithCheckCharacter("91620100MA71XK3Q0"), "甘肃金鑫矿业有限公司", "Gansu Jinxin Mining Co., Ltd.", "zh-CN", ["notices@jinxin.example"]), admin, default);

@@ -31,6 +31,28 @@ public sealed class Ui(IHttpContextAccessor accessor)
             ? (refusal.Message, refusal.Errors)
             : (refusal.DetailZh, new Dictionary<string, string[]>());
 
+    /// <summary>
+    /// What the reader typed into <paramref name="field"/> of the form just sent to <paramref name="handler"/> (and, for a
+    /// signal form, for <paramref name="signal"/>), so a page shown again after a refusal keeps it; null on any other
+    /// request and for any other form of the page.
+    /// </summary>
+    public string? Posted(string field, string handler, string? signal = null)
+    {
+        var request = accessor.HttpContext?.Request;
+        if (request is null || !HttpMethods.IsPost(request.Method) || !request.HasFormContentType
+            || !string.Equals(request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var form = request.Form;
+        return signal is not null && form["signal"] != signal ? null : form[field].FirstOrDefault();
+    }
+
+    /// <summary>Whether <paramref name="value"/> was among the values posted to <paramref name="field"/> (a checkbox, a choice) of that form.</summary>
+    public bool WasPosted(string field, string value, string handler) =>
+        Posted(field, handler) is not null && accessor.HttpContext!.Request.Form[field].Contains(value);
+
     public string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public string Time(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ProvinceCalendar.China.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -152,7 +152,8 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
             // Due on or before this day, or (undated) opened before the day after it began.
             var latestDue = ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf)).AddDays(-days);
             var openedBefore = ProvinceCalendar.China.StartOfDayUtc(latestDue.AddDays(1));
-            cases = cases.Where(c => (c.DueOn != null && c.DueOn <= latestDue) || (c.DueOn == null && c.OpenedAtUtc < openedBefore));
+            // A closed case is overdue no more, whatever its due date was.
+            cases = cases.Where(c => c.Status != CaseStatus.Closed && ((c.DueOn != null && c.DueOn <= latestDue) || (c.DueOn == null && c.OpenedAtUtc < openedBefore)));
         }
 
         // The licence number and the holder's names are read for the page only (NamesAsync): joined here, they were looked
@@ -203,7 +204,7 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
         var from = c.DueOn ?? ProvinceCalendar.China.DateAt(new DateTimeOffset(c.OpenedAtUtc));
         return new(c.Id, c.RightId, names.LicenseNumber, c.HolderId, names.HolderNameZh, names.HolderNameEn, c.InstanceId,
             instance.Id == Guid.Empty ? null : instance.Id, instance.State, c.JurisdictionCode, c.AuthorityCode, c.RuleId, c.TitleZh, c.TitleEn,
-            c.Severity, c.DueOn, today.DayNumber - from.DayNumber, x.HolderOpen, c.Status, c.Disposition, c.DamagesYuan, c.OpenedAtUtc, c.ClosedAtUtc)
+            c.Severity, c.DueOn, c.Status == CaseStatus.Closed ? 0 : today.DayNumber - from.DayNumber, x.HolderOpen, c.Status, c.Disposition, c.DamagesYuan, c.OpenedAtUtc, c.ClosedAtUtc)
         {
             Citation = c.Citation,
         };

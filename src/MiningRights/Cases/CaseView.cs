@@ -2,7 +2,7 @@ namespace MiningRights.Cases;
 
 /// <summary>
 /// A case in the inspectors' queue, with its own workflow's state. <see cref="DaysOverdue"/> counts from the due date
-/// (from the day it was opened when it has none) to today in Asia/Shanghai; <see cref="HolderOpenCases"/> is how many
+/// (from the day it was opened when it has none) to today in Asia/Shanghai, and is 0 once the case is closed; <see cref="HolderOpenCases"/> is how many
 /// other cases of the same holder, among those the caller may see, are not closed.
 /// </summary>
 public sealed record CaseView(

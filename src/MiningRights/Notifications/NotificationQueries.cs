@@ -11,7 +11,11 @@ namespace MiningRights.Notifications;
 public sealed class NotificationQueries(MiningRightsDbContext db, InstanceAccess access)
 {
     /// <summary>A notice as the holder it went to reads it: what it said, under which rule, and whether it went out.</summary>
-    public sealed record ReceivedNotice(Guid Id, Guid InstanceId, string Stage, string RuleId, string Recipient, string Subject, string Text, NotificationStatus Status, DateTime CreatedAtUtc, DateTime? SentAtUtc);
+    public sealed record ReceivedNotice(Guid Id, Guid InstanceId, string Stage, string RuleId, string Recipient, string Subject, string Text, NotificationStatus Status, DateTime CreatedAtUtc, DateTime? SentAtUtc)
+    {
+        /// <summary>The language the notice was written in (the holder's, when it was sent): a page marks its text with it.</summary>
+        public string Language { get; init; } = "zh-CN";
+    }
 
     /// <summary>
     /// The notices sent to the holder's own contact addresses about its own subjects, newest first: never those the same
@@ -28,7 +32,7 @@ public sealed class NotificationQueries(MiningRightsDbContext db, InstanceAccess
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var query = db.Notifications.AsNoTracking().Where(n => n.HolderId == holderId && contacts.Contains(n.Recipient));
         return await NewestFirstAsync(query, page,
-            n => new ReceivedNotice(n.Id, n.InstanceId, n.Stage, n.RuleId, n.Recipient, n.Subject, n.TextBody, n.Status, n.CreatedAtUtc, n.SentAtUtc), ct);
+            n => new ReceivedNotice(n.Id, n.InstanceId, n.Stage, n.RuleId, n.Recipient, n.Subject, n.TextBody, n.Status, n.CreatedAtUtc, n.SentAtUtc) { Language = n.Language }, ct);
     }
 
     public async Task<Page<NotificationView>> ListAsync(CurrentUser user, NotificationStatus? status, Guid? instanceId, PageRequest page, CancellationToken ct)

@@ -40,6 +40,10 @@ public static class JurisdictionCatalog
         ("330922", "330900", JurisdictionLevel.County, "嵊泗县", "Shengsi County"),
     ];
 
+    /// <summary>A division's names by its code; null for a code the catalogue does not hold.</summary>
+    public static (string Zh, string En)? Name(string code) =>
+        Array.FindIndex(Nodes, n => n.Code == code) is var i and >= 0 ? (Nodes[i].Zh, Nodes[i].En) : null;
+
     public static async Task EnsureAsync(MiningRightsDbContext db, CancellationToken ct)
     {
         var existing = await db.Jurisdictions.ToDictionaryAsync(j => j.Code, ct);

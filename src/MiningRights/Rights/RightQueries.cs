@@ -75,11 +75,14 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
         var audit = await db.AuditEvents.AsNoTracking().Where(a => a.RightId == rightId)
             .Select(a => new HistoryEntry(a.AtUtc, a.Actor, a.Action, a.RuleId, a.Detail)).ToListAsync(ct);
         var journal = await db.Journal.AsNoTracking()
-            .Join(db.WorkflowInstances.Where(i => i.RightId == rightId), j => j.InstanceId, i => i.Id, (j, i) => new { Entry = j, i.DefinitionId, i.SubjectKind })
+            .Join(db.WorkflowInstances.Where(i => i.RightId == rightId), j => j.InstanceId, i => i.Id, (j, i) => new { Entry = j, i.DefinitionId, i.DefinitionVersion, i.SubjectKind })
             .ToListAsync(ct);
         return audit.Concat(journal.Select(x => new HistoryEntry(x.Entry.AtUtc, x.Entry.Actor,
                 $"workflow.{x.DefinitionId}", x.Entry.RuleId,
-                $"{x.Entry.Trigger}: {x.Entry.FromState ?? "-"} → {x.Entry.ToState}{(x.Entry.Note is null ? string.Empty : " (" + x.Entry.Note + ")")}")))
+                $"{x.Entry.Trigger}: {x.Entry.FromState ?? "-"} → {x.Entry.ToState}{(x.Entry.Note is null ? string.Empty : " (" + x.Entry.Note + ")")}")
+            {
+                Step = new HistoryStep(x.DefinitionId, x.DefinitionVersion, x.Entry.Trigger, x.Entry.FromState, x.Entry.ToState, x.Entry.Note),
+            }))
             .OrderBy(e => e.AtUtc).ToList();
     }
 

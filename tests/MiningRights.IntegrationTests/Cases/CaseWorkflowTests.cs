@@ -69,6 +69,11 @@ public sealed class CaseWorkflowTests
         Assert.Equal("withdrawal", closed["case"]!["disposition"]!.GetValue<string>());
         Assert.Equal("withdrawn", (await Api.ReadAsync(await authority.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK))["status"]!.GetValue<string>());
 
+        // Closed, the case is overdue no more (its rectification was due on 17 April): no days overdue, not among the overdue.
+        Assert.Equal(0, closed["case"]!["daysOverdue"]!.GetValue<int>());
+        var overdueCases = await Api.ReadAsync(await authority.GetAsync("/api/cases?minDaysOverdue=1"), HttpStatusCode.OK);
+        Assert.DoesNotContain(overdueCases["items"]!.AsArray(), c => c!["id"]!.GetValue<string>() == caseId);
+
         await factory.RunJobsAtAsync(TestClock.Shanghai(2026, 4, 20, 10, 30));
         var caseMails = (await MailDev.ForAsync(holder.Email)).Skip(holderBefore).Select(m => m.Subject).ToList();
         var all = string.Join(" / ", caseMails);

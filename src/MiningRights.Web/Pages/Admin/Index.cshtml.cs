@@ -79,18 +79,6 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    /// <summary>What each job does, in the reader's language.</summary>
-    public string JobTitle(string name) => name switch
-    {
-        "deadline-sweep" => ui.T("期限巡检（提醒与到期）", "Deadline sweep (reminders and expiries)"),
-        "outbox-delivery" => ui.T("通知投递", "Notice delivery"),
-        "performance-evaluation" => ui.T("合同履约评估", "Contract performance evaluation"),
-        "renewal-coverage" => ui.T("延续跟踪补全", "Renewal tracking for every right in force"),
-        "quarterly-verification" => ui.T("季度核查", "Quarterly verification"),
-        "audit-seal" => ui.T("审计记录封存（哈希链）", "Audit trail sealing (hash chain)"),
-        _ => name,
-    };
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         // What was just done, named by a fixed word in the address (never text from it).

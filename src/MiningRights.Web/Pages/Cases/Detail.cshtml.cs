@@ -37,7 +37,7 @@ public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, Mi
 
         if (await SignalForms.SendAsync(Request, send, instanceId, signal, ct) is not { } refusal)
         {
-            return RedirectToPage(new { id });
+            return RedirectToPage(new { id, done = "signal" });
         }
 
         (Message, Errors) = ui.Refusal(refusal);
@@ -59,6 +59,7 @@ public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, Mi
 
         Forms = Case.Process is { } process ? await SignalForms.ForAsync(process, registry, user, decisions, ct) : null;
         Decisions = await decisions.OfSubjectAsync(CaseSubjectKind.Kind, Case.Case.Id, ct);
+        Message ??= SignalForms.Done(Request, ui);
         return true;
     }
 }

@@ -34,10 +34,6 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
 
     public CurrentUser Reader { get; private set; } = null!;
 
-    /// <summary>A process's name from its definition, in the reader's language.</summary>
-    public string Title(WorkflowView process) =>
-        registry.Find(process.DefinitionId, process.Version)?.Definition.Title.In(ui.Language) ?? process.DefinitionId;
-
     public RightView Right { get; private set; } = null!;
 
     public IReadOnlyList<PlanDocument> Plans { get; private set; } = [];

@@ -69,6 +69,10 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
     private static async Task<bool> IsDecisionAsync(SendSignal send, Guid instanceId, string signal, CancellationToken ct) =>
         (await send.DefinitionAsync(instanceId, signal, ct))?.Decision is not null;
 
+    /// <summary>The confirmation of a step taken, named by the fixed word the page's redirect puts in the address (never text from it).</summary>
+    public static string? Done(HttpRequest request, Hosting.Ui ui) =>
+        request.Query["done"] == "signal" ? ui.T("已办理，办理记录已更新。", "Done; the journal shows the step.") : null;
+
     /// <summary>The fields of a posted signal form: its values, without the form's own fields, and its files.</summary>
     private static (Dictionary<string, string?> Values, IReadOnlyList<Storage.Upload> Files) Read(HttpRequest request)
     {

@@ -36,7 +36,7 @@ public sealed class InstanceModel(InstanceQueries instances, WorkflowRegistry re
 
         if (await SignalForms.SendAsync(Request, send, id, signal, ct) is not { } refusal)
         {
-            return RedirectToPage(new { id });
+            return RedirectToPage(new { id, done = "signal" });
         }
 
         (Message, Errors) = ui.Refusal(refusal);
@@ -63,6 +63,7 @@ public sealed class InstanceModel(InstanceQueries instances, WorkflowRegistry re
 
         Mermaid = WorkflowDiagram.Mermaid(definition, ui.Language, Instance.State);
         Forms = await SignalForms.ForAsync(Instance, registry, user, decisions, ct);
+        Message ??= SignalForms.Done(Request, ui);
         return true;
     }
 }
