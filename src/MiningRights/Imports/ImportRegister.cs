@@ -69,6 +69,9 @@ public sealed class ImportRegister(
                         var (outcome, id) = await ImportAsync(row, user, today, ct);
                         taken.Add(new ImportedRight(row.Line.Row, row.LicenseNumber!, outcome, dryRun && outcome == ImportOutcome.New ? null : id));
                         await hold.ReleaseSavepointAsync(RowSavepoint, ct);
+
+                        // The row is written: tracking it on would make every later save of the batch check it again.
+                        db.ChangeTracker.Clear();
                     }
                     catch (RefusalException refusal)
                     {
@@ -78,8 +81,6 @@ public sealed class ImportRegister(
                     }
                 }
 
-                // Tracked rows of earlier batches are written; keeping them would make every later save slower.
-                db.ChangeTracker.Clear();
                 if (!dryRun)
                 {
                     await hold.CommitAsync(ct);
