@@ -13,13 +13,13 @@ public static class ContractsApi
     public static void MapContractsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Contracts").RequireAuthorization();
-        group.MapPost("/blocks/{id:guid}/contract", SignAsync).OfferedOn("/listing/blocks/{id:guid}", "SignContract").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/blocks/{id:guid}/contract", SignAsync).OfferedOn("/listing/blocks/{id:guid}", "SignContract", shownWhen: "the transaction is recorded and no contract signed").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Sign the transfer contract of a transacted block: number, income by amount (installments, first at least 10%, ZJ-27b) or by rate (ZJ-27a), performance clauses.");
         group.MapPost("/rights/{id:guid}/contract", EnterAsync).OfferedOn("/rights/{id:guid}/contract", "Enter").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Enter the transfer contract of a right registered before the service kept contracts: number, signing day, income as fixed, performance clauses. Its duties start from the clauses, from today: those already due before are listed as not started, and a duty another process on the right monitors stays with it (GS-10a).");
         group.MapGet("/contracts/{id:guid}", GetAsync)
             .WithSummary("A contract with its clauses, installments as of today (owed, paid, late charge), payments and amendments.");
-        group.MapPost("/contracts/{id:guid}/payments", PayAsync).OfferedOn("/contracts/{id:guid}", "Pay").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
+        group.MapPost("/contracts/{id:guid}/payments", PayAsync).OfferedOn("/contracts/{id:guid}", "Pay", shownWhen: "an installment is owed").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Record a payment of transfer income received (amount, day, reference); partial payments allowed, overpayment refused.");
         group.MapPost("/contracts/{id:guid}/declarations", DeclareAsync).ApiOnly("offered on the right's page (its Declare form) only for a contract collecting income by rate (ZJ-27); the walk's contract collects by amount, so it is not walked").RequireAuthorization(p => p.RequireRole(Roles.Holder, Roles.Authority, Roles.Admin))
             .WithSummary("By rate: declare a year's sales revenue; the amount due is revenue × rate (ZJ-27a).");

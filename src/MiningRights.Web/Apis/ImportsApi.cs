@@ -13,7 +13,7 @@ public static class ImportsApi
     public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin));
-        group.MapPost("/", ImportAsync).DescribedAsFileForm(FileField)
+        group.MapPost("/", ImportAsync).OfferedOn("/imports").DescribedAsFileForm(FileField)
             .WithSummary("Import the existing register: a CSV (UTF-8) or XLSX file of holders and rights in 'file', one right per row (see the template). " +
                 "With dryRun=true every row is checked and its problems reported, and nothing is written; otherwise rows are registered, or updated by licence number, 500 per transaction.");
         group.MapGet("/template.csv", () => TypedResults.File(ImportTemplate.Csv(), "text/csv; charset=utf-8", "register-template.csv"))

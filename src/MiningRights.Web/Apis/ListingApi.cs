@@ -25,19 +25,19 @@ public static class ListingApi
             .WithSummary("Set the annual transfer plan (quota of new rights) of a city or county; at province level, the provincial reserve (ZJ-25).");
         officers.MapGet("/transfer-plans", PlansAsync).RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Inspector, Roles.Admin))
             .WithSummary("Annual transfer plans in the caller's jurisdiction with their quota used and left.");
-        deciding.MapPost("/blocks/{id:guid}/plan", PlanAsync).OfferedOn("/listing/blocks/{id:guid}", "Plan")
+        deciding.MapPost("/blocks/{id:guid}/plan", PlanAsync).OfferedOn("/listing/blocks/{id:guid}", "Plan", shownWhen: "the block waits in the pool, outside a plan")
             .WithSummary("Put a pool block into its county's (or city's) plan for a year; a full plan refuses it, except ZJ-25 blocks, which draw the provincial reserve.");
-        deciding.MapPost("/blocks/{id:guid}/listing", AnnounceAsync).OfferedOn("/listing/blocks/{id:guid}", "Announce")
+        deciding.MapPost("/blocks/{id:guid}/listing", AnnounceAsync).OfferedOn("/listing/blocks/{id:guid}", "Announce", shownWhen: "the block is in this year's plan and not yet announced")
             .WithSummary("Announce a planned block for transfer by tender, auction or listing with its reserve price: starts the listing workflow.");
-        deciding.MapPost("/blocks/{id:guid}/transaction", TransactAsync).OfferedOn("/listing/blocks/{id:guid}", "Transact")
+        deciding.MapPost("/blocks/{id:guid}/transaction", TransactAsync).OfferedOn("/listing/blocks/{id:guid}", "Transact", shownWhen: "the block's listing waits for its result")
             .WithSummary("After the announcement period, record the winner and the price (never below the reserve).");
-        deciding.MapPost("/blocks/{id:guid}/agreement", AgreementAsync).OfferedOn("/listing/blocks/{id:guid}", "Agreement")
+        deciding.MapPost("/blocks/{id:guid}/agreement", AgreementAsync).OfferedOn("/listing/blocks/{id:guid}", "Agreement", shownWhen: "the block is planned for transfer by agreement")
             .WithSummary("Take up a transfer by agreement to an applicant: verification, public disclosure and objections follow (GS-9a).");
         deciding.MapPost("/blocks/{id:guid}/objections", ObjectAsync).OfferedOn("/listing/blocks/{id:guid}", "Object")
             .WithSummary("Record an objection raised while an agreement transfer is disclosed.");
         deciding.MapPost("/blocks/{id:guid}/objections/{objectionId:guid}/decision", DecideObjectionAsync).OfferedOn("/listing/blocks/{id:guid}", "DecideObjection")
             .WithSummary("Decide an objection: upheld or dismissed, with reasons.");
-        deciding.MapPost("/blocks/{id:guid}/registration", RegisterAsync).OfferedOn("/listing/blocks/{id:guid}", "Register")
+        deciding.MapPost("/blocks/{id:guid}/registration", RegisterAsync).OfferedOn("/listing/blocks/{id:guid}", "Register", shownWhen: "the contract is signed and its first payment confirmed")
             .WithSummary("Register the right on a transferred block (GS-9a) with its licence number and the block's polygon; optionally start its deferral (GS-9d, GS-9e).");
 
         var open = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous();

@@ -46,7 +46,7 @@ public static class PlansApi
         group.MapGet("/{planId:guid}/document", DownloadAsync).WithSummary("The plan file as submitted.");
         group.MapPost("/{planId:guid}/decision", DecideAsync).OfferedOn("/rights/{id:guid}", "Decide").RequireAuthorization(p => p.RequireRole(Roles.Authority))
             .WithSummary("The authority approves the exploration implementation plan or returns it with reasons (GS-9d).");
-        group.MapPost("/{planId:guid}/expert-review", ExpertReviewAsync).OfferedOn("/rights/{id:guid}", "ExpertReview").RequireAuthorization(p => p.RequireRole(Roles.Authority))
+        group.MapPost("/{planId:guid}/expert-review", ExpertReviewAsync).OfferedOn("/rights/{id:guid}", "ExpertReview", shownWhen: "a GS-9e mining plan waits for its expert review").RequireAuthorization(p => p.RequireRole(Roles.Authority))
             .WithSummary("The authority records the expert review of a provisional licence's plan (GS-9e); passed re-issues the licence and starts the construction duties.");
     }
 

@@ -8,8 +8,13 @@ namespace MiningRights.Web.Hosting;
 /// </summary>
 public static class EndpointForms
 {
-    /// <summary>The page, by its route pattern, whose form posts to <see cref="Handler"/> (null: the page's default POST handler).</summary>
-    public sealed record OfferedOnPage(string Page, string? Handler);
+    /// <summary>
+    /// The page, by its route pattern, whose form posts to <see cref="Handler"/> (null: the page's default POST handler).
+    /// <see cref="ShownWhen"/> says, for a form the page shows only at one stage of its subject (a block's transaction
+    /// once announced), when that is; the walk then checks the page and its handler, and the browser test of that chain
+    /// walks the form itself.
+    /// </summary>
+    public sealed record OfferedOnPage(string Page, string? Handler, string? ShownWhen = null);
 
     /// <summary>Why the act has no form of its own (sign-in, the demo clock, a page being built).</summary>
     public sealed record ApiOnlyReason(string Reason);
@@ -17,9 +22,9 @@ public static class EndpointForms
     /// <summary>The prefix of the reason of an act whose page is being built: <c>grep -rn 'page pending'</c> finds them.</summary>
     public const string Pending = "page pending: ";
 
-    public static TBuilder OfferedOn<TBuilder>(this TBuilder builder, string page, string? handler = null)
+    public static TBuilder OfferedOn<TBuilder>(this TBuilder builder, string page, string? handler = null, string? shownWhen = null)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new OfferedOnPage(page, handler));
+        builder.WithMetadata(new OfferedOnPage(page, handler, shownWhen));
 
     public static TBuilder ApiOnly<TBuilder>(this TBuilder builder, string reason)
         where TBuilder : IEndpointConventionBuilder =>

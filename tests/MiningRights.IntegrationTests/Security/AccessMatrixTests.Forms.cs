@@ -89,6 +89,14 @@ public sealed partial class AccessMatrixTests
                 continue;
             }
 
+            offered.Add(key);
+            if (page.ShownWhen is not null)
+            {
+                // A form of one stage of its subject: the page and its handler are checked above; its chain's browser
+                // test walks the form.
+                continue;
+            }
+
             var shown = new List<string>();
             var found = false;
             foreach (var url in Samples(page.Page))
@@ -107,8 +115,6 @@ public sealed partial class AccessMatrixTests
             {
                 failures.Add($"{key}: no form posting to {page.Handler ?? "the default handler"} on {page.Page} as {reader.Role} ({string.Join("; ", shown)}).");
             }
-
-            offered.Add(key);
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));

@@ -12,8 +12,20 @@ namespace MiningRights.Web.Pages.Decisions;
 /// where the addressee reads English.
 /// </summary>
 [Authorize(Roles = $"{Roles.Authority},{Roles.Holder}")]
-public sealed class DocumentModel(DecisionQueries decisions) : PageModel
+public sealed class DocumentModel(DecisionQueries decisions, MiningRights.Policies.PolicyBook policies) : PageModel
 {
+    /// <summary>
+    /// The legal basis in one language: the rule cited, with its source as in force on the day of the decision (the
+    /// stored citation, pinned to its rulebook's hash, is printed beneath it as the record).
+    /// </summary>
+    public string Basis(bool chinese)
+    {
+        var decision = Document.Decision;
+        return policies.Knows(decision.RuleId) && policies.Describe(decision.RuleId, decision.DecidedOn) is { } rule
+            ? $"{rule.Id} {(chinese ? rule.SourceZh : rule.SourceEn)}"
+            : decision.RuleId;
+    }
+
     public DecisionQueries.Document Document { get; private set; } = null!;
 
     /// <summary>True where the addressee reads English: the document carries both languages side by side.</summary>
