@@ -44,7 +44,7 @@ public sealed class ListingOfficeTests(BrowserService service) : PageTest(servic
         await page.Locator("#block-kind").SelectOptionAsync("Exploration");
         await page.Locator("#block-corners").FillAsync(cornerText + "\n97.1 北纬");
         await SubmitAsync(page, "#add-block");
-        Assert.Contains("第 5 行", await page.Locator("#message").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("第 5 个拐点", await page.Locator("#message").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("红柳沟金矿勘查区块", await page.Locator("#block-name").InputValueAsync());
         Assert.Equal("金、铜", await page.Locator("#block-minerals").InputValueAsync());
         await page.Locator("#block-corners").FillAsync(cornerText);

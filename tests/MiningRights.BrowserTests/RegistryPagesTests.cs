@@ -115,14 +115,14 @@ public sealed class RegistryPagesTests(BrowserService service) : PageTest(servic
         await page.Locator("#create-account summary").ClickAsync();
         await page.Locator("#account-user-name").FillAsync(userName);
         await page.Locator("#account-password").FillAsync(ServiceFactory.Password);
-        await page.Locator("#account-role").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "监管执法人员" });
+        await page.Locator("#account-role").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "监督检查人员" });
         Assert.Contains("肃北蒙古族自治县", await page.Locator("#account-jurisdiction option[value='620923']").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#account-jurisdiction").SelectOptionAsync("620923");
         await page.Locator("#create-account-submit").ClickAsync();
         await page.WaitForURLAsync(new Regex("done=created"));
         var row = page.Locator($"#accounts tr[data-account='{userName}']");
         var text = await row.InnerTextAsync();
-        Assert.Contains("监管执法人员", text, StringComparison.Ordinal);
+        Assert.Contains("监督检查人员", text, StringComparison.Ordinal);
         Assert.Contains("肃北蒙古族自治县", text, StringComparison.Ordinal);
         Assert.DoesNotContain("620923", text, StringComparison.Ordinal);
 

@@ -79,12 +79,12 @@ public sealed class CaseWorkflowTests
         var all = string.Join(" / ", caseMails);
         Assert.True(caseMails.Count == 8, all);
         Assert.Single(caseMails, s => s == $"Case: findings recorded for {number}");
-        Assert.Single(caseMails, s => s == $"Rectification ordered: {number} by 2026-04-17");
+        Assert.Single(caseMails, s => s.StartsWith($"Rectification ordered: {number} by 2026-04-17 (甘自然资矿决〔2026〕", StringComparison.Ordinal));
         Assert.Single(caseMails, s => s == $"Reminder: {number} rectification due in 30 days");
         Assert.Single(caseMails, s => s == $"Reminder: {number} rectification due in 7 days");
         Assert.Single(caseMails, s => s == $"Reminder: {number} rectification due in 1 day");
         Assert.Single(caseMails, s => s == $"Rectification overdue: {number}");
-        Assert.Single(caseMails, s => s == $"Withdrawn: {number}");
+        Assert.Single(caseMails, s => s.StartsWith($"Withdrawn: {number} (甘自然资矿决〔2026〕", StringComparison.Ordinal));
         Assert.Single(caseMails, s => s == $"Reminder: {number} Submit the geological data due in 15 days");
 
         var inspectorMails = (await MailDev.ForAsync(inspectorEmail)).Skip(inspectorBefore).Select(m => m.Subject).ToList();
@@ -216,7 +216,7 @@ public sealed class CaseWorkflowTests
         Assert.Equal("CN-GEODATA", owed["clause"]!.GetValue<string>());
         Assert.Equal("2026-04-02", owed["dueOn"]!.GetValue<string>());
         await factory.DeliverAsync();
-        Assert.Contains("within 15 days", Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject == $"Withdrawn: {number}").Text!, StringComparison.Ordinal);
+        Assert.Contains("within 15 days", Assert.Single(await MailDev.ForAsync(holder.Email), m => m.Subject!.StartsWith($"Withdrawn: {number} (", StringComparison.Ordinal)).Text!, StringComparison.Ordinal);
 
         // Owed on the withdrawn right: not a breach on its day, a breach with a case the day after.
         var evaluator = factory.Services.GetRequiredService<PerformanceEvaluator>();

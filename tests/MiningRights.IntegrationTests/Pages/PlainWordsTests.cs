@@ -31,10 +31,10 @@ public sealed partial class PlainWordsTests(AccessWorld world) : IClassFixture<A
         (nameof(AccessWorld.Admin), "Admin"),
     ];
 
-    /// <summary>Latin words a Chinese page may carry: file formats, units, brand and standard names.</summary>
+    /// <summary>Latin words a Chinese page may carry: file formats, units, brand and standard names, and the plane axes X and Y as 拐点坐标 tables write them.</summary>
     private static readonly HashSet<string> ChineseMayCarry = new(StringComparer.Ordinal)
     {
-        "PDF", "Word", "OFD", "ZIP", "JPEG", "PNG", "CSV", "XLSX", "JSON", "km", "iCalendar", "CGCS", "ECharts", "API",
+        "PDF", "Word", "OFD", "ZIP", "JPEG", "PNG", "CSV", "XLSX", "JSON", "km", "iCalendar", "CGCS", "ECharts", "API", "X", "Y",
     };
 
     [Fact]

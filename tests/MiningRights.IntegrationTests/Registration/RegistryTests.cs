@@ -149,9 +149,9 @@ public sealed class RegistryTests
             ("County", "620923"), ("Authority", "620000"), ("TransferMode", "Listing"), ("RegisteredOn", "2025-03-01"), ("ExpiresOn", "2028-03-01"), ("Corners", corners),
         ];
         var badCorners = await PostFormAsync(page, "/rights/new", "Register", Fields("95.10, 39.20\n95.20 39.20\n95.20, north\n95.10, 39.30"));
-        Assert.Equal(HttpStatusCode.BadRequest, badCorners.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badCorners.StatusCode);
         var badHtml = WebUtility.HtmlDecode(await badCorners.Content.ReadAsStringAsync());
-        Assert.Contains("第 3 行", badHtml, StringComparison.Ordinal);
+        Assert.Contains("第 3 个拐点", badHtml, StringComparison.Ordinal);
         Assert.Contains("党河金矿普查", badHtml, StringComparison.Ordinal);
         Assert.Contains("95.20, north", badHtml, StringComparison.Ordinal);
         var right = await PostFormAsync(page, "/rights/new", "Register", Fields("95.10, 39.20\n95.20, 39.20\n95.20, 39.30\n95.10, 39.30\n95.10, 39.20"));
@@ -161,6 +161,17 @@ public sealed class RegistryTests
         Assert.Contains(license, rightHtml, StringComparison.Ordinal);
         Assert.Contains(holderUrl.Split('?')[0], rightHtml, StringComparison.Ordinal);
         Assert.Contains(license, await page.GetStringAsync(holderUrl.Split('?')[0]), StringComparison.Ordinal);
+
+        // The same form takes the licence's Gauss-Krüger X, Y in zone 32 (the ring closed for the officer), numbered lines allowed.
+        license = Api.NewLicenseNumber("T");
+        var plane = new[] { (95.30, 39.20), (95.40, 39.20), (95.40, 39.30), (95.30, 39.30) }
+            .Select((c, i) => MiningRights.Listing.Corners.ToGaussKruger(c.Item1, c.Item2, 32) is var (x, y)
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"J{i + 1} {x:F2} {y:F2}") : null);
+        var zoned = await PostFormAsync(page, "/rights/new", "Register", [.. Fields(string.Join('\n', plane)), ("cornerNotation", "gaussKruger"), ("zone", "32")]);
+        Assert.True(zoned.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await zoned.Content.ReadAsStringAsync()));
+        // 0.1° by 0.1° at 39.25° N: about 8.6 km by 11.1 km.
+        var zonedRight = System.Text.Json.Nodes.JsonNode.Parse(await page.GetStringAsync($"/api/rights/{zoned.Headers.Location!.OriginalString.Split('?')[0].Split('/')[^1]}"))!;
+        Assert.InRange(zonedRight["areaKm2"]!.GetValue<decimal>(), 90m, 100m);
 
         // The administrator's page offers no lock on its own account, and the use case refuses it anyway.
         var admin = Sessions.Browser(factory, "10.23.1.2");

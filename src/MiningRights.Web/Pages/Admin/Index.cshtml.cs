@@ -59,16 +59,6 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
         public string? HolderCreditCode { get; set; }
     }
 
-    /// <summary>A role by its name in the reader's language.</summary>
-    public string RoleName(string? role) => role switch
-    {
-        Roles.Authority => ui.T("登记机关", "Registration authority"),
-        Roles.Inspector => ui.T("监管执法人员", "Inspector"),
-        Roles.Holder => ui.T("矿业权人", "Rights holder"),
-        Roles.Admin => ui.T("系统管理员", "Administrator"),
-        _ => "—",
-    };
-
     /// <summary>An account's scope by name: its jurisdiction or its holder.</summary>
     public string ScopeName(AccountQueries.AccountView account) =>
         account.JurisdictionCode is { } code

@@ -31,7 +31,7 @@ public sealed class NewBlockModel(ListingChoices choices) : OfficeFormPage
                 Text("authorityCode"),
                 Choice<RightKind>("intendedKind"),
                 Checked("blankArea"),
-                CornerText.Parse(Text("corners")),
+                CornerText.Parse(Request.Form, "corners"),
                 Checked("majorProjectInfrastructure"),
                 Choice<MineScale>("mineScale"),
                 Checked("mountainOrIslandCounty"),

@@ -5,6 +5,7 @@ using MiningRights.Accounts;
 using MiningRights.Licensing;
 using MiningRights.Rights;
 using MiningRights.Web.Hosting;
+using MiningRights.Web.Pages.Shared;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Rights;
@@ -59,7 +60,7 @@ public sealed class NewModel(RightSearch search, HolderQueries holders, Workflow
             var request = new RegisterRight.Request(LicenseNumber, Kind, holder, ProjectName,
                 Minerals?.Split([',', '，', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 AreaKm2, County, Authority, TransferMode, BlankArea, RegisteredOn, ExpiresOn,
-                string.IsNullOrEmpty(Deferral) ? null : Deferral, CornerText.Parse(Corners), MineScale);
+                string.IsNullOrEmpty(Deferral) ? null : Deferral, CornerText.Parse(Corners, Request.Form[CornerText.NotationField], Request.Form[CornerText.ZoneField]), MineScale);
             var right = await register.HandleAsync(request, user, ct);
             return Redirect($"/rights/{right.Id}?done=registered");
         }
