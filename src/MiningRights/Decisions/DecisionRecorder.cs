@@ -120,8 +120,8 @@ public sealed class DecisionRecorder(MiningRightsDbContext db, IOptions<Decision
         return new Draft(entered!, decidedOn.Year, null, decidedOn, facts!, citation);
     }
 
-    /// <summary>Adds the decision, taken by <paramref name="signal"/> at journal entry <paramref name="entry"/>, to the unit of work.</summary>
-    public Decision Record(Draft draft, WorkflowInstance instance, string signal, SignalDefinition spec, JournalEntry entry, string? terms, DateTime now)
+    /// <summary>Adds the decision, taken by <paramref name="signal"/> at journal entry <paramref name="entry"/> and addressed to the holder <paramref name="addressee"/>, to the unit of work.</summary>
+    public Decision Record(Draft draft, WorkflowInstance instance, Guid? addressee, string signal, SignalDefinition spec, JournalEntry entry, string? terms, DateTime now)
     {
         var decision = new Decision
         {
@@ -138,7 +138,7 @@ public sealed class DecisionRecorder(MiningRightsDbContext db, IOptions<Decision
             SubjectId = instance.SubjectId,
             SubjectLabel = instance.SubjectLabel,
             RightId = instance.RightId,
-            HolderId = instance.HolderId,
+            HolderId = addressee,
             TitleZh = spec.Label.Zh,
             TitleEn = spec.Label.En,
             ConsequenceZh = spec.Decision!.Consequence.Zh,

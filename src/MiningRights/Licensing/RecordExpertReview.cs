@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Decisions;
 using MiningRights.Plans;
 using MiningRights.Rights;
 using MiningRights.Workflows;
@@ -23,7 +24,8 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
         string? Findings,
         DateOnly? ConstructionStartDue,
         DateOnly? ConstructionCompletionDue,
-        DateOnly? GreenMineDue);
+        DateOnly? GreenMineDue,
+        DecisionFormalities? Formalities = null);
 
     public async Task<PlanDocument> HandleAsync(Guid rightId, Guid planId, Request request, CurrentUser user, CancellationToken ct)
     {
@@ -92,6 +94,14 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
                 ["greenMineDue"] = Date(request.GreenMineDue),
             }
             : [];
+        if (found.Definition.Decision is not null)
+        {
+            // A failed review returns the plan by a formal decision: the findings are its facts.
+            foreach (var (name, value) in DecisionFormalities.Values(request.Formalities, request.Findings))
+            {
+                inputs[name] = value;
+            }
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
         plan.Status = request.Passed == true ? PlanStatus.Approved : PlanStatus.Returned;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Decisions;
 using MiningRights.Rights;
 using MiningRights.Workflows;
 
@@ -14,7 +15,8 @@ namespace MiningRights.Plans;
 /// </summary>
 public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, WorkflowRuntime runtime, PlanDecisionSignals signals, TimeProvider time)
 {
-    public sealed record Request(PlanDecision? Decision, string? Reasons);
+    /// <param name="Formalities">Needed when the outcome's signal is a formal decision (a return, in the shipped processes): its basis, number and date; the reasons are its facts.</param>
+    public sealed record Request(PlanDecision? Decision, string? Reasons, DecisionFormalities? Formalities = null);
 
     public async Task<PlanDocument> HandleAsync(Guid rightId, Guid planId, Request request, CurrentUser user, CancellationToken ct)
     {
@@ -50,7 +52,8 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
         }
 
         var signal = found.Signal;
-        var outcome = await runtime.SignalAsync(found.Instance, signal, user.Actor, request.Reasons, ct);
+        var outcome = await runtime.SignalAsync(found.Instance, signal, user.Actor, request.Reasons, ct,
+            found.Definition.Decision is null ? null : DecisionFormalities.Values(request.Formalities, request.Reasons));
 
         var now = time.GetUtcNow().UtcDateTime;
         plan.Status = request.Decision == PlanDecision.Approve ? PlanStatus.Approved : PlanStatus.Returned;

@@ -185,9 +185,12 @@ public sealed class WorkflowRuntime(
 
         SignalInputs.Apply(signal, spec, given, values, today, evidenceFiles);
         DecisionRecorder.Draft? decision = null;
+        Guid? addressee = null;
         if (spec.Decision is not null)
         {
             var about = await subjects.GetAsync(instance.Subject, ct);
+            // Addressed to the subject's holder as it stands now (a block's winning bidder is known only after the transaction).
+            addressee = about.HolderId ?? instance.HolderId;
             decision = await decisions.CheckAsync(spec, instance, RulesInForce(instance, definition, about),
                 // The document cites the basis chosen, alone, as in force on its day.
                 basis => book.Cite(basis, [basis], about.Scope ?? new RuleSubject(about.JurisdictionCode), ArisenOn(instance), today), formalities, today, ct);
@@ -216,7 +219,7 @@ public sealed class WorkflowRuntime(
             Records: transition.Records, DecisionNumber: decision?.Number), ct);
         if (decision is not null)
         {
-            decisions.Record(decision, instance, signal, spec, entry, carried.Length > 0 ? carried : null, now);
+            decisions.Record(decision, instance, addressee, signal, spec, entry, carried.Length > 0 ? carried : null, now);
         }
         return new SignalOutcome(transition, late, sequence, entry.RuleId);
     }

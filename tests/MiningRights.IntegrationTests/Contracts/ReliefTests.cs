@@ -67,7 +67,7 @@ public sealed class ReliefTests
 
         // Rejected: the other duty's date stands, and the next evaluation finds the breach under GS-10b.
         factory.Clock.Set(TestClock.Shanghai(2025, 6, 3, 10));
-        await Signal(world.Authority, refused, "reject", new() { ["reasons"] = "停工与洪水无因果关系" });
+        await Signal(world.Authority, refused, "reject", Formal.With(factory.Clock, new() { ["reasons"] = "停工与洪水无因果关系" }, basis: "GS-10b").ToDictionary(v => v.Key, v => (object)v.Value));
         Assert.Equal("2025-06-01", (await ObligationAsync(holder.Client, right, "第十一条"))["dueOn"]!.GetValue<string>());
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 6, 4, 2));
         Assert.Equal(1, await EvaluateAsync(factory));

@@ -63,7 +63,7 @@ public sealed class ConcurrencyTests
 
             var responses = await Task.WhenAll(
                 authority.PostAsJsonAsync(url, new { decision = "approve" }),
-                otherOfficer.PostAsJsonAsync(url, new { decision = "return", reasons = "Incomplete." }));
+                otherOfficer.PostAsJsonAsync(url, new { decision = "return", reasons = "Incomplete.", formalities = Formal.Of(factory.Clock, "GS-9d") }));
 
             var statuses = responses.Select(r => r.StatusCode).Order().ToList();
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], statuses);

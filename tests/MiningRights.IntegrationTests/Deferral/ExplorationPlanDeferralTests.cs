@@ -140,7 +140,7 @@ public sealed class ExplorationPlanDeferralTests
         factory.Clock.Set(TestClock.Shanghai(2025, 4, 1));
         var earlyPlan = await Api.ReadAsync(await Api.SubmitPlanAsync(holder.Client, Guid.Parse(early["id"]!.GetValue<string>())), HttpStatusCode.Created);
         factory.Clock.Set(TestClock.Shanghai(2025, 4, 10));
-        await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{early["id"]}/plans/{earlyPlan["id"]}/decision", new { decision = "return", reasons = "Drilling layout missing." }), HttpStatusCode.OK);
+        await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{early["id"]}/plans/{earlyPlan["id"]}/decision", new { decision = "return", reasons = "Drilling layout missing.", formalities = Formal.Of(factory.Clock, "GS-9d") }), HttpStatusCode.OK);
         var earlyView = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{early["id"]}"), HttpStatusCode.OK);
         Assert.Equal("returned", Api.Lifecycle(earlyView)["state"]!.GetValue<string>());
         Assert.Equal("2026-03-01", Api.LifecycleDeadlines(earlyView)[0]["dueOn"]!.GetValue<string>());
@@ -149,7 +149,7 @@ public sealed class ExplorationPlanDeferralTests
         factory.Clock.Set(TestClock.Shanghai(2026, 2, 20));
         var latePlan = await Api.ReadAsync(await Api.SubmitPlanAsync(holder.Client, Guid.Parse(late["id"]!.GetValue<string>())), HttpStatusCode.Created);
         factory.Clock.Set(TestClock.Shanghai(2026, 2, 25));
-        await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{late["id"]}/plans/{latePlan["id"]}/decision", new { decision = "return", reasons = "Budget table incomplete." }), HttpStatusCode.OK);
+        await Api.ReadAsync(await authority.PostAsJsonAsync($"/api/rights/{late["id"]}/plans/{latePlan["id"]}/decision", new { decision = "return", reasons = "Budget table incomplete.", formalities = Formal.Of(factory.Clock, "GS-9d") }), HttpStatusCode.OK);
         var lateView = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{late["id"]}"), HttpStatusCode.OK);
         Assert.Equal("2026-03-27", Api.LifecycleDeadlines(lateView)[0]["dueOn"]!.GetValue<string>());
 

@@ -28,4 +28,12 @@ public static class Formal
 
         return all;
     }
+
+    /// <summary>The formalities of a decision taken through a use case of its own (a plan returned, a review failed), as its request's <c>formalities</c>.</summary>
+    public static object Of(TimeProvider clock, string basis) => new
+    {
+        basis,
+        numbering = "service",
+        decidedOn = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 }

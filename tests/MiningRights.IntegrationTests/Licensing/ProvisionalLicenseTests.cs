@@ -78,6 +78,7 @@ public sealed class ProvisionalLicenseTests
             reviewedOn = "2027-02-01",
             panel = "专家组",
             findings = "开采方式论证不足。",
+            formalities = Formal.Of(factory.Clock, "GS-9e"),
         }), HttpStatusCode.OK);
         var afterFail = await Api.ReadAsync(await holder.Client.GetAsync($"/api/rights/{rightId}"), HttpStatusCode.OK);
         Assert.Equal("reviewFailed", Api.Lifecycle(afterFail)["state"]!.GetValue<string>());

@@ -121,7 +121,7 @@ public sealed class AgreementTransferTests
 
         var refused = await ProblemAssert.ReadAsync(await world.SignalAsync(blockId, "approveTransfer"), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("upheld", ProblemAssert.Detail(refused), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await world.SignalAsync(blockId, "rejectTransfer", new Dictionary<string, object> { ["reason"] = "异议成立" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await world.SignalAsync(blockId, "rejectTransfer", Formal.With(factory.Clock, new() { ["reason"] = "异议成立" }, basis: "CN-TRANSFER").ToDictionary(v => v.Key, v => (object)v.Value))).StatusCode);
 
         var block = await world.GetBlockAsync(blockId);
         Assert.Equal("pool", block["status"]!.GetValue<string>());

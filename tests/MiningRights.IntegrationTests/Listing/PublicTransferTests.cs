@@ -148,7 +148,7 @@ public sealed class PublicTransferTests
         Assert.Contains(await MailDev.ForAsync(authorityEmail), m => m.Subject.Contains("contract not signed", StringComparison.Ordinal));
         Assert.Contains(await MailDev.ForAsync(holder.Email), m => m.Subject.Contains("contract not signed", StringComparison.Ordinal));
 
-        var voided = await world.SignalAsync(blockId, "void", new Dictionary<string, object> { ["reason"] = "竞得人未在期限内签订出让合同" });
+        var voided = await world.SignalAsync(blockId, "void", Formal.With(factory.Clock, new() { ["reason"] = "竞得人未在期限内签订出让合同" }, basis: "CN-TRANSFER").ToDictionary(v => v.Key, v => (object)v.Value));
         Assert.Equal(HttpStatusCode.OK, voided.StatusCode);
         var block = await world.GetBlockAsync(blockId);
         Assert.Equal("pool", block["status"]!.GetValue<string>());

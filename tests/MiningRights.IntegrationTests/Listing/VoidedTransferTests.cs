@@ -31,7 +31,7 @@ public sealed class VoidedTransferTests
         // The first payment is not completed by 10 April: the authority voids the transfer.
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 4, 11, 9));
         Assert.Equal("firstPaymentOverdue", await world.StateAsync(blockId));
-        Assert.Equal(HttpStatusCode.OK, (await world.SignalAsync(blockId, "void", new Dictionary<string, object> { ["reason"] = "首期出让收益逾期未缴清" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await world.SignalAsync(blockId, "void", Formal.With(factory.Clock, new() { ["reason"] = "首期出让收益逾期未缴清" }, basis: "CN-TRANSFER").ToDictionary(v => v.Key, v => (object)v.Value))).StatusCode);
 
         // The old contract is kept, void, with what was paid; no further payment is taken on it.
         var kept = await Api.ReadAsync(await world.Authority.GetAsync($"/api/contracts/{oldContract["id"]}"), HttpStatusCode.OK);

@@ -239,7 +239,7 @@ public sealed partial class GeneratedBadInputTests(ITestOutputHelper output)
         Assert.Equal(before, await TableRows.CountAsync(factory.Services));
         var plans = (await authority.GetFromJsonAsync<JsonArray>($"/api/rights/{right["id"]}/plans"))!;
         Assert.Equal("submitted", Assert.Single(plans)!["status"]!.GetValue<string>());
-        await Api.ReadAsync(await authority.PostAsync(decision, Json("""{"decision":"return","reasons":"图件不全"}""")), HttpStatusCode.OK);
+        await Api.ReadAsync(await authority.PostAsJsonAsync(decision, new { decision = "return", reasons = "图件不全", formalities = Formal.Of(factory.Clock, "GS-9d") }), HttpStatusCode.OK);
     }
 
     private static async Task AssertNulRefusedAsync(HttpResponseMessage response, string field)

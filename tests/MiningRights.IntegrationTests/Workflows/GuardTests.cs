@@ -40,6 +40,7 @@ public sealed class GuardTests
             reviewedOn = "2026-02-01",
             panel = "甘肃省矿产资源储量评审中心专家组",
             findings = "开采方式论证不足。",
+            formalities = Formal.Of(factory.Clock, "GS-9e"),
         }), HttpStatusCode.OK);
         Assert.Equal("reviewFailed", await StateAsync(holder.Client, instanceId));
 

@@ -17,7 +17,7 @@ namespace MiningRights.Web.Pages.Listing;
 /// form carries the id of the step it takes (<c>#transact</c>, <c>#signContract</c>, …), the work queue's links go there.
 /// </summary>
 [Authorize(Roles = Roles.Authority)]
-public sealed class BlockModel(ListingQueries listing, ListingChoices choices, InstanceQueries instances, WorkflowRegistry registry, Hosting.Ui ui) : OfficeFormPage
+public sealed class BlockModel(ListingQueries listing, ListingChoices choices, InstanceQueries instances, WorkflowRegistry registry, MiningRights.Decisions.DecisionQueries decisions, Hosting.Ui ui) : OfficeFormPage
 {
     public BlockView Block { get; private set; } = null!;
 
@@ -121,7 +121,7 @@ public sealed class BlockModel(ListingQueries listing, ListingChoices choices, I
         Announcements = await choices.AnnouncementsAsync(user, id, ct);
         Transferees = await choices.TransfereesAsync(ct);
         Running = Block.Workflows.FirstOrDefault(w => !w.Finished) is { } running ? await instances.GetAsync(user.Actor, running.InstanceId, ct) : null;
-        Steps = Running is null ? null : SignalForms.For(Running, registry, user);
+        Steps = Running is null ? null : await SignalForms.ForAsync(Running, registry, user, decisions, ct);
         ThisYear = global::MiningRights.Deadlines.ProvinceCalendar.China.DateAt(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).Year;
         Message ??= Request.Query["done"].FirstOrDefault() switch
         {

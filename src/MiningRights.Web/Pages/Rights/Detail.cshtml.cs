@@ -55,6 +55,9 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
     /// </summary>
     public IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, SignalInput>> ExpertReviews { get; private set; } = new Dictionary<Guid, IReadOnlyDictionary<string, SignalInput>>();
 
+    /// <summary>For each submitted plan whose return (or failed review) is a formal decision, the formalities its form asks for.</summary>
+    public IReadOnlyDictionary<Guid, DecisionFields> PlanReturns { get; private set; } = new Dictionary<Guid, DecisionFields>();
+
     /// <summary>For each running process on the right, the steps the reader may take now (a report, a renewal application, a decision).</summary>
     public IReadOnlyList<(WorkflowView Process, SignalForms Forms)> Steps { get; private set; } = [];
 
@@ -89,15 +92,18 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
         return Page();
     }
 
+    /// <summary>The authority approves or returns a plan (DecidePlan, as the API does); a return that is a formal decision carries its confirmed formalities.</summary>
     public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid planId, PlanDecision? decision, string? reasons, [FromServices] DecidePlan decide, CancellationToken ct) =>
-        await ActAsync(id, () => decide.HandleAsync(id, planId, new DecidePlan.Request(decision, reasons), CurrentUser.From(User), ct),
+        await ActAsync(id, () => decide.HandleAsync(id, planId,
+                new DecidePlan.Request(decision, reasons, decision == PlanDecision.Return ? SignalForms.ConfirmedFormalities(Request) : null), CurrentUser.From(User), ct),
             decision == PlanDecision.Approve ? "approved" : "returned", ct);
 
-    /// <summary>The authority records the expert review of a plan and so decides it (RecordExpertReview, as the API does).</summary>
+    /// <summary>The authority records the expert review of a plan and so decides it (RecordExpertReview, as the API does); a failed review returns the plan by a formal decision.</summary>
     public async Task<IActionResult> OnPostExpertReviewAsync(Guid id, Guid planId, bool? passed, DateOnly? reviewedOn, string? panel, string? findings,
         DateOnly? constructionStartDue, DateOnly? constructionCompletionDue, DateOnly? greenMineDue, [FromServices] Licensing.RecordExpertReview review, CancellationToken ct) =>
         await ActAsync(id, () => review.HandleAsync(id, planId,
-            new Licensing.RecordExpertReview.Request(passed, reviewedOn, panel, findings, constructionStartDue, constructionCompletionDue, greenMineDue), CurrentUser.From(User), ct),
+            new Licensing.RecordExpertReview.Request(passed, reviewedOn, panel, findings, constructionStartDue, constructionCompletionDue, greenMineDue,
+                passed == false ? SignalForms.ConfirmedFormalities(Request) : null), CurrentUser.From(User), ct),
             passed == true ? "approved" : "returned", ct);
 
     /// <summary>The authority records a payment of an installment (RecordPayment, as the API does).</summary>
@@ -133,6 +139,28 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
         {
             return NotFound();
         }
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, DecisionFields>> PlanReturnsAsync(CancellationToken ct)
+    {
+        var returns = new Dictionary<Guid, DecisionFields>();
+        foreach (var plan in MayDecide ? Plans.Where(p => p.Status == PlanStatus.Submitted) : [])
+        {
+            var process = Right.Workflows.FirstOrDefault(w => w.InstanceId == plan.InstanceId && !w.Finished);
+            var definition = process is null ? null : registry.Find(process.DefinitionId, process.Version)?.Definition;
+            if (definition is null || PlanDecisionSignals.Of(definition, process!.State, SignalDefinition.PlanReturned) is not { } returning
+                || definition.Signals[returning] is not { Decision: { } formal } spec)
+            {
+                continue;
+            }
+
+            var reviewed = ExpertReviews.ContainsKey(plan.Id);
+            returns[plan.Id] = new DecisionFields($"return-{plan.Id}", reviewed ? "ExpertReview" : "Decide", null, spec.Label, formal,
+                await decisions.BasesAsync(process.InstanceId, ct), AsksFacts: false, Required: false,
+                Submit: reviewed ? ("passed", "false") : ("decision", PlanDecision.Return.ToString()));
+        }
+
+        return returns;
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
@@ -184,6 +212,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
         }
 
         ExpertReviews = reviews;
+        PlanReturns = await PlanReturnsAsync(ct);
         var steps = new List<(WorkflowView, SignalForms)>();
         foreach (var running in Right.Workflows.Where(w => !w.Finished && w.SubjectKind == RightSubjectKind.Kind))
         {

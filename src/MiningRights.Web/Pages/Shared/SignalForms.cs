@@ -23,7 +23,7 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
             : forms;
     }
 
-    public static SignalForms For(InstanceView instance, WorkflowRegistry registry, CurrentUser user)
+    private static SignalForms For(InstanceView instance, WorkflowRegistry registry, CurrentUser user)
     {
         var definition = registry.Find(instance.DefinitionId, instance.DefinitionVersion, instance.DefinitionHash);
         if (definition is null || instance.Finished)
@@ -51,9 +51,7 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
             // The page asks for the consequence to be confirmed before a decision is taken; the API caller confirms by sending it.
             if (!confirmed && await IsDecisionAsync(send, instanceId, signal, ct))
             {
-                throw new RefusalException(422, "Decision not confirmed", "Confirm the consequence of the decision before taking it.",
-                    errors: new Dictionary<string, string[]> { [ConfirmedField] = ["Confirm the consequence of the decision before taking it."] },
-                    detailZh: "请先确认该决定的后果，再作出决定。");
+                throw Unconfirmed();
             }
 
             await send.HandleAsync(instanceId, signal, null, values, files, CurrentUser.From(request.HttpContext.User), ct);
@@ -65,6 +63,35 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
             return refusal;
         }
     }
+
+    /// <summary>
+    /// The formalities a form of its own posted with a decision (a plan returned, a review failed), checked to have been
+    /// confirmed first; null when the form carried none (its process does not make that outcome a decision).
+    /// </summary>
+    public static DecisionFormalities? ConfirmedFormalities(HttpRequest request)
+    {
+        var form = request.Form;
+        if (!form.Keys.Any(k => k.StartsWith(DecisionRecorder.Prefix, StringComparison.Ordinal) && k != ConfirmedField))
+        {
+            return null;
+        }
+
+        if (form[ConfirmedField].FirstOrDefault() is not ("true" or "on"))
+        {
+            throw Unconfirmed();
+        }
+
+        string? Field(string name) => form[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
+        var decidedOn = DateOnly.TryParseExact(Field(DecisionRecorder.DecidedOnField), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : (DateOnly?)null;
+        return new DecisionFormalities(Field(DecisionRecorder.BasisField), Field(DecisionRecorder.NumberingField), Field(DecisionRecorder.NumberField), decidedOn,
+            Field(DecisionRecorder.FactsField));
+    }
+
+    private static RefusalException Unconfirmed() =>
+        new(422, "Decision not confirmed", "Confirm the consequence of the decision before taking it.",
+            errors: new Dictionary<string, string[]> { [ConfirmedField] = ["Confirm the consequence of the decision before taking it."] },
+            detailZh: "请先确认该决定的后果，再作出决定。");
 
     private static async Task<bool> IsDecisionAsync(SendSignal send, Guid instanceId, string signal, CancellationToken ct) =>
         (await send.DefinitionAsync(instanceId, signal, ct))?.Decision is not null;
