@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Data;
 using MiningRights.IntegrationTests.Infrastructure;
 
 namespace MiningRights.IntegrationTests.Listing;
@@ -32,6 +35,13 @@ public sealed class VoidedTransferTests
         await factory.RunJobsAtAsync(TestClock.Shanghai(2025, 4, 11, 9));
         Assert.Equal("firstPaymentOverdue", await world.StateAsync(blockId));
         Assert.Equal(HttpStatusCode.OK, (await world.SignalAsync(blockId, "void", Formal.With(factory.Clock, new() { ["reason"] = "首期出让收益逾期未缴清" }, basis: "CN-TRANSFER").ToDictionary(v => v.Key, v => (object)v.Value))).StatusCode);
+
+        // The voiding is a decision addressed to the winning bidder, who became known only at the transaction (CN-TRANSFER).
+        using (var scope = factory.Services.CreateScope())
+        {
+            var voided = await scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>().Decisions.SingleAsync();
+            Assert.Equal(("void", "CN-TRANSFER", (Guid?)first.Id), (voided.Signal, voided.RuleId, voided.HolderId));
+        }
 
         // The old contract is kept, void, with what was paid; no further payment is taken on it.
         var kept = await Api.ReadAsync(await world.Authority.GetAsync($"/api/contracts/{oldContract["id"]}"), HttpStatusCode.OK);
