@@ -127,4 +127,74 @@ public sealed class PlanPagesTests(BrowserService service) : PageTest(service), 
         Assert.Contains("已申请延续", await page.Locator("#processes").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("details[data-process=renewal] form[data-signal=apply]").CountAsync());
     }
+
+    /// <summary>
+    /// GS-9e through the pages: the mining plan form takes a design capacity of 5, 5.5 or 30.25 (万吨/年) and nothing finer
+    /// than two decimals; what the holder typed survives a refused submission; the authority records a failed expert
+    /// review, which returns the plan by a formal decision only once its consequence is confirmed.
+    /// </summary>
+    [Fact]
+    public async Task GS_9e_the_plan_form_takes_any_capacity_to_two_decimals_keeps_its_values_when_refused_and_a_failed_review_returns_it_by_a_confirmed_decision()
+    {
+        var authority = await Service.Api.AuthorityAsync("620000");
+        var holder = await Service.Api.HolderAsync("zh-CN");
+        var right = await Api.ReadAsync(await authority.PostAsJsonAsync("/api/rights",
+            IntegrationTests.Licensing.ProvisionalLicenseTests.MiningRight(holder.Id, new DateOnly(2025, 3, 1))), HttpStatusCode.Created);
+        var holderUser = await Service.AccountAsync("Holder", holderId: holder.Id);
+        var officerUser = await Service.AccountAsync("Authority", "620000");
+        var file = Path.Combine(Path.GetTempPath(), $"开发利用方案-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, "%PDF-1.7\n开发利用与恢复治理方案\n%%EOF"u8.ToArray());
+        var fake = Path.Combine(Path.GetTempPath(), $"fake-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(fake, "not a pdf");
+
+        var page = await Service.NewPageAsync("zh-CN");
+        await BrowserService.SignInAsync(page, holderUser);
+        await page.WaitForURLAsync(new Regex("/holder/deadlines$"));
+        await page.GotoAsync($"/rights/{right["id"]}");
+        var capacity = page.Locator("#input-designCapacity");
+        foreach (var (value, valid) in new[] { ("5", true), ("5.5", true), ("30.25", true), ("0.01", true), ("30.255", false) })
+        {
+            await capacity.FillAsync(value);
+            Assert.True(valid == await capacity.EvaluateAsync<bool>("e => e.checkValidity()"), $"capacity {value}");
+        }
+
+        // Refused for its file: every value typed is still there.
+        await capacity.FillAsync("30.25");
+        await page.Locator("#input-serviceLifeYears").FillAsync("8");
+        await page.Locator("#input-scale").SelectOptionAsync("small");
+        await page.Locator("#input-miningMethod").SelectOptionAsync("openPit");
+        await page.Locator("#plan-file").SetInputFilesAsync(fake);
+        await page.Locator("#submit-plan button[type=submit]").ClickAsync();
+        Assert.Contains("文件内容与扩展名不符", await page.Locator("#message").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(("30.25", "8", "small", "openPit"), (await capacity.InputValueAsync(), await page.Locator("#input-serviceLifeYears").InputValueAsync(),
+            await page.Locator("#input-scale").InputValueAsync(), await page.Locator("#input-miningMethod").InputValueAsync()));
+
+        await page.Locator("#plan-file").SetInputFilesAsync(file);
+        await page.Locator("#submit-plan button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=submitted"));
+        var plans = (await authority.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/api/rights/{right["id"]}/plans"))!;
+        Assert.Equal(30.25m, Assert.Single(plans)!["designCapacity"]!.GetValue<decimal>());
+
+        // The authority: a failed review is a decision, taken only after confirming what it does.
+        var officer = await Service.NewPageAsync("zh-CN");
+        await BrowserService.SignInAsync(officer, officerUser);
+        await officer.WaitForURLAsync(new Regex("/officer/queue$"));
+        await officer.GotoAsync($"/rights/{right["id"]}");
+        var review = officer.Locator("form.expert-review");
+        await review.Locator("input[name=reviewedOn]").FillAsync("2025-03-01");
+        await review.Locator("input[name=panel]").FillAsync("甘肃省矿产资源储量评审中心专家组");
+        await review.Locator("textarea[name=findings]").FillAsync("开采方式论证不足，恢复治理措施不具体。");
+        await review.Locator("select[name='decision.basis']").SelectOptionAsync("GS-9e");
+        var confirm = review.Locator("details.confirm-decision button.danger");
+        Assert.False(await confirm.IsVisibleAsync());
+        await review.Locator("details.confirm-decision summary").ClickAsync();
+        Assert.Contains("两年期限不因此中止", await review.Locator("details.confirm-decision .consequence").InnerTextAsync(), StringComparison.Ordinal);
+        await review.Locator("input[name='decision.confirmed']").CheckAsync();
+        await confirm.ClickAsync();
+        await officer.WaitForURLAsync(new Regex("done=returned|handler="));
+        Assert.True(officer.Url.Contains("done=returned", StringComparison.Ordinal), await officer.Locator("#message").CountAsync() > 0 ? await officer.Locator("#message").InnerTextAsync() : officer.Url);
+        Assert.StartsWith("已退回", (await officer.Locator("#plans .plan-status").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        Assert.Matches(new Regex("甘自然资矿决〔2025〕\\d+号"), await officer.Locator("#decisions").InnerTextAsync());
+    }
 }
+

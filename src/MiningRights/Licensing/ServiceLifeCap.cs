@@ -8,7 +8,10 @@ namespace MiningRights.Licensing;
 /// </summary>
 public static class ServiceLifeCap
 {
-    public const string Source = "国家采矿登记管理规定（大型≤30年、中型≤20年、小型≤10年） / national mining registration rules (large ≤ 30, medium ≤ 20, small ≤ 10 years), parameter Parameters:*:*MineMaxYears";
+    /// <summary>Where the caps come from, in each language (configurable as Parameters:*:*MineMaxYears, which the reader is not shown).</summary>
+    public const string SourceZh = "国家采矿登记管理规定（大型≤30年、中型≤20年、小型≤10年）";
+
+    public const string SourceEn = "the national mining registration rules (large ≤ 30, medium ≤ 20, small ≤ 10 years; configurable per province)";
 
     public static int For(ProvinceParameters parameters, MineScale scale) => scale switch
     {
@@ -22,9 +25,9 @@ public static class ServiceLifeCap
     {
         var cap = For(parameters, scale);
         return serviceLifeYears <= cap ? null : RefusalException.ByRule(ruleId,
-                $"A {scale.ToString().ToLowerInvariant()} mine's licence term is capped at {cap} years; a service life of {serviceLifeYears} years exceeds the cap. Source: {Source}.",
+                $"A {scale.ToString().ToLowerInvariant()} mine's licence term is capped at {cap} years; a service life of {serviceLifeYears} years exceeds the cap. Source: {SourceEn}.",
                 "serviceLifeYears",
-                detailZh: $"{scale switch { MineScale.Large => "大型", MineScale.Medium => "中型", _ => "小型" }}矿山的许可证有效期上限为 {cap} 年；服务年限 {serviceLifeYears} 年超过上限。依据：{Source}。");
+                detailZh: $"{scale switch { MineScale.Large => "大型", MineScale.Medium => "中型", _ => "小型" }}矿山的许可证有效期上限为 {cap} 年；服务年限 {serviceLifeYears} 年超过上限。依据：{SourceZh}。");
     }
 
     public static void Check(ProvinceParameters parameters, MineScale scale, int serviceLifeYears, string ruleId)
