@@ -177,7 +177,8 @@ public sealed partial class HolderPagesTests(BrowserService service) : PageTest(
         await page.Locator("#currentPassword").FillAsync(ServiceFactory.Password);
         await page.Locator("#newPassword").FillAsync("New-Passw0rd!2025");
         await page.Locator("#change-password").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/sign-in$"));
+        await page.WaitForURLAsync(new Regex("/sign-in\\?done=password$"));
+        Assert.Contains("Your password is changed", await page.Locator("#sign-in-done").InnerTextAsync(), StringComparison.Ordinal);
         await page.GotoAsync("/holder/deadlines");
         Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
 

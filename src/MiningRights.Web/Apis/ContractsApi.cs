@@ -21,7 +21,7 @@ public static class ContractsApi
             .WithSummary("A contract with its clauses, installments as of today (owed, paid, late charge), payments and amendments.");
         group.MapPost("/contracts/{id:guid}/payments", PayAsync).OfferedOn("/contracts/{id:guid}", "Pay", shownWhen: "an installment is owed").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Record a payment of transfer income received (amount, day, reference); partial payments allowed, overpayment refused.");
-        group.MapPost("/contracts/{id:guid}/declarations", DeclareAsync).ApiOnly("offered on the right's page (its Declare form) only for a contract collecting income by rate (ZJ-27); the walk's contract collects by amount, so it is not walked").RequireAuthorization(p => p.RequireRole(Roles.Holder, Roles.Authority, Roles.Admin))
+        group.MapPost("/contracts/{id:guid}/declarations", DeclareAsync).OfferedOn("/rights/{id:guid}", "Declare", shownWhen: "the right's contract collects its income by rate (ZJ-27); VoidedTransferTests declares through that form").RequireAuthorization(p => p.RequireRole(Roles.Holder, Roles.Authority, Roles.Admin))
             .WithSummary("By rate: declare a year's sales revenue; the amount due is revenue × rate (ZJ-27a).");
         group.MapPost("/contracts/{id:guid}/amendments", AmendAsync).OfferedOn("/contracts/{id:guid}", "Amend").RequireAuthorization(p => p.RequireRole(Roles.Authority, Roles.Admin))
             .WithSummary("Record an amendment of a signed contract: its reason and the clauses it adds or replaces.");

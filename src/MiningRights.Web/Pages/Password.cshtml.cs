@@ -29,6 +29,6 @@ public sealed class PasswordModel(ChangePassword change, SignInManager<Applicati
         }
 
         await signIn.SignOutAsync();
-        return LocalRedirect("/sign-in");
+        return LocalRedirect("/sign-in?done=password");
     }
 }

@@ -26,9 +26,11 @@ public sealed class SignInModel(PasswordSignIn signIn, IOptions<AccountOptions> 
 
     public string? Message { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The confirmation of a password just changed, named by the fixed word the password page's redirect puts in the address.</summary>
+    public string? Done { get; private set; }
+
+    public void OnGet(string? done) =>
+        Done = done == "password" ? ui.T("密码已修改，其他会话和令牌均已失效。请用新密码登录。", "Your password is changed and every other session and token has ended. Sign in with the new password.") : null;
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -83,10 +83,21 @@ public sealed class VoidedTransferTests
         await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/transaction", new { holderId = holder.Id, price = 100_000m }), HttpStatusCode.OK);
         var contract = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/contract",
             new { number = "RT-" + Guid.NewGuid().ToString("N")[..8], collection = "rate", ratePercent = 3m }), HttpStatusCode.Created);
-        await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
+        var right = await Api.ReadAsync(await world.Authority.PostAsJsonAsync($"/api/blocks/{blockId}/registration",
             new { licenseNumber = Api.NewLicenseNumber("C"), expiresOn = "2035-03-23" }), HttpStatusCode.Created);
 
-        var declared = await Api.ReadAsync(await holder.Client.PostAsJsonAsync($"/api/contracts/{contract["id"]}/declarations", new { year = 2025, revenue = 0m }), HttpStatusCode.OK);
+        // Declared on the right's page, whose Declare form a by-rate contract shows (the form the API's declaration is offered on).
+        var browser = Sessions.Browser(factory, "10.31.0.1");
+        Assert.Equal(HttpStatusCode.Redirect, (await Sessions.PageSignInAsync(browser, (await world.Api.CreateAccountAsync("Holder", holderId: holder.Id)).UserName)).StatusCode);
+        var page = $"/rights/{right["id"]}";
+        Assert.Contains("?handler=Declare", await browser.GetStringAsync(page), StringComparison.Ordinal);
+        var posted = await browser.PostAsync($"{page}?handler=Declare", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await Sessions.AntiforgeryTokenAsync(browser, page), ["year"] = "2025", ["revenue"] = "0",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("done=declared", posted.Headers.Location!.ToString(), StringComparison.Ordinal);
+        var declared = await Api.ReadAsync(await holder.Client.GetAsync($"/api/contracts/{contract["id"]}"), HttpStatusCode.OK);
         var year = declared["installments"]!.AsArray().Single(i => i!["revenueYear"]!.GetValue<int>() == 2025)!;
         Assert.Equal(0m, year["amount"]!.GetValue<decimal>());
         Assert.NotNull(year["paidOn"]);
