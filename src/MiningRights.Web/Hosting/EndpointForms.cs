@@ -16,11 +16,8 @@ public static class EndpointForms
     /// </summary>
     public sealed record OfferedOnPage(string Page, string? Handler, string? ShownWhen = null);
 
-    /// <summary>Why the act has no form of its own (sign-in, the demo clock, a page being built).</summary>
+    /// <summary>Why the act has no form of its own (sign-in, the demo clock, a job an administrator runs).</summary>
     public sealed record ApiOnlyReason(string Reason);
-
-    /// <summary>The prefix of the reason of an act whose page is being built: <c>grep -rn 'page pending'</c> finds them.</summary>
-    public const string Pending = "page pending: ";
 
     public static TBuilder OfferedOn<TBuilder>(this TBuilder builder, string page, string? handler = null, string? shownWhen = null)
         where TBuilder : IEndpointConventionBuilder =>
@@ -29,9 +26,4 @@ public static class EndpointForms
     public static TBuilder ApiOnly<TBuilder>(this TBuilder builder, string reason)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ApiOnlyReason(reason));
-
-    /// <summary>An act whose page another part of the work is building: API-only until then, findable by <see cref="Pending"/>.</summary>
-    public static TBuilder PagePending<TBuilder>(this TBuilder builder, string what)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.ApiOnly(Pending + what);
 }
