@@ -14,9 +14,9 @@ namespace MiningRights.Imports;
 /// before the import. A right already registered under the row's licence number, or a holder under its credit code, is
 /// updated where the row changes what may change (names, minerals, mine scale, contacts), never registered twice.
 /// Rows go in batches of <see cref="Batch"/>: each batch reads what its rows are checked against in two queries
-/// (<see cref="RegistrationBatch"/>), registers or updates row by row in memory, and is saved once. A dry run walks the
-/// same path in one transaction that is rolled back; the import commits each batch. A refused row writes nothing (all
-/// its checks come before its first change) and does not stop the rows after it.
+/// (<see cref="RegistrationBatch"/>), registers or updates row by row in memory, and is saved and committed once. A
+/// dry run walks the same path and saves nothing, carrying what its batches would have registered on in memory. A
+/// refused row writes nothing (all its checks come before its first change) and does not stop the rows after it.
 /// </summary>
 public sealed class ImportRegister(
     MiningRightsDbContext db,
@@ -53,19 +53,26 @@ public sealed class ImportRegister(
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var taken = new List<ImportedRight>();
         IDbContextTransaction? hold = null;
+        Known? known = null;
 
         // A batch is checked against what it read once and saved once: nothing a row does is saved before its checks
         // pass, so a refused row leaves nothing behind. Changes are detected once, before the batch's save, not on every
         // read of the rows tracked so far; and the one savepoint EF Core sets around a save in a transaction is not needed.
+        // A dry run saves nothing: each batch is checked against the database and what the batches before it would have
+        // registered, carried on in memory.
         db.Database.AutoSavepointsEnabled = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             for (var start = 0; start < rows.Count; start += Batch)
             {
-                hold ??= await ground.HoldAsync(ct);
+                if (!dryRun)
+                {
+                    hold = await ground.HoldAsync(ct);
+                }
+
                 var batch = rows.Skip(start).Take(Batch).Where(r => r.Problems.Count == 0).ToList();
-                var known = await KnownAsync(batch, ct);
+                known = await KnownAsync(batch, dryRun ? known : null, ct);
                 foreach (var row in batch)
                 {
                     try
@@ -79,22 +86,22 @@ public sealed class ImportRegister(
                     }
                 }
 
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-
-                // The batch is written: tracking it on would make every later batch's save check it again.
-                db.ChangeTracker.Clear();
-                if (!dryRun)
+                if (hold is not null)
                 {
+                    db.ChangeTracker.DetectChanges();
+                    await db.SaveChangesAsync(ct);
                     await hold.CommitAsync(ct);
                     await hold.DisposeAsync();
                     hold = null;
                 }
+
+                // The batch is written (or, in a dry run, left unwritten): tracking it on would make every later batch's save check it again.
+                db.ChangeTracker.Clear();
             }
         }
         finally
         {
-            // A dry run ends here with everything it did undone; an import only if it failed midway.
+            // An import that failed midway: its batch is undone.
             if (hold is not null)
             {
                 await hold.RollbackAsync(CancellationToken.None);
@@ -125,14 +132,39 @@ public sealed class ImportRegister(
         return report;
     }
 
-    /// <summary>What a batch's rows are checked against, read in two queries: their holders and the rights registered under their numbers.</summary>
-    private async Task<Known> KnownAsync(List<ImportRow> batch, CancellationToken ct)
+    /// <summary>
+    /// What a batch's rows are checked against, read in two queries: their holders and the rights registered under their
+    /// numbers. A dry run passes what the batches before it would have registered (<paramref name="carried"/>): a holder
+    /// or right met there stays as that batch left it.
+    /// </summary>
+    private async Task<Known> KnownAsync(List<ImportRow> batch, Known? carried, CancellationToken ct)
     {
         var codes = batch.Select(r => r.CreditCode).OfType<string>().Distinct().ToList();
         var numbers = batch.Select(r => r.LicenseNumber).OfType<string>().Distinct().ToList();
         var holders = await db.Holders.Where(h => codes.Contains(h.CreditCode)).ToDictionaryAsync(h => h.CreditCode, StringComparer.Ordinal, ct);
         var rights = await db.Rights.Where(r => numbers.Contains(r.LicenseNumber)).ToDictionaryAsync(r => r.LicenseNumber, StringComparer.Ordinal, ct);
-        return new Known(holders, rights, new RegistrationBatch(holders.Values, rights.Keys));
+        if (carried is null)
+        {
+            return new Known(holders, rights, new RegistrationBatch(holders.Values, rights.Keys));
+        }
+
+        foreach (var (code, holder) in holders)
+        {
+            if (carried.Holders.TryAdd(code, holder))
+            {
+                carried.Batch.Knows(holder);
+            }
+        }
+
+        foreach (var (number, right) in rights)
+        {
+            if (carried.Rights.TryAdd(number, right))
+            {
+                carried.Batch.Knows(right);
+            }
+        }
+
+        return carried;
     }
 
     /// <summary>

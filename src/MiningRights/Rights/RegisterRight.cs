@@ -273,7 +273,7 @@ public sealed partial class RegisterRight(
             Action = "right.registered",
             RightId = right.Id,
             RuleId = rules.Count > 0 ? rules[0].Id : null,
-            Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {applied}",
+            Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {applied}{(termFromRule ? "" : LateRenewal(right, processesFrom))}",
         });
 
         runtime.Subjects.Remember(RightSubjectKind.Describe(right, $"{holder.NameZh} ({holder.NameEn})"));
@@ -288,7 +288,7 @@ public sealed partial class RegisterRight(
         if (!termFromRule)
         {
             var asOf = processesFrom ?? right.RegisteredOn;
-            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, asOf), right, user.Actor, ct, asOf);
+            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, asOf), right, user.Actor, ct, asOf, judgedFrom: processesFrom);
         }
 
         return right;
@@ -357,6 +357,21 @@ public sealed partial class RegisterRight(
         }
 
         return (definition, rule);
+    }
+
+    /// <summary>Said of an imported right whose renewal application date passed before the import (CN-RENEW), or nothing.</summary>
+    private string LateRenewal(MiningRight right, DateOnly? processesFrom)
+    {
+        if (processesFrom is not { } day)
+        {
+            return "";
+        }
+
+        var lead = policies.Parameters(right.LocationCountyCode, day).RenewalLeadDays;
+        var due = right.ExpiresOn.AddDays(-lead);
+        return due < day
+            ? $" Its renewal was to be applied for by {due:yyyy-MM-dd} (CN-RENEW, {lead} days before expiry), before the import on {day:yyyy-MM-dd}: the holder may apply until it expires on {right.ExpiresOn:yyyy-MM-dd}."
+            : "";
     }
 
     private static string KindZh(string kind) => kind == "exploration" ? "探矿权" : "采矿权";

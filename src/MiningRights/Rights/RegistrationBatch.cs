@@ -9,7 +9,8 @@ namespace MiningRights.Rights;
 /// unit of work: the holders the requests name, the licence numbers already registered among theirs, and the ground
 /// the batch's rights take before they are saved. A right registered by hand is a batch of one
 /// (<see cref="ReadAsync"/>); the import reads its batch of rows with two queries and adds each right it registers, so
-/// that the next row of the same batch sees its number and ground taken.
+/// that the next row of the same batch sees its number and ground taken (a dry run, which saves nothing, carries one
+/// batch on through the whole file).
 /// </summary>
 public sealed class RegistrationBatch(IEnumerable<Holder> holders, IEnumerable<string> registeredNumbers)
 {
@@ -30,7 +31,10 @@ public sealed class RegistrationBatch(IEnumerable<Holder> holders, IEnumerable<s
     }
 
     /// <summary>A holder registered in the same unit of work (the import's new holders), known before it is saved.</summary>
-    public void Knows(Holder holder) => holders[holder.Id] = holder;
+    public void Knows(Holder holder) => holders.TryAdd(holder.Id, holder);
+
+    /// <summary>A right registered before the batch met it (a dry run's later batch reading more of the register).</summary>
+    public void Knows(MiningRight right) => numbers.Add(right.LicenseNumber);
 
     internal Holder? Holder(Guid? id) => id is { } key ? holders.GetValueOrDefault(key) : null;
 
