@@ -13,8 +13,10 @@ namespace MiningRights.Imports;
 /// every check a right registered by hand meets, and its processes start as of today: nothing is judged for the days
 /// before the import. A right already registered under the row's licence number, or a holder under its credit code, is
 /// updated where the row changes what may change (names, minerals, mine scale, contacts), never registered twice.
-/// A dry run walks the same path in one transaction that is rolled back; the import commits every
-/// <see cref="Batch"/> rows. A refused row writes nothing (each row is a savepoint) and does not stop the rows after it.
+/// Rows go in batches of <see cref="Batch"/>: each batch reads what its rows are checked against in two queries
+/// (<see cref="RegistrationBatch"/>), registers or updates row by row in memory, and is saved and committed once. A
+/// dry run walks the same path and saves nothing, carrying what its batches would have registered on in memory. A
+/// refused row writes nothing (all its checks come before its first change) and does not stop the rows after it.
 /// </summary>
 public sealed class ImportRegister(
     MiningRightsDbContext db,
@@ -27,8 +29,6 @@ public sealed class ImportRegister(
 {
     /// <summary>Rows per transaction of an import: large enough to be quick, small enough not to hold the ground long.</summary>
     public const int Batch = 500;
-
-    private const string RowSavepoint = "import_row";
 
     public async Task<ImportReport> HandleAsync(Storage.Upload file, bool dryRun, CurrentUser user, CancellationToken ct)
     {
@@ -53,51 +53,63 @@ public sealed class ImportRegister(
         var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var taken = new List<ImportedRight>();
         IDbContextTransaction? hold = null;
+        Known? known = null;
 
-        // Each row is a savepoint of its own, so the one EF Core sets around every save would only double the statements.
+        // A batch is checked against what it read once and saved once: nothing a row does is saved before its checks
+        // pass, so a refused row leaves nothing behind. Changes are detected once, before the batch's save, not on every
+        // read of the rows tracked so far; and the one savepoint EF Core sets around a save in a transaction is not needed.
+        // A dry run saves nothing: each batch is checked against the database and what the batches before it would have
+        // registered, carried on in memory.
         db.Database.AutoSavepointsEnabled = false;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             for (var start = 0; start < rows.Count; start += Batch)
             {
-                hold ??= await ground.HoldAsync(ct);
-                foreach (var row in rows.Skip(start).Take(Batch).Where(r => r.Problems.Count == 0))
+                if (!dryRun)
                 {
-                    await hold.CreateSavepointAsync(RowSavepoint, ct);
+                    hold = await ground.HoldAsync(ct);
+                }
+
+                var batch = rows.Skip(start).Take(Batch).Where(r => r.Problems.Count == 0).ToList();
+                known = await KnownAsync(batch, dryRun ? known : null, ct);
+                foreach (var row in batch)
+                {
                     try
                     {
-                        var (outcome, id) = await ImportAsync(row, user, today, ct);
+                        var (outcome, id) = await ImportAsync(row, known, user, today, ct);
                         taken.Add(new ImportedRight(row.Line.Row, row.LicenseNumber!, outcome, dryRun && outcome == ImportOutcome.New ? null : id));
-                        await hold.ReleaseSavepointAsync(RowSavepoint, ct);
-
-                        // The row is written: tracking it on would make every later save of the batch check it again.
-                        db.ChangeTracker.Clear();
                     }
                     catch (RefusalException refusal)
                     {
-                        await hold.RollbackToSavepointAsync(RowSavepoint, ct);
-                        db.ChangeTracker.Clear();
                         row.Refused(refusal);
                     }
                 }
 
-                if (!dryRun)
+                if (hold is not null)
                 {
+                    db.ChangeTracker.DetectChanges();
+                    await db.SaveChangesAsync(ct);
                     await hold.CommitAsync(ct);
                     await hold.DisposeAsync();
                     hold = null;
                 }
+
+                // The batch is written (or, in a dry run, left unwritten): tracking it on would make every later batch's save check it again.
+                db.ChangeTracker.Clear();
             }
         }
         finally
         {
-            // A dry run ends here with everything it did undone; an import only if it failed midway.
+            // An import that failed midway: its batch is undone.
             if (hold is not null)
             {
                 await hold.RollbackAsync(CancellationToken.None);
                 await hold.DisposeAsync();
             }
 
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
             db.Database.AutoSavepointsEnabled = true;
         }
 
@@ -120,13 +132,49 @@ public sealed class ImportRegister(
         return report;
     }
 
-    /// <summary>One row: a new right registered (with its holder if new), or the registered one updated or left as it is.</summary>
-    private async Task<(ImportOutcome Outcome, Guid RightId)> ImportAsync(ImportRow row, CurrentUser user, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// What a batch's rows are checked against, read in two queries: their holders and the rights registered under their
+    /// numbers. A dry run passes what the batches before it would have registered (<paramref name="carried"/>): a holder
+    /// or right met there stays as that batch left it.
+    /// </summary>
+    private async Task<Known> KnownAsync(List<ImportRow> batch, Known? carried, CancellationToken ct)
     {
-        var code = row.CreditCode;
-        var number = row.LicenseNumber;
-        var holder = code is null ? null : await db.Holders.SingleOrDefaultAsync(h => h.CreditCode == code, ct);
-        var right = number is null ? null : await db.Rights.SingleOrDefaultAsync(r => r.LicenseNumber == number, ct);
+        var codes = batch.Select(r => r.CreditCode).OfType<string>().Distinct().ToList();
+        var numbers = batch.Select(r => r.LicenseNumber).OfType<string>().Distinct().ToList();
+        var holders = await db.Holders.Where(h => codes.Contains(h.CreditCode)).ToDictionaryAsync(h => h.CreditCode, StringComparer.Ordinal, ct);
+        var rights = await db.Rights.Where(r => numbers.Contains(r.LicenseNumber)).ToDictionaryAsync(r => r.LicenseNumber, StringComparer.Ordinal, ct);
+        if (carried is null)
+        {
+            return new Known(holders, rights, new RegistrationBatch(holders.Values, rights.Keys));
+        }
+
+        foreach (var (code, holder) in holders)
+        {
+            if (carried.Holders.TryAdd(code, holder))
+            {
+                carried.Batch.Knows(holder);
+            }
+        }
+
+        foreach (var (number, right) in rights)
+        {
+            if (carried.Rights.TryAdd(number, right))
+            {
+                carried.Batch.Knows(right);
+            }
+        }
+
+        return carried;
+    }
+
+    /// <summary>
+    /// One row: a new right registered (with its holder if new), or the registered one updated or left as it is. Every
+    /// check comes before the first change, so that a refusal leaves the batch's unit of work as it found it.
+    /// </summary>
+    private async Task<(ImportOutcome Outcome, Guid RightId)> ImportAsync(ImportRow row, Known known, CurrentUser user, DateOnly today, CancellationToken ct)
+    {
+        var holder = row.CreditCode is { } code ? known.Holders.GetValueOrDefault(code) : null;
+        var right = row.LicenseNumber is { } number ? known.Rights.GetValueOrDefault(number) : null;
         if (right is null)
         {
             if (row.Right.ExpiresOn is { } expires && expires < today)
@@ -135,27 +183,38 @@ public sealed class ImportRegister(
                     $"该矿业权已于 {expires:yyyy-MM-dd} 到期；只导入有效的矿业权。");
             }
 
-            if (holder is null)
+            var newHolder = holder is null ? RegisterHolder.Create(row.Holder, time) : null;
+            if (newHolder is not null)
             {
-                holder = await registerHolder.HandleAsync(row.Holder, user, ct);
+                known.Batch.Knows(newHolder);
+            }
+            else if (RegisterHolder.Check(row.Holder) is { } refusal)
+            {
+                throw refusal;
+            }
+
+            var registered = await registerRight.PrepareAsync(row.Right with { HolderId = (holder ?? newHolder)!.Id }, user, null, ct, processesFrom: today, batch: known.Batch);
+            if (newHolder is not null)
+            {
+                registerHolder.Add(newHolder, user);
+                known.Holders[newHolder.CreditCode] = newHolder;
             }
             else
             {
-                UpdateHolder(holder, row.Holder, user);
+                UpdateHolder(holder!, row.Holder, user);
             }
 
-            var registered = await registerRight.PrepareAsync(row.Right with { HolderId = holder.Id }, user, null, ct, processesFrom: today);
-            await db.SaveChangesAsync(ct);
+            known.Rights[registered.LicenseNumber] = registered;
             return (ImportOutcome.New, registered.Id);
         }
 
         RegisteredRight.EnsureSame(right, holder, row);
-        var changed = UpdateHolder(holder!, row.Holder, user) | RegisteredRight.Update(right, row, user, db, time);
-        if (changed)
+        if (RegisterHolder.Check(row.Holder) is { } invalid)
         {
-            await db.SaveChangesAsync(ct);
+            throw invalid;
         }
 
+        var changed = RegisteredRight.Update(right, row, user, db, time) | UpdateHolder(holder!, row.Holder, user);
         return (changed ? ImportOutcome.Updated : ImportOutcome.Unchanged, right.Id);
     }
 
@@ -231,6 +290,9 @@ public sealed class ImportRegister(
                 $"登记机关 {string.Join("、", outside)} 不在您的辖区 {user.JurisdictionCode} 范围内（第 {string.Join("、", lines)} 行）；未导入任何数据。");
         }
     }
+
+    /// <summary>A batch's holders by credit code and rights by licence number, with those it registers added as it goes.</summary>
+    private sealed record Known(Dictionary<string, Holder> Holders, Dictionary<string, MiningRight> Rights, RegistrationBatch Batch);
 
     private static void MarkRepeatedNumbers(List<ImportRow> rows)
     {

@@ -41,12 +41,23 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
     /// <summary>
     /// Refuses with 422 naming each live block or right in force <paramref name="polygon"/> overlaps and the overlap in km²;
     /// otherwise returns every footprint it shares ground with (blocks and rights that no longer hold it, and the block
-    /// <paramref name="exceptBlockId"/> whose ground a right takes over), for <see cref="RecordAsync"/>.
+    /// <paramref name="exceptBlockId"/> whose ground a right takes over), for <see cref="RecordAsync"/>. Ground taken in
+    /// the same unit of work and not saved yet (<paramref name="pending"/>, a batch of registrations) is held as well.
     /// </summary>
-    public async Task<IReadOnlyList<Sharing>> EnsureFreeAsync(BlockPolygon polygon, Guid? exceptBlockId, CancellationToken ct)
+    public async Task<IReadOnlyList<Sharing>> EnsureFreeAsync(BlockPolygon polygon, Guid? exceptBlockId, CancellationToken ct, IReadOnlyList<Pending>? pending = null)
     {
         var sharing = await SharingAsync(polygon, null, recordedOnly: false, ct);
         var overlaps = await HeldAsync(sharing.Where(s => !(s.Footprint.OwnerKind == Footprint.BlockOwner && s.Footprint.OwnerId == exceptBlockId)).ToList(), ct);
+        foreach (var taken in pending ?? [])
+        {
+            var box = taken.Polygon;
+            if (box.MinLongitude <= polygon.MaxLongitude && box.MaxLongitude >= polygon.MinLongitude && box.MinLatitude <= polygon.MaxLatitude
+                && box.MaxLatitude >= polygon.MinLatitude && polygon.SharedWith(box) is { } shared)
+            {
+                overlaps.Add(new Overlap(taken.Footprint.OwnerKind == Footprint.BlockOwner ? "block" : "right", taken.Footprint.OwnerId, taken.Label, shared.AreaKm2));
+            }
+        }
+
         if (overlaps.Count == 0)
         {
             return sharing;
@@ -73,6 +84,13 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
             .Where(s => footprint.OwnerKind == Footprint.BlockOwner || s.Footprint.OwnerKind == Footprint.BlockOwner)
             .ToList();
         var blockIds = pairs.Select(p => p.Footprint).Append(footprint).Where(f => f.OwnerKind == Footprint.BlockOwner).Select(f => f.OwnerId).ToList();
+        if (pairs.Count == 0)
+        {
+            // A right sharing no recorded block's ground (most rights): nothing to record, nothing to read.
+            footprint.OverlapsRecordedAtUtc = now;
+            return;
+        }
+
         var order = db.Blocks.Local.Where(b => blockIds.Contains(b.Id)).ToDictionary(b => b.Id, b => (b.PriorityMineral, b.Code));
         var stored = blockIds.Where(id => !order.ContainsKey(id)).ToList();
         foreach (var block in await db.Blocks.AsNoTracking().Where(b => stored.Contains(b.Id)).Select(b => new { b.Id, b.PriorityMineral, b.Code }).ToListAsync(ct))
@@ -210,6 +228,9 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
 
     /// <summary>A footprint that shares ground with the polygon being written, the polygon read back, and the overlap in km².</summary>
     public sealed record Sharing(Footprint Footprint, BlockPolygon Polygon, decimal OverlapKm2);
+
+    /// <summary>Ground taken in the caller's unit of work, not saved yet, and the label its overlaps are refused with.</summary>
+    public sealed record Pending(Footprint Footprint, BlockPolygon Polygon, string Label);
 
     public sealed record Overlap(string What, Guid Id, string Label, decimal OverlapKm2);
 }

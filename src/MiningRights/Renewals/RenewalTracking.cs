@@ -32,16 +32,30 @@ public sealed class RenewalTracking(IServiceScopeFactory scopes, ILogger<Renewal
 
     /// <summary>Starts the renewal process of <paramref name="right"/>'s present term in the caller's unit of work.</summary>
     /// <param name="asOf">The day whose definition applies: the registration's, or today's for a right imported from an existing register.</param>
-    public static async Task StartAsync(WorkflowRuntime runtime, WorkflowRegistry registry, ProvinceParameters parameters, MiningRight right, Actor actor, CancellationToken ct, DateOnly? asOf = null)
+    /// <param name="judgedFrom">For a right imported from an existing register, the day of the import (<see cref="ApplyBy"/>).</param>
+    public static async Task StartAsync(WorkflowRuntime runtime, WorkflowRegistry registry, ProvinceParameters parameters, MiningRight right, Actor actor, CancellationToken ct,
+        DateOnly? asOf = null, DateOnly? judgedFrom = null)
     {
         var definition = registry.ForChild(Workflow, asOf ?? right.RegisteredOn);
         await runtime.StartAsync(definition, new SubjectRef(RightSubjectKind.Kind, right.Id), actor,
             new Dictionary<string, DateOnly>
             {
                 [ExpiresOnDate] = right.ExpiresOn,
-                [ApplyByDate] = right.ExpiresOn.AddDays(-parameters.RenewalLeadDays),
+                [ApplyByDate] = ApplyBy(right, parameters, judgedFrom),
             },
             new Dictionary<string, string>(), ct);
+    }
+
+    /// <summary>
+    /// The day the renewal must be applied for: <c>RenewalLeadDays</c> before expiry (CN-RENEW). For a right the service
+    /// learns of only on <paramref name="judgedFrom"/> (an imported register) when that day has already passed, the holder
+    /// may apply until the licence expires: what happened before the service knew the right is not judged by it, as for
+    /// an entered contract's duties.
+    /// </summary>
+    public static DateOnly ApplyBy(MiningRight right, ProvinceParameters parameters, DateOnly? judgedFrom)
+    {
+        var due = right.ExpiresOn.AddDays(-parameters.RenewalLeadDays);
+        return judgedFrom is { } day && due < day ? right.ExpiresOn : due;
     }
 
     /// <summary>Gives a renewal process to each right in force that has none; answers how many were started.</summary>

@@ -16,37 +16,50 @@ public sealed class RegisterHolder(MiningRightsDbContext db, TimeProvider time)
 
     public async Task<Holder> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
     {
+        var holder = Create(request, time);
+        if (await db.Holders.AnyAsync(h => h.CreditCode == holder.CreditCode, ct))
+        {
+            throw RefusalException.Conflict($"A holder with credit code {holder.CreditCode} is already registered.", $"统一社会信用代码为 {holder.CreditCode} 的矿业权人已经登记。");
+        }
+
+        Add(holder, user);
+        await db.SaveChangesAsync(ct);
+        return holder;
+    }
+
+    /// <summary>
+    /// The holder the request describes, checked (<see cref="Check"/>) but not added: the import makes it known to its
+    /// batch of registrations first and adds it (<see cref="Add"/>) only when its right is accepted.
+    /// </summary>
+    public static Holder Create(Request request, TimeProvider time)
+    {
         if (Check(request) is { } refusal)
         {
             throw refusal;
         }
 
-        var code = request.CreditCode!.Trim().ToUpperInvariant();
-        if (await db.Holders.AnyAsync(h => h.CreditCode == code, ct))
+        return new Holder
         {
-            throw RefusalException.Conflict($"A holder with credit code {code} is already registered.", $"统一社会信用代码为 {code} 的矿业权人已经登记。");
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var holder = new Holder
-        {
-            CreditCode = code!,
+            CreditCode = request.CreditCode!.Trim().ToUpperInvariant(),
             NameZh = request.NameZh!.Trim(),
             NameEn = request.NameEn!.Trim(),
             Language = request.Language!,
             ContactEmails = string.Join(';', request.ContactEmails!.Select(e => e.Trim())),
-            CreatedAtUtc = now,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
+    }
+
+    /// <summary>Adds <paramref name="holder"/> (from <see cref="Create"/>, its credit code not registered) to the unit of work, with its audit entry.</summary>
+    public void Add(Holder holder, CurrentUser user)
+    {
         db.Holders.Add(holder);
         db.AuditEvents.Add(new AuditEvent
         {
-            AtUtc = now,
+            AtUtc = holder.CreatedAtUtc,
             Actor = user.Name,
             Action = "holder.registered",
             Detail = $"Holder {holder.CreditCode} {holder.NameZh} registered.",
         });
-        await db.SaveChangesAsync(ct);
-        return holder;
     }
 
     /// <summary>What is wrong with the holder's fields (400 with field errors), or null; the import checks a holder it updates with it.</summary>

@@ -67,8 +67,11 @@ public sealed partial class RegisterRight(
     /// transferred block commits with the block's own changes. <paramref name="fromBlockId"/> is the block whose ground
     /// the right takes over (not an overlap with itself). <paramref name="processesFrom"/> is given for a right granted
     /// before the service knew it (an imported register): its processes start as of that day, not its registration's.
+    /// <paramref name="batch"/> is what the request is checked against (its holder, licence numbers and ground taken);
+    /// without one, the request is a batch of one, read here.
     /// </summary>
-    public async Task<MiningRight> PrepareAsync(Request request, CurrentUser user, Guid? fromBlockId, CancellationToken ct, DateOnly? processesFrom = null)
+    public async Task<MiningRight> PrepareAsync(Request request, CurrentUser user, Guid? fromBlockId, CancellationToken ct, DateOnly? processesFrom = null,
+        RegistrationBatch? batch = null)
     {
         var now = time.GetUtcNow();
         var today = Deadlines.ProvinceCalendar.China.DateAt(now);
@@ -181,10 +184,11 @@ public sealed partial class RegisterRight(
                 $"登记机关 {authority.Code} 不在您的辖区 {user.JurisdictionCode} 范围内。");
         }
 
-        var holder = await db.Holders.SingleOrDefaultAsync(h => h.Id == request.HolderId, ct)
+        batch ??= await RegistrationBatch.ReadAsync(db, request, ct);
+        var holder = batch.Holder(request.HolderId)
             ?? throw RefusalException.Invalid("holderId", $"No holder {request.HolderId} is registered.", $"未登记矿业权人 {request.HolderId}。");
 
-        if (await db.Rights.AnyAsync(r => r.LicenseNumber == number, ct))
+        if (batch.IsRegistered(number!))
         {
             throw RefusalException.Conflict($"Licence number {number} is already registered; numbers are permanent.", $"许可证号 {number} 已经登记；许可证号永久保留，不得重复使用。");
         }
@@ -199,7 +203,7 @@ public sealed partial class RegisterRight(
                 ? Listing.Corners.ToLonLat(request.Corners, request.CornerNotation ?? Listing.CornerNotation.LonLat, request.Zone)
                 : request.Corners;
             polygon = Listing.BlockPolygon.FromCorners(corners, fromBlockId is null ? listing.Value.MaxCorners : Listing.BlockPolygon.MostCorners);
-            sharing = await ground.EnsureFreeAsync(polygon, fromBlockId, ct);
+            sharing = await ground.EnsureFreeAsync(polygon, fromBlockId, ct, batch.Ground);
         }
 
         var right = new MiningRight
@@ -248,12 +252,15 @@ public sealed partial class RegisterRight(
         }
 
         db.Rights.Add(right);
+        Listing.Footprint? footprint = null;
         if (polygon is not null)
         {
-            var footprint = Listing.Footprint.Of(Listing.Footprint.RightOwner, right.Id, polygon);
+            footprint = Listing.Footprint.Of(Listing.Footprint.RightOwner, right.Id, polygon);
             db.Footprints.Add(footprint);
             await ground.RecordAsync(footprint, polygon, sharing, ct);
         }
+
+        batch.Registered(right, footprint, polygon);
 
         var rules = policies.InForce(right.LocationCountyCode, right.RegisteredOn).Where(r => r.Stage == PolicyBook.RegistrationStage).ToList();
         var applied = rules.Count == 0
@@ -266,7 +273,7 @@ public sealed partial class RegisterRight(
             Action = "right.registered",
             RightId = right.Id,
             RuleId = rules.Count > 0 ? rules[0].Id : null,
-            Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {applied}",
+            Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {applied}{(termFromRule ? "" : LateRenewal(right, processesFrom))}",
         });
 
         runtime.Subjects.Remember(RightSubjectKind.Describe(right, $"{holder.NameZh} ({holder.NameEn})"));
@@ -281,7 +288,7 @@ public sealed partial class RegisterRight(
         if (!termFromRule)
         {
             var asOf = processesFrom ?? right.RegisteredOn;
-            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, asOf), right, user.Actor, ct, asOf);
+            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, asOf), right, user.Actor, ct, asOf, judgedFrom: processesFrom);
         }
 
         return right;
@@ -350,6 +357,21 @@ public sealed partial class RegisterRight(
         }
 
         return (definition, rule);
+    }
+
+    /// <summary>Said of an imported right whose renewal application date passed before the import (CN-RENEW), or nothing.</summary>
+    private string LateRenewal(MiningRight right, DateOnly? processesFrom)
+    {
+        if (processesFrom is not { } day)
+        {
+            return "";
+        }
+
+        var lead = policies.Parameters(right.LocationCountyCode, day).RenewalLeadDays;
+        var due = right.ExpiresOn.AddDays(-lead);
+        return due < day
+            ? $" Its renewal was to be applied for by {due:yyyy-MM-dd} (CN-RENEW, {lead} days before expiry), before the import on {day:yyyy-MM-dd}: the holder may apply until it expires on {right.ExpiresOn:yyyy-MM-dd}."
+            : "";
     }
 
     private static string KindZh(string kind) => kind == "exploration" ? "探矿权" : "采矿权";

@@ -43,6 +43,9 @@ public sealed class WorkflowRuntime(
     // DbSet.Local, which detects changes on every tracked entity at each call: quadratic over a sweep's batch.
     private readonly Dictionary<Guid, List<Deadline>> _deadlines = [];
 
+    // Definitions whose snapshot this unit of work has seen stored or added, so that a batch of starts asks once.
+    private readonly HashSet<string> _snapshots = new(StringComparer.Ordinal);
+
     private static ProvinceCalendar Calendar => ProvinceCalendar.China;
 
     public SubjectDirectory Subjects => subjects;
@@ -100,7 +103,8 @@ public sealed class WorkflowRuntime(
 
         db.WorkflowInstances.Add(instance);
         _deadlines[instance.Id] = [];
-        if (db.DefinitionSnapshots.Local.All(s => s.ContentHash != definition.ContentHash)
+        if (_snapshots.Add(definition.ContentHash)
+            && db.DefinitionSnapshots.Local.All(s => s.ContentHash != definition.ContentHash)
             && !await db.DefinitionSnapshots.AnyAsync(s => s.ContentHash == definition.ContentHash, ct))
         {
             db.DefinitionSnapshots.Add(new DefinitionSnapshot
