@@ -43,8 +43,9 @@ public sealed class WorkflowRuntime(
     // DbSet.Local, which detects changes on every tracked entity at each call: quadratic over a sweep's batch.
     private readonly Dictionary<Guid, List<Deadline>> _deadlines = [];
 
-    // Definitions whose snapshot this unit of work has seen stored or added, so that a batch of starts asks once.
-    private readonly HashSet<string> _snapshots = new(StringComparer.Ordinal);
+    // Definitions whose snapshot this unit of work has found stored, so that a batch of starts asks once. Only what the
+    // database answered is remembered: a snapshot merely added could be dropped with a failed save or a cleared tracker.
+    private readonly HashSet<string> _storedSnapshots = new(StringComparer.Ordinal);
 
     private static ProvinceCalendar Calendar => ProvinceCalendar.China;
 
@@ -103,9 +104,9 @@ public sealed class WorkflowRuntime(
 
         db.WorkflowInstances.Add(instance);
         _deadlines[instance.Id] = [];
-        if (_snapshots.Add(definition.ContentHash)
+        if (!_storedSnapshots.Contains(definition.ContentHash)
             && db.DefinitionSnapshots.Local.All(s => s.ContentHash != definition.ContentHash)
-            && !await db.DefinitionSnapshots.AnyAsync(s => s.ContentHash == definition.ContentHash, ct))
+            && !await SnapshotStoredAsync(definition.ContentHash, ct))
         {
             db.DefinitionSnapshots.Add(new DefinitionSnapshot
             {
@@ -120,6 +121,17 @@ public sealed class WorkflowRuntime(
         var rule = definition.Definition.AppliesTo?.Rule ?? definition.Definition.Rules[0];
         await EnterAsync(new Step(instance, definition, values, null, definition.Definition.InitialState, actor, "start", rule, null), ct);
         return instance;
+    }
+
+    private async Task<bool> SnapshotStoredAsync(string hash, CancellationToken ct)
+    {
+        var stored = await db.DefinitionSnapshots.AnyAsync(s => s.ContentHash == hash, ct);
+        if (stored)
+        {
+            _storedSnapshots.Add(hash);
+        }
+
+        return stored;
     }
 
     /// <summary>
