@@ -84,7 +84,8 @@ public sealed class RenewalTracking(IServiceScopeFactory scopes, ILogger<Renewal
 
             foreach (var right in uncovered)
             {
-                await StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, today), right, Actor.System("renewal coverage"), ct);
+                // Its renewal is tracked from today: a day to apply by that has passed is not judged (ApplyBy).
+                await StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, today), right, Actor.System("renewal coverage"), ct, judgedFrom: today);
             }
 
             await db.SaveChangesAsync(ct);

@@ -123,30 +123,34 @@ public sealed class RenewalTests
     }
 
     [Fact]
-    public async Task A_right_in_force_without_its_renewal_process_gets_one_from_the_daily_job_once()
+    public async Task A_right_in_force_without_its_renewal_process_gets_one_from_the_daily_job_once_never_judged_before_it()
     {
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
         var api = new Api(factory);
         var authority = await api.AuthorityAsync("620000");
         var holder = await api.HolderAsync();
         var right = await RegisterAsync(authority, holder, "2025-03-01", "2028-02-29");
+        var ending = await RegisterAsync(authority, holder, "2023-03-21", "2025-03-20");
         var coverage = factory.Services.GetRequiredService<RenewalTracking>();
         Assert.Equal(0, await coverage.EnsureAllAsync(CancellationToken.None));
 
-        // As a right registered before this release: its renewal process is not there.
+        // As rights registered before this release: their renewal processes are not there.
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-            var id = Guid.Parse(right);
-            Assert.Equal(1, await db.WorkflowInstances.Where(i => i.SubjectId == id && i.DefinitionId == RenewalTracking.Workflow).ExecuteDeleteAsync());
+            var ids = new[] { Guid.Parse(right), Guid.Parse(ending) };
+            Assert.Equal(2, await db.WorkflowInstances.Where(i => ids.Contains(i.SubjectId) && i.DefinitionId == RenewalTracking.Workflow).ExecuteDeleteAsync());
         }
 
         Assert.Null(await FindRenewalAsync(holder.Client, right));
-        Assert.Equal(1, await coverage.EnsureAllAsync(CancellationToken.None));
+        Assert.Equal(2, await coverage.EnsureAllAsync(CancellationToken.None));
         Assert.Equal(0, await coverage.EnsureAllAsync(CancellationToken.None));
         var renewal = await FindRenewalAsync(holder.Client, right);
         Assert.NotNull(renewal);
         Assert.Equal("2028-01-30", renewal!["dates"]!["applyBy"]!.GetValue<string>());
+
+        // CN-RENEW's day for the other (18 February) passed before the service tracked its renewal: it may apply until expiry.
+        Assert.Equal("2025-03-20", (await FindRenewalAsync(holder.Client, ending))!["dates"]!["applyBy"]!.GetValue<string>());
     }
 
     private static async Task<string> RegisterAsync(HttpClient authority, TestHolder holder, string registeredOn, string expiresOn)
