@@ -26,8 +26,9 @@ public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         builder.HasIndex(d => d.NextActionAtUtc);
         builder.HasIndex(d => new { d.HolderId, d.State, d.DueOn });
 
-        // The overview reads the open duties due in a window, and the overdue ones, of every holder at once.
-        builder.HasIndex(d => new { d.State, d.DueOn });
+        // The overview reads the open duties due in a window, and the overdue ones, of every holder at once: from this
+        // index alone (what is due and the instance beside each due day).
+        builder.HasIndex(d => new { d.State, d.DueOn, d.Escalation, d.InstanceId, d.WhatZh, d.WhatEn }).HasDatabaseName("IX_Deadlines_Overview");
         builder.Property(d => d.LastError).HasMaxLength(2000);
         builder.HasOne<WorkflowInstance>().WithMany().HasForeignKey(d => d.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }
