@@ -45,18 +45,9 @@ public sealed class SqliteProvider : DatabaseProvider
                 RelationalEventId.PendingModelChangesWarning,
                 RelationalEventId.NonTransactionalMigrationOperationWarning));
 
-    /// <summary>
-    /// Puts the database file in WAL mode (kept in the file, so once at start is enough) and gathers the statistics the
-    /// query planner chooses indexes by. Without them SQLite joins the overview's duties to their instances through the
-    /// primary key and reads each instance's row, instead of the covering index <c>IX_WorkflowInstances_Overview</c>
-    /// (about twice as slow at 100,000 rights). The statistics are sampled (at most 1,000 entries an index), so this
-    /// takes well under a second on a province's register; they are taken afresh at every start.
-    /// </summary>
-    public override async Task PrepareAsync(MiningRightsDbContext db, CancellationToken ct)
-    {
+    /// <summary>Puts the database file in WAL mode; the mode is kept in the file, so once at start is enough.</summary>
+    public override async Task PrepareAsync(MiningRightsDbContext db, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;", ct);
-    }
 
     /// <summary>The file still locked by another writer after the busy timeout (SQLITE_BUSY 5, SQLITE_LOCKED 6), however wrapped.</summary>
     public override bool IsUnavailable(Exception exception)

@@ -21,10 +21,6 @@ public sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<Wor
         builder.Ignore(i => i.Subject);
         // A subject's processes; the overview also finds a right's renewal applied for here without reading the rows.
         builder.HasIndex(i => new { i.SubjectKind, i.SubjectId, i.DefinitionId, i.Finished, i.State }).HasDatabaseName("IX_WorkflowInstances_Subject");
-
-        // The overview's duties are joined to their instances for place, authority and whether the process still runs:
-        // answered from this index, not from the instances' rows.
-        builder.HasIndex(i => new { i.Id, i.Finished, i.JurisdictionCode, i.AuthorityCode }).HasDatabaseName("IX_WorkflowInstances_Overview");
         builder.HasIndex(i => i.RightId);
         builder.HasIndex(i => i.HolderId);
         builder.HasIndex(i => i.JurisdictionCode);
