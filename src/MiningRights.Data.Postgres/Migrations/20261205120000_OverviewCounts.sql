@@ -16,7 +16,6 @@ CREATE INDEX "IX_Deadlines_Overview" ON "Deadlines" ("State", "DueOn", "Escalati
 -- The rights in force by expiry day carry place, authority and id; a right's renewal applied for, and a duty's closed
 -- case, are found in the index they are looked up by.
 CREATE INDEX "IX_Rights_InForce_Expiry" ON "Rights" ("Status", "ExpiresOn", "LocationCountyCode", "AuthorityCode", "Id");
-DROP INDEX "IX_WorkflowInstances_SubjectKind_SubjectId";
-CREATE INDEX "IX_WorkflowInstances_Subject" ON "WorkflowInstances" ("SubjectKind", "SubjectId", "DefinitionId", "Finished", "State");
+CREATE INDEX "IX_WorkflowInstances_Definition_State" ON "WorkflowInstances" ("DefinitionId", "State", "SubjectKind", "SubjectId", "Finished");
 DROP INDEX "IX_Cases_InstanceId";
 CREATE INDEX "IX_Cases_InstanceId_Status" ON "Cases" ("InstanceId", "Status");
