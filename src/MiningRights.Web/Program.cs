@@ -54,6 +54,7 @@ app.MapImportsApi();
 app.MapPlansApi();
 app.MapDeadlinesApi();
 app.MapCasesApi();
+app.MapOverviewApi();
 app.MapListingApi();
 app.MapContractsApi();
 app.MapVerificationApi();

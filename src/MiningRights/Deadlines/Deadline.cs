@@ -61,6 +61,19 @@ public sealed class Deadline
     /// <summary>Set when the attempts ran out: the sweep leaves the deadline alone until an administrator retries it.</summary>
     public DateTime? ParkedAtUtc { get; set; }
 
+    /// <summary>
+    /// The place (county) and registration authority of the instance's subject, copied from the instance when the
+    /// deadline opens and whenever the subject moves (<c>WorkflowRuntime.FollowSubjectAsync</c>), so the officers'
+    /// overview counts duties by place without reading the instances.
+    /// </summary>
+    public string? JurisdictionCode { get; set; }
+
+    /// <inheritdoc cref="JurisdictionCode"/>
+    public string? AuthorityCode { get; set; }
+
+    /// <summary>When the instance's process finished (null while it runs): a duty of a finished process is settled, whatever its state.</summary>
+    public DateTime? ProcessFinishedAtUtc { get; set; }
+
     public IReadOnlyList<int> Reminders => ParseDays(ReminderDays);
 
     public IReadOnlyList<int> Done => ParseDays(StagesDone);

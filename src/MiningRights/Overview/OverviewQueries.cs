@@ -76,8 +76,7 @@ public sealed class OverviewQueries(MiningRightsDbContext db, JurisdictionDirect
         var near = today.AddDays(OfficerOverview.NearDays);
         var far = today.AddDays(OfficerOverview.FarDays);
         var rows = await db.Deadlines.AsNoTracking()
-            .Where(d => d.State == DeadlineState.Open && d.DueOn >= today && d.DueOn <= far && !d.Escalation)
-            .Join(db.WorkflowInstances.Where(i => !i.Finished), d => d.InstanceId, i => i.Id, (d, i) => new { d.WhatZh, d.WhatEn, d.DueOn, i.JurisdictionCode, i.AuthorityCode })
+            .Where(d => d.State == DeadlineState.Open && d.DueOn >= today && d.DueOn <= far && !d.Escalation && d.ProcessFinishedAtUtc == null)
             .GroupBy(x => new { x.JurisdictionCode, x.AuthorityCode, x.WhatZh, x.WhatEn, Near = x.DueOn <= near })
             .Select(g => new { g.Key.JurisdictionCode, g.Key.AuthorityCode, g.Key.WhatZh, g.Key.WhatEn, g.Key.Near, Count = g.Count() })
             .ToListAsync(ct);
@@ -90,17 +89,18 @@ public sealed class OverviewQueries(MiningRightsDbContext db, JurisdictionDirect
     /// <summary>
     /// Duties of holders whose day has passed without being met (still open, or expired), by county. A duty counts only
     /// while its process runs and no case about it has been closed: a finished process or a closed case is settled.
+    /// Place, authority and the end of the process are read from the duty itself (copied there from its instance, see
+    /// <see cref="Deadline.JurisdictionCode"/>), so the duties are counted from one index without a join.
     /// </summary>
     private async Task<IReadOnlyList<OfficerOverview.PlaceCount>> OverdueAsync(Scope scope, JurisdictionTree tree, DateOnly today, CancellationToken ct)
     {
         var rows = await db.Deadlines.AsNoTracking()
-            .Where(d => (d.State == DeadlineState.Open || d.State == DeadlineState.Expired) && d.DueOn < today && !d.Escalation)
-            .Join(db.WorkflowInstances.Where(i => !i.Finished), d => d.InstanceId, i => i.Id, (d, i) => i)
-            .Where(i => !db.Cases.Any(c => c.InstanceId == i.Id && c.Status == CaseStatus.Closed))
-            .GroupBy(i => new { i.JurisdictionCode, i.AuthorityCode })
+            .Where(d => (d.State == DeadlineState.Open || d.State == DeadlineState.Expired) && d.DueOn < today && !d.Escalation && d.ProcessFinishedAtUtc == null)
+            .Where(d => !db.Cases.Any(c => c.InstanceId == d.InstanceId && c.Status == CaseStatus.Closed))
+            .GroupBy(d => new { d.JurisdictionCode, d.AuthorityCode })
             .Select(g => new { g.Key.JurisdictionCode, g.Key.AuthorityCode, Count = g.Count() })
             .ToListAsync(ct);
-        return Places(tree, rows.Where(x => scope.Counts(x.JurisdictionCode, x.AuthorityCode)).Select(x => (x.JurisdictionCode, x.Count)));
+        return Places(tree, rows.Where(x => scope.Counts(x.JurisdictionCode, x.AuthorityCode)).Select(x => (x.JurisdictionCode ?? string.Empty, x.Count)));
     }
 
     private async Task<IReadOnlyList<OfficerOverview.StageCount>> CasesByStageAsync(Scope scope, CancellationToken ct) =>
@@ -155,8 +155,8 @@ public sealed class OverviewQueries(MiningRightsDbContext db, JurisdictionDirect
     /// </summary>
     private sealed record Scope(HashSet<string> Seen, HashSet<string>? Place)
     {
-        public bool Counts(string county, string authority) =>
-            (Seen.Contains(county) || Seen.Contains(authority)) && (Place is null || Place.Contains(county));
+        public bool Counts(string? county, string? authority) =>
+            ((county is not null && Seen.Contains(county)) || (authority is not null && Seen.Contains(authority))) && (Place is null || (county is not null && Place.Contains(county)));
     }
 
     private static List<OfficerOverview.PlaceCount> Places(JurisdictionTree tree, IEnumerable<(string Code, int Count)> rows) =>

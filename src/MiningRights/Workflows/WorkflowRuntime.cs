@@ -344,6 +344,7 @@ public sealed class WorkflowRuntime(
             Journal(instance, actor, "end", instance.State, instance.State, Cite(instance, definition, await subjects.GetAsync(instance.Subject, ct), ruleId), reason, now);
             instance.Finished = true;
             instance.UpdatedAtUtc = now;
+            await StampDeadlinesAsync(instance, ct);
         }
 
         return running.Count;
@@ -417,6 +418,8 @@ public sealed class WorkflowRuntime(
             {
                 deadline.HolderId = about.HolderId;
             }
+
+            await StampDeadlinesAsync(instance, ct);
         }
     }
 
@@ -496,6 +499,10 @@ public sealed class WorkflowRuntime(
         instance.State = step.To;
         instance.Finished = to.Final;
         instance.UpdatedAtUtc = now;
+        if (to.Final)
+        {
+            await StampDeadlinesAsync(instance, ct);
+        }
 
         var context = await ContextAsync(step, entry, opened, ct);
 
@@ -562,6 +569,26 @@ public sealed class WorkflowRuntime(
     /// <summary>Deadlines of the instance known to this unit of work (its open ones once read, and those opened since).</summary>
     internal IEnumerable<Deadline> KnownDeadlines(Guid instanceId) =>
         _deadlines.TryGetValue(instanceId, out var known) ? known : [];
+
+    /// <summary>
+    /// Copies onto every deadline of the instance, whatever its state (an expired duty is still counted as overdue),
+    /// what the officers' overview counts it by: the place and authority of the instance's subject, and when its
+    /// process finished. Called wherever those change on the instance; only the rows that differ are read.
+    /// </summary>
+    private async Task StampDeadlinesAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        var finishedAt = instance.Finished ? instance.UpdatedAtUtc : (DateTime?)null;
+        var stale = await db.Deadlines
+            .Where(d => d.InstanceId == instance.Id && (d.JurisdictionCode != instance.JurisdictionCode || d.AuthorityCode != instance.AuthorityCode
+                || (d.ProcessFinishedAtUtc == null) == instance.Finished))
+            .ToListAsync(ct);
+        foreach (var deadline in stale.Union(db.Deadlines.Local.Where(d => d.InstanceId == instance.Id)))
+        {
+            deadline.JurisdictionCode = instance.JurisdictionCode;
+            deadline.AuthorityCode = instance.AuthorityCode;
+            deadline.ProcessFinishedAtUtc = instance.Finished ? deadline.ProcessFinishedAtUtc ?? finishedAt : null;
+        }
+    }
 
     /// <summary>The instance's open deadlines, tracked; read once per unit of work and instance.</summary>
     private async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(WorkflowInstance instance, CancellationToken ct)
@@ -642,6 +669,8 @@ public sealed class WorkflowRuntime(
             WhatEn = values.Fill(spec.What.En),
             DueOn = due,
             Escalation = spec.Escalation,
+            JurisdictionCode = instance.JurisdictionCode,
+            AuthorityCode = instance.AuthorityCode,
             ReminderDays = string.Join(',', reminders.OrderByDescending(d => d).Select(d => d.ToString(CultureInfo.InvariantCulture))),
             CreatedAtUtc = now,
         };

@@ -152,5 +152,7 @@ public static class OverviewWorld
         DueOn = dueOn,
         State = state,
         CreatedAtUtc = now,
+        JurisdictionCode = instance.JurisdictionCode,
+        AuthorityCode = instance.AuthorityCode,
     };
 }

@@ -137,6 +137,8 @@ public static class RightsWorld
                     ReminderDays = "60,30,7,1",
                     StagesDone = i < due ? "60" : string.Empty,
                     CreatedAtUtc = now,
+                    JurisdictionCode = instance.JurisdictionCode,
+                    AuthorityCode = instance.AuthorityCode,
                 };
                 if (inCase)
                 {

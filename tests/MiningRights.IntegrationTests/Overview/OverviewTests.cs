@@ -99,6 +99,30 @@ public sealed partial class OverviewTests(OverviewWorld world) : IClassFixture<O
         Assert.Equal(HttpStatusCode.Forbidden, (await Get(holder, "/officer/overview")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_api_gives_the_same_figures_and_refuses_as_problem_details()
+    {
+        var authority = await world.Api.AuthorityAsync("620000");
+        var city = await Api.ReadAsync(await Get(authority, "/api/overview?place=620900"), HttpStatusCode.OK);
+        Assert.Equal("620900", city["here"]!["code"]!.GetValue<string>());
+        Assert.Equal(["620000", "620900"], city["trail"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()));
+        Assert.Equal(3, city["rights"]!.AsArray().Sum(r => r!["count"]!.GetValue<int>()));
+        Assert.Equal(2, city["rightsByPlace"]!.AsArray().Single(p => p!["place"]!["code"]!.GetValue<string>() == "620923")!["count"]!.GetValue<int>());
+        var overdue = Assert.Single(city["overdueByCounty"]!.AsArray());
+        Assert.Equal(("620923", 1), (overdue!["place"]!["code"]!.GetValue<string>(), overdue["count"]!.GetValue<int>()));
+        var due = Assert.Single(city["dueSoon"]!.AsArray());
+        Assert.Equal((1, 1), (due!["withinNear"]!.GetValue<int>(), due["withinFar"]!.GetValue<int>()));
+        Assert.Equal("rectifying", Assert.Single(city["casesByStage"]!.AsArray())!["stage"]!.GetValue<string>());
+        Assert.Equal(24, city["expiriesByMonth"]!.AsArray().Count);
+
+        // Outside the jurisdiction: not found, alike whether the place exists; a holder is refused; both as problem details.
+        var inspector = await world.Api.AccountAsync("Inspector", "620923");
+        await ProblemAssert.ReadAsync(await Get(inspector, "/api/overview?place=620900"), HttpStatusCode.NotFound);
+        await ProblemAssert.ReadAsync(await Get(inspector, "/api/overview?place=999999"), HttpStatusCode.NotFound);
+        var holder = await world.Api.AccountAsync("Holder", holderId: world.HolderId);
+        await ProblemAssert.ReadAsync(await Get(holder, "/api/overview"), HttpStatusCode.Forbidden);
+    }
+
     private static async Task<HttpResponseMessage> Get(HttpClient client, string address)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, address);

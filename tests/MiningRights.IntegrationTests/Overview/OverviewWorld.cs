@@ -123,6 +123,11 @@ public sealed class OverviewWorld : IAsyncLifetime
         DueOn = dueOn,
         State = state,
         Escalation = escalation,
+
+        // As the workflow runtime writes them: the instance's place and authority, and whether its process has ended.
+        JurisdictionCode = instance.JurisdictionCode,
+        AuthorityCode = instance.AuthorityCode,
+        ProcessFinishedAtUtc = instance.Finished ? new DateTime(2026, 3, 1, 2, 0, 0, DateTimeKind.Utc) : null,
     };
 
     private static Case Case(WorkflowInstance instance, MiningRight right, CaseStatus status) => new()

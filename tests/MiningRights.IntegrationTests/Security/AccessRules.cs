@@ -179,6 +179,7 @@ public static class AccessRules
         new("GET", "/inspector/cases", Officers, _ => [AccessCall.Plain()]),
         new("GET", "/officer/queue", [Authority], _ => [AccessCall.Plain()]),
         new("GET", "/officer/overview", [Inspector, Authority], _ => [AccessCall.Plain()]),
+        new("GET", "/api/overview", [Inspector, Authority], _ => [AccessCall.Plain()]),
         new("GET", "/listing", [Inspector, Authority], _ => [AccessCall.Plain()]),
         new("GET", "/listing/blocks/new", [Authority], _ => [AccessCall.Plain()]),
         new("GET", "/listing/plans", [Authority], _ => [AccessCall.Plain()]),

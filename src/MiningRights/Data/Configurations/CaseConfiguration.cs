@@ -23,6 +23,6 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.RightId);
 
         // The overview leaves out the duties whose case is closed: looked up by the duty's instance.
-        builder.HasIndex(c => c.InstanceId);
+        builder.HasIndex(c => new { c.InstanceId, c.Status });
     }
 }

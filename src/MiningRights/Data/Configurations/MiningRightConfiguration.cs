@@ -31,6 +31,10 @@ public sealed class MiningRightConfiguration : IEntityTypeConfiguration<MiningRi
         // reading the rows).
         builder.HasIndex(r => new { r.LocationCountyCode, r.AuthorityCode, r.Status, r.Kind, r.ExpiresOn }).HasDatabaseName("IX_Rights_Overview");
         builder.HasIndex(r => r.ExpiresOn);
+
+        // The rights in force by the month they expire, and those whose renewal is due, are read from this index alone:
+        // one range of expiry days for each status in force, with the place, the authority and the id beside each day.
+        builder.HasIndex(r => new { r.Status, r.ExpiresOn, r.LocationCountyCode, r.AuthorityCode, r.Id }).HasDatabaseName("IX_Rights_InForce_Expiry");
         builder.HasOne<Holder>().WithMany().HasForeignKey(r => r.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.LocationCountyCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.AuthorityCode).OnDelete(DeleteBehavior.Restrict);
