@@ -582,7 +582,9 @@ public sealed class WorkflowRuntime(
             .Where(d => d.InstanceId == instance.Id && (d.JurisdictionCode != instance.JurisdictionCode || d.AuthorityCode != instance.AuthorityCode
                 || (d.ProcessFinishedAtUtc == null) == instance.Finished))
             .ToListAsync(ct);
-        foreach (var deadline in stale.Union(db.Deadlines.Local.Where(d => d.InstanceId == instance.Id)))
+        // The deadlines this unit of work knows (opened since, not saved yet) rather than DbSet.Local, whose every read
+        // detects changes on all that is tracked: quadratic over a sweep's batch.
+        foreach (var deadline in stale.Union(KnownDeadlines(instance.Id)))
         {
             deadline.JurisdictionCode = instance.JurisdictionCode;
             deadline.AuthorityCode = instance.AuthorityCode;
