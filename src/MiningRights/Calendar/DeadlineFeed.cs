@@ -83,32 +83,7 @@ public sealed class DeadlineFeed(MiningRightsDbContext db, DeadlineQueries deadl
         }
         while (cursor is not null && events.Count < MostEvents);
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var calendar = new ICalendarWriter()
-            .Begin("VCALENDAR")
-            .Raw("VERSION", "2.0")
-            .Raw("PRODID", "-//MiningRights//Deadlines//ZH-CN")
-            .Raw("CALSCALE", "GREGORIAN")
-            .Raw("METHOD", "PUBLISH")
-            .Text("X-WR-CALNAME", "矿业权期限 / Mining-right deadlines")
-            .Raw("X-WR-TIMEZONE", "Asia/Shanghai");
-        foreach (var d in events)
-        {
-            var link = d.RightId is { } right ? new Uri(site, $"/rights/{right}").ToString() : new Uri(site, "/holder/deadlines").ToString();
-            calendar.Begin("VEVENT")
-                .Raw("UID", $"deadline-{d.Id:N}@miningrights")
-                .Instant("DTSTAMP", now)
-                .Date("DTSTART", d.DueOn)
-                .Date("DTEND", d.DueOn.AddDays(1))
-                .Text("SUMMARY", $"[{d.RuleId}] {d.WhatZh} / {d.WhatEn} — {d.SubjectLabel}")
-                .Text("DESCRIPTION", $"{d.SubjectLabel}: {d.WhatZh}\n{d.WhatEn}\n截止 Due: {d.DueOn:yyyy-MM-dd}\n{d.RuleId}: {d.RuleSourceZh}\n{d.RuleSourceEn}\n{link}")
-                .Raw("URL", link)
-                .Text("CATEGORIES", d.RuleId)
-                .Raw("TRANSP", "TRANSPARENT")
-                .End("VEVENT");
-        }
-
-        return calendar.End("VCALENDAR").ToString();
+        return DeadlineCalendar.Write(events, time.GetUtcNow().UtcDateTime, site);
     }
 
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
