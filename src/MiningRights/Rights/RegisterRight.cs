@@ -367,10 +367,11 @@ public sealed partial class RegisterRight(
             return "";
         }
 
-        var lead = policies.Parameters(right.LocationCountyCode, day).RenewalLeadDays;
-        var due = right.ExpiresOn.AddDays(-lead);
-        return due < day
-            ? $" Its renewal was to be applied for by {due:yyyy-MM-dd} (CN-RENEW, {lead} days before expiry), before the import on {day:yyyy-MM-dd}: the holder may apply until it expires on {right.ExpiresOn:yyyy-MM-dd}."
+        // Said only when RenewalTracking.ApplyBy, the one place that moves the day, moved it.
+        var parameters = policies.Parameters(right.LocationCountyCode, day);
+        var due = right.ExpiresOn.AddDays(-parameters.RenewalLeadDays);
+        return Renewals.RenewalTracking.ApplyBy(right, parameters, day) != due
+            ? $" Its renewal was to be applied for by {due:yyyy-MM-dd} (CN-RENEW, {parameters.RenewalLeadDays} days before expiry), before the import on {day:yyyy-MM-dd}: the holder may apply until it expires on {right.ExpiresOn:yyyy-MM-dd}."
             : "";
     }
 
