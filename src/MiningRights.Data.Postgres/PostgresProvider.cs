@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
-using Quartz;
+using Hangfire;
+using Hangfire.PostgreSql;
 
 namespace MiningRights.Data.Postgres;
 
 /// <summary>
 /// The production database: PostgreSQL, shared by one or more service processes. Claims lock the rows they take and
-/// skip rows another process holds, and the schedule lives in Quartz's clustered job store (tables made by this
-/// assembly's migrations), so nodes split the due work and a crashed node's jobs are taken over.
+/// skip rows another process holds, and the schedule lives in Hangfire's PostgreSQL job storage (schema <c>hangfire</c>,
+/// made by the <c>migrate</c> command with that library's own scripts), so nodes split the due work and a crashed node's
+/// jobs are taken over.
 /// </summary>
 public sealed class PostgresProvider : DatabaseProvider
 {
@@ -66,11 +68,29 @@ public sealed class PostgresProvider : DatabaseProvider
         return false;
     }
 
-    public override void UseClusteredSchedule(IQuartzBuilder quartz, string connectionString) =>
-        quartz.UsePersistentStore(store =>
+    /// <summary>The schema of the shared schedule's tables, apart from the service's own.</summary>
+    public const string ScheduleSchema = "hangfire";
+
+    public override JobStorage SharedSchedule(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
         {
-            store.UsePostgres(connectionString);
-            store.UseClustering();
-            store.UseSystemTextJsonSerializer();
-        });
+            SchemaName = ScheduleSchema,
+            PrepareSchemaIfNecessary = false,
+
+            // A queued run is taken within a second. A node that dies while running a job leaves it to another node once
+            // its heartbeat has been silent this long (the jobs are idempotent, and the next run comes sooner anyway).
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    public override void InstallSharedSchedule(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        PostgreSqlObjectsInstaller.Install(connection, ScheduleSchema);
+    }
 }

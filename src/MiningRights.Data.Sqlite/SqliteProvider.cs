@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Quartz;
+using Hangfire;
 
 namespace MiningRights.Data.Sqlite;
 
@@ -67,7 +67,7 @@ public sealed class SqliteProvider : DatabaseProvider
     public override bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 or 5 };
 
-    public override void UseClusteredSchedule(IQuartzBuilder quartz, string connectionString) =>
+    public override JobStorage SharedSchedule(string connectionString) =>
         throw new InvalidOperationException(
             "Database:Clustered is true, but a clustered schedule needs a database server that several service processes share: " +
             "SQLite serves one process and keeps the schedule in memory. Use Database:Provider Postgres for several nodes, " +

@@ -63,6 +63,7 @@ app.MapWorkflowsApi();
 app.MapNotificationsApi();
 app.MapPoliciesApi();
 app.MapAdminApi();
+app.MapJobDashboard();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -47,7 +47,10 @@ public static class MiningRightsServiceCollectionExtensions
                 "Outbox settings are out of range.")
             .ValidateOnStart();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)
-            .Validate(o => o.DeadlineSweepSeconds >= 1 && o.OutboxDeliverySeconds >= 1 && o.SweepBatchSize >= 1 && o.ItemMaxAttempts >= 1 && o.ItemRetrySeconds >= 1, "Job settings must be positive.")
+            .Validate(o => o.SchedulePollingSeconds >= 1
+                && o.SweepBatchSize >= 1 && o.ItemMaxAttempts >= 1 && o.ItemRetrySeconds >= 1, "Job settings must be positive.")
+            .Validate(o => JobOptions.Every(o.DeadlineSweepSeconds) is not null && JobOptions.Every(o.OutboxDeliverySeconds) is not null && JobOptions.Every(o.AuditSealSeconds) is not null,
+                "Jobs:DeadlineSweepSeconds, Jobs:OutboxDeliverySeconds and Jobs:AuditSealSeconds must divide a minute, an hour or a day evenly (for example 15, 60, 300 or 3600), or be 0 to run only when asked.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);

@@ -4,7 +4,6 @@ using MiningRights.Audit;
 using MiningRights.Data;
 using MiningRights.Scheduling;
 using MiningRights.Web.Hosting;
-using Quartz;
 
 namespace MiningRights.Web.Apis;
 
@@ -21,8 +20,6 @@ public static class AdminApi
     public static void MapAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapGet("/jobs", JobsAsync).WithSummary($"Each scheduled job with its schedule, next and previous fire times, and its latest {JobBoard.RunsShown} runs (node, start, duration, items, outcome, error).");
-        group.MapPost("/jobs/{name}/run", RunJobAsync).OfferedOn("/admin", "RunJob").WithSummary("Run a job now, on whichever node takes it (the job is idempotent: a run with nothing due does nothing).");
         group.MapGet("/clock", GetClock).WithSummary("The service's current time.");
         group.MapPost("/clock", MoveClockAsync).ApiOnly("demo clock control: Development only (the /admin form shows only there)")
             .WithSummary("Development only: move the service's clock forward ({\"advanceDays\": n} or {\"to\": instant}) and run the deadline sweep and the delivery at once.");
@@ -32,14 +29,6 @@ public static class AdminApi
 
     public static async Task<Ok<ClockView>> MoveClockAsync(ClockMove request, MoveDemoClock handler, HttpContext context, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(request, context.Current(), ct));
-
-    public static async Task<Ok<IReadOnlyList<JobBoard.JobView>>> JobsAsync(JobBoard board, CancellationToken ct) => TypedResults.Ok(await board.ListAsync(ct));
-
-    public static async Task<Accepted> RunJobAsync(string name, JobBoard board, CancellationToken ct)
-    {
-        await board.RunNowAsync(name, ct);
-        return TypedResults.Accepted("/api/admin/jobs");
-    }
 
     public static ClockView View(TimeProvider time, IHostEnvironment environment) =>
         new(time.GetUtcNow().ToOffset(ChinaStandardTime),

@@ -52,7 +52,7 @@ public static class DatabaseStartup
         await EnsureReachableAsync(db, logger);
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStart ?? provider.MigratesAtStartByDefault)
         {
-            await MigrateAsync(db, logger);
+            await MigrateAsync(db, provider, logger);
         }
         else if ((await db.Database.GetPendingMigrationsAsync()).ToList() is { Count: > 0 } pending)
         {
@@ -139,9 +139,10 @@ public static class DatabaseStartup
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MiningRights.Startup");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+        var provider = app.Services.GetRequiredService<DatabaseProvider>();
         await EnsureReachableAsync(db, logger);
-        await MigrateAsync(db, logger);
-        await app.Services.GetRequiredService<DatabaseProvider>().PrepareAsync(db, CancellationToken.None);
+        await MigrateAsync(db, provider, logger);
+        await provider.PrepareAsync(db, CancellationToken.None);
     }
 
     /// <summary>
@@ -179,12 +180,14 @@ public static class DatabaseStartup
         return null;
     }
 
-    private static async Task MigrateAsync(MiningRightsDbContext db, ILogger logger)
+    /// <summary>The service's own migrations, then the shared schedule's tables (made and versioned by the job library).</summary>
+    private static async Task MigrateAsync(MiningRightsDbContext db, DatabaseProvider provider, ILogger logger)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
         logger.LogInformation("Database {Provider}: {Count} migration(s) applied{List}", db.Database.ProviderName, pending.Count,
             pending.Count == 0 ? string.Empty : ": " + string.Join(", ", pending));
+        provider.InstallSharedSchedule(db.Database.GetConnectionString()!);
     }
 
     /// <summary>The jurisdiction tree, the roles and the first administrator, each created only when missing.</summary>

@@ -3,7 +3,7 @@ using MiningRights.Audit;
 using MiningRights.Data;
 using MiningRights.Scheduling;
 using MiningRights.Web.Apis;
-using Quartz;
+using Hangfire;
 
 namespace MiningRights.Web.Hosting;
 
@@ -11,7 +11,7 @@ namespace MiningRights.Web.Hosting;
 /// Development only: an administrator moves the service's clock forward (whole days, or to a moment), audited, and what
 /// fell due in the skipped time is acted on at once. Outside Development there is no demo clock: not found.
 /// </summary>
-public sealed class MoveDemoClock(TimeProvider time, IHostEnvironment environment, ISchedulerFactory schedulers, MiningRightsDbContext db, ILoggerFactory loggers)
+public sealed class MoveDemoClock(TimeProvider time, IHostEnvironment environment, IRecurringJobManager recurring, MiningRightsDbContext db, ILoggerFactory loggers)
 {
     public const int MaxAdvanceDays = 3650;
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
@@ -48,11 +48,10 @@ public sealed class MoveDemoClock(TimeProvider time, IHostEnvironment environmen
         });
         await db.SaveChangesAsync(ct);
 
-        // What fell due in the skipped time is acted on now rather than at the next scheduled run. Quartz keeps each
-        // job to one run at a time, so this does not race the schedule.
-        var scheduler = await schedulers.GetScheduler(ct);
-        await scheduler.TriggerJob(DeadlineSweepJob.Key, ct);
-        await scheduler.TriggerJob(OutboxDeliveryJob.Key, ct);
+        // What fell due in the skipped time is acted on now rather than at the next scheduled run. A run that finds the
+        // last one still busy on its node is skipped (JobGate), so this does not race the schedule.
+        recurring.Trigger(DeadlineSweepJob.Id);
+        recurring.Trigger(OutboxDeliveryJob.Id);
         return AdminApi.View(clock, environment);
     }
 }

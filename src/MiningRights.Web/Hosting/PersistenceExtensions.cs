@@ -4,7 +4,6 @@ using MiningRights.Data.Postgres;
 using MiningRights.Data.Sqlite;
 using MiningRights.Storage;
 using MiningRights.Scheduling;
-using Quartz;
 
 namespace MiningRights.Web.Hosting;
 
@@ -43,8 +42,7 @@ public static class PersistenceExtensions
             db.AddInterceptors(sp.GetServices<IInterceptor>());
         });
 
-        // Clustered, each process is one node of one schedule (Quartz gives each node its own instance id).
-        Action<IQuartzBuilder>? sharedSchedule = quartz => provider.UseClusteredSchedule(quartz, connectionString);
-        builder.Services.AddSchedules(options.Clustered ?? provider.ClusteredByDefault ? sharedSchedule : null);
+        // Clustered, each process is one job server of one schedule kept in the shared database.
+        builder.Services.AddSchedules(options.Clustered ?? provider.ClusteredByDefault ? _ => provider.SharedSchedule(connectionString) : null);
     }
 }

@@ -9,7 +9,7 @@ namespace MiningRights.Web.Hosting;
 
 /// <summary>
 /// The one place where the service's internal names become words in the reader's language: workflow states and signals
-/// (read from the definitions, which carry both languages), case statuses, severities, roles, actors, jobs, schedules,
+/// (read from the definitions, which carry both languages), case statuses, severities, roles, actors,
 /// recorded actions and jurisdictions. A page prints what this says, never an identifier.
 /// </summary>
 public sealed partial class Words(Ui ui, WorkflowRegistry registry)
@@ -209,22 +209,6 @@ public sealed partial class Words(Ui ui, WorkflowRegistry registry)
     public string Jurisdiction(string? code) =>
         code is null ? "—" : JurisdictionCatalog.Name(code) is { } name ? ui.T(name.Zh, name.En) : code;
 
-    /// <summary>What a scheduled job does.</summary>
-    public string Job(string name) => name switch
-    {
-        "deadline-sweep" => ui.T("期限巡检（提醒与到期）", "Deadline sweep (reminders and expiries)"),
-        "outbox-delivery" => ui.T("通知投递", "Notice delivery"),
-        "performance-evaluation" => ui.T("合同履约评估", "Contract performance evaluation"),
-        "renewal-coverage" => ui.T("延续跟踪补全", "Renewal tracking for every right in force"),
-        "quarterly-verification" => ui.T("季度核查", "Quarterly verification"),
-        "audit-seal" => ui.T("审计记录封存（哈希链）", "Audit trail sealing (hash chain)"),
-        _ => ui.T("定时任务", "Scheduled job"),
-    };
-
-    /// <summary>A job's schedule as the job board writes it (<c>cron 0 30 1 * * ? (Asia/Shanghai)</c>, <c>every 60 s</c>), in words.</summary>
-    public string Schedule(string schedule) =>
-        string.Join(ui.T("；", "; "), schedule.Split("; ", StringSplitOptions.RemoveEmptyEntries).Select(OneSchedule));
-
     /// <summary>A recorded action of the audit trail (<c>right.registered</c>) as words.</summary>
     public string Action(string action) => action switch
     {
@@ -264,38 +248,6 @@ public sealed partial class Words(Ui ui, WorkflowRegistry registry)
     /// <summary>What the runtime appends to the note of a step taken after its due date.</summary>
     private const string LateNote = "late: after the due date";
 
-    private string OneSchedule(string schedule)
-    {
-        if (Every().Match(schedule) is { Success: true } every)
-        {
-            var seconds = int.Parse(every.Groups["s"].Value, CultureInfo.InvariantCulture);
-            return seconds % 60 == 0 ? ui.T($"每 {seconds / 60} 分钟", $"every {seconds / 60} min") : ui.T($"每 {seconds} 秒", $"every {seconds} s");
-        }
-
-        if (Cron().Match(schedule) is not { Success: true } cron
-            || !int.TryParse(cron.Groups["h"].Value, CultureInfo.InvariantCulture, out var hour)
-            || !int.TryParse(cron.Groups["m"].Value, CultureInfo.InvariantCulture, out var minute))
-        {
-            return ui.T("按计划运行", "on a schedule");
-        }
-
-        var time = $"{hour:00}:{minute:00}";
-        var (day, month) = (cron.Groups["day"].Value, cron.Groups["month"].Value);
-        if (day is "*" or "?" && month == "*")
-        {
-            return ui.T($"每天 {time}", $"every day at {time}");
-        }
-
-        if (month == "*")
-        {
-            return ui.T($"每月 {day} 日 {time}", $"on day {day} of every month at {time}");
-        }
-
-        var months = month.Split(',');
-        return ui.T($"每年 {string.Join("、", months)} 月 {day} 日 {time}",
-            $"on day {day} of {string.Join(", ", months.Select(m => int.TryParse(m, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 12 ? CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(n) : m))} at {time}");
-    }
-
     private WorkflowDefinition? Definition(string id, int? version) =>
         (version is { } v ? registry.Find(id, v) : null)?.Definition ?? (registry.Versions(id) is { Count: > 0 } all ? all[^1].Definition : null);
 
@@ -307,10 +259,4 @@ public sealed partial class Words(Ui ui, WorkflowRegistry registry)
 
     [GeneratedRegex(@" by (?<person>.+)$")]
     private static partial Regex ByPerson();
-
-    [GeneratedRegex(@"^every (?<s>\d+) s$")]
-    private static partial Regex Every();
-
-    [GeneratedRegex(@"^cron (?<s>\S+) (?<m>\S+) (?<h>\S+) (?<day>\S+) (?<month>\S+) \S+")]
-    private static partial Regex Cron();
 }

@@ -12,7 +12,7 @@ public sealed class DatabaseOptions
     public bool? MigrateAtStart { get; set; }
 
     /// <summary>
-    /// Share one schedule between several service processes on one database (Quartz's clustered job store); unset, the
+    /// Share one schedule between several service processes on one database (the job storage in that database); unset, the
     /// provider's default (PostgreSQL yes). SQLite serves one process and refuses it.
     /// </summary>
     public bool? Clustered { get; set; }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Quartz;
+using Hangfire;
 
 namespace MiningRights.Data;
 
@@ -63,6 +63,17 @@ public abstract class DatabaseProvider
     /// </summary>
     public abstract bool IsUnavailable(Exception exception);
 
-    /// <summary>Keeps the schedule in the database, shared by the processes that run on it (clustered).</summary>
-    public abstract void UseClusteredSchedule(IQuartzBuilder quartz, string connectionString);
+    /// <summary>
+    /// The job storage kept in the database and shared by the processes that run on it (clustered): the recurring
+    /// schedule, the queue and the runs the job dashboard shows. Its tables are made by <see cref="InstallSharedSchedule"/>.
+    /// </summary>
+    public abstract JobStorage SharedSchedule(string connectionString);
+
+    /// <summary>
+    /// Creates or brings up to date the shared schedule's tables, with the job library's own versioned scripts. Run with
+    /// the migrations (the <c>migrate</c> command, or a start that migrates), never by a node that only starts.
+    /// </summary>
+    public virtual void InstallSharedSchedule(string connectionString)
+    {
+    }
 }

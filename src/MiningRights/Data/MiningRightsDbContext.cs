@@ -72,7 +72,6 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
 
     public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
 
-    public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
 
     // What a sweep reads without tracking and changes in bulk (see RowWriter): reminder stages taken and the notices
     // they cause. Both are written by the next SaveChangesAsync, after the tracked changes and in their transaction.

@@ -1,13 +1,15 @@
+using Hangfire;
 using MiningRights.Audit;
-using Quartz;
 
 namespace MiningRights.Scheduling;
 
 /// <summary>Seals the audit entries written since the last run into the hash chain; on two nodes one commits each entry.</summary>
-public sealed class AuditSealJob(AuditChain chain, JobGate gate) : IJob
+[AutomaticRetry(Attempts = 0)]
+public sealed class AuditSealJob(AuditChain chain, JobGate gate)
 {
-    public static readonly JobKey Key = new("audit-seal", "mining-rights");
+    public const string Id = "audit-seal";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(context, () => chain.SealAsync(cancellationToken));
+    [JobDisplayName("审计记录封存（哈希链） / Audit trail sealing (hash chain)")]
+    public Task<string> RunAsync(CancellationToken cancellationToken) =>
+        gate.RunAloneAsync(Id, () => chain.SealAsync(cancellationToken));
 }

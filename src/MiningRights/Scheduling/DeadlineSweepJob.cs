@@ -1,17 +1,19 @@
+using Hangfire;
 using MiningRights.Deadlines;
-using Quartz;
 
 namespace MiningRights.Scheduling;
 
 /// <summary>
-/// Runs the deadline sweep. Runs on several nodes of a cluster may overlap (a fire lands on whichever node takes it): they
-/// split the due deadlines between them through their claims (see <see cref="DeadlineSweeper"/>). Within one process a
-/// run is skipped while the last is still busy: a sweep already works until nothing is due.
+/// Runs the deadline sweep. Runs on several nodes of a cluster may overlap (a run lands on whichever node's worker takes
+/// it): they split the due deadlines between them through their claims (see <see cref="DeadlineSweeper"/>). Within one
+/// process a run is skipped while the last is still busy: a sweep already works until nothing is due.
 /// </summary>
-public sealed class DeadlineSweepJob(DeadlineSweeper sweeper, JobGate gate) : IJob
+[AutomaticRetry(Attempts = 0)]
+public sealed class DeadlineSweepJob(DeadlineSweeper sweeper, JobGate gate)
 {
-    public static readonly JobKey Key = new("deadline-sweep", "mining-rights");
+    public const string Id = "deadline-sweep";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(context, async () => (await sweeper.SweepAsync(cancellationToken)).Handled);
+    [JobDisplayName("期限巡检（提醒与到期） / Deadline sweep (reminders and expiries)")]
+    public Task<string> RunAsync(CancellationToken cancellationToken) =>
+        gate.RunAloneAsync(Id, async () => (await sweeper.SweepAsync(cancellationToken)).Handled);
 }

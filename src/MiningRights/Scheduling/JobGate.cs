@@ -1,36 +1,31 @@
 using System.Collections.Concurrent;
-using Quartz;
 
 namespace MiningRights.Scheduling;
 
 /// <summary>
 /// At most one run of each job at a time in this process. Runs may overlap across the nodes of a cluster, where their
-/// claims split the due work; within one process a fire that finds the previous run still busy is skipped, so a backlog
+/// claims split the due work; within one process a run that finds the previous one still busy is skipped, so a backlog
 /// never stacks runs (each with its own workers and SMTP connections) beyond the node's configured parallelism.
 /// </summary>
 public sealed class JobGate
 {
-    private readonly ConcurrentDictionary<JobKey, byte> _running = new();
-
-    /// <summary>The result of a run skipped because the last was still busy (see <see cref="JobRunJournal"/>).</summary>
-    public static readonly object Skipped = new();
+    private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Runs <paramref name="work"/> unless a run of the context's job is already under way here; the run's result is the
-    /// number of items the work handled, or <see cref="Skipped"/>.
+    /// Runs <paramref name="work"/> unless a run of <paramref name="job"/> is already under way here. The answer is what
+    /// the job dashboard shows as the run's result: the number of items the work handled, or that the run was skipped.
     /// </summary>
-    public async Task RunAloneAsync(IJobExecutionContext context, Func<Task<int>> work)
+    public async Task<string> RunAloneAsync(string job, Func<Task<int>> work)
     {
-        var job = context.JobDetail.Key;
         if (!_running.TryAdd(job, 0))
         {
-            context.Result = Skipped;
-            return;
+            return "skipped: the previous run on this node is still busy / 已跳过：本节点上一次运行尚未结束";
         }
 
         try
         {
-            context.Result = await work();
+            var items = await work();
+            return $"{items} handled / 处理 {items} 项";
         }
         finally
         {

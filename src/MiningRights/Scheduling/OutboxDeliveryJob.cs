@@ -1,5 +1,5 @@
+using Hangfire;
 using MiningRights.Notifications;
-using Quartz;
 
 namespace MiningRights.Scheduling;
 
@@ -8,10 +8,12 @@ namespace MiningRights.Scheduling;
 /// is sent (see <see cref="OutboxDispatcher"/>). Within one process a run is skipped while the last is still busy, so a
 /// node never opens more than <c>Outbox:DeliveryParallelism</c> SMTP connections.
 /// </summary>
-public sealed class OutboxDeliveryJob(OutboxDispatcher dispatcher, JobGate gate) : IJob
+[AutomaticRetry(Attempts = 0)]
+public sealed class OutboxDeliveryJob(OutboxDispatcher dispatcher, JobGate gate)
 {
-    public static readonly JobKey Key = new("outbox-delivery", "mining-rights");
+    public const string Id = "outbox-delivery";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(context, async () => (await dispatcher.DeliverDueAsync(cancellationToken)).Handled);
+    [JobDisplayName("通知投递 / Notice delivery")]
+    public Task<string> RunAsync(CancellationToken cancellationToken) =>
+        gate.RunAloneAsync(Id, async () => (await dispatcher.DeliverDueAsync(cancellationToken)).Handled);
 }

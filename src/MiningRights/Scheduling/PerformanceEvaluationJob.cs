@@ -1,16 +1,18 @@
+using Hangfire;
 using MiningRights.Contracts;
-using Quartz;
 
 namespace MiningRights.Scheduling;
 
 /// <summary>
 /// The daily evaluation of contract performance (GS-10b), on a cron schedule in Asia/Shanghai. On several nodes the
-/// shared schedule fires it on one; a second run finds nothing new (see <see cref="PerformanceEvaluator"/>).
+/// shared schedule runs it on one; a second run finds nothing new (see <see cref="PerformanceEvaluator"/>).
 /// </summary>
-public sealed class PerformanceEvaluationJob(PerformanceEvaluator evaluator, JobGate gate) : IJob
+[AutomaticRetry(Attempts = 0)]
+public sealed class PerformanceEvaluationJob(PerformanceEvaluator evaluator, JobGate gate)
 {
-    public static readonly JobKey Key = new("performance-evaluation", "mining-rights");
+    public const string Id = "performance-evaluation";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(context, () => evaluator.EvaluateAsync(cancellationToken));
+    [JobDisplayName("合同履约评估 / Contract performance evaluation")]
+    public Task<string> RunAsync(CancellationToken cancellationToken) =>
+        gate.RunAloneAsync(Id, () => evaluator.EvaluateAsync(cancellationToken));
 }

@@ -1,7 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
+using Hangfire;
 using MiningRights.Verification;
 using MiningRights.Workflows;
-using Quartz;
 
 namespace MiningRights.Scheduling;
 
@@ -10,14 +9,13 @@ namespace MiningRights.Scheduling;
 /// quarter for every registration authority (GS-9b). Run again it adds only what was missing (see
 /// <see cref="QuarterlyVerification"/>).
 /// </summary>
-public sealed class QuarterlyVerificationJob(IServiceScopeFactory scopes, JobGate gate) : IJob
+[AutomaticRetry(Attempts = 0)]
+public sealed class QuarterlyVerificationJob(QuarterlyVerification verification, JobGate gate)
 {
-    public static readonly JobKey Key = new("quarterly-verification", "mining-rights");
+    public const string Id = "quarterly-verification";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(context, async () =>
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            return (await scope.ServiceProvider.GetRequiredService<QuarterlyVerification>().RunAsync(null, Actor.System("quarterly verification"), cancellationToken)).Sum(o => o.Added);
-        });
+    [JobDisplayName("季度核查 / Quarterly verification")]
+    public Task<string> RunAsync(CancellationToken cancellationToken) =>
+        gate.RunAloneAsync(Id, async () =>
+            (await verification.RunAsync(null, Actor.System("quarterly verification"), cancellationToken)).Sum(o => o.Added));
 }

@@ -1,16 +1,18 @@
+using Hangfire;
 using MiningRights.Renewals;
-using Quartz;
 
 namespace MiningRights.Scheduling;
 
 /// <summary>
 /// Daily: every right in force gets its renewal process if it has none (see <see cref="RenewalTracking"/>). On several
-/// nodes the shared schedule fires it on one; a second run finds nothing to start.
+/// nodes the shared schedule runs it on one; a second run finds nothing to start.
 /// </summary>
-public sealed class RenewalCoverageJob(RenewalTracking renewals, JobGate gate) : IJob
+[AutomaticRetry(Attempts = 0)]
+public sealed class RenewalCoverageJob(RenewalTracking renewals, JobGate gate)
 {
-    public static readonly JobKey Key = new("renewal-coverage", "mining-rights");
+    public const string Id = "renewal-coverage";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await gate.RunAloneAsync(context, () => renewals.EnsureAllAsync(cancellationToken));
+    [JobDisplayName("延续跟踪补全 / Renewal tracking for every right in force")]
+    public Task<string> RunAsync(CancellationToken cancellationToken) =>
+        gate.RunAloneAsync(Id, () => renewals.EnsureAllAsync(cancellationToken));
 }

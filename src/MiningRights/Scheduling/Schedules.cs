@@ -1,67 +1,90 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace MiningRights.Scheduling;
 
-/// <summary>Every scheduled job of the service, registered in this one place.</summary>
+/// <summary>
+/// Every scheduled job of the service, registered in this one place, run by Hangfire. Each service container has its
+/// own job storage, activator and server (nothing of Hangfire's static configuration decides where a job runs), so
+/// several services in one process (the tests' nodes) stay apart.
+/// </summary>
 public static class Schedules
 {
+    /// <summary>What Hangfire keeps for the whole process: how jobs are written, and its log (see <see cref="JobLog"/>).</summary>
+    private static readonly Lazy<IGlobalConfiguration> Configuration = new(() => GlobalConfiguration.Configuration
+        .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        .UseSimpleAssemblyNameTypeSerializer()
+        .UseRecommendedSerializerSettings()
+        .UseLogProvider(JobLog.Provider));
+
     /// <summary>
-    /// The scheduler with every job, run by a hosted service. <paramref name="store"/> moves the schedule into a database
-    /// shared by several processes; without it the schedule is kept in memory.
+    /// The job server and the recurring jobs. <paramref name="sharedStorage"/> keeps the schedule and the runs in a
+    /// database shared by several processes; without it they are kept in this process's memory (the service's durable
+    /// state is in its own tables: deadlines and notices are rows that every run sweeps, so a restart loses no work).
     /// </summary>
-    public static IServiceCollection AddSchedules(this IServiceCollection services, Action<IQuartzBuilder>? store = null)
+    public static IServiceCollection AddSchedules(this IServiceCollection services, Func<IServiceProvider, JobStorage>? sharedStorage = null)
     {
         services.AddSingleton<JobGate>();
-        services.AddScoped<JobBoard>();
         services.AddSingleton<Audit.AuditChain>();
-        services.AddQuartz(quartz =>
+        services.AddSingleton(new ScheduleNode($"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..6]}"));
+        services.AddSingleton<JobStorage>(sp => sharedStorage?.Invoke(sp) ?? new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(_ => { });
+
+        // Registered after AddHangfire's own, so that no container's logger factory or activator becomes Hangfire's
+        // static default (AddHangfire would make the last container's both, and a disposed one stays behind).
+        services.AddSingleton<IGlobalConfiguration>(_ => Configuration.Value);
+        services.AddHangfireServer((sp, server) =>
         {
-            quartz.AddJobListener<JobRunJournal>();
-            Register(quartz);
-            RegisterAuditSeal(quartz);
-            RegisterDaily(quartz);
-            store?.Invoke(quartz);
+            var options = sp.GetRequiredService<IOptions<JobOptions>>().Value;
+            server.ServerName = sp.GetRequiredService<ScheduleNode>().Name;
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(options.SchedulePollingSeconds);
+
+            // One worker for each job and one to spare: a long sweep never holds up the delivery.
+            server.WorkerCount = RecurringJobs.Count + 1;
         });
-        return services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services.AddHostedService<RecurringJobs>();
     }
+}
 
-    private static void Register(IQuartzBuilder quartz)
+/// <summary>This process's name among the job servers (the dashboard's "Servers"; Hangfire adds the process id and a GUID).</summary>
+public sealed record ScheduleNode(string Name);
+
+/// <summary>
+/// Puts every recurring job in the job storage as the host starts (on several nodes each writes the same definitions),
+/// and asks for a sweep and a delivery at once when <see cref="JobOptions.RunAtStart"/>.
+/// </summary>
+internal sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<JobOptions> options, ILoggerFactory loggers) : IHostedService, IDisposable
+{
+    public const int Count = 6;
+
+    private readonly IDisposable _log = JobLog.Provider.Attach(loggers);
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        quartz.AddJob<DeadlineSweepJob>(job => job.WithIdentity(DeadlineSweepJob.Key));
-        quartz.AddTrigger((sp, trigger) => trigger.ForJob(DeadlineSweepJob.Key).WithIdentity("deadline-sweep-trigger")
-            .StartAt(Options(sp).RunAtStart ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow.AddSeconds(Options(sp).DeadlineSweepSeconds))
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).DeadlineSweepSeconds)).RepeatForever()));
+        var jobs = options.Value;
+        var china = new RecurringJobOptions { TimeZone = Deadlines.ProvinceCalendar.China.Zone };
+        recurring.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.Id, job => job.RunAsync(CancellationToken.None), JobOptions.Every(jobs.DeadlineSweepSeconds)!, china);
+        recurring.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.Id, job => job.RunAsync(CancellationToken.None), JobOptions.Every(jobs.OutboxDeliverySeconds)!, china);
+        recurring.AddOrUpdate<AuditSealJob>(AuditSealJob.Id, job => job.RunAsync(CancellationToken.None), JobOptions.Every(jobs.AuditSealSeconds)!, china);
+        recurring.AddOrUpdate<PerformanceEvaluationJob>(PerformanceEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), jobs.PerformanceEvaluationCron, china);
+        recurring.AddOrUpdate<RenewalCoverageJob>(RenewalCoverageJob.Id, job => job.RunAsync(CancellationToken.None), jobs.RenewalCoverageCron, china);
+        recurring.AddOrUpdate<QuarterlyVerificationJob>(QuarterlyVerificationJob.Id, job => job.RunAsync(CancellationToken.None), jobs.QuarterlyVerificationCron, china);
+        if (jobs.RunAtStart)
+        {
+            recurring.Trigger(DeadlineSweepJob.Id);
+            recurring.Trigger(OutboxDeliveryJob.Id);
+        }
 
-        quartz.AddJob<OutboxDeliveryJob>(job => job.WithIdentity(OutboxDeliveryJob.Key));
-        quartz.AddTrigger((sp, trigger) => trigger.ForJob(OutboxDeliveryJob.Key).WithIdentity("outbox-delivery-trigger")
-            .StartAt(Options(sp).RunAtStart ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow.AddSeconds(Options(sp).OutboxDeliverySeconds))
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).OutboxDeliverySeconds)).RepeatForever()));
+        return Task.CompletedTask;
     }
 
-    private static void RegisterAuditSeal(IQuartzBuilder quartz)
-    {
-        quartz.AddJob<AuditSealJob>(job => job.WithIdentity(AuditSealJob.Key));
-        quartz.AddTrigger((sp, trigger) => trigger.ForJob(AuditSealJob.Key).WithIdentity("audit-seal-trigger")
-            .StartAt(DateTimeOffset.UtcNow.AddSeconds(Options(sp).AuditSealSeconds))
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Options(sp).AuditSealSeconds)).RepeatForever()));
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static void RegisterDaily(IQuartzBuilder quartz)
-    {
-        quartz.AddJob<PerformanceEvaluationJob>(job => job.WithIdentity(PerformanceEvaluationJob.Key));
-        quartz.AddTrigger((sp, trigger) => trigger.ForJob(PerformanceEvaluationJob.Key).WithIdentity("performance-evaluation-trigger")
-            .WithCronSchedule(Options(sp).PerformanceEvaluationCron, cron => cron.InTimeZone(Deadlines.ProvinceCalendar.China.Zone)));
-
-        quartz.AddJob<RenewalCoverageJob>(job => job.WithIdentity(RenewalCoverageJob.Key));
-        quartz.AddTrigger((sp, trigger) => trigger.ForJob(RenewalCoverageJob.Key).WithIdentity("renewal-coverage-trigger")
-            .WithCronSchedule(Options(sp).RenewalCoverageCron, cron => cron.InTimeZone(Deadlines.ProvinceCalendar.China.Zone)));
-
-        quartz.AddJob<QuarterlyVerificationJob>(job => job.WithIdentity(QuarterlyVerificationJob.Key));
-        quartz.AddTrigger((sp, trigger) => trigger.ForJob(QuarterlyVerificationJob.Key).WithIdentity("quarterly-verification-trigger")
-            .WithCronSchedule(Options(sp).QuarterlyVerificationCron, cron => cron.InTimeZone(Deadlines.ProvinceCalendar.China.Zone)));
-    }
-
-    private static JobOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<JobOptions>>().Value;
+    public void Dispose() => _log.Dispose();
 }

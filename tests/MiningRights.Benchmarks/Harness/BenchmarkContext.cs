@@ -82,6 +82,7 @@ public sealed class BenchmarkContext(BenchmarkSettings settings, string reposito
             await using var scope = provider.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
             await db.Database.MigrateAsync(ct);
+            database.InstallSharedSchedule(connectionString);
             await database.PrepareAsync(db, ct);
             await JurisdictionCatalog.EnsureAsync(db, ct);
         }

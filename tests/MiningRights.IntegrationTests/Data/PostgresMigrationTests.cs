@@ -8,19 +8,11 @@ namespace MiningRights.IntegrationTests.Data;
 
 /// <summary>
 /// The PostgreSQL migrations are hand-kept SQL scripts too: on the test command's real server, the schema they build must
-/// be the schema EF builds from the model (columns with their types, nullability and defaults, constraints, indexes),
-/// and they must add Quartz's job store besides.
+/// be the schema EF builds from the model (columns with their types, nullability and defaults, constraints, indexes).
 /// </summary>
 [Trait("Database", "Explicit")]
 public sealed class PostgresMigrationTests
 {
-    // What a clustered scheduler cannot run without (Quartz checks the whole of its schema when it starts: every test
-    // service on PostgreSQL starts one on a migrated database).
-    private static readonly string[] QuartzTables =
-    [
-        "qrtz_fired_triggers", "qrtz_job_details", "qrtz_locks", "qrtz_scheduler_state", "qrtz_simple_triggers", "qrtz_triggers",
-    ];
-
     [Fact]
     public void Migrations_create_exactly_the_schema_of_the_model()
     {
@@ -44,14 +36,11 @@ public sealed class PostgresMigrationTests
         var fromModel = Schema(createdDatabase);
         Assert.Contains(fromModel, s => s.StartsWith("column|Deadlines|NextActionAtUtc|timestamp with time zone|", StringComparison.Ordinal));
         Assert.Contains(fromModel, s => s.StartsWith("column|Deadlines|DueOn|date|", StringComparison.Ordinal));
-        var ours = fromMigrations.Where(s => !s.Contains("|qrtz_", StringComparison.Ordinal)).ToHashSet();
+        var ours = fromMigrations.ToHashSet();
         Assert.True(
             fromModel.SetEquals(ours),
             "Only in the model: " + string.Join(Environment.NewLine, fromModel.Except(ours).Order(StringComparer.Ordinal)) + Environment.NewLine +
             "Only in the migrations: " + string.Join(Environment.NewLine, ours.Except(fromModel).Order(StringComparer.Ordinal)));
-
-        var quartz = fromMigrations.Where(s => s.StartsWith("table|qrtz_", StringComparison.Ordinal)).Select(s => s.Split('|')[1]).ToHashSet();
-        Assert.Subset(quartz, QuartzTables.ToHashSet());
     }
 
     [Fact]

@@ -88,23 +88,25 @@ public sealed class ProviderTests
         Assert.Contains("migrate", refused, StringComparison.Ordinal);
         Assert.Contains("Database:MigrateAtStart", refused, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'Rights'"));
+        Assert.Equal(0, await CountAsync(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire'"));
 
         var (exitCode, output) = await RunMigrateCommandAsync(connectionString);
         Assert.True(exitCode == 0, "migrate exited with " + exitCode + ": " + output);
         Assert.Contains("20261122200000_Initial", output, StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'Rights'"));
+        // The shared schedule's tables come with the migrations, made by the job library's own scripts.
+        Assert.Equal(1, await CountAsync(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name = 'job'"));
 
-        // Two nodes on the migrated database: both answer, and both joined the one clustered schedule.
+        // Two nodes on the migrated database: both answer, and both joined the one shared schedule.
         var clock = TestClock.Shanghai(2025, 3, 1, 10);
         using var first = new ServiceFactory(clock, settings: settings);
         using var second = new ServiceFactory(clock, settings: settings);
         (await first.WaitUntilHealthyAsync()).Dispose();
         (await second.WaitUntilHealthyAsync()).Dispose();
-        Assert.Equal(2, await CountAsync(connectionString, "SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state"));
-        // One trigger each, shared by both nodes: the sweep, the delivery, the audit sealing, and the cron jobs (the daily
-        // performance evaluation, renewal coverage and the quarterly verification).
-        Assert.Equal(6, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_triggers"));
-        Assert.Equal(3, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_cron_triggers"));
+        Assert.Equal(2, await CountAsync(connectionString, "SELECT count(*) FROM hangfire.server"));
+        // One definition of each recurring job, shared by both nodes: the sweep, the delivery, the audit sealing, and the
+        // cron jobs (the daily performance evaluation, renewal coverage and the quarterly verification).
+        Assert.Equal(6, await CountAsync(connectionString, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs'"));
     }
 
     /// <summary>Starts a service with <paramref name="settings"/> and returns why it did not start.</summary>

@@ -26,8 +26,9 @@ public sealed class EnvironmentFactory : WebApplicationFactory<Program>
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["Smtp:Host"] = string.Empty,
-            ["Jobs:DeadlineSweepSeconds"] = "3600",
-            ["Jobs:OutboxDeliverySeconds"] = "3600",
+            ["Jobs:DeadlineSweepSeconds"] = "0",
+            ["Jobs:OutboxDeliverySeconds"] = "0",
+            ["Jobs:RunAtStart"] = "false",
 
             // Not "admin": in Development the demo data creates an account of that name.
             ["Accounts:AdminUserName"] = AdminUser,

@@ -33,15 +33,15 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = DataDirectory,
             ["Smtp:Host"] = MailDev.SmtpHost,
             ["Smtp:Port"] = MailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Jobs:DeadlineSweepSeconds"] = "3600",
-            ["Jobs:OutboxDeliverySeconds"] = "3600",
-            ["Jobs:AuditSealSeconds"] = "3600",
+            ["Jobs:DeadlineSweepSeconds"] = "0",
+            ["Jobs:OutboxDeliverySeconds"] = "0",
+            ["Jobs:AuditSealSeconds"] = "0",
             ["Jobs:RunAtStart"] = "false",
 
             // The daily evaluation runs when a test calls it, never on the real clock in the middle of one.
-            ["Jobs:PerformanceEvaluationCron"] = "0 0 0 1 1 ? 2099",
-            ["Jobs:RenewalCoverageCron"] = "0 0 0 1 1 ? 2099",
-            ["Jobs:QuarterlyVerificationCron"] = "0 0 0 1 1 ? 2099",
+            ["Jobs:PerformanceEvaluationCron"] = "0 0 31 2 *",
+            ["Jobs:RenewalCoverageCron"] = "0 0 31 2 *",
+            ["Jobs:QuarterlyVerificationCron"] = "0 0 31 2 *",
             ["Demo:Seed"] = "false",
 
             // Tokens and sign-in cookies outlive the months the clock is moved forward by.

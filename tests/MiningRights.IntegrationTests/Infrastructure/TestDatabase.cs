@@ -89,7 +89,7 @@ public static class TestDatabase
             migrations = probe.Database.GetMigrations().ToArray();
         }
 
-        var name = "mr_template_" + Hash(string.Join(",", migrations));
+        var name = "mr_template_" + Hash(string.Join(",", migrations) + ",hangfire " + typeof(Hangfire.PostgreSql.PostgreSqlStorage).Assembly.GetName().Version);
         if (Exists(name))
         {
             return name;
@@ -102,6 +102,8 @@ public static class TestDatabase
         {
             db.Database.Migrate();
         }
+
+        provider.InstallSharedSchedule(Postgres(building));
 
         // A database is cloned only while nobody is connected to it.
         NpgsqlConnection.ClearAllPools();

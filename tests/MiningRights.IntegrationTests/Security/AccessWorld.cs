@@ -105,8 +105,6 @@ public sealed class AccessWorld : IAsyncLifetime
 
     public string AnnouncementId { get; private set; } = null!;
 
-    public string JobName { get; private set; } = null!;
-
     public (string Id, string Version) Definition { get; private set; }
 
     public string CreditCodeOfA { get; private set; } = null!;
@@ -319,7 +317,6 @@ public sealed class AccessWorld : IAsyncLifetime
 
         var accounts = (await Admin.GetFromJsonAsync<JsonArray>("/api/accounts"))!;
         AccountOfA = Add("account", accounts.First(a => a!["holderId"]?.GetValue<string>() == HolderA.Id.ToString())!["id"]!.GetValue<string>(), HolderA);
-        JobName = (await Admin.GetFromJsonAsync<JsonArray>("/api/admin/jobs"))![0]!["name"]!.GetValue<string>();
         var definition = (await Admin.GetFromJsonAsync<JsonArray>("/api/workflows/definitions"))![0]!;
         Definition = (definition["id"]!.GetValue<string>(), definition["version"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -33,13 +33,13 @@ public sealed class SignInLogTests
         var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["accessToken"]!.GetValue<string>();
         using var signedIn = new HttpClient { BaseAddress = new Uri(address) };
         signedIn.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        Assert.Equal(HttpStatusCode.Forbidden, (await signedIn.GetAsync("/api/admin/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await signedIn.GetAsync("/api/accounts")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/rights")).StatusCode);
 
         var lines = factory.Logs.Lines;
         Assert.Contains(lines, l => l.Contains($"Sign-in failed (API): {userName} from 127.0.0.1", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains($"Signed in (API): {userName} from 127.0.0.1", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains($"Access denied (403): {userName} from 127.0.0.1 GET /api/admin/jobs", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains($"Access denied (403): {userName} from 127.0.0.1 GET /api/accounts", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Access denied (401, not signed in): from 127.0.0.1 GET /api/rights", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(wrong, StringComparison.Ordinal) || l.Contains(ServiceFactory.Password, StringComparison.Ordinal));
     }

@@ -18,9 +18,8 @@ namespace MiningRights.Web.Pages.Admin;
 /// Development, the demo clock. Every button goes through the use case its API endpoint calls.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, NotificationQueries notices, AccountQueries accounts, RightSearch places, HolderQueries holders, TimeProvider time, IHostEnvironment environment, Ui ui) : PageModel
+public sealed class IndexModel(DeadlineQueries deadlines, NotificationQueries notices, AccountQueries accounts, RightSearch places, HolderQueries holders, TimeProvider time, IHostEnvironment environment, Ui ui) : PageModel
 {
-    public IReadOnlyList<JobBoard.JobView> Jobs { get; private set; } = [];
 
     public IReadOnlyList<DeadlineView> Parked { get; private set; } = [];
 
@@ -74,7 +73,6 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
         // What was just done, named by a fixed word in the address (never text from it).
         Message = Request.Query["done"].FirstOrDefault() switch
         {
-            "job" => ui.T("已启动，稍后刷新查看运行记录。", "Started; reload to see its run."),
             "deadline" => ui.T("期限已重新纳入巡检。", "The deadline is back in the sweep."),
             "notice" => ui.T("通知已重新投递。", "The notice is back in the outbox."),
             "locked" => ui.T("账户已锁定。", "The account is locked."),
@@ -85,9 +83,6 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
         };
         await LoadAsync(ct);
     }
-
-    public Task<IActionResult> OnPostRunJobAsync(string name, CancellationToken ct) =>
-        ActAsync(() => jobs.RunNowAsync(name, ct), "job", ct);
 
     public Task<IActionResult> OnPostRetryDeadlineAsync(Guid id, [FromServices] RetryParkedDeadline retry, CancellationToken ct) =>
         ActAsync(() => retry.HandleAsync(id, ct), "deadline", ct);
@@ -131,7 +126,6 @@ public sealed class IndexModel(JobBoard jobs, DeadlineQueries deadlines, Notific
     private async Task LoadAsync(CancellationToken ct)
     {
         var user = CurrentUser.From(User);
-        Jobs = await jobs.ListAsync(ct);
         Parked = await deadlines.ParkedAsync(ct);
         Dead = (await notices.ListAsync(user, NotificationStatus.Dead, null, PageRequest.From(null, null), ct)).Items;
         Accounts = await accounts.ListAsync(ct);
