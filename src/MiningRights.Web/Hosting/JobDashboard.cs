@@ -35,8 +35,15 @@ public static class JobDashboard
             Authorization = [new AdministratorsOnly()],
         };
         app.MapHangfireDashboard(Path, options, app.Services.GetRequiredService<JobStorage>())
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithMetadata(new BrowserPage());
     }
+
+    /// <summary>
+    /// Marks an endpoint that serves pages to a browser though it is none of the service's Razor pages: signed out, its
+    /// reader is sent to sign in (as on every page) rather than answered 401 as an API caller is.
+    /// </summary>
+    public sealed class BrowserPage;
 
     /// <summary>The dashboard's own check, behind the endpoint's authorization: only administrators.</summary>
     private sealed class AdministratorsOnly : IDashboardAuthorizationFilter

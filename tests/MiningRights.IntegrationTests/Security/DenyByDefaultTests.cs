@@ -137,7 +137,9 @@ public sealed partial class DenyByDefaultTests
         }
     }
 
-    private static bool IsPage(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
+    private static bool IsPage(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
+        || endpoint.Metadata.GetMetadata<MiningRights.Web.Hosting.JobDashboard.BrowserPage>() is not null;
 
     private static string PagePath(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.Trim('/');
 
