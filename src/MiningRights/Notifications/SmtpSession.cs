@@ -9,7 +9,9 @@ namespace MiningRights.Notifications;
 /// and sign-in as configured) on the first send, checked with NOOP before it is used again after an idle spell, and
 /// closed with QUIT when the session is disposed. An error reply of the server becomes a
 /// <see cref="MailRefusedException"/> and leaves the connection usable (MailKit resets the transaction); any other
-/// failure drops the connection, and the next notice connects afresh. Not safe for two sends at once.
+/// failure drops the connection, and the next notice connects afresh. A notice whose send broke off is not sent again
+/// at once over a new connection: the server may already have taken it, so it waits for its retry like any failure,
+/// which keeps a repeat to the lapsed-claim case the dispatcher describes. Not safe for two sends at once.
 /// </summary>
 internal sealed class SmtpSession(string host, SmtpOptions options) : IMailSession
 {
@@ -29,9 +31,9 @@ internal sealed class SmtpSession(string host, SmtpOptions options) : IMailSessi
         }
         catch (SmtpCommandException ex)
         {
-            // Refused sender, recipient or message: MailKit has reset the transaction. Any other reply out of place
-            // (greeting, sign-in, reset) leaves the connection in doubt.
-            if (ex.ErrorCode == SmtpErrorCode.UnexpectedStatusCode)
+            // Refused sender, recipient or message: MailKit has reset the transaction. A reply out of place (greeting,
+            // sign-in, reset) leaves the connection in doubt, and 421 is the server closing it.
+            if (ex.ErrorCode == SmtpErrorCode.UnexpectedStatusCode || ex.StatusCode == SmtpStatusCode.ServiceNotAvailable)
             {
                 await DropAsync();
             }

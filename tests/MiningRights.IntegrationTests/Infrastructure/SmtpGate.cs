@@ -17,6 +17,7 @@ public sealed class SmtpGate : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, string> _refused = new(StringComparer.OrdinalIgnoreCase);
     private int _connections;
+    private CancellationTokenSource _dropOpen = new();
     private TcpListener? _listener;
     private Task? _accepting;
 
@@ -38,6 +39,9 @@ public sealed class SmtpGate : IAsyncDisposable
     /// default <c>550 5.1.1 &lt;address&gt;: mailbox unavailable</c>.
     /// </summary>
     public void RefuseRecipient(string address, string? reply = null) => _refused[address] = reply ?? $"550 5.1.1 <{address}>: mailbox unavailable";
+
+    /// <summary>Closes every connection open through the gate, as a mail server does that drops its clients; new ones are accepted.</summary>
+    public void DropConnections() => Interlocked.Exchange(ref _dropOpen, new CancellationTokenSource()).Cancel();
 
     /// <summary>New connections forward <c>RCPT TO</c> for <paramref name="address"/> to the server again.</summary>
     public void AcceptRecipient(string address) => _refused.TryRemove(address, out _);
@@ -83,7 +87,7 @@ public sealed class SmtpGate : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _connections);
-            _ = ForwardAsync(client, ct);
+            _ = ForwardAsync(client, CancellationTokenSource.CreateLinkedTokenSource(ct, Volatile.Read(ref _dropOpen).Token).Token);
         }
     }
 

@@ -76,6 +76,33 @@ public sealed class MailRefusalTests
         Assert.Equal(ids.Order(), mails.Select(m => m.NotificationId ?? Guid.Empty).Order());
     }
 
+    [Fact]
+    public async Task After_the_server_drops_the_connection_the_notice_that_met_it_fails_for_its_retry_and_the_next_connects_afresh()
+    {
+        await using var gate = new SmtpGate();
+        using var factory = OneWorker(gate);
+        await ScheduledDelivery.PauseAsync(factory.Services);
+        gate.Open();
+        var domain = OutboxNotices.NewDomain();
+        var ids = await OutboxNotices.AddAsync(factory.Services, [$"a@{domain}", $"b@{domain}", $"c@{domain}"], Now);
+        var notices = (await OutboxNotices.FindAsync(factory.Services, ids)).OrderBy(n => ids.IndexOf(n.Id)).ToList();
+
+        await using (var session = factory.Services.GetRequiredService<IMailSender>().OpenSession())
+        {
+            await session.SendAsync(notices[0], CancellationToken.None);
+            gate.DropConnections();
+
+            // Not sent again over a new connection at once (the server might have taken it): a failure like any other.
+            var failure = await Assert.ThrowsAnyAsync<Exception>(() => session.SendAsync(notices[1], CancellationToken.None));
+            Assert.IsNotType<MailRefusedException>(failure);
+            await session.SendAsync(notices[2], CancellationToken.None);
+        }
+
+        Assert.Equal(2, gate.Connections);
+        var mails = await Mailbox.WaitForAsync(domain, 3, TimeSpan.FromSeconds(2));
+        Assert.Equal(new[] { ids[0], ids[2] }.Order(), mails.Select(m => m.NotificationId ?? Guid.Empty).Order());
+    }
+
     /// <summary>A service sending through <paramref name="gate"/> with one delivery worker, so one SMTP connection.</summary>
     private static ServiceFactory OneWorker(SmtpGate gate) => new(Now, settings: new Dictionary<string, string?>
     {
