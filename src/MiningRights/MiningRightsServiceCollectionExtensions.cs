@@ -79,7 +79,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddScoped<Recipients>();
         services.AddScoped<NotificationQueries>();
         services.AddScoped<RetryDeadNotice>();
-        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<IMailSender, MailKitMailSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
         return services;

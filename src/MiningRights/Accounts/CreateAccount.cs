@@ -1,7 +1,7 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Data;
+using MiningRights.Notifications;
 using MiningRights.Rights;
 
 namespace MiningRights.Accounts;
@@ -45,7 +45,7 @@ public sealed class CreateAccount(UserManager<ApplicationUser> users, MiningRigh
             errorsZh["role"] = $"角色必须为 {string.Join(", ", Roles.All)} 之一。";
         }
 
-        if (request.Email is not null && (request.Email.Length > AccountLimits.Email || !MailAddress.TryCreate(request.Email, out _)))
+        if (request.Email is not null && (request.Email.Length > AccountLimits.Email || !EmailAddress.TryParse(request.Email, out _)))
         {
             errors["email"] = [$"The email address is not valid (at most {AccountLimits.Email} characters)."];
             errorsZh["email"] = $"电子邮箱地址无效（最多 {AccountLimits.Email} 个字符）。";

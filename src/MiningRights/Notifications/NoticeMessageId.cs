@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Mail;
+using MimeKit;
 
 namespace MiningRights.Notifications;
 
@@ -13,7 +13,7 @@ public static class NoticeMessageId
     /// <summary><c>&lt;{id:N}@{host of the sender address}&gt;</c>, the host in ASCII as RFC 5322 requires.</summary>
     public static string For(Guid notificationId, string fromAddress)
     {
-        var host = new MailAddress(fromAddress).Host;
+        var host = MailboxAddress.Parse(fromAddress).Domain;
         return $"<{notificationId:N}@{new IdnMapping().GetAscii(host).ToLowerInvariant()}>";
     }
 }

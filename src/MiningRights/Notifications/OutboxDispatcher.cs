@@ -13,7 +13,8 @@ namespace MiningRights.Notifications;
 /// another process is claiming are skipped where the database locks rows), so two processes never send the same notice. Claimed notices are sent by
 /// <see cref="OutboxOptions.DeliveryParallelism"/> workers, each over its own mail session (one SMTP connection kept for
 /// the run). A failure schedules a retry with exponential backoff, and after the configured attempts the notice is
-/// marked dead. Nothing is deleted.
+/// marked dead; a notice the mail server refuses for good (<see cref="MailRefusedException.Permanent"/>) is dead at
+/// once. Nothing is deleted.
 /// <para>
 /// Sending and recording "sent" are two steps. Once the server has accepted a notice, "sent" is its own small write
 /// with its own short retries; a database error there is not a failed send and never makes this process send the
@@ -199,7 +200,10 @@ public sealed class OutboxDispatcher(
         }
         finally
         {
-            session?.Dispose();
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
         }
     }
 
@@ -262,8 +266,10 @@ public sealed class OutboxDispatcher(
     private async Task RecordFailureAsync(MiningRightsDbContext db, Claim claim, Exception failure, Run run)
     {
         var notice = claim.Notification;
-        var give = claim.Attempts >= options.Value.MaxAttempts;
-        var error = failure.GetBaseException().Message;
+        // Refused for good by the mail server (a 5xx for this notice): dead now, with the server's reply.
+        var refused = failure as MailRefusedException;
+        var give = refused?.Permanent == true || claim.Attempts >= options.Value.MaxAttempts;
+        var error = refused?.Message ?? failure.GetBaseException().Message;
         var next = time.GetUtcNow().UtcDateTime + options.Value.RetryDelay(claim.Attempts);
         try
         {
@@ -284,7 +290,8 @@ public sealed class OutboxDispatcher(
         if (give)
         {
             run.CountDead();
-            logger.LogError("Notice {NotificationId} to {Recipient} is dead after {Attempts} attempts: {Error}", notice.Id, notice.Recipient, claim.Attempts, error);
+            logger.LogError("Notice {NotificationId} to {Recipient} is dead after {Attempts} attempts{Refused}: {Error}", notice.Id, notice.Recipient, claim.Attempts,
+                refused?.Permanent == true ? ", refused for good by the mail server" : string.Empty, error);
         }
         else
         {

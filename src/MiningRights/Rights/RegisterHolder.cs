@@ -1,8 +1,8 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Notifications;
 
 namespace MiningRights.Rights;
 
@@ -93,7 +93,7 @@ public sealed class RegisterHolder(MiningRightsDbContext db, TimeProvider time)
         }
 
         var emails = request.ContactEmails ?? [];
-        if (emails.Length == 0 || emails.Length > MaxContacts || emails.Any(e => e is null || e.Length > AccountLimits.Email || !MailAddress.TryCreate(e, out var parsed) || parsed.Address != e.Trim() || e.Contains(';', StringComparison.Ordinal)))
+        if (emails.Length == 0 || emails.Length > MaxContacts || emails.Any(e => e is null || e.Length > AccountLimits.Email || !EmailAddress.TryParse(e, out var parsed) || parsed != e.Trim() || e.Contains(';', StringComparison.Ordinal)))
         {
             errors["contactEmails"] = [$"One to {MaxContacts} valid email addresses (each at most {AccountLimits.Email} characters) are required for notices."];
             errorsZh["contactEmails"] = $"须提供 1 至 {MaxContacts} 个有效的电子邮箱地址（每个最多 {AccountLimits.Email} 个字符）用于接收通知。";

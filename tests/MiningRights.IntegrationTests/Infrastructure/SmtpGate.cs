@@ -7,14 +7,17 @@ namespace MiningRights.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A TCP port in front of the real SMTP server that the test can close and open: closed, connections are refused
-/// as when the mail server is down; open, each connection is forwarded to maildev. It can also refuse one recipient
-/// for good, as a mail server does for a mailbox that does not exist: it reads the client's commands line by line and
-/// answers <c>RCPT TO</c> for that address itself with a permanent <c>550</c>, forwarding everything else.
+/// as when the mail server is down; open, each connection is forwarded to maildev. It can also refuse recipients, for
+/// good as a mail server does for a mailbox that does not exist (<c>550</c>) or for now (<c>451</c>): it reads the
+/// client's commands line by line and answers <c>RCPT TO</c> for such an address itself, forwarding everything else.
+/// It counts the connections made through it.
 /// </summary>
 public sealed class SmtpGate : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _refused = new(StringComparer.OrdinalIgnoreCase);
+    private int _connections;
+    private CancellationTokenSource _dropOpen = new();
     private TcpListener? _listener;
     private Task? _accepting;
 
@@ -28,8 +31,20 @@ public sealed class SmtpGate : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>From now on every <c>RCPT TO</c> for <paramref name="address"/> is answered <c>550 5.1.1</c>.</summary>
-    public void RefuseRecipient(string address) => _refused[address] = true;
+    /// <summary>The connections accepted so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>
+    /// From now on every <c>RCPT TO</c> for <paramref name="address"/> is answered with <paramref name="reply"/>, by
+    /// default <c>550 5.1.1 &lt;address&gt;: mailbox unavailable</c>.
+    /// </summary>
+    public void RefuseRecipient(string address, string? reply = null) => _refused[address] = reply ?? $"550 5.1.1 <{address}>: mailbox unavailable";
+
+    /// <summary>Closes every connection open through the gate, as a mail server does that drops its clients; new ones are accepted.</summary>
+    public void DropConnections() => Interlocked.Exchange(ref _dropOpen, new CancellationTokenSource()).Cancel();
+
+    /// <summary>New connections forward <c>RCPT TO</c> for <paramref name="address"/> to the server again.</summary>
+    public void AcceptRecipient(string address) => _refused.TryRemove(address, out _);
 
     public void Open()
     {
@@ -71,7 +86,8 @@ public sealed class SmtpGate : IAsyncDisposable
                 return;
             }
 
-            _ = ForwardAsync(client, ct);
+            Interlocked.Increment(ref _connections);
+            _ = ForwardAsync(client, CancellationTokenSource.CreateLinkedTokenSource(ct, Volatile.Read(ref _dropOpen).Token).Token);
         }
     }
 
@@ -83,8 +99,9 @@ public sealed class SmtpGate : IAsyncDisposable
             await upstream.ConnectAsync(MailDev.SmtpHost, MailDev.SmtpPort, ct);
             var a = client.GetStream();
             var b = upstream.GetStream();
-            var up = _refused.IsEmpty ? a.CopyToAsync(b, ct) : RelayCommandsAsync(a, b, ct);
-            var down = b.CopyToAsync(a, ct);
+            var relay = !_refused.IsEmpty;
+            var up = relay ? RelayCommandsAsync(a, b, ct) : a.CopyToAsync(b, ct);
+            var down = relay ? RelayRepliesAsync(b, a, ct) : b.CopyToAsync(a, ct);
             try
             {
                 await Task.WhenAny(up, down);
@@ -98,8 +115,8 @@ public sealed class SmtpGate : IAsyncDisposable
 
     /// <summary>
     /// Forwards the client's lines to the server, except <c>RCPT TO</c> for a refused address (outside a message's
-    /// content), which the gate answers itself. The client waits for each reply, so the gate's reply never crosses one
-    /// of the server's.
+    /// content), which the gate answers itself. The client waits for each reply (<see cref="RelayRepliesAsync"/> hides
+    /// pipelining), so the gate's reply never crosses one of the server's.
     /// </summary>
     private async Task RelayCommandsAsync(Stream client, Stream server, CancellationToken ct)
     {
@@ -122,9 +139,11 @@ public sealed class SmtpGate : IAsyncDisposable
                 var line = pending.ToArray();
                 pending.SetLength(0);
                 var text = Encoding.Latin1.GetString(line).TrimEnd('\r', '\n');
-                if (!inContent && text.StartsWith("RCPT TO:", StringComparison.OrdinalIgnoreCase) && _refused.Keys.Any(r => text.Contains("<" + r + ">", StringComparison.OrdinalIgnoreCase)))
+                var refusal = inContent || !text.StartsWith("RCPT TO:", StringComparison.OrdinalIgnoreCase) ? null
+                    : _refused.FirstOrDefault(r => text.Contains("<" + r.Key + ">", StringComparison.OrdinalIgnoreCase)).Value;
+                if (refusal is not null)
                 {
-                    await client.WriteAsync(Encoding.ASCII.GetBytes($"550 5.1.1 {text[8..].Trim()}: mailbox unavailable\r\n"), ct);
+                    await client.WriteAsync(Encoding.ASCII.GetBytes(refusal + "\r\n"), ct);
                     continue;
                 }
 
@@ -137,6 +156,43 @@ public sealed class SmtpGate : IAsyncDisposable
                 {
                     inContent = false;
                 }
+            }
+
+            pending.Write(buffer, start, read - start);
+        }
+    }
+
+    /// <summary>
+    /// Forwards the server's replies line by line, with <c>PIPELINING</c> taken out of its <c>EHLO</c> reply: a client
+    /// that may not pipeline sends each command after the reply to the one before.
+    /// </summary>
+    private static async Task RelayRepliesAsync(Stream server, Stream client, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        var pending = new MemoryStream();
+        int read;
+        while ((read = await server.ReadAsync(buffer, ct)) > 0)
+        {
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != (byte)'\n')
+                {
+                    continue;
+                }
+
+                pending.Write(buffer, start, i + 1 - start);
+                start = i + 1;
+                var line = pending.ToArray();
+                pending.SetLength(0);
+                var text = Encoding.Latin1.GetString(line).TrimEnd('\r', '\n');
+                if (text.Length > 4 && text.StartsWith("250", StringComparison.Ordinal) && text[4..].Equals("PIPELINING", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Kept as a line of the same kind (more to come, or the last), saying nothing the client knows.
+                    line = Encoding.ASCII.GetBytes(text[..4] + "X-NO-PIPELINING\r\n");
+                }
+
+                await client.WriteAsync(line, ct);
             }
 
             pending.Write(buffer, start, read - start);
