@@ -43,6 +43,6 @@ public static class PersistenceExtensions
         });
 
         // Clustered, each process is one job server of one schedule kept in the shared database.
-        builder.Services.AddSchedules(options.Clustered ?? provider.ClusteredByDefault ? _ => provider.SharedSchedule(connectionString) : null);
+        builder.Services.AddSchedules(options.Clustered ?? provider.ClusteredByDefault ? provider.SharedSchedule(connectionString) : null);
     }
 }

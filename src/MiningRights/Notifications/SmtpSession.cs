@@ -69,11 +69,15 @@ internal sealed class SmtpSession(string host, SmtpOptions options) : IMailSessi
         _client.Dispose();
     }
 
-    /// <summary>5xx about the sender, a recipient or the message is final; everything else may succeed later.</summary>
+    /// <summary>
+    /// A 5xx about a recipient or the message is final for that notice; everything else may succeed later. A refused
+    /// sender is not: it refuses every notice alike (the service's From or its sign-in is wrong), so they wait for
+    /// their retries while an administrator corrects the configuration, rather than all dying at once.
+    /// </summary>
     private static MailRefusedException Refusal(SmtpCommandException ex)
     {
         var code = (int)ex.StatusCode;
-        var permanent = code is >= 500 and < 600 && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.MessageNotAccepted;
+        var permanent = code is >= 500 and < 600 && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted;
         return new MailRefusedException($"{code} {ex.Message}", permanent, ex);
     }
 

@@ -27,12 +27,12 @@ public static class Schedules
     /// database shared by several processes; without it they are kept in this process's memory (the service's durable
     /// state is in its own tables: deadlines and notices are rows that every run sweeps, so a restart loses no work).
     /// </summary>
-    public static IServiceCollection AddSchedules(this IServiceCollection services, Func<IServiceProvider, JobStorage>? sharedStorage = null)
+    public static IServiceCollection AddSchedules(this IServiceCollection services, JobStorage? sharedStorage = null)
     {
         services.AddSingleton<JobGate>();
         services.AddSingleton<Audit.AuditChain>();
         services.AddSingleton(new ScheduleNode($"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..6]}"));
-        services.AddSingleton<JobStorage>(sp => sharedStorage?.Invoke(sp) ?? new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddSingleton<JobStorage>(_ => sharedStorage ?? new InMemoryStorage(new InMemoryStorageOptions()));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(_ => { });
 
