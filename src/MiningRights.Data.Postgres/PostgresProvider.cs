@@ -83,6 +83,11 @@ public sealed class PostgresProvider : DatabaseProvider
             QueuePollInterval = TimeSpan.FromSeconds(1),
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
+
+            // The scheduler's locks are rows held for milliseconds (a recurring job's next run, a state change). A node
+            // killed while it holds one leaves the row behind; after this long another node takes the lock, where the
+            // library's ten minutes would hold up that job on every node, and a restarted node's start, for as long.
+            DistributedLockTimeout = TimeSpan.FromSeconds(10),
         };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }

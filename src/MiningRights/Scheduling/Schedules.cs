@@ -57,15 +57,66 @@ public sealed record ScheduleNode(string Name);
 
 /// <summary>
 /// Puts every recurring job in the job storage as the host starts (on several nodes each writes the same definitions),
-/// and asks for a sweep and a delivery at once when <see cref="JobOptions.RunAtStart"/>.
+/// and asks for a sweep and a delivery at once when <see cref="JobOptions.RunAtStart"/>. When the storage cannot take
+/// them yet (a lock left by a node that was killed, the database restarting), the node starts all the same and keeps
+/// trying in the background: its job server already runs whatever the shared schedule holds.
 /// </summary>
 internal sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<JobOptions> options, ILoggerFactory loggers) : IHostedService, IDisposable
 {
     public const int Count = 6;
 
+    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
+
     private readonly IDisposable _log = JobLog.Provider.Attach(loggers);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _registering = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Register();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            loggers.CreateLogger<RecurringJobs>().LogWarning(e, "The recurring jobs could not be written to the job storage yet; trying again every {Seconds} s", Retry.TotalSeconds);
+            _registering = RegisterLaterAsync(_stopping.Token);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _registering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _log.Dispose();
+    }
+
+    private async Task RegisterLaterAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            await Task.Delay(Retry, stopping);
+            try
+            {
+                Register();
+                loggers.CreateLogger<RecurringJobs>().LogInformation("The recurring jobs are written to the job storage");
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                loggers.CreateLogger<RecurringJobs>().LogWarning("The recurring jobs could not be written to the job storage yet: {Error}", e.Message);
+            }
+        }
+    }
+
+    private void Register()
     {
         var jobs = options.Value;
         var china = new RecurringJobOptions { TimeZone = Deadlines.ProvinceCalendar.China.Zone };
@@ -80,11 +131,5 @@ internal sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<Job
             recurring.Trigger(DeadlineSweepJob.Id);
             recurring.Trigger(OutboxDeliveryJob.Id);
         }
-
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => _log.Dispose();
 }
