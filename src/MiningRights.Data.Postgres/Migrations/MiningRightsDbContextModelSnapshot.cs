@@ -628,7 +628,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
                     b.HasIndex("BlockId")
                         .IsUnique()
-                        .HasFilter("\"VoidedAtUtc\" IS NULL");
+                        .HasFilter("\"VoidedAtUtc\" IS NULL AND \"BlockId\" IS NOT NULL");
 
                     b.HasIndex("HolderId");
 
@@ -637,7 +637,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
                     b.HasIndex("RightId")
                         .IsUnique()
-                        .HasFilter("\"VoidedAtUtc\" IS NULL");
+                        .HasFilter("\"VoidedAtUtc\" IS NULL AND \"RightId\" IS NOT NULL");
 
                     b.ToTable("TransferContracts", (string)null);
                 });

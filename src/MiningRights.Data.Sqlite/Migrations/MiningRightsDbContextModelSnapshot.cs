@@ -617,7 +617,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasIndex("BlockId")
                         .IsUnique()
-                        .HasFilter("\"VoidedAtUtc\" IS NULL");
+                        .HasFilter("\"VoidedAtUtc\" IS NULL AND \"BlockId\" IS NOT NULL");
 
                     b.HasIndex("HolderId");
 
@@ -626,7 +626,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasIndex("RightId")
                         .IsUnique()
-                        .HasFilter("\"VoidedAtUtc\" IS NULL");
+                        .HasFilter("\"VoidedAtUtc\" IS NULL AND \"RightId\" IS NOT NULL");
 
                     b.ToTable("TransferContracts", (string)null);
                 });

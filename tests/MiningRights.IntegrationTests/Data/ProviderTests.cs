@@ -16,11 +16,12 @@ public sealed class ProviderTests
     [Fact]
     public void An_unknown_provider_stops_the_start_naming_the_ones_there_are()
     {
-        var message = StartFailure(new Dictionary<string, string?> { ["Database:Provider"] = "SqlServer" });
+        var message = StartFailure(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
 
-        Assert.Contains("'SqlServer' is not known", message, StringComparison.Ordinal);
+        Assert.Contains("'Oracle' is not known", message, StringComparison.Ordinal);
         Assert.Contains("'Sqlite'", message, StringComparison.Ordinal);
         Assert.Contains("'Postgres'", message, StringComparison.Ordinal);
+        Assert.Contains("'SqlServer'", message, StringComparison.Ordinal);
     }
 
     [Fact]

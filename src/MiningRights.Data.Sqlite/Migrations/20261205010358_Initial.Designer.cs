@@ -11,7 +11,7 @@ using MiningRights.Data;
 namespace MiningRights.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MiningRightsDbContext))]
-    [Migration("20261205004352_Initial")]
+    [Migration("20261205010358_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -620,7 +620,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasIndex("BlockId")
                         .IsUnique()
-                        .HasFilter("\"VoidedAtUtc\" IS NULL");
+                        .HasFilter("\"VoidedAtUtc\" IS NULL AND \"BlockId\" IS NOT NULL");
 
                     b.HasIndex("HolderId");
 
@@ -629,7 +629,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasIndex("RightId")
                         .IsUnique()
-                        .HasFilter("\"VoidedAtUtc\" IS NULL");
+                        .HasFilter("\"VoidedAtUtc\" IS NULL AND \"RightId\" IS NOT NULL");
 
                     b.ToTable("TransferContracts", (string)null);
                 });

@@ -1254,7 +1254,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                 table: "TransferContracts",
                 column: "BlockId",
                 unique: true,
-                filter: "\"VoidedAtUtc\" IS NULL");
+                filter: "\"VoidedAtUtc\" IS NULL AND \"BlockId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TransferContracts_HolderId",
@@ -1272,7 +1272,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                 table: "TransferContracts",
                 column: "RightId",
                 unique: true,
-                filter: "\"VoidedAtUtc\" IS NULL");
+                filter: "\"VoidedAtUtc\" IS NULL AND \"RightId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TransferPlans_JurisdictionCode_Year",

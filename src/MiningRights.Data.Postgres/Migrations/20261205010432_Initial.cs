@@ -1255,7 +1255,7 @@ namespace MiningRights.Data.Postgres.Migrations
                 table: "TransferContracts",
                 column: "BlockId",
                 unique: true,
-                filter: "\"VoidedAtUtc\" IS NULL");
+                filter: "\"VoidedAtUtc\" IS NULL AND \"BlockId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TransferContracts_HolderId",
@@ -1273,7 +1273,7 @@ namespace MiningRights.Data.Postgres.Migrations
                 table: "TransferContracts",
                 column: "RightId",
                 unique: true,
-                filter: "\"VoidedAtUtc\" IS NULL");
+                filter: "\"VoidedAtUtc\" IS NULL AND \"RightId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TransferPlans_JurisdictionCode_Year",
