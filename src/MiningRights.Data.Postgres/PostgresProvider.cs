@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -28,10 +27,7 @@ public sealed class PostgresProvider : DatabaseProvider
 
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresProvider).Assembly.GetName().Name))
-
-            // Migrations are SQL scripts without a model snapshot (see the SQLite provider); the tests compare schemas.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresProvider).Assembly.GetName().Name));
 
     /// <summary>
     /// A transaction-level advisory lock: it needs no row to exist, and PostgreSQL releases it at commit or rollback, so a

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Hangfire;
 
 namespace MiningRights.Data.Sqlite;
@@ -35,15 +34,7 @@ public sealed class SqliteProvider : DatabaseProvider
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteProvider).Assembly.GetName().Name))
-            .AddInterceptors(new SqlitePragmas())
-
-            // The migrations are SQL scripts with no model snapshot (the EF design-time package does not restore
-            // here), so EF cannot compare a snapshot; the migration tests check the schema instead. A script that
-            // rebuilds tables switches foreign keys off around its transaction; the pragma holds only for the
-            // connection, so a crash between the two leaves nothing half-applied.
-            .ConfigureWarnings(w => w.Ignore(
-                RelationalEventId.PendingModelChangesWarning,
-                RelationalEventId.NonTransactionalMigrationOperationWarning));
+            .AddInterceptors(new SqlitePragmas());
 
     /// <summary>Puts the database file in WAL mode; the mode is kept in the file, so once at start is enough.</summary>
     public override async Task PrepareAsync(MiningRightsDbContext db, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using MiningRights.Data;
 using MiningRights.Data.Postgres;
 using MiningRights.Data.Sqlite;
+using MiningRights.Data.SqlServer;
 using MiningRights.Storage;
 using MiningRights.Scheduling;
 
@@ -10,7 +11,7 @@ namespace MiningRights.Web.Hosting;
 public static class PersistenceExtensions
 {
     /// <summary>
-    /// The database named by <c>Database:Provider</c> (SQLite, the embedded default, or PostgreSQL) with the connection
+    /// The database named by <c>Database:Provider</c> (SQLite, the embedded default, PostgreSQL or SQL Server) with the connection
     /// string <c>ConnectionStrings:MiningRights</c>, and the scheduler, whose schedule is kept in that database when the
     /// service runs as several nodes. The only place that names a provider.
     /// </summary>
@@ -21,9 +22,10 @@ public static class PersistenceExtensions
         {
             _ when options.Provider.Equals(SqliteProvider.ProviderName, StringComparison.OrdinalIgnoreCase) => new SqliteProvider(),
             _ when options.Provider.Equals(PostgresProvider.ProviderName, StringComparison.OrdinalIgnoreCase) => new PostgresProvider(),
+            _ when options.Provider.Equals(SqlServerProvider.ProviderName, StringComparison.OrdinalIgnoreCase) => new SqlServerProvider(),
             _ => throw new InvalidOperationException(
-                $"Database:Provider '{options.Provider}' is not known: use '{SqliteProvider.ProviderName}' (embedded, the default) or " +
-                $"'{PostgresProvider.ProviderName}' (production, several nodes). SQL Server is not built in; see README, Dependencies."),
+                $"Database:Provider '{options.Provider}' is not known: use '{SqliteProvider.ProviderName}' (embedded, the default), " +
+                $"'{PostgresProvider.ProviderName}' (production, several nodes) or '{SqlServerProvider.ProviderName}'."),
         };
 
         var dataDirectory = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? new StorageOptions().DataDirectory;

@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary><c>Sqlite</c> (the embedded default) or <c>Postgres</c>.</summary>
+    /// <summary><c>Sqlite</c> (the embedded default), <c>Postgres</c> or <c>SqlServer</c>.</summary>
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>Apply pending migrations when the service starts; unset, the provider's default (SQLite yes, PostgreSQL no).</summary>

@@ -27,13 +27,30 @@ public abstract class DatabaseProvider
     public abstract bool LocksClaimedRows { get; }
 
     /// <summary>What ends a claim's row selection: <c>FOR UPDATE SKIP LOCKED</c> where <see cref="LocksClaimedRows"/>, else nothing.</summary>
-    public string ClaimLock => LocksClaimedRows ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+    protected string ClaimLock => LocksClaimedRows ? "FOR UPDATE SKIP LOCKED" : string.Empty;
 
     /// <summary>
     /// What ends the selection of one row to be locked for a unit of work, waiting while another holds it: <c>FOR UPDATE</c>
     /// where <see cref="LocksClaimedRows"/>, else nothing.
     /// </summary>
-    public string RowLock => LocksClaimedRows ? "FOR UPDATE" : string.Empty;
+    protected string RowLock => LocksClaimedRows ? "FOR UPDATE" : string.Empty;
+
+    /// <summary>
+    /// The statement that selects, for claiming, the first <paramref name="count"/> rows of <paramref name="table"/> that
+    /// match <paramref name="where"/> in <paramref name="orderBy"/> order. Where <see cref="LocksClaimedRows"/>, the rows
+    /// are locked until the unit of work ends, and rows another unit of work holds are skipped (<paramref name="skipLocked"/>)
+    /// or waited for. Every argument is SQL text (identifiers quoted with double quotes, values as placeholders). The
+    /// default is PostgreSQL's and SQLite's: <c>SELECT ... ORDER BY ... LIMIT n FOR UPDATE SKIP LOCKED</c>.
+    /// </summary>
+    public virtual string SelectForClaim(string columns, string table, string where, string orderBy, string count, bool skipLocked) =>
+        $"SELECT {columns} FROM {table}\nWHERE {where}\nORDER BY {orderBy} LIMIT {count} {(skipLocked ? ClaimLock : RowLock)}";
+
+    /// <summary>
+    /// The statement that sets <paramref name="set"/> on the rows of <paramref name="table"/> that match
+    /// <paramref name="where"/> and returns every column of each row as updated (PostgreSQL's and SQLite's <c>RETURNING *</c>).
+    /// </summary>
+    public virtual string UpdateReturningRows(string table, string set, string where) =>
+        $"UPDATE {table} SET {set}\nWHERE {where}\nRETURNING *";
 
     /// <summary>
     /// Makes the caller's open transaction wait for, then hold until it ends, the lock named <paramref name="key"/>, so that

@@ -26,8 +26,7 @@ public static class RowWriter
 
         var shape = Shape.Of<T>(db);
         var columns = shape.Entity.GetProperties().ToList();
-        await using var command = shape.Command(
-            $"INSERT INTO {shape.Table} ({string.Join(", ", columns.Select(shape.Column))}) VALUES ({string.Join(", ", columns.Select((_, i) => shape.Placeholder(i)))})");
+        await using var command = shape.Command(shape.Insert(columns));
         foreach (var row in rows)
         {
             command.Parameters.Clear();
@@ -54,12 +53,10 @@ public static class RowWriter
         }
 
         var shape = Shape.Of<T>(db);
-        var set = columns.Select(c => shape.Entity.FindProperty(c) ?? throw new ArgumentException($"{typeof(T).Name} maps no {c}.", nameof(columns))).ToList();
+        var set = shape.Properties(columns);
         var key = shape.Entity.FindPrimaryKey()!.Properties.Single();
         var versionProperty = shape.Entity.FindProperty(version)!;
-        await using var command = shape.Command(
-            $"UPDATE {shape.Table} SET {string.Join(", ", set.Select((p, i) => $"{shape.Column(p)} = {shape.Placeholder(i)}"))} " +
-            $"WHERE {shape.Column(key)} = {shape.Placeholder(set.Count)} AND {shape.Column(versionProperty)} = {shape.Placeholder(set.Count + 1)}");
+        await using var command = shape.Command(shape.Update(set, key, versionProperty));
         foreach (var (row, readVersion) in rows)
         {
             command.Parameters.Clear();
@@ -77,6 +74,22 @@ public static class RowWriter
         }
     }
 
+    /// <summary>The statement <see cref="InsertAsync"/> runs for each row of <typeparamref name="T"/> on <paramref name="db"/>'s provider.</summary>
+    public static string InsertStatement<T>(DbContext db)
+        where T : class
+    {
+        var shape = Shape.Of<T>(db);
+        return shape.Insert(shape.Entity.GetProperties().ToList());
+    }
+
+    /// <summary>The statement <see cref="UpdateAsync"/> runs for each row of <typeparamref name="T"/> on <paramref name="db"/>'s provider.</summary>
+    public static string UpdateStatement<T>(DbContext db, IReadOnlyList<string> columns, string version)
+        where T : class
+    {
+        var shape = Shape.Of<T>(db);
+        return shape.Update(shape.Properties(columns), shape.Entity.FindPrimaryKey()!.Properties.Single(), shape.Entity.FindProperty(version)!);
+    }
+
     private sealed class Shape(DbContext db, IEntityType entity, ISqlGenerationHelper sql, StoreObjectIdentifier table)
     {
         public IEntityType Entity => entity;
@@ -90,6 +103,16 @@ public static class RowWriter
         }
 
         public string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
+
+        public List<IProperty> Properties(IReadOnlyList<string> columns) =>
+            columns.Select(c => entity.FindProperty(c) ?? throw new ArgumentException($"{entity.ClrType.Name} maps no {c}.", nameof(columns))).ToList();
+
+        public string Insert(List<IProperty> columns) =>
+            $"INSERT INTO {Table} ({string.Join(", ", columns.Select(Column))}) VALUES ({string.Join(", ", columns.Select((_, i) => Placeholder(i)))})";
+
+        public string Update(List<IProperty> set, IProperty key, IProperty version) =>
+            $"UPDATE {Table} SET {string.Join(", ", set.Select((p, i) => $"{Column(p)} = {Placeholder(i)}"))} " +
+            $"WHERE {Column(key)} = {Placeholder(set.Count)} AND {Column(version)} = {Placeholder(set.Count + 1)}";
 
         public string Placeholder(int index) => sql.GenerateParameterNamePlaceholder($"p{index}");
 

@@ -102,11 +102,9 @@ public sealed class DeadlineSweeper(
     private async Task<List<Guid>> ClaimDueAsync(MiningRightsDbContext db, DateTime now, int limit, Guid? only, CancellationToken ct)
     {
         var onlyOne = only is null ? string.Empty : """ AND "Id" = {2}""";
-        var sql = $$"""
-            SELECT "Id" AS "Value" FROM "Deadlines"
-            WHERE "NextActionAtUtc" IS NOT NULL AND "NextActionAtUtc" <= {0}{{onlyOne}}
-            ORDER BY "NextActionAtUtc" LIMIT {1} {{(only is null ? database.ClaimLock : database.RowLock)}}
-            """;
+        var sql = database.SelectForClaim(
+            "\"Id\" AS \"Value\"", "\"Deadlines\"", "\"NextActionAtUtc\" IS NOT NULL AND \"NextActionAtUtc\" <= {0}" + onlyOne,
+            "\"NextActionAtUtc\"", "{1}", skipLocked: only is null);
         object[] parameters = only is { } id ? [now, limit, id] : [now, limit];
         return await db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(ct);
     }

@@ -134,14 +134,10 @@ public sealed class OutboxDispatcher(
 
         // Sent only in the first half of the claim, so that it cannot lapse in the middle of a send.
         var sendBefore = now.AddSeconds(options.Value.ClaimSeconds / 2.0);
-        var sql = $$"""
-            UPDATE "Notifications" SET "NextAttemptAtUtc" = {0}, "Attempts" = "Attempts" + 1
-            WHERE "Id" IN (
-                SELECT "Id" FROM "Notifications"
-                WHERE "Status" = {1} AND "NextAttemptAtUtc" <= {2}
-                ORDER BY "NextAttemptAtUtc" LIMIT {3} {{database.ClaimLock}})
-            RETURNING *
-            """;
+        var due = database.SelectForClaim(
+            "\"Id\"", "\"Notifications\"", "\"Status\" = {1} AND \"NextAttemptAtUtc\" <= {2}", "\"NextAttemptAtUtc\"", "{3}", skipLocked: true);
+        var sql = database.UpdateReturningRows(
+            "\"Notifications\"", "\"NextAttemptAtUtc\" = {0}, \"Attempts\" = \"Attempts\" + 1", $"\"Id\" IN ({due})");
         var claimed = await db.Notifications
             .FromSqlRaw(sql, claimedUntil, nameof(NotificationStatus.Pending), now, count)
             .AsNoTracking()

@@ -1,6 +1,10 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Client;
+using Hangfire.Common;
 using Hangfire.InMemory;
+using Hangfire.Server;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,6 +19,42 @@ namespace MiningRights.Scheduling;
 /// </summary>
 public static class Schedules
 {
+    /// <summary>One worker for each job and one to spare: a long sweep never holds up the delivery.</summary>
+    private const int Workers = RecurringJobs.Count + 1;
+
+    /// <summary>
+    /// The job server: Hangfire's standard parts (workers, the delayed and the recurring scheduler, the storage's own
+    /// upkeep), assembled here only to bound how long a part that failed waits before it tries again: at most
+    /// <see cref="MaxRetry"/>, where the library's default grows with the square of the failures (a five-second database
+    /// restart left the recurring scheduler idle for more than a minute after the database was back).
+    /// </summary>
+    private static IBackgroundProcessingServer Server(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<JobOptions>>().Value;
+        var polling = TimeSpan.FromSeconds(options.SchedulePollingSeconds);
+        var filters = services.GetRequiredService<IJobFilterProvider>();
+        var states = new BackgroundJobStateChanger(filters);
+        string[] queues = [EnqueuedState.DefaultQueue];
+        IBackgroundProcessDispatcherBuilder[] parts =
+        [
+            new Worker(queues, new BackgroundJobPerformer(filters, services.GetRequiredService<JobActivator>()), states).UseBackgroundPool(Workers),
+            new DelayedJobScheduler(polling, states).UseBackgroundPool(1),
+            new RecurringJobScheduler(new BackgroundJobFactory(filters), polling).UseBackgroundPool(1),
+        ];
+        return new BackgroundProcessingServer(
+            services.GetRequiredService<JobStorage>(),
+            parts,
+            new Dictionary<string, object> { ["Queues"] = queues, ["WorkerCount"] = Workers },
+            new BackgroundProcessingServerOptions
+            {
+                ServerName = services.GetRequiredService<ScheduleNode>().Name,
+                RetryDelay = failures => TimeSpan.FromSeconds(Math.Clamp(failures, 1, MaxRetry.TotalSeconds)),
+            });
+    }
+
+    /// <summary>The longest a part of the job server waits between attempts while its storage is unreachable.</summary>
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(5);
+
     /// <summary>What Hangfire keeps for the whole process: how jobs are written, and its log (see <see cref="JobLog"/>).</summary>
     private static readonly Lazy<IGlobalConfiguration> Configuration = new(() => GlobalConfiguration.Configuration
         .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -39,15 +79,7 @@ public static class Schedules
         // Registered after AddHangfire's own, so that no container's logger factory or activator becomes Hangfire's
         // static default (AddHangfire would make the last container's both, and a disposed one stays behind).
         services.AddSingleton<IGlobalConfiguration>(_ => Configuration.Value);
-        services.AddHangfireServer((sp, server) =>
-        {
-            var options = sp.GetRequiredService<IOptions<JobOptions>>().Value;
-            server.ServerName = sp.GetRequiredService<ScheduleNode>().Name;
-            server.SchedulePollingInterval = TimeSpan.FromSeconds(options.SchedulePollingSeconds);
-
-            // One worker for each job and one to spare: a long sweep never holds up the delivery.
-            server.WorkerCount = RecurringJobs.Count + 1;
-        });
+        services.AddHangfireServer(Server);
         return services.AddHostedService<RecurringJobs>();
     }
 }

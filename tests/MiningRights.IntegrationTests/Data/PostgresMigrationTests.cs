@@ -7,8 +7,9 @@ using Npgsql;
 namespace MiningRights.IntegrationTests.Data;
 
 /// <summary>
-/// The PostgreSQL migrations are hand-kept SQL scripts too: on the test command's real server, the schema they build must
-/// be the schema EF builds from the model (columns with their types, nullability and defaults, constraints, indexes).
+/// The PostgreSQL migrations are generated with a model snapshot too: a model change without a migration fails here, and
+/// on the test command's real server the schema they build must be the schema EF builds from the model (columns with
+/// their types, nullability and defaults, constraints, indexes).
 /// </summary>
 [Trait("Database", "Explicit")]
 public sealed class PostgresMigrationTests
@@ -41,6 +42,17 @@ public sealed class PostgresMigrationTests
             fromModel.SetEquals(ours),
             "Only in the model: " + string.Join(Environment.NewLine, fromModel.Except(ours).Order(StringComparer.Ordinal)) + Environment.NewLine +
             "Only in the migrations: " + string.Join(Environment.NewLine, ours.Except(fromModel).Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void The_model_has_no_change_without_a_migration()
+    {
+        // The model is compared with the snapshot only: no connection is opened.
+        using var context = Context("Host=127.0.0.1;Database=unused");
+        Assert.True(context.Database.GetMigrations().Any());
+        Assert.False(
+            context.Database.HasPendingModelChanges(),
+            "The model differs from the PostgreSQL model snapshot: add a migration (`dotnet ef migrations add Name --project src/MiningRights.Data.Postgres`).");
     }
 
     [Fact]

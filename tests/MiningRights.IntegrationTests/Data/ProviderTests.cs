@@ -16,11 +16,12 @@ public sealed class ProviderTests
     [Fact]
     public void An_unknown_provider_stops_the_start_naming_the_ones_there_are()
     {
-        var message = StartFailure(new Dictionary<string, string?> { ["Database:Provider"] = "SqlServer" });
+        var message = StartFailure(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
 
-        Assert.Contains("'SqlServer' is not known", message, StringComparison.Ordinal);
+        Assert.Contains("'Oracle' is not known", message, StringComparison.Ordinal);
         Assert.Contains("'Sqlite'", message, StringComparison.Ordinal);
         Assert.Contains("'Postgres'", message, StringComparison.Ordinal);
+        Assert.Contains("'SqlServer'", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class ProviderTests
 
         var (exitCode, output) = await RunMigrateCommandAsync(connectionString);
         Assert.True(exitCode == 0, "migrate exited with " + exitCode + ": " + output);
-        Assert.Contains("20261122200000_Initial", output, StringComparison.Ordinal);
+        Assert.Matches(@"\d{14}_Initial", output);
         Assert.Equal(1, await CountAsync(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'Rights'"));
         // The shared schedule's tables come with the migrations, made by the job library's own scripts.
         Assert.Equal(1, await CountAsync(connectionString, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name = 'job'"));

@@ -34,6 +34,26 @@ public sealed class DockerComposeTests
         Assert.Matches(@"command:\s+- migrate", output);
     }
 
+    /// <summary>
+    /// The mssql profile, validated the same way: SQL Server 2022 with the licence accepted, the sa password from the
+    /// environment (with a default SQL Server accepts), a health check by sqlcmd, and a service node on it migrated first.
+    /// </summary>
+    [Fact]
+    public async Task Compose_file_validates_the_mssql_profile_with_a_node_on_SQL_Server()
+    {
+        var (exitCode, output, error) = await RunAsync("docker-compose", "--profile mssql config", FindRepositoryRoot());
+
+        Assert.True(exitCode == 0, $"docker-compose --profile mssql config exited with {exitCode}:{Environment.NewLine}{error}{output}");
+        Assert.Contains("image: mcr.microsoft.com/mssql/server:2022-latest", output, StringComparison.Ordinal);
+        Assert.Matches("ACCEPT_EULA: \"?Y\"?", output);
+        Assert.Matches(@"MSSQL_SA_PASSWORD: (?=\S*[A-Z])(?=\S*[a-z])(?=\S*\d)(?=\S*[^A-Za-z\d\s])\S{8,}", output);
+        Assert.Contains("sqlcmd", output, StringComparison.Ordinal);
+        Assert.Contains("Database__Provider: SqlServer", output, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__MiningRights: Server=mssql,1433;Database=miningrights", output, StringComparison.Ordinal);
+        Assert.Matches(@"profiles:\s+- mssql", output);
+        Assert.Matches(@"migrate-mssql:\s+condition: service_completed_successfully", output);
+    }
+
     private static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -102,9 +102,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Waits for <c>/health</c> to answer 200 and returns its report. Quartz starts the scheduler once the application has
-    /// started (<c>AwaitApplicationStarted</c>), and joining a cluster reads the shared tables, so a node under load may
-    /// answer 503 "Scheduler is Created" for a moment after it accepts requests; it must be healthy within 30 seconds.
+    /// Waits for <c>/health</c> to answer 200 and returns its report. The job server registers itself in the job storage
+    /// as the host starts (on PostgreSQL, in the shared database), so a node under load may answer 503 for a moment
+    /// after it accepts requests; it must be healthy within 30 seconds.
     /// </summary>
     public async Task<System.Text.Json.JsonDocument> WaitUntilHealthyAsync()
     {

@@ -15,9 +15,11 @@ public sealed class TransferContractConfiguration : IEntityTypeConfiguration<Tra
         builder.Property(c => c.Number).HasMaxLength(64);
         builder.HasIndex(c => c.Number).IsUnique();
         // One contract in force per block; voided ones stay as the record of a transfer that did not go through.
-        builder.HasIndex(c => c.BlockId).IsUnique().HasFilter("\"VoidedAtUtc\" IS NULL");
+        // Contracts without a block (or, below, a right) are left out by name: SQL Server's unique indexes, unlike
+        // PostgreSQL's and SQLite's, take two nulls for the same value.
+        builder.HasIndex(c => c.BlockId).IsUnique().HasFilter("\"VoidedAtUtc\" IS NULL AND \"BlockId\" IS NOT NULL");
         // And one per right: a right registered under a transfer has its contract, one registered before may have one entered.
-        builder.HasIndex(c => c.RightId).IsUnique().HasFilter("\"VoidedAtUtc\" IS NULL");
+        builder.HasIndex(c => c.RightId).IsUnique().HasFilter("\"VoidedAtUtc\" IS NULL AND \"RightId\" IS NOT NULL");
         builder.Ignore(c => c.IsVoid);
         builder.HasIndex(c => c.HolderId);
         builder.Property(c => c.AuthorityCode).HasMaxLength(6);
