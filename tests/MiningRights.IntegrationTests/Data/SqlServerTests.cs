@@ -110,6 +110,18 @@ public sealed class SqlServerTests : IDisposable
     }
 
     [Fact]
+    public void The_shared_schedule_is_kept_in_its_own_schema_made_by_a_script_that_parses_as_T_SQL()
+    {
+        // What `migrate` runs for Hangfire.SqlServer: the library's own script, in the provider's schema.
+        var script = Hangfire.SqlServer.SqlServerObjectsInstaller.GetInstallScript(SqlServerProvider.ScheduleSchema, enableHeavyMigrations: true);
+        Assert.Contains("[HangFire].[Job]", script, StringComparison.Ordinal);
+        Assert.True(Parse(script).Batches.Count > 0);
+
+        // The storage a node shares is made without a server: nothing is opened before the job server starts.
+        Assert.IsType<Hangfire.SqlServer.SqlServerStorage>(new SqlServerProvider().SharedSchedule(NoServer));
+    }
+
+    [Fact]
     public void A_statement_SQL_Server_cannot_read_fails_the_parse()
     {
         // The check above could pass on anything if the parser accepted anything: PostgreSQL's claim is refused.
