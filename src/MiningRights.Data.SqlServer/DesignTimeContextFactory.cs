@@ -1,20 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
-
 namespace MiningRights.Data.SqlServer;
 
-/// <summary>
-/// How <c>dotnet ef</c> makes the context for this assembly's migrations without starting the web host
-/// (<c>dotnet ef migrations add Name --project src/MiningRights.Data.SqlServer</c>): configured exactly as the service
-/// configures it. Adding a migration reads only the model and never connects; a command that touches a database
-/// takes its connection string after <c>--</c> (<c>dotnet ef database update --project ... -- "Server=...;Database=...;User Id=...;Password=..."</c>).
-/// </summary>
-public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<MiningRightsDbContext>
-{
-    public MiningRightsDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<MiningRightsDbContext>();
-        new SqlServerProvider().Configure(options, args.FirstOrDefault() ?? "Server=localhost;Database=miningrights;Integrated Security=true;TrustServerCertificate=true");
-        return new MiningRightsDbContext(options.Options);
-    }
-}
+/// <summary>The context <c>dotnet ef</c> builds this assembly's migrations from; the argument after <c>--</c> is a connection string.</summary>
+public sealed class DesignTimeContextFactory() : DesignTimeContext(new SqlServerProvider(), given => given ?? "Server=localhost;Database=miningrights;Integrated Security=true;TrustServerCertificate=true");
