@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using MiningRights.IntegrationTests.Infrastructure;
 
 namespace MiningRights.BrowserTests;
@@ -25,9 +26,13 @@ public sealed class AdminPagesTests(BrowserService service) : PageTest(service),
         var sweep = page.Locator("tr.js-jobs-list-row", new() { HasText = "deadline-sweep" });
         Assert.Contains("期限巡检（提醒与到期） / Deadline sweep (reminders and expiries)", await sweep.InnerTextAsync(), StringComparison.Ordinal);
         await sweep.Locator("input.js-jobs-list-checkbox").CheckAsync();
+        // The dashboard reloads its page once the trigger is taken: the next page is opened after that reload.
+        var reloaded = page.WaitForRequestFinishedAsync(new() { Predicate = request => request.IsNavigationRequest && request.Url.EndsWith("/admin/jobs/recurring", StringComparison.Ordinal) });
         var triggered = await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-url$='/recurring/trigger']").ClickAsync(),
             response => response.Url.EndsWith("/admin/jobs/recurring/trigger", StringComparison.Ordinal));
         Assert.Equal(204, triggered.Status);
+        await reloaded;
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         // Its run, with what it handled, among the succeeded jobs a moment later.
         await page.GotoAsync("/admin/jobs/jobs/succeeded");

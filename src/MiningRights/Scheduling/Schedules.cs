@@ -22,6 +22,16 @@ public static class Schedules
     /// <summary>One worker for each job and one to spare: a long sweep never holds up the delivery.</summary>
     private const int Workers = RecurringJobs.Count + 1;
 
+    /// <summary>The longest a part of the job server waits between attempts while its storage is unreachable.</summary>
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(5);
+
+    /// <summary>What Hangfire keeps for the whole process: how jobs are written, and its log (see <see cref="JobLog"/>).</summary>
+    private static readonly Lazy<IGlobalConfiguration> Configuration = new(() => GlobalConfiguration.Configuration
+        .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        .UseSimpleAssemblyNameTypeSerializer()
+        .UseRecommendedSerializerSettings()
+        .UseLogProvider(JobLog.Provider));
+
     /// <summary>
     /// The job server: Hangfire's standard parts (workers, the delayed and the recurring scheduler, the storage's own
     /// upkeep), assembled here only to bound how long a part that failed waits before it tries again: at most
@@ -52,16 +62,6 @@ public static class Schedules
             });
     }
 
-    /// <summary>The longest a part of the job server waits between attempts while its storage is unreachable.</summary>
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(5);
-
-    /// <summary>What Hangfire keeps for the whole process: how jobs are written, and its log (see <see cref="JobLog"/>).</summary>
-    private static readonly Lazy<IGlobalConfiguration> Configuration = new(() => GlobalConfiguration.Configuration
-        .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-        .UseSimpleAssemblyNameTypeSerializer()
-        .UseRecommendedSerializerSettings()
-        .UseLogProvider(JobLog.Provider));
-
     /// <summary>
     /// The job server and the recurring jobs. <paramref name="sharedStorage"/> keeps the schedule and the runs in a
     /// database shared by several processes; without it they are kept in this process's memory (the service's durable
@@ -69,6 +69,7 @@ public static class Schedules
     /// </summary>
     public static IServiceCollection AddSchedules(this IServiceCollection services, JobStorage? sharedStorage = null)
     {
+        _ = Configuration.Value;
         services.AddSingleton<JobGate>();
         services.AddSingleton<Audit.AuditChain>();
         services.AddSingleton(new ScheduleNode($"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..6]}"));
