@@ -1,6 +1,7 @@
-using MiningRights;
+using MiningRights.Composition;
 using MiningRights.Web.Apis;
 using MiningRights.Web.Hosting;
+using MiningRights;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
 using MiningRights.Benchmarks.Harness;
 using MiningRights.Rights;
 using Xunit.Abstractions;

@@ -16,7 +16,7 @@ public sealed class OverviewPagesTests(BrowserService service) : PageTest(servic
     [Fact]
     public async Task Each_chart_draws_its_tables_numbers_and_the_places_lead_down_to_a_county_and_back()
     {
-        var today = Deadlines.ProvinceCalendar.China.DateAt(Service.Factory.Clock.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(Service.Factory.Clock.GetUtcNow());
         await OverviewWorld.SeedAsync(Service.Factory.Services, today, Guid.NewGuid());
         var officer = await Service.AccountAsync("Authority", "620000");
         var page = await Service.NewPageAsync("zh-CN");

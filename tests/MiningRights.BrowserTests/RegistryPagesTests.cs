@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MiningRights.Accounts;
 using MiningRights.IntegrationTests.Infrastructure;
 using MiningRights.Rights;
 

@@ -642,7 +642,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.ToTable("TransferContracts", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Deadlines.Deadline", b =>
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1462,7 +1462,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.ToTable("Rulebooks", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Rights.Holder", b =>
+            modelBuilder.Entity("MiningRights.Accounts.Holder", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1504,7 +1504,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.ToTable("Holders");
                 });
 
-            modelBuilder.Entity("MiningRights.Rights.Jurisdiction", b =>
+            modelBuilder.Entity("MiningRights.Accounts.Jurisdiction", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(6)
@@ -1998,7 +1998,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
             modelBuilder.Entity("MiningRights.Calendar.CalendarFeed", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Holder", null)
+                    b.HasOne("MiningRights.Accounts.Holder", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2054,14 +2054,14 @@ namespace MiningRights.Data.Postgres.Migrations
                         .HasForeignKey("BlockId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("MiningRights.Rights.Holder", null)
+                    b.HasOne("MiningRights.Accounts.Holder", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MiningRights.Deadlines.Deadline", b =>
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
                 {
                     b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
                         .WithMany()
@@ -2099,13 +2099,13 @@ namespace MiningRights.Data.Postgres.Migrations
 
             modelBuilder.Entity("MiningRights.Listing.TransferBlock", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("AuthorityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("CountyCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2114,7 +2114,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
             modelBuilder.Entity("MiningRights.Listing.TransferPlan", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("JurisdictionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2123,19 +2123,19 @@ namespace MiningRights.Data.Postgres.Migrations
 
             modelBuilder.Entity("MiningRights.Rights.MiningRight", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("AuthorityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Rights.Holder", null)
+                    b.HasOne("MiningRights.Accounts.Holder", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("LocationCountyCode")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -645,7 +645,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.ToTable("TransferContracts", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Deadlines.Deadline", b =>
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1466,7 +1466,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.ToTable("Rulebooks", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Rights.Holder", b =>
+            modelBuilder.Entity("MiningRights.Accounts.Holder", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1508,7 +1508,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.ToTable("Holders");
                 });
 
-            modelBuilder.Entity("MiningRights.Rights.Jurisdiction", b =>
+            modelBuilder.Entity("MiningRights.Accounts.Jurisdiction", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(6)
@@ -2002,7 +2002,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
             modelBuilder.Entity("MiningRights.Calendar.CalendarFeed", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Holder", null)
+                    b.HasOne("MiningRights.Accounts.Holder", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2058,14 +2058,14 @@ namespace MiningRights.Data.SqlServer.Migrations
                         .HasForeignKey("BlockId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("MiningRights.Rights.Holder", null)
+                    b.HasOne("MiningRights.Accounts.Holder", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MiningRights.Deadlines.Deadline", b =>
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
                 {
                     b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
                         .WithMany()
@@ -2103,13 +2103,13 @@ namespace MiningRights.Data.SqlServer.Migrations
 
             modelBuilder.Entity("MiningRights.Listing.TransferBlock", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("AuthorityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("CountyCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2118,7 +2118,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
             modelBuilder.Entity("MiningRights.Listing.TransferPlan", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("JurisdictionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2127,19 +2127,19 @@ namespace MiningRights.Data.SqlServer.Migrations
 
             modelBuilder.Entity("MiningRights.Rights.MiningRight", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("AuthorityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Rights.Holder", null)
+                    b.HasOne("MiningRights.Accounts.Holder", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("LocationCountyCode")
                         .OnDelete(DeleteBehavior.Restrict)

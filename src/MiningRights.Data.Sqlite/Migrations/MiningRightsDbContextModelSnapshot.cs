@@ -631,7 +631,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.ToTable("TransferContracts", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Deadlines.Deadline", b =>
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1451,7 +1451,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.ToTable("Rulebooks", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Rights.Holder", b =>
+            modelBuilder.Entity("MiningRights.Accounts.Holder", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1493,7 +1493,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.ToTable("Holders");
                 });
 
-            modelBuilder.Entity("MiningRights.Rights.Jurisdiction", b =>
+            modelBuilder.Entity("MiningRights.Accounts.Jurisdiction", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(6)
@@ -1985,7 +1985,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
             modelBuilder.Entity("MiningRights.Calendar.CalendarFeed", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Holder", null)
+                    b.HasOne("MiningRights.Accounts.Holder", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2041,14 +2041,14 @@ namespace MiningRights.Data.Sqlite.Migrations
                         .HasForeignKey("BlockId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("MiningRights.Rights.Holder", null)
+                    b.HasOne("MiningRights.Accounts.Holder", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MiningRights.Deadlines.Deadline", b =>
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
                 {
                     b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
                         .WithMany()
@@ -2086,13 +2086,13 @@ namespace MiningRights.Data.Sqlite.Migrations
 
             modelBuilder.Entity("MiningRights.Listing.TransferBlock", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("AuthorityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("CountyCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2101,7 +2101,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
             modelBuilder.Entity("MiningRights.Listing.TransferPlan", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("JurisdictionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2110,19 +2110,19 @@ namespace MiningRights.Data.Sqlite.Migrations
 
             modelBuilder.Entity("MiningRights.Rights.MiningRight", b =>
                 {
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("AuthorityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Rights.Holder", null)
+                    b.HasOne("MiningRights.Accounts.Holder", null)
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Rights.Jurisdiction", null)
+                    b.HasOne("MiningRights.Accounts.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("LocationCountyCode")
                         .OnDelete(DeleteBehavior.Restrict)

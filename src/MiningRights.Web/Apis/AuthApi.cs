@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
+using MiningRights.Data;
 using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;

@@ -50,7 +50,7 @@ public static class ContractsApi
             claim = await handler.HandleAsync(id, await RequestBodies.ReadJsonAsync<ClaimRelief.Request>(request, ct) ?? new ClaimRelief.Request(null, null, null, null, null, null), user, ct);
         }
 
-        return TypedResults.Created($"/api/workflows/instances/{claim.Id}", await instances.GetAsync(user.Actor, claim.Id, ct));
+        return TypedResults.Created($"/api/workflows/instances/{claim.Id}", await instances.GetAsync(user, claim.Id, ct));
     }
 
     /// <summary>

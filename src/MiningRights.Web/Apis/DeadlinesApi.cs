@@ -3,6 +3,7 @@ using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.Paging;
 using MiningRights.Web.Hosting;
+using MiningRights.Workflows;
 
 namespace MiningRights.Web.Apis;
 

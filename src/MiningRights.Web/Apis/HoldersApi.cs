@@ -45,7 +45,7 @@ public static class HoldersApi
     /// Contact addresses are personal data: the holder and administrators see them, and an officer whose jurisdiction
     /// holds one of the holder's rights (by location county or registration authority), because it writes to them.
     /// </summary>
-    private static async Task<bool> MaySeeContactsAsync(CurrentUser user, Guid holderId, MiningRightsDbContext db, CancellationToken ct)
+    private static async Task<bool> MaySeeContactsAsync(Actor user, Guid holderId, MiningRightsDbContext db, CancellationToken ct)
     {
         if (user.IsAdmin || (user.IsHolder && user.HolderId == holderId))
         {

@@ -4,5 +4,5 @@ namespace MiningRights.Web.Apis;
 
 internal static class HttpContextUser
 {
-    public static CurrentUser Current(this HttpContext context) => CurrentUser.From(context.User);
+    public static Actor Current(this HttpContext context) => Actor.From(context.User);
 }

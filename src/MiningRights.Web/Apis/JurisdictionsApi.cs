@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Rights;
 

@@ -31,7 +31,7 @@ public static class VerificationApi
     {
         var user = context.Current();
         var owners = user.IsAdmin ? null : (await jurisdictions.TreeAsync(db, ct)).Subtree(user.JurisdictionCode!).ToList();
-        var outcomes = await verification.RunAsync(owners, user.Actor, ct, onDemand: true);
+        var outcomes = await verification.RunAsync(owners, user, ct, onDemand: true);
         var views = (await queries.BatchesAsync(user, null, ct)).ToDictionary(b => b.Id);
         return TypedResults.Ok(outcomes.Select(o => new RunOutcome(views[o.Batch.Id], o.Created, o.Added)).ToList());
     }

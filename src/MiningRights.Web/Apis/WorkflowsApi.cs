@@ -53,17 +53,17 @@ public static class WorkflowsApi
             await handler.HandleAsync(id, signal, await RequestBodies.ReadJsonAsync<SendSignal.Request>(request, ct) ?? new SendSignal.Request(null, null), user, ct);
         }
 
-        return TypedResults.Ok(await queries.GetAsync(user.Actor, id, ct));
+        return TypedResults.Ok(await queries.GetAsync(user, id, ct));
     }
 
     public static async Task<FileStreamHttpResult> EvidenceAsync(Guid id, Guid fileId, InstanceQueries queries, SignalEvidence evidence, HttpContext context, CancellationToken ct)
     {
-        var file = await queries.EvidenceAsync(context.Current().Actor, id, fileId, ct);
+        var file = await queries.EvidenceAsync(context.Current(), id, fileId, ct);
         // As an attachment, with the type its bytes show (and nosniff on every answer), as plans are served.
         var document = await evidence.OpenAsync(file, ct);
         return TypedResults.File(document.Content, document.ContentType, file.FileName);
     }
 
     public static async Task<Ok<InstanceView>> GetInstanceAsync(Guid id, InstanceQueries queries, HttpContext context, CancellationToken ct) =>
-        TypedResults.Ok(await queries.GetAsync(context.Current().Actor, id, ct));
+        TypedResults.Ok(await queries.GetAsync(context.Current(), id, ct));
 }

@@ -44,7 +44,7 @@ public static class DemoData
 
     private static async Task SeedRightsAsync(IServiceProvider services, string password)
     {
-        var admin = new CurrentUser("demo", SeedActor, [Roles.Admin], null, null);
+        var admin = new Actor(SeedActor, [Roles.Admin]) { Id = "demo" };
         var holders = services.GetRequiredService<RegisterHolder>();
         var jinxin = await holders.HandleAsync(new RegisterHolder.Request(
             UnifiedSocialCreditCode.WithCheckCharacter("91620100MA71XK3Q0"), "甘肃金鑫矿业有限公司", "Gansu Jinxin Mining Co., Ltd.", "zh-CN", ["notices@jinxin.example"]), admin, default);
@@ -58,7 +58,7 @@ public static class DemoData
         await accounts.HandleAsync(new CreateAccount.Request(AdminUser, password, Roles.Admin, "admin@dnr.gansu.example", "Administrator", "en", null, null), default);
 
         var register = services.GetRequiredService<RegisterRight>();
-        var today = Deadlines.ProvinceCalendar.China.DateAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
 
         // Registered late in the window: the plan falls due within the coming months.
         var recent = new DateOnly(2025, 12, 20) <= today ? new DateOnly(2025, 12, 20) : today;
@@ -79,7 +79,7 @@ public static class DemoData
     }
 
     /// <summary>The transfer block pool: a plan for this year, a block in the pool and one announced for listing (public).</summary>
-    private static async Task SeedListingAsync(IServiceProvider services, CurrentUser admin, DateOnly today)
+    private static async Task SeedListingAsync(IServiceProvider services, Actor admin, DateOnly today)
     {
         await services.GetRequiredService<CreateTransferPlan>().HandleAsync(new CreateTransferPlan.Request("620900", today.Year, 5), admin, default);
         var add = services.GetRequiredService<AddBlock>();
@@ -94,7 +94,7 @@ public static class DemoData
     private static double[][] Square(double lon, double lat, double size) =>
         [[lon, lat], [Math.Round(lon + size, 6), lat], [Math.Round(lon + size, 6), Math.Round(lat + size, 6)], [lon, Math.Round(lat + size, 6)], [lon, lat]];
 
-    private static async Task SeedMiningAsync(RegisterRight register, Guid holder, CurrentUser admin)
+    private static async Task SeedMiningAsync(RegisterRight register, Guid holder, Actor admin)
     {
         // A provisional two-year mining licence (GS-9e) still waiting for its development and restoration plan.
         await register.HandleAsync(new RegisterRight.Request("C62000020250700004", RightKind.Mining, holder, "永昌县铜矿", ["铜"], 3.2m, "620321", "620000",

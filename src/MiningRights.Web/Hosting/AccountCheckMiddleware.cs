@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using MiningRights.Accounts;
+using MiningRights.Data;
 
 namespace MiningRights.Web.Hosting;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MiningRights.Accounts;
 using MiningRights.Data;
 
 namespace MiningRights.Web.Hosting;

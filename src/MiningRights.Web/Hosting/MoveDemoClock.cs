@@ -16,7 +16,7 @@ public sealed class MoveDemoClock(TimeProvider time, IHostEnvironment environmen
     public const int MaxAdvanceDays = 3650;
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
-    public async Task<AdminApi.ClockView> HandleAsync(AdminApi.ClockMove request, CurrentUser user, CancellationToken ct)
+    public async Task<AdminApi.ClockView> HandleAsync(AdminApi.ClockMove request, Actor user, CancellationToken ct)
     {
         if (!environment.IsDevelopment() || time is not DemoClock clock)
         {

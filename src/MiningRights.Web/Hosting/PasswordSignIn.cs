@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using MiningRights.Accounts;
+using MiningRights.Data;
 
 namespace MiningRights.Web.Hosting;
 

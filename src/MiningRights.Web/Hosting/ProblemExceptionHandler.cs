@@ -85,7 +85,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (refusal.RuleId is not null)
         {
             problem.Extensions["ruleId"] = refusal.RuleId;
-            if (policies.Knows(refusal.RuleId) && policies.Describe(refusal.RuleId, Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow())) is { } rule)
+            if (policies.Knows(refusal.RuleId) && policies.Describe(refusal.RuleId, Time.ProvinceCalendar.China.DateAt(time.GetUtcNow())) is { } rule)
             {
                 problem.Extensions["ruleSource"] = rule.SourceEn;
                 problem.Extensions["ruleSourceZh"] = rule.SourceZh;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
+using MiningRights.Data;
 
 namespace MiningRights.Web.Hosting;
 
@@ -17,12 +18,12 @@ public sealed class ScopedClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         if (user.HolderId is { } holder)
         {
-            identity.AddClaim(new Claim(CurrentUser.HolderClaim, holder.ToString()));
+            identity.AddClaim(new Claim(Actor.HolderClaim, holder.ToString()));
         }
 
         if (user.JurisdictionCode is { } jurisdiction)
         {
-            identity.AddClaim(new Claim(CurrentUser.JurisdictionClaim, jurisdiction));
+            identity.AddClaim(new Claim(Actor.JurisdictionClaim, jurisdiction));
         }
 
         return identity;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using MiningRights.Deadlines;
+using MiningRights.Time;
 
 namespace MiningRights.Web.Hosting;
 

@@ -143,7 +143,7 @@ public sealed partial class Words(Ui ui, WorkflowRegistry registry)
     /// <summary>Who acted: a person by their account name, the service by why it acted, the demo by its name.</summary>
     public string Actor(string actor)
     {
-        if (actor == Workflows.Actor.Deadline.Name)
+        if (actor == Accounts.Actor.Deadline.Name)
         {
             return ui.T("系统（期限届满）", "The service (a deadline passed)");
         }

@@ -11,7 +11,7 @@ public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet()
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         return LocalRedirect(user.IsHolder ? "/holder/deadlines"
             : user.Roles.Contains(Roles.Authority) ? "/officer/queue"
             : user.Roles.Contains(Roles.Inspector) ? "/inspector/cases"

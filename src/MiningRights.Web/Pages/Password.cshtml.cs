@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using MiningRights.Accounts;
+using MiningRights.Data;
 
 namespace MiningRights.Web.Pages;
 
@@ -18,7 +19,7 @@ public sealed class PasswordModel(ChangePassword change, SignInManager<Applicati
     {
         try
         {
-            await change.HandleAsync(CurrentUser.From(User), new ChangePassword.Request(currentPassword, newPassword));
+            await change.HandleAsync(Actor.From(User), new ChangePassword.Request(currentPassword, newPassword));
         }
         catch (RefusalException refusal)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using MiningRights.Data;
 
 namespace MiningRights.Accounts;
 
@@ -10,7 +11,7 @@ public sealed class ChangePassword(UserManager<ApplicationUser> users)
 {
     public sealed record Request(string? CurrentPassword, string? NewPassword);
 
-    public async Task HandleAsync(CurrentUser current, Request request)
+    public async Task HandleAsync(Actor current, Request request)
     {
         var errors = new Dictionary<string, string[]>();
         var errorsZh = new Dictionary<string, string>();

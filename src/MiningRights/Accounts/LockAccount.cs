@@ -10,7 +10,7 @@ namespace MiningRights.Accounts;
 /// </summary>
 public sealed class LockAccount(UserManager<ApplicationUser> users, MiningRightsDbContext db, TimeProvider time)
 {
-    public async Task HandleAsync(string accountId, bool locked, CurrentUser by, CancellationToken ct)
+    public async Task HandleAsync(string accountId, bool locked, Actor by, CancellationToken ct)
     {
         var user = (accountId.Length <= 64 ? await users.FindByIdAsync(accountId) : null) ?? throw RefusalException.NotFound("The account", "该账户");
         if (locked && user.Id == by.Id)

@@ -72,7 +72,7 @@ public sealed class DeadlineFeed(MiningRightsDbContext db, DeadlineQueries deadl
             return null;
         }
 
-        var holder = new CurrentUser(string.Empty, "calendar", [Roles.Holder], feed.HolderId, null);
+        var holder = new Actor("calendar", [Roles.Holder], feed.HolderId);
         var events = new List<DeadlineView>();
         string? cursor = null;
         do

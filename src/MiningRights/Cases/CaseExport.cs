@@ -1,7 +1,9 @@
 using System.Globalization;
 using CsvHelper;
+using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.Rights;
+using MiningRights.Time;
 
 namespace MiningRights.Cases;
 

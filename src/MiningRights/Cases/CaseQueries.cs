@@ -5,6 +5,8 @@ using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Paging;
 using MiningRights.Rights;
+using MiningRights.Time;
+using MiningRights.Workflows;
 
 namespace MiningRights.Cases;
 
@@ -36,7 +38,7 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
     private static readonly DateOnly Undated = DateOnly.MaxValue;
     private static readonly DateTime Dated = DateTime.UnixEpoch;
 
-    public async Task<Page<CaseView>> ListAsync(CurrentUser user, CaseFilter filter, PageRequest page, CancellationToken ct)
+    public async Task<Page<CaseView>> ListAsync(Actor user, CaseFilter filter, PageRequest page, CancellationToken ct)
     {
         var keys = page.Keys(6);
         var asOf = keys is null ? time.GetUtcNow().UtcDateTime : Instant(keys[0]);
@@ -72,7 +74,7 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
     /// name. More than <see cref="CaseExport.MaxRows"/> cases is refused with 422, so that a partial list is never taken
     /// for the whole.
     /// </summary>
-    public async Task<(byte[] Content, string FileName)> ExportAsync(CurrentUser user, CaseFilter filter, CancellationToken ct)
+    public async Task<(byte[] Content, string FileName)> ExportAsync(Actor user, CaseFilter filter, CancellationToken ct)
     {
         var asOf = time.GetUtcNow().UtcDateTime;
         var rows = await Ordered(await QueueAsync(user, filter, asOf, ct)).Take(CaseExport.MaxRows + 1).ToListAsync(ct);
@@ -91,7 +93,7 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
         return (await CaseExport.WriteAsync(cases, await jurisdictions.TreeAsync(db, ct), ct), CaseExport.FileName(today));
     }
 
-    public async Task<CaseDetail> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
+    public async Task<CaseDetail> GetAsync(Actor user, Guid id, CancellationToken ct)
     {
         var asOf = time.GetUtcNow().UtcDateTime;
         var found = await (await QueueAsync(user, CaseFilter.None, asOf, ct)).Where(x => x.Case.Id == id).SingleOrDefaultAsync(ct)
@@ -100,13 +102,13 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
         var names = await NamesAsync([id], ct);
         var view = View(found, names[id], states.GetValueOrDefault(id), ProvinceCalendar.China.DateAt(new DateTimeOffset(asOf)));
         return new CaseDetail(view,
-            await instances.GetAsync(user.Actor, found.Case.InstanceId, ct),
-            view.CaseInstanceId is { } process ? await instances.GetAsync(user.Actor, process, ct) : null,
+            await instances.GetAsync(user, found.Case.InstanceId, ct),
+            view.CaseInstanceId is { } process ? await instances.GetAsync(user, process, ct) : null,
             await rights.HistoryAsync(user, found.Case.RightId, ct));
     }
 
     /// <summary>The visible cases that match, as they stood at <paramref name="asOf"/>, with their order keys.</summary>
-    private async Task<IQueryable<QueueRow>> QueueAsync(CurrentUser user, CaseFilter filter, DateTime asOf, CancellationToken ct)
+    private async Task<IQueryable<QueueRow>> QueueAsync(Actor user, CaseFilter filter, DateTime asOf, CancellationToken ct)
     {
         var existing = (await VisibleAsync(user, ct)).AsNoTracking().Where(c => c.OpenedAtUtc <= asOf);
         var openByHolder = existing.Where(c => c.ClosedAtUtc == null || c.ClosedAtUtc > asOf)
@@ -178,7 +180,7 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
     /// province's rights, or look up each case's right twice more, on every page (the load benchmark,
     /// <c>--scenario load</c>, measures it).
     /// </summary>
-    private Task<IQueryable<Case>> VisibleAsync(CurrentUser user, CancellationToken ct) =>
+    private Task<IQueryable<Case>> VisibleAsync(Actor user, CancellationToken ct) =>
         jurisdictions.VisibleAsync(db, user, db.Cases, holder => c => c.HolderId == holder,
             codes => c => codes.Contains(c.JurisdictionCode) || codes.Contains(c.AuthorityCode), ct);
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Rights;
 using MiningRights.Workflows;
 
 namespace MiningRights.Cases;

@@ -15,7 +15,7 @@ public sealed class AmendContract(MiningRightsDbContext db, ContractAccess contr
 {
     public sealed record Request(string? Reason, DateOnly? AmendedOn, SignContract.ClauseRequest[]? Clauses);
 
-    public async Task<ContractAmendment> HandleAsync(Guid contractId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<ContractAmendment> HandleAsync(Guid contractId, Request request, Actor user, CancellationToken ct)
     {
         var contract = await contracts.ForAuthorityAsync(user, contractId, ct);
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000)
@@ -28,7 +28,7 @@ public sealed class AmendContract(MiningRightsDbContext db, ContractAccess contr
             throw RefusalException.Invalid("clauses", "An amendment adds or replaces 1 to 50 clauses.", "一次变更应新增或替换 1 至 50 条条款。");
         }
 
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var amendedOn = request.AmendedOn ?? today;
         if (amendedOn > today || amendedOn < contract.SignedOn)
         {

@@ -5,6 +5,7 @@ using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Rights;
 using MiningRights.Storage;
+using MiningRights.Time;
 using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;
@@ -38,11 +39,11 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
     /// <summary>The journal entry of a claim's start, which the files sent with the claim are kept with.</summary>
     private const int StartSequence = 1;
 
-    public Task<WorkflowInstance> HandleAsync(Guid rightId, Request request, CurrentUser user, CancellationToken ct) =>
+    public Task<WorkflowInstance> HandleAsync(Guid rightId, Request request, Actor user, CancellationToken ct) =>
         HandleAsync(rightId, request, [], user, ct);
 
     /// <summary>The claim with its evidence files (certificates, notices of the authority that stopped the work, photographs).</summary>
-    public async Task<WorkflowInstance> HandleAsync(Guid rightId, Request request, IReadOnlyList<Upload> files, CurrentUser user, CancellationToken ct)
+    public async Task<WorkflowInstance> HandleAsync(Guid rightId, Request request, IReadOnlyList<Upload> files, Actor user, CancellationToken ct)
     {
         var right = await rights.GetAsync(user, rightId, ct);
         if (!user.IsHolder || right.HolderId != user.HolderId)
@@ -135,7 +136,7 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
         var ruleId = ground == ForceMajeure ? ForceMajeure : JustifiedReason;
         var definition = registry.FindInForce(Workflow, today) ?? registry.ForChild(Workflow, today);
         // The claim is about duties that arose under the right's grant and contract: it cites the rules in force then.
-        var claim = await runtime.StartAsync(definition, new SubjectRef(RightSubjectKind.Kind, right.Id), user.Actor,
+        var claim = await runtime.StartAsync(definition, new SubjectRef(RightSubjectKind.Kind, right.Id), user,
             new Dictionary<string, DateOnly> { [PeriodFrom] = request.PeriodFrom!.Value, [PeriodTo] = request.PeriodTo!.Value },
             new Dictionary<string, string>
             {

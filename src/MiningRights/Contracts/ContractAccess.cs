@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Listing;
 using MiningRights.Rights;
 
 namespace MiningRights.Contracts;
@@ -12,17 +13,17 @@ namespace MiningRights.Contracts;
 /// </summary>
 public sealed class ContractAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, RightAccess rights)
 {
-    public Task<IQueryable<TransferContract>> VisibleAsync(CurrentUser user, CancellationToken ct) =>
+    public Task<IQueryable<TransferContract>> VisibleAsync(Actor user, CancellationToken ct) =>
         jurisdictions.VisibleAsync(db, user, db.Contracts, holder => c => c.HolderId == holder,
             codes => c => codes.Contains(c.AuthorityCode)
-                || db.Blocks.Any(b => b.Id == c.BlockId && codes.Contains(b.CountyCode))
-                || db.Rights.Any(r => r.Id == c.RightId && codes.Contains(r.LocationCountyCode)), ct);
+                || db.Set<TransferBlock>().Any(b => b.Id == c.BlockId && codes.Contains(b.CountyCode))
+                || db.Set<MiningRight>().Any(r => r.Id == c.RightId && codes.Contains(r.LocationCountyCode)), ct);
 
-    public async Task<TransferContract> GetAsync(CurrentUser user, Guid contractId, CancellationToken ct) =>
+    public async Task<TransferContract> GetAsync(Actor user, Guid contractId, CancellationToken ct) =>
         await (await VisibleAsync(user, ct)).SingleOrDefaultAsync(c => c.Id == contractId, ct)
             ?? throw RefusalException.NotFound($"Contract {contractId}", $"出让合同 {contractId}");
 
-    public async Task<TransferContract> ForAuthorityAsync(CurrentUser user, Guid contractId, CancellationToken ct)
+    public async Task<TransferContract> ForAuthorityAsync(Actor user, Guid contractId, CancellationToken ct)
     {
         var contract = await GetAsync(user, contractId, ct);
         if (!user.Roles.Contains(Roles.Authority) && !user.IsAdmin || !await rights.CoversAsync(user, contract.AuthorityCode, ct))

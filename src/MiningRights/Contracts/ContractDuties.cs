@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Rights;
 using MiningRights.Workflows.Activities;

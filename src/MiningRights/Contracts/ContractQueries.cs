@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Listing;
 using MiningRights.Policies;
+using MiningRights.Rights;
 
 namespace MiningRights.Contracts;
 
@@ -10,11 +12,11 @@ namespace MiningRights.Contracts;
 public sealed class ContractQueries(MiningRightsDbContext db, ContractAccess access, PolicyBook policies, TimeProvider time)
 {
     /// <summary>The contract in force for a right the user sees, if the right has one.</summary>
-    public async Task<ContractView?> OfRightAsync(CurrentUser user, Guid rightId, CancellationToken ct) =>
+    public async Task<ContractView?> OfRightAsync(Actor user, Guid rightId, CancellationToken ct) =>
         await (await access.VisibleAsync(user, ct)).AsNoTracking().Where(c => c.RightId == rightId && c.VoidedAtUtc == null)
             .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) is { } id ? await GetAsync(user, id, ct) : null;
 
-    public async Task<ContractView> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
+    public async Task<ContractView> GetAsync(Actor user, Guid id, CancellationToken ct)
     {
         var contract = await (await access.VisibleAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw RefusalException.NotFound($"Contract {id}", $"出让合同 {id}");
@@ -25,7 +27,7 @@ public sealed class ContractQueries(MiningRightsDbContext db, ContractAccess acc
         var installments = await db.Installments.AsNoTracking().Where(i => i.ContractId == id).OrderBy(i => i.Sequence).ToListAsync(ct);
         var payments = await db.Payments.AsNoTracking().Where(p => p.ContractId == id).OrderBy(p => p.PaidOn).ThenBy(p => p.RecordedAtUtc).ToListAsync(ct);
         var amendments = await db.Amendments.AsNoTracking().Where(a => a.ContractId == id).OrderBy(a => a.Sequence).ToListAsync(ct);
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var rate = policies.Parameters(county, today).LateFeeDailyRate;
         var views = installments.Select(i =>
         {

@@ -13,7 +13,7 @@ public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess cont
 {
     public sealed record Request(int? Year, decimal? Revenue);
 
-    public async Task<IncomeInstallment> HandleAsync(Guid contractId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<IncomeInstallment> HandleAsync(Guid contractId, Request request, Actor user, CancellationToken ct)
     {
         // The holder declares its own; an officer only for a contract its authority signed (seeing is not deciding).
         var contract = user.IsHolder ? await contracts.GetAsync(user, contractId, ct) : await contracts.ForAuthorityAsync(user, contractId, ct);
@@ -41,13 +41,13 @@ public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess cont
         var now = time.GetUtcNow();
         installment.Revenue = request.Revenue;
         installment.Amount = amount;
-        installment.DeclaredOn = Deadlines.ProvinceCalendar.China.DateAt(now);
+        installment.DeclaredOn = Time.ProvinceCalendar.China.DateAt(now);
         installment.Version++;
         if (amount == 0)
         {
             installment.PaidOn = installment.DeclaredOn;
             // Nothing is owed on no revenue: the duty is settled by the service on the holder's declaration.
-            await payments.SignalSettledAsync(contract, installment, Workflows.Actor.System($"zero revenue declared by {user.Name}"), ct);
+            await payments.SignalSettledAsync(contract, installment, Accounts.Actor.System($"zero revenue declared by {user.Name}"), ct);
         }
 
         db.AuditEvents.Add(new AuditEvent

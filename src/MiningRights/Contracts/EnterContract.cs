@@ -27,7 +27,7 @@ public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, 
     /// <summary>The contract entered, and the duties its clauses imply that were not started, in words.</summary>
     public sealed record Entered(TransferContract Contract, IReadOnlyList<string> NotStarted);
 
-    public async Task<Entered> HandleAsync(Guid rightId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<Entered> HandleAsync(Guid rightId, Request request, Actor user, CancellationToken ct)
     {
         var right = await rights.GetAsync(user, rightId, ct);
         if (!(user.IsAdmin || user.Roles.Contains(Roles.Authority)) || !await rights.CoversAsync(user, right.AuthorityCode, ct))
@@ -36,7 +36,7 @@ public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, 
                 $"仅登记机关（{right.AuthorityCode}）或其上级机关的工作人员可以录入 {right.LicenseNumber} 的出让合同。");
         }
 
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var number = request.Number?.Trim();
         if (string.IsNullOrEmpty(number) || number.Length > 64)
         {
@@ -104,7 +104,7 @@ public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, 
         db.Contracts.Add(contract);
         var rows = clauses.Select(c => SignContract.ToClause(contract.Id, c)).ToList();
         db.ContractClauses.AddRange(rows);
-        var notStarted = await duties.StartAsync(right, contract, rows, user.Actor, ct, dueFrom: today);
+        var notStarted = await duties.StartAsync(right, contract, rows, user, ct, dueFrom: today);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now,

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MiningRights.Workflows;
+using MiningRights.Accounts;
 using MiningRights.Workflows.Activities;
+using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;
 

@@ -1,4 +1,5 @@
 using MiningRights.Notifications;
+using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;
 

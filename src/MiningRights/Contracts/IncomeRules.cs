@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Data;
+using MiningRights.Listing;
 using MiningRights.Policies;
+using MiningRights.Rights;
 
 namespace MiningRights.Contracts;
 

@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Deadlines;
+using MiningRights.Listing;
 using MiningRights.Policies;
+using MiningRights.Rights;
+using MiningRights.Time;
 using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
+using MiningRights.Cases;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Paging;
 using MiningRights.Policies;
 using MiningRights.Rights;
+using MiningRights.Time;
 using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;
@@ -19,7 +21,7 @@ public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess righ
     /// <summary>Most duties one listing reads: a holder with more narrows it by right.</summary>
     private const int MostRead = 5_000;
 
-    public async Task<Page<ObligationView>> ListAsync(CurrentUser user, Guid? rightId, bool includeFinished, PageRequest page, CancellationToken ct)
+    public async Task<Page<ObligationView>> ListAsync(Actor user, Guid? rightId, bool includeFinished, PageRequest page, CancellationToken ct)
     {
         if (rightId is { } id)
         {
@@ -31,7 +33,7 @@ public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess righ
                 "请指定要列出其义务的矿业权（rightId）；矿业权人不指定时可列出其自身的全部义务。");
         }
 
-        var visible = await access.VisibleAsync(user.Actor, ct);
+        var visible = await access.VisibleAsync(user, ct);
         var query = visible.AsNoTracking().Where(i => PerformanceEvaluator.AllDuties.Contains(i.DefinitionId));
         query = rightId is { } right ? query.Where(i => i.RightId == right) : query.Where(i => i.HolderId == user.HolderId);
         if (!includeFinished)

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Policies;
 using MiningRights.Rights;
+using MiningRights.Time;
 using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;

@@ -3,6 +3,7 @@ using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
 using MiningRights.Listing;
+using MiningRights.Rights;
 using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;
@@ -26,7 +27,7 @@ public sealed class RecordPayment(
 
     public sealed record Request(int? Installment, decimal? Amount, DateOnly? PaidOn, string? Reference);
 
-    public async Task<IncomePayment> HandleAsync(Guid contractId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<IncomePayment> HandleAsync(Guid contractId, Request request, Actor user, CancellationToken ct)
     {
         var contract = await contracts.ForAuthorityAsync(user, contractId, ct);
         if (contract.IsVoid)
@@ -42,7 +43,7 @@ public sealed class RecordPayment(
             throw RefusalException.Invalid("amount", "The amount paid is required: more than 0 yuan, in fen at most (two decimals).", "必须填写缴款金额：大于 0 元，最多精确到分（两位小数）。");
         }
 
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var paidOn = request.PaidOn ?? today;
         if (paidOn > today || paidOn < contract.SignedOn)
         {
@@ -97,7 +98,7 @@ public sealed class RecordPayment(
         if (settled)
         {
             installment.PaidOn = paidOn;
-            await SignalSettledAsync(contract, installment, user.Actor, ct);
+            await SignalSettledAsync(contract, installment, user, ct);
         }
 
         db.AuditEvents.Add(new AuditEvent

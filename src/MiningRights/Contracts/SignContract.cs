@@ -41,12 +41,12 @@ public sealed class SignContract(
         InstallmentRequest[]? Installments,
         ClauseRequest[]? Clauses);
 
-    public async Task<TransferContract> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<TransferContract> HandleAsync(Guid blockId, Request request, Actor user, CancellationToken ct)
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         var instance = await blocks.RunningTransferAsync(block, ct);
         var values = new InstanceValues(instance);
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var number = request.Number?.Trim();
         if (string.IsNullOrEmpty(number) || number.Length > 64)
         {
@@ -134,7 +134,7 @@ public sealed class SignContract(
             runtime.Subjects.Remember(blockSubjects.Describe(block, $"{holder.NameZh} ({holder.NameEn})", contract, rows[0], []));
         }
 
-        await runtime.SignalAsync(instance, Signal, user.Actor, $"contract {number} signed {signedOn:yyyy-MM-dd}", ct, inputs);
+        await runtime.SignalAsync(instance, Signal, user, $"contract {number} signed {signedOn:yyyy-MM-dd}", ct, inputs);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now,

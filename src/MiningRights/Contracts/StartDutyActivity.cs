@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MiningRights.Time;
 using MiningRights.Deadlines;
 using MiningRights.Rights;
 using MiningRights.Workflows;

@@ -1,104 +1,32 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using MiningRights.Accounts;
-using MiningRights.Audit;
-using MiningRights.Cases;
-using MiningRights.Contracts;
-using MiningRights.Deadlines;
-using MiningRights.Listing;
-using MiningRights.Notifications;
-using MiningRights.Plans;
-using MiningRights.Rights;
-using MiningRights.Workflows;
 
 namespace MiningRights.Data;
 
 public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
-    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
-
-    public DbSet<Holder> Holders => Set<Holder>();
-
-    public DbSet<MiningRight> Rights => Set<MiningRight>();
-
-    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
-
-    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
-
-    public DbSet<DefinitionSnapshot> DefinitionSnapshots => Set<DefinitionSnapshot>();
-
-    public DbSet<Policies.StoredRulebook> Rulebooks => Set<Policies.StoredRulebook>();
-
-    public DbSet<Deadline> Deadlines => Set<Deadline>();
-
-    public DbSet<Notification> Notifications => Set<Notification>();
-
-    public DbSet<Case> Cases => Set<Case>();
-
-    public DbSet<PlanDocument> Plans => Set<PlanDocument>();
-
-    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
-
-    public DbSet<TransferBlock> Blocks => Set<TransferBlock>();
-
-    public DbSet<TransferPlan> TransferPlans => Set<TransferPlan>();
-
-    public DbSet<Footprint> Footprints => Set<Footprint>();
-
-    public DbSet<GroundOverlap> GroundOverlaps => Set<GroundOverlap>();
-
-    public DbSet<TransferAnnouncement> Announcements => Set<TransferAnnouncement>();
-
-    public DbSet<DisclosureObjection> Objections => Set<DisclosureObjection>();
-
-    public DbSet<TransferContract> Contracts => Set<TransferContract>();
-
-    public DbSet<ContractClause> ContractClauses => Set<ContractClause>();
-
-    public DbSet<IncomeInstallment> Installments => Set<IncomeInstallment>();
-
-    public DbSet<IncomePayment> Payments => Set<IncomePayment>();
-
-    public DbSet<ContractAmendment> Amendments => Set<ContractAmendment>();
-
-    public DbSet<EvidenceFile> Evidence => Set<EvidenceFile>();
-
-    public DbSet<Decisions.Decision> Decisions => Set<Decisions.Decision>();
-
-    public DbSet<Verification.VerificationBatch> VerificationBatches => Set<Verification.VerificationBatch>();
-
-    public DbSet<Verification.VerificationTask> VerificationTasks => Set<Verification.VerificationTask>();
-
-    public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
-
-
-    // What a sweep reads without tracking and changes in bulk (see RowWriter): reminder stages taken and the notices
-    // they cause. Both are written by the next SaveChangesAsync, after the tracked changes and in their transaction.
-    private static readonly string[] DeadlineProgress =
-    [
-        nameof(Deadline.StagesDone), nameof(Deadline.NextStage), nameof(Deadline.NextActionAtUtc),
-        nameof(Deadline.Version), nameof(Deadline.Attempts), nameof(Deadline.LastError),
-    ];
-
-    private readonly List<Notification> _queuedNotices = [];
-    private readonly List<(Deadline Row, int ReadVersion)> _queuedProgress = [];
+    // Rows a bulk job reads without tracking and writes in bulk (see RowWriter): e.g. reminder stages taken and the
+    // notices they cause. They are written by the next SaveChangesAsync, after the tracked changes and in their
+    // transaction; updates before inserts, each kind of row in the order first queued.
+    private readonly List<IQueuedRows> _queued = [];
 
     /// <summary>
-    /// Queues a notice to be written with this unit of work's changes: the next SaveChangesAsync writes both in one
-    /// transaction, so a notice exists exactly when the change that caused it does.
+    /// Queues a row to be inserted with this unit of work's changes: the next SaveChangesAsync writes both in one
+    /// transaction, so e.g. a notice exists exactly when the change that caused it does.
     /// </summary>
-    public void QueueNotice(Notification notice) => _queuedNotices.Add(notice);
+    public void QueueInsert<TRow>(TRow row) where TRow : class => Queued(() => new QueuedInserts<TRow>()).Rows.Add(row);
 
     /// <summary>
-    /// Queues the new schedule of an untracked deadline read at <paramref name="readVersion"/> (its reminder stages,
-    /// next action, version and attempts). Saving fails as a concurrency conflict if the row changed meanwhile.
+    /// Queues new values of <paramref name="columns"/> of an untracked row read at <paramref name="readVersion"/>.
+    /// Saving fails as a concurrency conflict if the row's <paramref name="version"/> changed meanwhile.
     /// </summary>
-    public void QueueProgress(Deadline deadline, int readVersion) => _queuedProgress.Add((deadline, readVersion));
+    public void QueueUpdate<TRow>(TRow row, int readVersion, IReadOnlyList<string> columns, string version) where TRow : class =>
+        Queued(() => new QueuedUpdates<TRow>(columns, version)).Rows.Add((row, readVersion));
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (_queuedNotices.Count == 0 && _queuedProgress.Count == 0)
+        if (_queued.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -109,16 +37,17 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
             // Tracked changes are accepted only once the queued rows are written too, so a failure leaves the unit of
             // work as it was.
             var changed = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            await RowWriter.UpdateAsync(this, _queuedProgress, DeadlineProgress, nameof(Deadline.Version), cancellationToken);
-            await RowWriter.InsertAsync(this, _queuedNotices, cancellationToken);
+            foreach (var rows in _queued.OrderBy(rows => rows.IsInsert))
+            {
+                changed += await rows.WriteAsync(this, cancellationToken);
+            }
+
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
             }
 
-            changed += _queuedProgress.Count + _queuedNotices.Count;
-            _queuedProgress.Clear();
-            _queuedNotices.Clear();
+            _queued.Clear();
             if (acceptAllChangesOnSuccess)
             {
                 ChangeTracker.AcceptAllChanges();
@@ -136,7 +65,7 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        _queuedNotices.Count == 0 && _queuedProgress.Count == 0
+        _queued.Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)
             : throw new InvalidOperationException("A unit of work with queued rows is saved with SaveChangesAsync.");
 
@@ -150,5 +79,50 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MiningRightsDbContext).Assembly);
+    }
+
+    private TQueued Queued<TQueued>(Func<TQueued> create) where TQueued : class, IQueuedRows
+    {
+        var queued = _queued.OfType<TQueued>().FirstOrDefault();
+        if (queued is null)
+        {
+            queued = create();
+            _queued.Add(queued);
+        }
+
+        return queued;
+    }
+
+    private interface IQueuedRows
+    {
+        bool IsInsert { get; }
+
+        Task<int> WriteAsync(DbContext db, CancellationToken ct);
+    }
+
+    private sealed class QueuedInserts<TRow> : IQueuedRows where TRow : class
+    {
+        public List<TRow> Rows { get; } = [];
+
+        public bool IsInsert => true;
+
+        public async Task<int> WriteAsync(DbContext db, CancellationToken ct)
+        {
+            await RowWriter.InsertAsync(db, Rows, ct);
+            return Rows.Count;
+        }
+    }
+
+    private sealed class QueuedUpdates<TRow>(IReadOnlyList<string> columns, string version) : IQueuedRows where TRow : class
+    {
+        public List<(TRow Row, int ReadVersion)> Rows { get; } = [];
+
+        public bool IsInsert => false;
+
+        public async Task<int> WriteAsync(DbContext db, CancellationToken ct)
+        {
+            await RowWriter.UpdateAsync(db, Rows, columns, version, ct);
+            return Rows.Count;
+        }
     }
 }

@@ -4,6 +4,7 @@ using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Paging;
 using MiningRights.Policies;
+using MiningRights.Time;
 using MiningRights.Workflows;
 
 namespace MiningRights.Deadlines;
@@ -12,9 +13,9 @@ namespace MiningRights.Deadlines;
 public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess access, Policies.PolicyBook policies, TimeProvider time)
 {
     /// <summary>Open deadlines of the subjects the user sees, soonest first; holders' duties only, not the authority's timers.</summary>
-    public async Task<Page<DeadlineView>> ListAsync(CurrentUser user, int? withinDays, PageRequest page, CancellationToken ct)
+    public async Task<Page<DeadlineView>> ListAsync(Actor user, int? withinDays, PageRequest page, CancellationToken ct)
     {
-        var instances = await access.VisibleAsync(user.Actor, ct);
+        var instances = await access.VisibleAsync(user, ct);
         var query = db.Deadlines.AsNoTracking()
             .Where(d => d.State == DeadlineState.Open && !d.Escalation)
             .Join(instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Instance = i });
@@ -41,14 +42,14 @@ public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess acc
     }
 
     /// <summary>Open deadlines the user sees due from <paramref name="from"/> to <paramref name="to"/> (at most 62 days), for a month's calendar.</summary>
-    public async Task<IReadOnlyList<DeadlineView>> DueBetweenAsync(CurrentUser user, DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<IReadOnlyList<DeadlineView>> DueBetweenAsync(Actor user, DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (to < from || to.DayNumber - from.DayNumber > 62)
         {
             throw RefusalException.Invalid("to", "A calendar covers at most 62 days, from its first day to its last.", "日历自首日至末日最多涵盖 62 天。");
         }
 
-        var instances = await access.VisibleAsync(user.Actor, ct);
+        var instances = await access.VisibleAsync(user, ct);
         return (await db.Deadlines.AsNoTracking()
             .Where(d => d.State == DeadlineState.Open && !d.Escalation && d.DueOn >= from && d.DueOn <= to)
             .Join(instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Instance = i })
@@ -57,9 +58,9 @@ public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess acc
     }
 
     /// <summary>One deadline; not found alike whether it does not exist or the user may not see it.</summary>
-    public async Task<DeadlineView> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
+    public async Task<DeadlineView> GetAsync(Actor user, Guid id, CancellationToken ct)
     {
-        var instances = await access.VisibleAsync(user.Actor, ct);
+        var instances = await access.VisibleAsync(user, ct);
         var row = await db.Deadlines.AsNoTracking().Where(d => d.Id == id)
             .Join(instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Instance = i })
             .SingleOrDefaultAsync(ct) ?? throw RefusalException.NotFound($"Deadline {id}", $"期限 {id}");

@@ -1,3 +1,5 @@
+using MiningRights.Workflows;
+
 namespace MiningRights.Deadlines;
 
 /// <summary>A deadline as holders and officers read it: what is due, when, how long is left, under which rule.</summary>

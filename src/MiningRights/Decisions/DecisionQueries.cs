@@ -17,13 +17,13 @@ public sealed class DecisionQueries(MiningRightsDbContext db, InstanceAccess acc
     /// The decision's document, for an officer of the authority that sees the process it was taken in, or for the holder
     /// it is addressed to; anyone else gets the answer an unknown decision gets (404).
     /// </summary>
-    public async Task<Document> DocumentAsync(CurrentUser user, Guid id, CancellationToken ct)
+    public async Task<Document> DocumentAsync(Actor user, Guid id, CancellationToken ct)
     {
         var decision = await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         var instance = decision is null ? null : await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == decision.InstanceId, ct);
         var reads = decision is not null && instance is not null && (user.IsHolder
             ? decision.HolderId is { } holder && holder == user.HolderId
-            : user.Roles.Contains(Roles.Authority) && await access.SeesAsync(user.Actor, instance, ct));
+            : user.Roles.Contains(Roles.Authority) && await access.SeesAsync(user, instance, ct));
         if (!reads)
         {
             throw RefusalException.NotFound($"Decision {id}", $"决定 {id}");
@@ -36,7 +36,7 @@ public sealed class DecisionQueries(MiningRightsDbContext db, InstanceAccess acc
     }
 
     /// <summary>The decisions taken on a right and its cases, newest first, for a reader who sees the right.</summary>
-    public async Task<IReadOnlyList<Decision>> OfRightAsync(CurrentUser user, Guid rightId, CancellationToken ct)
+    public async Task<IReadOnlyList<Decision>> OfRightAsync(Actor user, Guid rightId, CancellationToken ct)
     {
         var right = await rights.GetAsync(user, rightId, ct);
         return await db.Decisions.AsNoTracking().Where(d => d.RightId == right.Id).OrderByDescending(d => d.RecordedAtUtc).ToListAsync(ct);

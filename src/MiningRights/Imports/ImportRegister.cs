@@ -30,7 +30,7 @@ public sealed class ImportRegister(
     /// <summary>Rows per transaction of an import: large enough to be quick, small enough not to hold the ground long.</summary>
     public const int Batch = 500;
 
-    public async Task<ImportReport> HandleAsync(Storage.Upload file, bool dryRun, CurrentUser user, CancellationToken ct)
+    public async Task<ImportReport> HandleAsync(Storage.Upload file, bool dryRun, Actor user, CancellationToken ct)
     {
         var name = Text.Cut(Path.GetFileName(file.FileName).Trim(), 200);
         var content = new byte[file.Length];
@@ -50,7 +50,7 @@ public sealed class ImportRegister(
         await EnsureCoveredAsync(rows, user, ct);
         MarkRepeatedNumbers(rows);
 
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var taken = new List<ImportedRight>();
         IDbContextTransaction? hold = null;
         Known? known = null;
@@ -171,7 +171,7 @@ public sealed class ImportRegister(
     /// One row: a new right registered (with its holder if new), or the registered one updated or left as it is. Every
     /// check comes before the first change, so that a refusal leaves the batch's unit of work as it found it.
     /// </summary>
-    private async Task<(ImportOutcome Outcome, Guid RightId)> ImportAsync(ImportRow row, Known known, CurrentUser user, DateOnly today, CancellationToken ct)
+    private async Task<(ImportOutcome Outcome, Guid RightId)> ImportAsync(ImportRow row, Known known, Actor user, DateOnly today, CancellationToken ct)
     {
         var holder = row.CreditCode is { } code ? known.Holders.GetValueOrDefault(code) : null;
         var right = row.LicenseNumber is { } number ? known.Rights.GetValueOrDefault(number) : null;
@@ -219,7 +219,7 @@ public sealed class ImportRegister(
     }
 
     /// <summary>Puts the row's holder fields on a registered holder; answers whether anything changed.</summary>
-    private bool UpdateHolder(Holder holder, RegisterHolder.Request request, CurrentUser user)
+    private bool UpdateHolder(Holder holder, RegisterHolder.Request request, Actor user)
     {
         if (RegisterHolder.Check(request) is { } refusal)
         {
@@ -270,7 +270,7 @@ public sealed class ImportRegister(
     /// A file naming a registration authority outside the caller's jurisdiction is refused as a whole (403), as registering
     /// one of its rights by hand would be; unknown codes are left to each row's registration to report.
     /// </summary>
-    private async Task EnsureCoveredAsync(List<ImportRow> rows, CurrentUser user, CancellationToken ct)
+    private async Task EnsureCoveredAsync(List<ImportRow> rows, Actor user, CancellationToken ct)
     {
         var tree = await jurisdictions.TreeAsync(db, ct);
         var outside = new List<string>();

@@ -36,5 +36,5 @@ public static class ImportTemplate
     }
 
     private static string Example(ImportColumn column) =>
-        column.Key == "holderCreditCode" ? Rights.UnifiedSocialCreditCode.WithCheckCharacter(column.Example[..17]) : column.Example;
+        column.Key == "holderCreditCode" ? Accounts.UnifiedSocialCreditCode.WithCheckCharacter(column.Example[..17]) : column.Example;
 }

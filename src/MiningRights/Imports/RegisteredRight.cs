@@ -83,7 +83,7 @@ internal static class RegisteredRight
     }
 
     /// <summary>Puts the row's project name, minerals and mine scale on the right; answers whether anything changed.</summary>
-    public static bool Update(MiningRight right, ImportRow row, CurrentUser user, MiningRightsDbContext db, TimeProvider time)
+    public static bool Update(MiningRight right, ImportRow row, Actor user, MiningRightsDbContext db, TimeProvider time)
     {
         var request = row.Right;
         if (string.IsNullOrWhiteSpace(request.ProjectName) || request.ProjectName.Length > 200)

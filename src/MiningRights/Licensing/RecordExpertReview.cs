@@ -27,10 +27,10 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
         DateOnly? GreenMineDue,
         DecisionFormalities? Formalities = null);
 
-    public async Task<PlanDocument> HandleAsync(Guid rightId, Guid planId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<PlanDocument> HandleAsync(Guid rightId, Guid planId, Request request, Actor user, CancellationToken ct)
     {
         var right = await access.GetAsync(user, rightId, ct);
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var errors = new Dictionary<string, string[]>();
         var errorsZh = new Dictionary<string, string>();
         if (request.Passed is null)
@@ -71,7 +71,7 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
                 $"方案 {planId} 已经评审（{(plan.Status == PlanStatus.Approved ? "已批准" : "已退回")}）。");
         }
 
-        var submittedOn = Deadlines.ProvinceCalendar.China.DateAt(new DateTimeOffset(plan.SubmittedAtUtc));
+        var submittedOn = Time.ProvinceCalendar.China.DateAt(new DateTimeOffset(plan.SubmittedAtUtc));
         if (request.ReviewedOn < submittedOn)
         {
             throw RefusalException.Invalid("reviewedOn", $"The review date {request.ReviewedOn:yyyy-MM-dd} is before the plan was submitted ({submittedOn:yyyy-MM-dd}).",
@@ -110,7 +110,7 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
         plan.ExpertReviewOn = request.ReviewedOn;
         plan.ExpertPanel = request.Panel!.Trim();
         plan.ReviewNotes = request.Findings!.Trim();
-        var outcome = await runtime.SignalAsync(found.Instance, found.Signal, user.Actor, request.Findings, ct, inputs);
+        var outcome = await runtime.SignalAsync(found.Instance, found.Signal, user, request.Findings, ct, inputs);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now,

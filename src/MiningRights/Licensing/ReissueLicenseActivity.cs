@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Audit;
+using MiningRights.Plans;
 using MiningRights.Rights;
-using MiningRights.Workflows;
 using MiningRights.Workflows.Activities;
+using MiningRights.Workflows;
 
 namespace MiningRights.Licensing;
 

@@ -40,7 +40,7 @@ public sealed class AddBlock(
         bool? MountainOrIslandCounty,
         CombinedSupply? CombinedSupply);
 
-    public async Task<TransferBlock> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
+    public async Task<TransferBlock> HandleAsync(Request request, Actor user, CancellationToken ct)
     {
         var tree = await jurisdictions.TreeAsync(db, ct);
         var errors = new Dictionary<string, string[]>();
@@ -115,13 +115,13 @@ public sealed class AddBlock(
         var now = time.GetUtcNow();
         var minerals = request.Minerals!.Select(m => m.Trim()).Distinct().ToList();
         // Priority minerals are those of the rule in force for the county today (GS-8a in Gansu), matched through the mineral list.
-        var today = Deadlines.ProvinceCalendar.China.DateAt(now);
+        var today = Time.ProvinceCalendar.China.DateAt(now);
         var scope = new Policies.RuleSubject(county!.Code, request.IntendedKind == RightKind.Exploration ? "exploration" : "mining", null, request.BlankArea ?? false, minerals);
         var priority = policies.Provider(PriorityMinerals, scope, today, today);
         var pool = policies.Provider(BlockPool, scope, today, today);
         var block = new TransferBlock
         {
-            Code = $"CR{county!.Code}-{Deadlines.ProvinceCalendar.China.DateAt(now):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
+            Code = $"CR{county!.Code}-{Time.ProvinceCalendar.China.DateAt(now):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
             Name = request.Name!.Trim(),
             Minerals = string.Join(',', minerals),
             CountyCode = county.Code,

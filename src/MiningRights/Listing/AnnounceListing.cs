@@ -31,7 +31,7 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
     public sealed record Request(TransferMode? Method, decimal? ReservePrice, decimal? StartingPrice = null, DateOnly? BiddingEndsOn = null, string? Contact = null,
         bool? StartingPricePublic = null);
 
-    public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, Actor user, CancellationToken ct)
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         if (request.Method is not (TransferMode.Tender or TransferMode.Auction or TransferMode.Listing))
@@ -51,7 +51,7 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
                 "起始价应大于 0 元，以分为最小单位，且不得高于底价。");
         }
 
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         if (request.BiddingEndsOn is { } biddingEnds && (biddingEnds <= today || biddingEnds > today.AddDays(MaxBiddingDays)))
         {
             throw RefusalException.Invalid("biddingEndsOn", $"The bidding deadline falls after today and within {MaxBiddingDays} days.",
@@ -69,7 +69,7 @@ public sealed class AnnounceListing(MiningRightsDbContext db, BlockAccess blocks
         block.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
         block.Version++;
         runtime.Subjects.Remember(BlockSubjectKind.Describe(block, null));
-        var instance = await runtime.StartAsync(definition, new SubjectRef(BlockSubjectKind.Kind, block.Id), user.Actor,
+        var instance = await runtime.StartAsync(definition, new SubjectRef(BlockSubjectKind.Kind, block.Id), user,
             new Dictionary<string, DateOnly> { ["announcedOn"] = today },
             Published(request), ct);
         db.AuditEvents.Add(new AuditEvent

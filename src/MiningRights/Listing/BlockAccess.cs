@@ -12,17 +12,17 @@ namespace MiningRights.Listing;
 /// </summary>
 public sealed class BlockAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, RightAccess rights)
 {
-    public Task<IQueryable<TransferBlock>> VisibleAsync(CurrentUser user, CancellationToken ct) =>
+    public Task<IQueryable<TransferBlock>> VisibleAsync(Actor user, CancellationToken ct) =>
         jurisdictions.VisibleAsync(db, user, db.Blocks, holder => b => b.HolderId == holder,
             codes => b => codes.Contains(b.CountyCode) || codes.Contains(b.AuthorityCode), ct);
 
     /// <summary>The block, tracked, or 404 when it does not exist or the user may not see it.</summary>
-    public async Task<TransferBlock> GetAsync(CurrentUser user, Guid blockId, CancellationToken ct) =>
+    public async Task<TransferBlock> GetAsync(Actor user, Guid blockId, CancellationToken ct) =>
         await (await VisibleAsync(user, ct)).SingleOrDefaultAsync(b => b.Id == blockId, ct)
             ?? throw RefusalException.NotFound($"Block {blockId}", $"区块 {blockId}");
 
     /// <summary>The block for a decision of its transferring authority (or above): 404 when unseen, 403 when seen but not its to decide.</summary>
-    public async Task<TransferBlock> ForDecisionAsync(CurrentUser user, Guid blockId, CancellationToken ct)
+    public async Task<TransferBlock> ForDecisionAsync(Actor user, Guid blockId, CancellationToken ct)
     {
         var block = await GetAsync(user, blockId, ct);
         if (!await rights.CoversAsync(user, block.AuthorityCode, ct))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
 using MiningRights.Contracts;
 using MiningRights.Data;
 using MiningRights.Policies;
@@ -45,8 +46,8 @@ public sealed class BlockSubjectKind(TimeProvider time, PolicyBook policies) : I
     public Subject Describe(TransferBlock block, string? holderName, TransferContract contract, IncomeInstallment first, IReadOnlyList<IncomePayment> payments) =>
         Describe(block, holderName) with
         {
-            Lines = IncomeLines.For(first, contract, payments, Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow()),
-                policies.Parameters(block.CountyCode, Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow())).LateFeeDailyRate),
+            Lines = IncomeLines.For(first, contract, payments, Time.ProvinceCalendar.China.DateAt(time.GetUtcNow()),
+                policies.Parameters(block.CountyCode, Time.ProvinceCalendar.China.DateAt(time.GetUtcNow())).LateFeeDailyRate),
         };
 
     public static Subject Describe(TransferBlock block, string? holderName) => new()
@@ -60,7 +61,7 @@ public sealed class BlockSubjectKind(TimeProvider time, PolicyBook policies) : I
         JurisdictionCode = block.CountyCode,
         AuthorityCode = block.AuthorityCode,
         RightId = block.RightId,
-        AnchorDate = Deadlines.ProvinceCalendar.China.DateAt(new DateTimeOffset(block.CreatedAtUtc, TimeSpan.Zero)),
+        AnchorDate = Time.ProvinceCalendar.China.DateAt(new DateTimeOffset(block.CreatedAtUtc, TimeSpan.Zero)),
         Scope = block.Scope,
     };
 }

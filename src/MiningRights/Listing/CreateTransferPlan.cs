@@ -15,7 +15,7 @@ public sealed class CreateTransferPlan(MiningRightsDbContext db, RightAccess acc
 {
     public sealed record Request(string? JurisdictionCode, int? Year, int? Quota);
 
-    public async Task<TransferPlan> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
+    public async Task<TransferPlan> HandleAsync(Request request, Actor user, CancellationToken ct)
     {
         var tree = await jurisdictions.TreeAsync(db, ct);
         var place = tree.Find(request.JurisdictionCode) ?? throw RefusalException.Invalid("jurisdictionCode", $"'{Text.Cut(request.JurisdictionCode)}' is not a jurisdiction code.",

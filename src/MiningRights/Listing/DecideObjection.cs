@@ -11,7 +11,7 @@ public sealed class DecideObjection(MiningRightsDbContext db, BlockAccess blocks
 {
     public sealed record Request(ObjectionDecision? Decision, string? Reasons);
 
-    public async Task<DisclosureObjection> HandleAsync(Guid blockId, Guid objectionId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<DisclosureObjection> HandleAsync(Guid blockId, Guid objectionId, Request request, Actor user, CancellationToken ct)
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == objectionId && o.BlockId == block.Id, ct)
@@ -35,7 +35,7 @@ public sealed class DecideObjection(MiningRightsDbContext db, BlockAccess blocks
         // Journalled on the transfer, so that an approval deciding on the objections at the same moment loses the race.
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == objection.InstanceId && !i.Finished, ct)
             ?? throw RefusalException.Conflict($"The transfer of block {block.Code} is decided already; its objections are closed.", $"区块 {block.Code} 的出让已经作出决定；其异议处理已结束。");
-        var entry = await runtime.RecordAsync(instance, user.Actor, $"objection:{request.Decision.Value.ToString().ToLowerInvariant()}", "registrationWithoutReverification",
+        var entry = await runtime.RecordAsync(instance, user, $"objection:{request.Decision.Value.ToString().ToLowerInvariant()}", "registrationWithoutReverification",
             $"Objection from {objection.Objector}: {request.Decision}. {Text.Cut(request.Reasons.Trim(), 500)}", ct);
         var now = time.GetUtcNow().UtcDateTime;
         objection.Decision = request.Decision;

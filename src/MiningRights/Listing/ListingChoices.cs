@@ -20,7 +20,7 @@ public sealed class ListingChoices(MiningRightsDbContext db, BlockAccess blocks,
     public sealed record Transferee(Guid Id, string CreditCode, string NameZh, string NameEn);
 
     /// <summary>The jurisdictions in the officer's subtree (every one for an administrator), province first, then by code.</summary>
-    public async Task<IReadOnlyList<Place>> PlacesAsync(CurrentUser user, CancellationToken ct)
+    public async Task<IReadOnlyList<Place>> PlacesAsync(Actor user, CancellationToken ct)
     {
         var tree = await jurisdictions.TreeAsync(db, ct);
         var codes = user.IsAdmin ? null : user.JurisdictionCode is { } root ? tree.Subtree(root).ToHashSet() : [];
@@ -38,14 +38,14 @@ public sealed class ListingChoices(MiningRightsDbContext db, BlockAccess blocks,
             .ToList();
 
     /// <summary>The objections to the block's disclosures, oldest first; 404 for a block the user does not see.</summary>
-    public async Task<IReadOnlyList<DisclosureObjection>> ObjectionsAsync(CurrentUser user, Guid blockId, CancellationToken ct)
+    public async Task<IReadOnlyList<DisclosureObjection>> ObjectionsAsync(Actor user, Guid blockId, CancellationToken ct)
     {
         await blocks.GetAsync(user, blockId, ct);
         return await db.Objections.AsNoTracking().Where(o => o.BlockId == blockId).OrderBy(o => o.CreatedAtUtc).ToListAsync(ct);
     }
 
     /// <summary>The block's public notices, newest first; 404 for a block the user does not see.</summary>
-    public async Task<IReadOnlyList<TransferAnnouncement>> AnnouncementsAsync(CurrentUser user, Guid blockId, CancellationToken ct)
+    public async Task<IReadOnlyList<TransferAnnouncement>> AnnouncementsAsync(Actor user, Guid blockId, CancellationToken ct)
     {
         await blocks.GetAsync(user, blockId, ct);
         return await db.Announcements.AsNoTracking().Where(a => a.BlockId == blockId).OrderByDescending(a => a.PublishedAtUtc).ToListAsync(ct);

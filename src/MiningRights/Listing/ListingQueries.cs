@@ -3,16 +3,18 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
+using MiningRights.Contracts;
 using MiningRights.Data;
 using MiningRights.Paging;
 using MiningRights.Rights;
+using MiningRights.Workflows;
 
 namespace MiningRights.Listing;
 
 /// <summary>The pool (priority minerals first, GS-8a), one block, the annual plans, and the public announcements.</summary>
 public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access, JurisdictionDirectory jurisdictions, GroundCheck ground, PoolMapCache maps, TimeProvider time)
 {
-    public async Task<Page<BlockView>> BlocksAsync(CurrentUser user, BlockStatus? status, string? county, PageRequest page, CancellationToken ct)
+    public async Task<Page<BlockView>> BlocksAsync(Actor user, BlockStatus? status, string? county, PageRequest page, CancellationToken ct)
     {
         var query = (await access.VisibleAsync(user, ct)).AsNoTracking();
         if (status is { } wanted)
@@ -50,7 +52,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
     /// The live blocks the user sees (pool, planned, in transfer; at most <see cref="MapBlocks"/>, priority minerals first),
     /// without their polygons, which the map has: see <see cref="PoolMapFeaturesAsync"/>.
     /// </summary>
-    public async Task<PoolMap> PoolMapAsync(CurrentUser user, CancellationToken ct)
+    public async Task<PoolMap> PoolMapAsync(Actor user, CancellationToken ct)
     {
         var layout = await MapLayoutAsync(user, ct);
         var ids = layout.Blocks.Select(b => b.Id).ToList();
@@ -69,7 +71,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
     /// of everything the map shows (which blocks, footprints, rights and overlaps, and their labels), and footprints and
     /// overlaps never change, so one key is one content for good: a map already written is served from the cache.
     /// </summary>
-    public async Task<(string Key, byte[] Json)> PoolMapFeaturesAsync(CurrentUser user, CancellationToken ct)
+    public async Task<(string Key, byte[] Json)> PoolMapFeaturesAsync(Actor user, CancellationToken ct)
     {
         var layout = await MapLayoutAsync(user, ct);
         if (maps.TryGet(layout.Key, out var cached))
@@ -109,7 +111,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
     }
 
     /// <summary>What the pool's map shows, read without any polygon: the blocks, their footprints, the rights, the overlaps, and its key.</summary>
-    private async Task<MapLayout> MapLayoutAsync(CurrentUser user, CancellationToken ct)
+    private async Task<MapLayout> MapLayoutAsync(Actor user, CancellationToken ct)
     {
         // Ground written straight into the database since the service started (an import) is recorded before it is drawn.
         await ground.RecordPendingAsync(ct);
@@ -174,7 +176,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(shown.ToString()))[..16]);
     }
 
-    public async Task<BlockView> BlockAsync(CurrentUser user, Guid id, CancellationToken ct)
+    public async Task<BlockView> BlockAsync(Actor user, Guid id, CancellationToken ct)
     {
         var block = await (await access.VisibleAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct)
             ?? throw RefusalException.NotFound($"Block {id}", $"区块 {id}");
@@ -187,7 +189,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
         return View(block, footprint, contract, workflows);
     }
 
-    public async Task<IReadOnlyList<TransferPlanView>> PlansAsync(CurrentUser user, int? year, CancellationToken ct)
+    public async Task<IReadOnlyList<TransferPlanView>> PlansAsync(Actor user, int? year, CancellationToken ct)
     {
         var query = db.TransferPlans.AsNoTracking();
         if (!user.IsAdmin)
@@ -240,7 +242,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
         var footprints = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Footprint.BlockOwner && blockIds.Contains(f.OwnerId))
             .ToDictionaryAsync(f => f.OwnerId, f => f.PolygonWkt, ct);
         var tree = await jurisdictions.TreeAsync(db, ct);
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         return rows.ToDictionary(a => a.Id, a =>
         {
             var block = blocks[a.BlockId];

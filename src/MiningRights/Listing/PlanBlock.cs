@@ -17,7 +17,7 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
 {
     public sealed record Request(int? Year);
 
-    public async Task<TransferBlock> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<TransferBlock> HandleAsync(Guid blockId, Request request, Actor user, CancellationToken ct)
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         if (request.Year is not (>= 2000 and <= 2100))
@@ -37,7 +37,7 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
         var province = block.CountyCode[..2] + "0000";
         var local = await db.TransferPlans.SingleOrDefaultAsync(p => p.JurisdictionCode == block.CountyCode && p.Year == year, ct)
             ?? await db.TransferPlans.SingleOrDefaultAsync(p => p.JurisdictionCode == city && p.Year == year, ct);
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         // ZJ-25, where a rule filling its provision is in force for the block's province today and covers its minerals.
         var exemption = IsMajorProjectInfrastructure(block) ? policies.Provider(MajorProjectQuota, block.Scope, today, today) : null;
         var exempt = exemption is not null;

@@ -21,7 +21,7 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
 
     public sealed record Request(string? Objector, string? Grounds, DateOnly? ReceivedOn);
 
-    public async Task<DisclosureObjection> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<DisclosureObjection> HandleAsync(Guid blockId, Request request, Actor user, CancellationToken ct)
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         if (string.IsNullOrWhiteSpace(request.Objector) || request.Objector.Length > 200)
@@ -35,7 +35,7 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
         }
 
         var now = time.GetUtcNow();
-        var today = Deadlines.ProvinceCalendar.China.DateAt(now);
+        var today = Time.ProvinceCalendar.China.DateAt(now);
         var received = request.ReceivedOn ?? today;
         if (received > today)
         {
@@ -73,7 +73,7 @@ public sealed class RecordObjection(MiningRightsDbContext db, BlockAccess blocks
             CreatedAtUtc = now.UtcDateTime,
         };
         db.Objections.Add(objection);
-        var entry = await runtime.RecordAsync(instance, user.Actor, "objection:received", "registrationWithoutReverification", $"Objection from {objection.Objector}, received {received:yyyy-MM-dd}: {Text.Cut(objection.Grounds, 500)}", ct);
+        var entry = await runtime.RecordAsync(instance, user, "objection:received", "registrationWithoutReverification", $"Objection from {objection.Objector}, received {received:yyyy-MM-dd}: {Text.Cut(objection.Grounds, 500)}", ct);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now.UtcDateTime,

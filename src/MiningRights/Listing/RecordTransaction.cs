@@ -18,7 +18,7 @@ public sealed class RecordTransaction(MiningRightsDbContext db, BlockAccess bloc
 
     public sealed record Request(Guid? HolderId, decimal? Price);
 
-    public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, Actor user, CancellationToken ct)
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         var instance = await blocks.RunningTransferAsync(block, ct);
@@ -41,7 +41,7 @@ public sealed class RecordTransaction(MiningRightsDbContext db, BlockAccess bloc
         block.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
         block.Version++;
         await runtime.FollowSubjectAsync(BlockSubjectKind.Describe(block, $"{holder.NameZh} ({holder.NameEn})"), ct);
-        await runtime.SignalAsync(instance, Signal, user.Actor, $"winner {holder.CreditCode}, price {Yuan.En(request.Price.Value)}", ct,
+        await runtime.SignalAsync(instance, Signal, user, $"winner {holder.CreditCode}, price {Yuan.En(request.Price.Value)}", ct,
             new Dictionary<string, string?> { ["price"] = request.Price.Value.ToString(CultureInfo.InvariantCulture) });
         db.AuditEvents.Add(new AuditEvent
         {

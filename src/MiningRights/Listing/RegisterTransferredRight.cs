@@ -36,7 +36,7 @@ public sealed class RegisterTransferredRight(
 
     public sealed record Request(string? LicenseNumber, string? ProjectName, DateOnly? ExpiresOn, string? Deferral);
 
-    public async Task<MiningRight> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<MiningRight> HandleAsync(Guid blockId, Request request, Actor user, CancellationToken ct)
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         var instance = await blocks.RunningTransferAsync(block, ct);
@@ -54,7 +54,7 @@ public sealed class RegisterTransferredRight(
         await using var hold = await ground.HoldAsync(ct);
         var footprint = await db.Footprints.AsNoTracking().SingleAsync(f => f.OwnerKind == Footprint.BlockOwner && f.OwnerId == block.Id, ct);
         var polygon = BlockPolygon.FromStored(footprint.PolygonWkt);
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
 
         var right = await register.PrepareAsync(new RegisterRight.Request(
             request.LicenseNumber,
@@ -83,17 +83,17 @@ public sealed class RegisterTransferredRight(
         var holder = await db.Holders.AsNoTracking().SingleAsync(h => h.Id == contract.HolderId, ct);
         var holderName = $"{holder.NameZh} ({holder.NameEn})";
         await runtime.FollowSubjectAsync(BlockSubjectKind.Describe(block, holderName), ct);
-        await runtime.SignalAsync(instance, Signal, user.Actor, $"registered as {right.LicenseNumber}", ct);
+        await runtime.SignalAsync(instance, Signal, user, $"registered as {right.LicenseNumber}", ct);
         await StartIncomeDutiesAsync(contract, block, right, holderName, today, user, ct);
         var clauses = await db.ContractClauses.AsNoTracking().Where(c => c.ContractId == contract.Id).ToListAsync(ct);
         runtime.Subjects.Remember(RightSubjectKind.Describe(right, holderName));
-        await duties.StartAsync(right, contract, clauses, user.Actor, ct);
+        await duties.StartAsync(right, contract, clauses, user, ct);
         await db.SaveChangesAsync(ct);
         await hold.CommitAsync(ct);
         return right;
     }
 
-    private async Task StartIncomeDutiesAsync(TransferContract contract, TransferBlock block, MiningRight right, string holderName, DateOnly today, CurrentUser user, CancellationToken ct)
+    private async Task StartIncomeDutiesAsync(TransferContract contract, TransferBlock block, MiningRight right, string holderName, DateOnly today, Actor user, CancellationToken ct)
     {
         var owed = await db.Installments.Where(i => i.ContractId == contract.Id).OrderBy(i => i.Sequence).ToListAsync(ct);
         string workflow;
@@ -122,7 +122,7 @@ public sealed class RegisterTransferredRight(
             var (zh, en) = installment.RevenueYear is { } year
                 ? ($"{year}年度出让收益（按收益率）", $"the transfer income for {year} (by rate)")
                 : ($"第{installment.Sequence}期出让收益 {Yuan.Zh(installment.Amount!.Value)}", $"installment {installment.Sequence} of transfer income, {Yuan.En(installment.Amount!.Value)}");
-            await runtime.StartAsync(definition, new SubjectRef(InstallmentSubjectKind.Kind, installment.Id), user.Actor,
+            await runtime.StartAsync(definition, new SubjectRef(InstallmentSubjectKind.Kind, installment.Id), user,
                 new Dictionary<string, DateOnly> { ["dueOn"] = installment.DueOn },
                 new Dictionary<string, string> { ["installmentZh"] = zh, ["installmentEn"] = en, ["contract"] = contract.Number }, ct);
         }

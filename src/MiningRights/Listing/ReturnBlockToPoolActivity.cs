@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Audit;
-using MiningRights.Workflows;
+using MiningRights.Contracts;
 using MiningRights.Workflows.Activities;
+using MiningRights.Workflows;
 
 namespace MiningRights.Listing;
 

@@ -20,7 +20,7 @@ public sealed class StartAgreementTransfer(MiningRightsDbContext db, BlockAccess
 
     public sealed record Request(Guid? HolderId, decimal? Price, string? Reason);
 
-    public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<WorkflowInstance> HandleAsync(Guid blockId, Request request, Actor user, CancellationToken ct)
     {
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         if (!Yuan.IsPayable(request.Price))
@@ -43,15 +43,15 @@ public sealed class StartAgreementTransfer(MiningRightsDbContext db, BlockAccess
         block.UpdatedAtUtc = now.UtcDateTime;
         block.Version++;
         runtime.Subjects.Remember(BlockSubjectKind.Describe(block, $"{holder.NameZh} ({holder.NameEn})"));
-        var instance = await runtime.StartAsync(definition, new SubjectRef(BlockSubjectKind.Kind, block.Id), user.Actor,
-            new Dictionary<string, DateOnly> { ["appliedOn"] = Deadlines.ProvinceCalendar.China.DateAt(now) },
+        var instance = await runtime.StartAsync(definition, new SubjectRef(BlockSubjectKind.Kind, block.Id), user,
+            new Dictionary<string, DateOnly> { ["appliedOn"] = Time.ProvinceCalendar.China.DateAt(now) },
             new Dictionary<string, string> { ["price"] = request.Price.Value.ToString(CultureInfo.InvariantCulture), ["reason"] = request.Reason.Trim() }, ct);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = now.UtcDateTime,
             Actor = user.Name,
             Action = "block.agreement",
-            RuleId = policies.IdOr("registrationWithoutReverification", block.Scope, Deadlines.ProvinceCalendar.China.DateAt(now), "CN-TRANSFER"),
+            RuleId = policies.IdOr("registrationWithoutReverification", block.Scope, Time.ProvinceCalendar.China.DateAt(now), "CN-TRANSFER"),
             Detail = $"Agreement transfer of block {block.Code} to {holder.NameZh} ({holder.CreditCode}) at {Yuan.En(request.Price.Value)} taken up: verification and public disclosure required. 协议出让，须核查和公示。",
         });
         await db.SaveChangesAsync(ct);

@@ -16,7 +16,7 @@ public static class StartTransfer
                 : RefusalException.Conflict($"Block {block.Code} is {block.Status}: it cannot be transferred now.", $"区块 {block.Code} {BlockAccess.StatusZh(block.Status)}：当前不能出让。");
         }
 
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         return registry.FindInForce(workflow, today)
             ?? throw new InvalidOperationException($"No version of the {workflow} workflow is in force on {today:yyyy-MM-dd}.");
     }

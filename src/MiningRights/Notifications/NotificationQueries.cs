@@ -21,7 +21,7 @@ public sealed class NotificationQueries(MiningRightsDbContext db, InstanceAccess
     /// The notices sent to the holder's own contact addresses about its own subjects, newest first: never those the same
     /// events sent to officers, nor another holder's.
     /// </summary>
-    public async Task<Page<ReceivedNotice>> ReceivedAsync(CurrentUser user, PageRequest page, CancellationToken ct)
+    public async Task<Page<ReceivedNotice>> ReceivedAsync(Actor user, PageRequest page, CancellationToken ct)
     {
         if (!user.IsHolder || user.HolderId is not { } holderId)
         {
@@ -35,9 +35,9 @@ public sealed class NotificationQueries(MiningRightsDbContext db, InstanceAccess
             n => new ReceivedNotice(n.Id, n.InstanceId, n.Stage, n.RuleId, n.Recipient, n.Subject, n.TextBody, n.Status, n.CreatedAtUtc, n.SentAtUtc) { Language = n.Language }, ct);
     }
 
-    public async Task<Page<NotificationView>> ListAsync(CurrentUser user, NotificationStatus? status, Guid? instanceId, PageRequest page, CancellationToken ct)
+    public async Task<Page<NotificationView>> ListAsync(Actor user, NotificationStatus? status, Guid? instanceId, PageRequest page, CancellationToken ct)
     {
-        var instances = (await access.VisibleAsync(user.Actor, ct)).Select(i => i.Id);
+        var instances = (await access.VisibleAsync(user, ct)).Select(i => i.Id);
         var query = db.Notifications.AsNoTracking().Where(n => instances.Contains(n.InstanceId));
         if (status is { } wanted)
         {

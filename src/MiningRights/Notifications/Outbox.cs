@@ -18,7 +18,7 @@ public static class Outbox
         DateTime nowUtc)
     {
         var notice = NoticeComposer.Compose(template, facts, recipient.Language);
-        db.QueueNotice(new Notification
+        db.QueueInsert(new Notification
         {
             Key = $"{key}:{recipient.Email.ToLowerInvariant()}",
             InstanceId = instance.Id,
@@ -40,9 +40,9 @@ public static class Outbox
     public static NoticeFacts Facts(
         Subject subject,
         StateDefinition state,
-        Deadlines.Deadline? deadline,
+        Workflows.Deadline? deadline,
         Policies.Citation citation,
-        Deadlines.ProvinceCalendar calendar,
+        Time.ProvinceCalendar calendar,
         DateTime nowUtc) =>
         new(
             subject.Label,

@@ -12,7 +12,7 @@ namespace MiningRights.Notifications;
 /// </summary>
 public sealed class RetryDeadNotice(MiningRightsDbContext db, TimeProvider time)
 {
-    public async Task<Notification> HandleAsync(Guid id, CurrentUser by, CancellationToken ct)
+    public async Task<Notification> HandleAsync(Guid id, Actor by, CancellationToken ct)
     {
         var notice = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw RefusalException.NotFound($"Notice {id}", $"通知 {id}");
         if (notice.Status != NotificationStatus.Dead)

@@ -1,3 +1,4 @@
+using MiningRights.Accounts;
 using MiningRights.Cases;
 using MiningRights.Rights;
 

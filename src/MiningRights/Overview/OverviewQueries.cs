@@ -5,6 +5,8 @@ using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Renewals;
 using MiningRights.Rights;
+using MiningRights.Time;
+using MiningRights.Workflows;
 
 namespace MiningRights.Overview;
 
@@ -27,7 +29,7 @@ public sealed class OverviewQueries(MiningRightsDbContext db, JurisdictionDirect
     /// jurisdiction is answered as not found, alike whether it exists or not; a holder or an administrator, who have no
     /// jurisdiction of their own to look over, are refused.
     /// </summary>
-    public async Task<OfficerOverview> ForAsync(CurrentUser user, string? placeCode, CancellationToken ct)
+    public async Task<OfficerOverview> ForAsync(Actor user, string? placeCode, CancellationToken ct)
     {
         if (!user.IsOfficer || user.JurisdictionCode is not { } root)
         {
@@ -96,7 +98,7 @@ public sealed class OverviewQueries(MiningRightsDbContext db, JurisdictionDirect
     {
         var rows = await db.Deadlines.AsNoTracking()
             .Where(d => (d.State == DeadlineState.Open || d.State == DeadlineState.Expired) && d.DueOn < today && !d.Escalation && d.ProcessFinishedAtUtc == null)
-            .Where(d => !db.Cases.Any(c => c.InstanceId == d.InstanceId && c.Status == CaseStatus.Closed))
+            .Where(d => !db.Set<Case>().Any(c => c.InstanceId == d.InstanceId && c.Status == CaseStatus.Closed))
             .GroupBy(d => new { d.JurisdictionCode, d.AuthorityCode })
             .Select(g => new { g.Key.JurisdictionCode, g.Key.AuthorityCode, Count = g.Count() })
             .ToListAsync(ct);
@@ -141,7 +143,7 @@ public sealed class OverviewQueries(MiningRightsDbContext db, JurisdictionDirect
         var appliedFor = RenewalTracking.AppliedForStates.ToArray();
         var rows = await db.Rights.AsNoTracking()
             .Where(r => InForce.Contains(r.Status) && r.ExpiresOn >= today && r.ExpiresOn <= until)
-            .Where(r => !db.WorkflowInstances.Any(i => i.SubjectKind == RightSubjectKind.Kind && i.SubjectId == r.Id
+            .Where(r => !db.Set<WorkflowInstance>().Any(i => i.SubjectKind == RightSubjectKind.Kind && i.SubjectId == r.Id
                 && i.DefinitionId == RenewalTracking.Workflow && !i.Finished && appliedFor.Contains(i.State)))
             .GroupBy(r => new { r.LocationCountyCode, r.AuthorityCode })
             .Select(g => new { g.Key.LocationCountyCode, g.Key.AuthorityCode, Count = g.Count() })

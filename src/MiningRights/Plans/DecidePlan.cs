@@ -18,7 +18,7 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
     /// <param name="Formalities">Needed when the outcome's signal is a formal decision (a return, in the shipped processes): its basis, number and date; the reasons are its facts.</param>
     public sealed record Request(PlanDecision? Decision, string? Reasons, DecisionFormalities? Formalities = null);
 
-    public async Task<PlanDocument> HandleAsync(Guid rightId, Guid planId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<PlanDocument> HandleAsync(Guid rightId, Guid planId, Request request, Actor user, CancellationToken ct)
     {
         var right = await access.GetAsync(user, rightId, ct);
         if (request.Decision is null)
@@ -52,7 +52,7 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
         }
 
         var signal = found.Signal;
-        var outcome = await runtime.SignalAsync(found.Instance, signal, user.Actor, request.Reasons, ct,
+        var outcome = await runtime.SignalAsync(found.Instance, signal, user, request.Reasons, ct,
             found.Definition.Decision is null ? null : DecisionFormalities.Values(request.Formalities, request.Reasons));
 
         var now = time.GetUtcNow().UtcDateTime;

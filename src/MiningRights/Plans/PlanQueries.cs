@@ -9,7 +9,7 @@ namespace MiningRights.Plans;
 public sealed class PlanQueries(MiningRightsDbContext db, RightAccess rights)
 {
     /// <summary>The plans of a right the user sees, in the order they were submitted.</summary>
-    public async Task<IReadOnlyList<PlanDocument>> OfRightAsync(CurrentUser user, Guid rightId, CancellationToken ct)
+    public async Task<IReadOnlyList<PlanDocument>> OfRightAsync(Actor user, Guid rightId, CancellationToken ct)
     {
         var right = await rights.GetAsync(user, rightId, ct);
         return await db.Plans.AsNoTracking().Where(p => p.RightId == right.Id).OrderBy(p => p.SubmittedAtUtc).ToListAsync(ct);

@@ -27,7 +27,7 @@ public sealed class SubmitPlan(
 
     public sealed record Request(Upload? File, IReadOnlyDictionary<string, string?> Fields);
 
-    public async Task<PlanDocument> HandleAsync(Guid rightId, Request request, CurrentUser user, CancellationToken ct)
+    public async Task<PlanDocument> HandleAsync(Guid rightId, Request request, Actor user, CancellationToken ct)
     {
         var right = await access.GetAsync(user, rightId, ct);
         var file = request.File;
@@ -46,7 +46,7 @@ public sealed class SubmitPlan(
             var planId = Guid.NewGuid();
             var values = new InstanceValues(instance);
             values.Set("planId", planId.ToString());
-            var outcome = await runtime.SignalAsync(instance, Signal, user.Actor, $"plan {planId} sha256 {stored.Sha256}", ct, request.Fields);
+            var outcome = await runtime.SignalAsync(instance, Signal, user, $"plan {planId} sha256 {stored.Sha256}", ct, request.Fields);
             values = new InstanceValues(instance);
             var plan = new PlanDocument
             {

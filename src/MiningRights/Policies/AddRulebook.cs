@@ -17,7 +17,7 @@ public sealed class AddRulebook(MiningRightsDbContext db, PolicyBook book, TimeP
 
     public sealed record Request(string FileName, string Json);
 
-    public async Task<LoadedRulebook> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
+    public async Task<LoadedRulebook> HandleAsync(Request request, Actor user, CancellationToken ct)
     {
         if (!user.IsAdmin)
         {

@@ -34,7 +34,7 @@ public sealed class PolicyQueries(PolicyBook policies, TimeProvider time)
 
         if (code is not null)
         {
-            day ??= Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+            day ??= Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         }
 
         IEnumerable<PolicyRule> rules = policies.Rules;

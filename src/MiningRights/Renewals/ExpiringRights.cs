@@ -22,9 +22,9 @@ public sealed class ExpiringRights(MiningRightsDbContext db, RightSearch search,
 
     private static readonly RightStatus[] InForce = [RightStatus.Active, RightStatus.Provisional, RightStatus.Suspended];
 
-    public async Task<Page<ExpiringRow>> ListAsync(CurrentUser user, int withinDays, PageRequest page, CancellationToken ct)
+    public async Task<Page<ExpiringRow>> ListAsync(Actor user, int withinDays, PageRequest page, CancellationToken ct)
     {
-        var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+        var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var query = (await search.WhereAsync(user, new RightSearch.Filter(ExpiresWithinDays: withinDays), ct)).Where(r => InForce.Contains(r.Status));
         if (page.Keys(2) is [var day, var number])
         {

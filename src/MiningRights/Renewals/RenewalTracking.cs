@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Policies;
 using MiningRights.Rights;
@@ -71,10 +72,10 @@ public sealed class RenewalTracking(IServiceScopeFactory scopes, ILogger<Renewal
             var runtime = services.GetRequiredService<WorkflowRuntime>();
             var registry = services.GetRequiredService<WorkflowRegistry>();
             var policies = services.GetRequiredService<PolicyBook>();
-            var today = Deadlines.ProvinceCalendar.China.DateAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var today = Time.ProvinceCalendar.China.DateAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
             var uncovered = await db.Rights
                 .Where(r => (r.Status == RightStatus.Active || r.Status == RightStatus.Suspended) && r.ExpiresOn >= today)
-                .Where(r => !db.WorkflowInstances.Any(i => i.SubjectKind == RightSubjectKind.Kind && i.SubjectId == r.Id && i.DefinitionId == Workflow && !i.Finished))
+                .Where(r => !db.Set<WorkflowInstance>().Any(i => i.SubjectKind == RightSubjectKind.Kind && i.SubjectId == r.Id && i.DefinitionId == Workflow && !i.Finished))
                 .OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
             // A right met again had its process end as it began: leave it to the log rather than loop.
             if (uncovered.Count == 0 || !uncovered.All(r => seen.Add(r.Id)))

@@ -17,7 +17,7 @@ public sealed class HolderQueries(MiningRightsDbContext db, RightAccess access)
     /// <summary>A holder as the registry shows it; its contact addresses only to those who write to it.</summary>
     public sealed record HolderRow(Guid Id, string CreditCode, string NameZh, string NameEn, string Language, IReadOnlyList<string>? ContactEmails);
 
-    public async Task<Page<HolderRow>> ListAsync(CurrentUser user, string? text, PageRequest page, CancellationToken ct)
+    public async Task<Page<HolderRow>> ListAsync(Actor user, string? text, PageRequest page, CancellationToken ct)
     {
         var query = await VisibleAsync(user, ct);
         if (text?.Trim() is { Length: > 0 } words)
@@ -41,7 +41,7 @@ public sealed class HolderQueries(MiningRightsDbContext db, RightAccess access)
     }
 
     /// <summary>One holder, with its contacts when the reader's jurisdiction holds one of its rights (or the reader is an administrator).</summary>
-    public async Task<HolderRow> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
+    public async Task<HolderRow> GetAsync(Actor user, Guid id, CancellationToken ct)
     {
         var holder = await (await VisibleAsync(user, ct)).SingleOrDefaultAsync(h => h.Id == id, ct)
             ?? throw RefusalException.NotFound($"Holder {id}", $"矿业权人 {id}");
@@ -51,7 +51,7 @@ public sealed class HolderQueries(MiningRightsDbContext db, RightAccess access)
     }
 
     /// <summary>The id of the holder with this credit code the reader may see; null for no code, a 400 on the holder field for an unknown one.</summary>
-    public async Task<Guid?> FindAsync(CurrentUser user, string? creditCode, CancellationToken ct)
+    public async Task<Guid?> FindAsync(Actor user, string? creditCode, CancellationToken ct)
     {
         if (creditCode?.Trim().ToUpperInvariant() is not { Length: > 0 } code)
         {
@@ -67,7 +67,7 @@ public sealed class HolderQueries(MiningRightsDbContext db, RightAccess access)
     public async Task<IReadOnlyDictionary<Guid, (string Zh, string En)>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         await db.Holders.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => (h.NameZh, h.NameEn), ct);
 
-    private async Task<IQueryable<Holder>> VisibleAsync(CurrentUser user, CancellationToken ct)
+    private async Task<IQueryable<Holder>> VisibleAsync(Actor user, CancellationToken ct)
     {
         var holders = db.Holders.AsNoTracking();
         if (user.IsAdmin)
@@ -81,6 +81,6 @@ public sealed class HolderQueries(MiningRightsDbContext db, RightAccess access)
         }
 
         var seen = (await access.VisibleAsync(user, ct)).Select(r => r.HolderId);
-        return holders.Where(h => seen.Contains(h.Id) || !db.Rights.Any(r => r.HolderId == h.Id));
+        return holders.Where(h => seen.Contains(h.Id) || !db.Set<MiningRight>().Any(r => r.HolderId == h.Id));
     }
 }

@@ -14,7 +14,7 @@ public sealed class RegisterHolder(MiningRightsDbContext db, TimeProvider time)
 
     public sealed record Request(string? CreditCode, string? NameZh, string? NameEn, string? Language, string[]? ContactEmails);
 
-    public async Task<Holder> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
+    public async Task<Holder> HandleAsync(Request request, Actor user, CancellationToken ct)
     {
         var holder = Create(request, time);
         if (await db.Holders.AnyAsync(h => h.CreditCode == holder.CreditCode, ct))
@@ -50,7 +50,7 @@ public sealed class RegisterHolder(MiningRightsDbContext db, TimeProvider time)
     }
 
     /// <summary>Adds <paramref name="holder"/> (from <see cref="Create"/>, its credit code not registered) to the unit of work, with its audit entry.</summary>
-    public void Add(Holder holder, CurrentUser user)
+    public void Add(Holder holder, Actor user)
     {
         db.Holders.Add(holder);
         db.AuditEvents.Add(new AuditEvent

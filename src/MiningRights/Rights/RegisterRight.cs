@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Listing;
 using MiningRights.Policies;
 using MiningRights.Workflows;
 
@@ -48,7 +49,7 @@ public sealed partial class RegisterRight(
         Listing.CornerNotation? CornerNotation = null,
         int? Zone = null);
 
-    public async Task<MiningRight> HandleAsync(Request request, CurrentUser user, CancellationToken ct)
+    public async Task<MiningRight> HandleAsync(Request request, Actor user, CancellationToken ct)
     {
         // A right that brings its own polygon takes ground: checked, written and its overlaps recorded while the ground is held.
         await using var hold = request.Corners is not null ? await ground.HoldAsync(ct) : null;
@@ -70,11 +71,11 @@ public sealed partial class RegisterRight(
     /// <paramref name="batch"/> is what the request is checked against (its holder, licence numbers and ground taken);
     /// without one, the request is a batch of one, read here.
     /// </summary>
-    public async Task<MiningRight> PrepareAsync(Request request, CurrentUser user, Guid? fromBlockId, CancellationToken ct, DateOnly? processesFrom = null,
+    public async Task<MiningRight> PrepareAsync(Request request, Actor user, Guid? fromBlockId, CancellationToken ct, DateOnly? processesFrom = null,
         RegistrationBatch? batch = null)
     {
         var now = time.GetUtcNow();
-        var today = Deadlines.ProvinceCalendar.China.DateAt(now);
+        var today = Time.ProvinceCalendar.China.DateAt(now);
         var tree = await jurisdictions.TreeAsync(db, ct);
         var errors = new Dictionary<string, string[]>();
         var errorsZh = new Dictionary<string, string>();
@@ -279,7 +280,7 @@ public sealed partial class RegisterRight(
         runtime.Subjects.Remember(RightSubjectKind.Describe(right, $"{holder.NameZh} ({holder.NameEn})"));
         if (workflow is not null)
         {
-            await runtime.StartAsync(workflow, new SubjectRef(RightSubjectKind.Kind, right.Id), user.Actor,
+            await runtime.StartAsync(workflow, new SubjectRef(RightSubjectKind.Kind, right.Id), user,
                 new Dictionary<string, DateOnly> { [RegisteredOnDate] = right.RegisteredOn }, new Dictionary<string, string>(), ct, right.RegisteredOn);
         }
 
@@ -288,7 +289,7 @@ public sealed partial class RegisterRight(
         if (!termFromRule)
         {
             var asOf = processesFrom ?? right.RegisteredOn;
-            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, asOf), right, user.Actor, ct, asOf, judgedFrom: processesFrom);
+            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, asOf), right, user, ct, asOf, judgedFrom: processesFrom);
         }
 
         return right;

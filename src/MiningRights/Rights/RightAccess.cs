@@ -12,12 +12,12 @@ namespace MiningRights.Rights;
 /// </summary>
 public sealed class RightAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, ILogger<RightAccess> logger)
 {
-    public Task<IQueryable<MiningRight>> VisibleAsync(CurrentUser user, CancellationToken ct) =>
+    public Task<IQueryable<MiningRight>> VisibleAsync(Actor user, CancellationToken ct) =>
         jurisdictions.VisibleAsync(db, user, db.Rights, holder => r => r.HolderId == holder,
             codes => r => codes.Contains(r.LocationCountyCode) || codes.Contains(r.AuthorityCode), ct);
 
     /// <summary>The right, tracked for change, or a 404 refusal when it does not exist or the user may not see it.</summary>
-    public async Task<MiningRight> GetAsync(CurrentUser user, Guid rightId, CancellationToken ct)
+    public async Task<MiningRight> GetAsync(Actor user, Guid rightId, CancellationToken ct)
     {
         var visible = await VisibleAsync(user, ct);
         var right = await visible.SingleOrDefaultAsync(r => r.Id == rightId, ct);
@@ -35,7 +35,7 @@ public sealed class RightAccess(MiningRightsDbContext db, JurisdictionDirectory 
     }
 
     /// <summary>Whether an officer's jurisdiction covers a jurisdiction code (administrators: always).</summary>
-    public async Task<bool> CoversAsync(CurrentUser user, string code, CancellationToken ct)
+    public async Task<bool> CoversAsync(Actor user, string code, CancellationToken ct)
     {
         if (user.IsAdmin)
         {

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
+using MiningRights.Audit;
 using MiningRights.Data;
 using MiningRights.Deadlines;
+using MiningRights.Listing;
 using MiningRights.Paging;
 using MiningRights.Workflows;
 
@@ -13,7 +15,7 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
     public sealed record Filter(RightKind? Kind, RightStatus? Status, Guid? HolderId, string? County, string? LicenseNumber);
 
     /// <summary>Rights in licence-number order, a page at a time.</summary>
-    public async Task<Page<RightView>> ListAsync(CurrentUser user, Filter filter, PageRequest page, CancellationToken ct)
+    public async Task<Page<RightView>> ListAsync(Actor user, Filter filter, PageRequest page, CancellationToken ct)
     {
         var query = (await access.VisibleAsync(user, ct)).AsNoTracking();
         if (filter.Kind is { } kind)
@@ -52,13 +54,13 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
         return page.Build(rows, r => [r.LicenseNumber], r => views.GetValueOrDefault(r.Id)!);
     }
 
-    public async Task<RightView> GetAsync(CurrentUser user, Guid id, CancellationToken ct) =>
+    public async Task<RightView> GetAsync(Actor user, Guid id, CancellationToken ct) =>
         (await ViewsAsync([await access.GetAsync(user, id, ct)], ct))[0];
 
     /// <summary>A right's page: its view, its ground as a GeoJSON polygon (null when registered without one) and its history, the right checked once.</summary>
     public sealed record Detail(RightView Right, System.Text.Json.Nodes.JsonObject? Footprint, IReadOnlyList<HistoryEntry> History);
 
-    public async Task<Detail> DetailAsync(CurrentUser user, Guid id, CancellationToken ct)
+    public async Task<Detail> DetailAsync(Actor user, Guid id, CancellationToken ct)
     {
         var right = await access.GetAsync(user, id, ct);
         var wkt = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Listing.Footprint.RightOwner && f.OwnerId == right.Id)
@@ -67,7 +69,7 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
     }
 
     /// <summary>Registrations, decisions and every transition of every process about the right, in time order.</summary>
-    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(CurrentUser user, Guid id, CancellationToken ct) =>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Actor user, Guid id, CancellationToken ct) =>
         await HistoryOfAsync((await access.GetAsync(user, id, ct)).Id, ct);
 
     private async Task<IReadOnlyList<HistoryEntry>> HistoryOfAsync(Guid rightId, CancellationToken ct)

@@ -41,7 +41,7 @@ public sealed class RightSearch(MiningRightsDbContext db, RightAccess access, Ju
         DateOnly ExpiresOn,
         RightStatus Status);
 
-    public async Task<Page<Row>> ListAsync(CurrentUser user, Filter filter, PageRequest page, CancellationToken ct)
+    public async Task<Page<Row>> ListAsync(Actor user, Filter filter, PageRequest page, CancellationToken ct)
     {
         var query = await WhereAsync(user, filter, ct);
         if (page.Keys(1) is [var after])
@@ -55,7 +55,7 @@ public sealed class RightSearch(MiningRightsDbContext db, RightAccess access, Ju
     }
 
     /// <summary>The visible rights that pass every filter given (not yet ordered or paged).</summary>
-    public async Task<IQueryable<MiningRight>> WhereAsync(CurrentUser user, Filter filter, CancellationToken ct)
+    public async Task<IQueryable<MiningRight>> WhereAsync(Actor user, Filter filter, CancellationToken ct)
     {
         var query = (await access.VisibleAsync(user, ct)).AsNoTracking();
         if (filter.Text?.Trim() is { Length: > 0 } text)
@@ -109,7 +109,7 @@ public sealed class RightSearch(MiningRightsDbContext db, RightAccess access, Ju
                 throw RefusalException.Invalid("within", "The number of days must be between 0 and 36500.", "天数必须在 0 至 36500 之间。");
             }
 
-            var today = Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow());
+            var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
             var until = today.AddDays(days);
             query = query.Where(r => r.ExpiresOn >= today && r.ExpiresOn <= until);
         }
@@ -118,7 +118,7 @@ public sealed class RightSearch(MiningRightsDbContext db, RightAccess access, Ju
     }
 
     /// <summary>The places the reader works in (its jurisdiction and everything below it; an administrator every one), in code order.</summary>
-    public async Task<IReadOnlyList<Jurisdiction>> PlacesAsync(CurrentUser user, CancellationToken ct)
+    public async Task<IReadOnlyList<Jurisdiction>> PlacesAsync(Actor user, CancellationToken ct)
     {
         var all = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Code).ToListAsync(ct);
         if (user.IsAdmin)

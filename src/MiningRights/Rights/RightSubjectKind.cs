@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Workflows;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Accounts;
 using MiningRights.Workflows;
 
 namespace MiningRights.Rights;

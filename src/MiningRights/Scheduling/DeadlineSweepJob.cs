@@ -1,5 +1,6 @@
 using Hangfire;
 using MiningRights.Deadlines;
+using MiningRights.Workflows;
 
 namespace MiningRights.Scheduling;
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using MiningRights.Accounts;
 using MiningRights.Verification;
 using MiningRights.Workflows;
 

@@ -152,7 +152,7 @@ internal sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<Job
     private void Register()
     {
         var jobs = options.Value;
-        var china = new RecurringJobOptions { TimeZone = Deadlines.ProvinceCalendar.China.Zone };
+        var china = new RecurringJobOptions { TimeZone = Time.ProvinceCalendar.China.Zone };
         recurring.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.Id, job => job.RunAsync(CancellationToken.None), JobOptions.Every(jobs.DeadlineSweepSeconds)!, china);
         recurring.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.Id, job => job.RunAsync(CancellationToken.None), JobOptions.Every(jobs.OutboxDeliverySeconds)!, china);
         recurring.AddOrUpdate<AuditSealJob>(AuditSealJob.Id, job => job.RunAsync(CancellationToken.None), JobOptions.Every(jobs.AuditSealSeconds)!, china);

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Policies;
 using MiningRights.Rights;
+using MiningRights.Time;
 using MiningRights.Workflows;
 
 namespace MiningRights.Verification;

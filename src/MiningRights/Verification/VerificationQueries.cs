@@ -15,7 +15,7 @@ namespace MiningRights.Verification;
 /// </summary>
 public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, WorkflowRegistry registry)
 {
-    public async Task<IReadOnlyList<BatchView>> BatchesAsync(CurrentUser user, string? quarter, CancellationToken ct)
+    public async Task<IReadOnlyList<BatchView>> BatchesAsync(Actor user, string? quarter, CancellationToken ct)
     {
         var batches = await (await VisibleBatchesAsync(user, ct)).AsNoTracking()
             .Where(b => quarter == null || b.Quarter == quarter)
@@ -23,7 +23,7 @@ public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDi
         return await ViewsAsync(batches, ct);
     }
 
-    public async Task<BatchDetail> BatchAsync(CurrentUser user, Guid id, CancellationToken ct)
+    public async Task<BatchDetail> BatchAsync(Actor user, Guid id, CancellationToken ct)
     {
         var batch = await (await VisibleBatchesAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct)
             ?? throw RefusalException.NotFound($"Verification batch {id}", $"核查批次 {id}");
@@ -32,7 +32,7 @@ public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDi
     }
 
     /// <summary>The tasks the user sees, by licence number, keyset-paged.</summary>
-    public async Task<Page<TaskView>> TasksAsync(CurrentUser user, Guid? batchId, PageRequest page, CancellationToken ct)
+    public async Task<Page<TaskView>> TasksAsync(Actor user, Guid? batchId, PageRequest page, CancellationToken ct)
     {
         var query = (await VisibleTasksAsync(user, ct)).AsNoTracking().Where(t => batchId == null || t.BatchId == batchId);
         var after = page.Keys(2);
@@ -40,15 +40,15 @@ public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDi
         return page.Build(rows, r => [r.LicenseNumber, r.Id.ToString()], r => r);
     }
 
-    public async Task<TaskView> TaskAsync(CurrentUser user, Guid id, CancellationToken ct) =>
+    public async Task<TaskView> TaskAsync(Actor user, Guid id, CancellationToken ct) =>
         (await TaskViewsAsync((await VisibleTasksAsync(user, ct)).AsNoTracking().Where(t => t.Id == id), null, 1, ct)).SingleOrDefault()
             ?? throw RefusalException.NotFound($"Verification task {id}", $"核查任务 {id}");
 
     // Verification is the authorities' own work: no holder sees it.
-    private Task<IQueryable<VerificationBatch>> VisibleBatchesAsync(CurrentUser user, CancellationToken ct) =>
+    private Task<IQueryable<VerificationBatch>> VisibleBatchesAsync(Actor user, CancellationToken ct) =>
         jurisdictions.VisibleAsync(db, user, db.VerificationBatches, heldBy: null, codes => b => codes.Contains(b.AuthorityCode), ct);
 
-    private Task<IQueryable<VerificationTask>> VisibleTasksAsync(CurrentUser user, CancellationToken ct) =>
+    private Task<IQueryable<VerificationTask>> VisibleTasksAsync(Actor user, CancellationToken ct) =>
         jurisdictions.VisibleAsync(db, user, db.VerificationTasks, heldBy: null, codes => t => codes.Contains(t.CountyCode) || codes.Contains(t.ReportsTo), ct);
 
     private async Task<List<BatchView>> ViewsAsync(IReadOnlyList<VerificationBatch> batches, CancellationToken ct)
@@ -57,7 +57,7 @@ public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDi
         var instances = await db.WorkflowInstances.AsNoTracking().Where(i => i.SubjectKind == BatchSubjectKind.Kind && ids.Contains(i.SubjectId))
             .ToDictionaryAsync(i => i.SubjectId, ct);
         var counts = (await db.VerificationTasks.AsNoTracking().Where(t => ids.Contains(t.BatchId))
-                .Select(t => new { t.BatchId, Done = db.WorkflowInstances.Any(i => i.SubjectKind == TaskSubjectKind.Kind && i.SubjectId == t.Id && i.Finished) })
+                .Select(t => new { t.BatchId, Done = db.Set<WorkflowInstance>().Any(i => i.SubjectKind == TaskSubjectKind.Kind && i.SubjectId == t.Id && i.Finished) })
                 .ToListAsync(ct))
             .GroupBy(x => x.BatchId).ToDictionary(g => g.Key, g => (Tasks: g.Count(), Done: g.Count(x => x.Done)));
         return batches.Select(b =>

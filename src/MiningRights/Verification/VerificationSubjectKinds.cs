@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Data;
+using MiningRights.Rights;
 using MiningRights.Workflows;
 
 namespace MiningRights.Verification;

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Notifications;
 using MiningRights.Policies;
 using MiningRights.Rights;
+using MiningRights.Time;
 
 namespace MiningRights.Workflows;
 

@@ -17,15 +17,15 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
 {
     public sealed record Request(string? Note, Dictionary<string, JsonElement>? Values);
 
-    public Task<WorkflowInstance> HandleAsync(Guid instanceId, string signal, Request request, CurrentUser user, CancellationToken ct) =>
+    public Task<WorkflowInstance> HandleAsync(Guid instanceId, string signal, Request request, Actor user, CancellationToken ct) =>
         HandleAsync(instanceId, signal, request.Note, Read(request.Values), [], user, ct);
 
     /// <summary>The signal with its values as text (a form's fields) and its evidence files.</summary>
     public async Task<WorkflowInstance> HandleAsync(Guid instanceId, string signal, string? note, IReadOnlyDictionary<string, string?> values,
-        IReadOnlyList<Upload> files, CurrentUser user, CancellationToken ct)
+        IReadOnlyList<Upload> files, Actor user, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.FindAsync([instanceId], ct);
-        if (instance is null || !await access.SeesAsync(user.Actor, instance, ct))
+        if (instance is null || !await access.SeesAsync(user, instance, ct))
         {
             throw RefusalException.NotFound($"Workflow instance {instanceId}", $"流程实例 {instanceId}");
         }
@@ -43,7 +43,7 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
                 $"“{signal}”附带文件或决定，须通过其专用接口提交（参见方案接口 plans API）。");
         }
 
-        var outcome = await runtime.SignalAsync(instance, signal, user.Actor, note, ct, values, files.Count);
+        var outcome = await runtime.SignalAsync(instance, signal, user, note, ct, values, files.Count);
         var kept = await evidence.KeepAsync(instance, outcome.Sequence, files, user.Name, ct);
         db.AuditEvents.Add(new AuditEvent
         {

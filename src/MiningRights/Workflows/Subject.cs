@@ -32,7 +32,7 @@ public sealed record Subject
     public Guid? RightId { get; init; }
 
     /// <summary>Facts of the subject's own that every notice about it states (amounts owed, a late charge).</summary>
-    public IReadOnlyList<Notifications.NoticeLine> Lines { get; init; } = [];
+    public IReadOnlyList<Workflows.NoticeLine> Lines { get; init; } = [];
 
     /// <summary>The date that picks the version of a workflow the subject starts (a right keeps the rules of its registration day).</summary>
     public required DateOnly AnchorDate { get; init; }

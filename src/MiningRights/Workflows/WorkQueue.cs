@@ -37,7 +37,7 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
     /// The reader's queue, at most <see cref="MaxItems"/>: an officer's steps (Authority or Inspector), a holder's own.
     /// An administrator, who may send any signal, has no queue of its own.
     /// </summary>
-    public async Task<IReadOnlyList<Item>> ForAsync(CurrentUser user, CancellationToken ct)
+    public async Task<IReadOnlyList<Item>> ForAsync(Actor user, CancellationToken ct)
     {
         if (new[] { Roles.Authority, Roles.Inspector, Roles.Holder }.FirstOrDefault(user.Roles.Contains) is not { } role)
         {
@@ -56,12 +56,12 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
         }
 
         var keys = waiting.ToList();
-        var rows = await (await access.VisibleAsync(user.Actor, ct)).AsNoTracking()
+        var rows = await (await access.VisibleAsync(user, ct)).AsNoTracking()
             .Where(i => !i.Finished && keys.Contains(i.DefinitionId + "/" + i.State))
             .Select(i => new
             {
                 Instance = i,
-                Due = db.Deadlines.Where(d => d.InstanceId == i.Id && d.State == DeadlineState.Open).OrderBy(d => d.DueOn)
+                Due = db.Set<Deadline>().Where(d => d.InstanceId == i.Id && d.State == DeadlineState.Open).OrderBy(d => d.DueOn)
                     .Select(d => new { d.DueOn, d.RuleId }).FirstOrDefault(),
             })
             .OrderBy(r => r.Due == null).ThenBy(r => r.Due!.DueOn).ThenBy(r => r.Instance.UpdatedAtUtc).ThenBy(r => r.Instance.Id)
@@ -79,7 +79,7 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
             foreach (var transition in definition.Transitions.Where(t => t.From == instance.State && t.Signal is not null).DistinctBy(t => t.Signal))
             {
                 var signal = definition.Signals[transition.Signal!];
-                if (signal.Roles.Contains(role) && await access.MayActAsync(user.Actor, instance, [role], ct, signal.ActsAt))
+                if (signal.Roles.Contains(role) && await access.MayActAsync(user, instance, [role], ct, signal.ActsAt))
                 {
                     steps.Add((transition, signal));
                 }
@@ -93,7 +93,7 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
             items.Add(new Item(instance.Id, definition.Id, definition.Title, instance.SubjectKind, instance.SubjectId, instance.SubjectLabel, instance.RightId,
                 definition.States[instance.State].Status, steps.Select(s => s.Signal.Label).ToList(), row.Due?.DueOn,
                 row.Due?.RuleId ?? policies.Cite(steps[0].Transition.Rule, definition.Rules, new Policies.RuleSubject(instance.JurisdictionCode),
-                    WorkflowRuntime.ArisenOn(instance), Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow())).RuleId, instance.UpdatedAtUtc,
+                    WorkflowRuntime.ArisenOn(instance), Time.ProvinceCalendar.China.DateAt(time.GetUtcNow())).RuleId, instance.UpdatedAtUtc,
                 steps.Select(s => s.Transition.Signal!).ToList()));
             if (items.Count == MaxItems)
             {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MiningRights.Time;
 using MiningRights.Deadlines;
 using MiningRights.Notifications;
 using MiningRights.Policies;

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Decisions;
 using MiningRights.Notifications;
 using MiningRights.Policies;
+using MiningRights.Time;
 
 namespace MiningRights.Workflows;
 

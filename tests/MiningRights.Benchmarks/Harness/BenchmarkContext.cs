@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using MiningRights.Data;
+using MiningRights.Accounts;
+using MiningRights.Composition;
 using MiningRights.Data.Postgres;
 using MiningRights.Data.Sqlite;
-using Npgsql;
+using MiningRights.Data;
 using MiningRights.Rights;
+using Npgsql;
 
 namespace MiningRights.Benchmarks.Harness;
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Benchmarks.Harness;
 using MiningRights.Data;
 using MiningRights.Deadlines;
+using MiningRights.Notifications;
+using MiningRights.Workflows;
 
 namespace MiningRights.Benchmarks.Scenarios;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Benchmarks.Harness;
 using MiningRights.Deadlines;
+using MiningRights.Workflows;
 
 namespace MiningRights.Benchmarks.Scenarios;
 

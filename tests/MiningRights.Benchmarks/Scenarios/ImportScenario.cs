@@ -35,7 +35,7 @@ public sealed class ImportScenario : IBenchmarkScenario
     {
         await using var service = await context.CreateServiceAsync(new Dictionary<string, string?>(), null, cancellationToken);
         var file = Register(size);
-        var officer = new CurrentUser("bench-officer", "bench-officer", [Roles.Authority], null, "620000");
+        var officer = new Actor("bench-officer", [Roles.Authority], null, "620000") { Id = "bench-officer" };
 
         var dryClock = Stopwatch.StartNew();
         var dry = await ImportAsync(service, file, dryRun: true, officer, cancellationToken);
@@ -59,7 +59,7 @@ public sealed class ImportScenario : IBenchmarkScenario
             $"file {file.Length / 1024.0 / 1024.0:0.0} MiB; dry run {dryClock.Elapsed.TotalSeconds:0.0} s, import {importClock.Elapsed.TotalSeconds:0.0} s ({size / importClock.Elapsed.TotalSeconds:0} rows/s); target < 60 s together"));
     }
 
-    private static async Task<ImportReport> ImportAsync(BenchmarkService service, byte[] file, bool dryRun, CurrentUser officer, CancellationToken ct)
+    private static async Task<ImportReport> ImportAsync(BenchmarkService service, byte[] file, bool dryRun, Actor officer, CancellationToken ct)
     {
         await using var scope = service.Services.CreateAsyncScope();
         var import = scope.ServiceProvider.GetRequiredService<ImportRegister>();

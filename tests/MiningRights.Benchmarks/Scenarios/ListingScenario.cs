@@ -186,7 +186,7 @@ public sealed partial class ListingScenario : IBenchmarkScenario
     /// <summary>The blocks through the intake use case, as an officer's requests would add them, one request each.</summary>
     private static async Task<(TimeSpan Last, TimeSpan All)> AddStripsAsync(BenchmarkService service, int count, int corners, CancellationToken ct)
     {
-        var officer = new CurrentUser("listing-bench", "listing-bench", [Roles.Authority], null, Province);
+        var officer = new Actor("listing-bench", [Roles.Authority], null, Province) { Id = "listing-bench" };
         var all = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
         for (var i = 0; i < count; i++)

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Accounts;
 using MiningRights.Benchmarks.Harness;
 using MiningRights.Data;
 

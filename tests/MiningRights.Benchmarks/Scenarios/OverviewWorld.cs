@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Accounts;
 using MiningRights.Benchmarks.Harness;
 using MiningRights.Cases;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Rights;
+using MiningRights.Time;
 using MiningRights.Workflows;
 
 namespace MiningRights.Benchmarks.Scenarios;

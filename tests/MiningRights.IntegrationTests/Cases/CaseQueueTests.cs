@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using CsvHelper;
+using MiningRights.Accounts;
 using MiningRights.IntegrationTests.Infrastructure;
 using MiningRights.IntegrationTests.Licensing;
 using MiningRights.Rights;

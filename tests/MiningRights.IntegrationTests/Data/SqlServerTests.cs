@@ -1,12 +1,13 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
-using MiningRights.Data;
 using MiningRights.Data.SqlServer;
+using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.Notifications;
+using MiningRights.Workflows;
 
 namespace MiningRights.IntegrationTests.Data;
 

@@ -84,7 +84,7 @@ public sealed class CalendarFeedTests
         // No account at all (deleted behind the service's back, or never made): the same 404.
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MiningRights.Accounts.ApplicationUser>>();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MiningRights.Data.ApplicationUser>>();
             Assert.True((await users.DeleteAsync((await users.FindByIdAsync(account))!)).Succeeded);
         }
 

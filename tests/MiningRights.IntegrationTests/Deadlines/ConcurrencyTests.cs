@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Data;
 using MiningRights.IntegrationTests.Infrastructure;
+using MiningRights.Notifications;
 
 namespace MiningRights.IntegrationTests.Deadlines;
 

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Data;
+using MiningRights.Decisions;
 using MiningRights.IntegrationTests.Infrastructure;
 
 namespace MiningRights.IntegrationTests.Decisions;

@@ -1,14 +1,16 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.IntegrationTests.Infrastructure;
 using MiningRights.Rights;
 using MiningRights.Scheduling;
+using MiningRights.Time;
 
 namespace MiningRights.IntegrationTests.Hosting;
 

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using MiningRights.Accounts;
 using MiningRights.IntegrationTests.Infrastructure;
 using MiningRights.Rights;
 

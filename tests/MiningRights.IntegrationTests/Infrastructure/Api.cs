@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using MiningRights.Accounts;
 using MiningRights.Rights;
 
 namespace MiningRights.IntegrationTests.Infrastructure;

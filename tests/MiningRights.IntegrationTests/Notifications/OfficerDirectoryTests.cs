@@ -1,9 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Data;
 using MiningRights.IntegrationTests.Infrastructure;
+using MiningRights.Notifications;
+using MiningRights.Workflows;
 
 namespace MiningRights.IntegrationTests.Notifications;
 

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Deadlines;
 using MiningRights.IntegrationTests.Infrastructure;

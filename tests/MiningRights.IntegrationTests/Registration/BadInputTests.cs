@@ -87,7 +87,7 @@ public sealed class BadInputTests
         using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 1, 10));
         var api = new Api(factory);
         var admin = await api.AdminAsync();
-        var code = MiningRights.Rights.UnifiedSocialCreditCode.WithCheckCharacter("91620100987654321");
+        var code = MiningRights.Accounts.UnifiedSocialCreditCode.WithCheckCharacter("91620100987654321");
         var wrongCheck = code[..17] + (code[17] == '0' ? '1' : '0');
         object Holder(string creditCode, string email) => new
         {
@@ -205,7 +205,7 @@ public sealed class BadInputTests
         ProblemAssert.Errors(await ProblemAssert.ReadAsync(login, HttpStatusCode.BadRequest), "password");
         await api.AdminAsync();
 
-        var code = MiningRights.Rights.UnifiedSocialCreditCode.WithCheckCharacter("91620100555555555");
+        var code = MiningRights.Accounts.UnifiedSocialCreditCode.WithCheckCharacter("91620100555555555");
         object Holder(string[] emails, string? nameZh = null) => new { creditCode = code, nameZh = nameZh ?? "长名矿业有限公司", nameEn = "Long Name Mining Co., Ltd.", language = "en", contactEmails = emails };
         ProblemAssert.Errors(await ProblemAssert.ReadAsync(await admin.PostAsJsonAsync("/api/holders", Holder([new string('e', 300) + "@holders.test"])), HttpStatusCode.BadRequest), "contactEmails");
         ProblemAssert.Errors(await ProblemAssert.ReadAsync(await admin.PostAsJsonAsync("/api/holders", Holder(Enumerable.Range(0, 11).Select(i => $"c{i}@holders.test").ToArray())), HttpStatusCode.BadRequest), "contactEmails");

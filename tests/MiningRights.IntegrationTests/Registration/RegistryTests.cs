@@ -17,9 +17,9 @@ namespace MiningRights.IntegrationTests.Registration;
 /// </summary>
 public sealed class RegistryTests
 {
-    private static readonly CurrentUser Gansu = new("t-gansu", "gansu", [Roles.Authority], null, "620000");
-    private static readonly CurrentUser Subei = new("t-subei", "subei", [Roles.Inspector], null, "620923");
-    private static readonly CurrentUser Zhejiang = new("t-zhejiang", "zhejiang", [Roles.Authority], null, "330000");
+    private static readonly Actor Gansu = new("gansu", [Roles.Authority], null, "620000") { Id = "t-gansu" };
+    private static readonly Actor Subei = new("subei", [Roles.Inspector], null, "620923") { Id = "t-subei" };
+    private static readonly Actor Zhejiang = new("zhejiang", [Roles.Authority], null, "330000") { Id = "t-zhejiang" };
 
     [Fact]
     public async Task Officers_find_their_jurisdiction_s_rights_by_every_filter_a_page_at_a_time_and_never_another_province_s()
@@ -41,7 +41,7 @@ public sealed class RegistryTests
 
         using var scope = factory.Services.CreateScope();
         var search = scope.ServiceProvider.GetRequiredService<RightSearch>();
-        async Task<string[]> FindAsync(CurrentUser user, RightSearch.Filter filter) =>
+        async Task<string[]> FindAsync(Actor user, RightSearch.Filter filter) =>
             (await search.ListAsync(user, filter with { Text = filter.Text ?? prefix }, PageRequest.From(null, 50), CancellationToken.None)).Items
                 .Select(r => r.LicenseNumber[prefix.Length..]).ToArray();
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Data;
 using MiningRights.Notifications;
 using MiningRights.Web.Hosting;
+using MiningRights.Workflows;
 
 namespace MiningRights.IntegrationTests.Security;
 

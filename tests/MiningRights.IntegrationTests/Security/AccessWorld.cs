@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Contracts;
+using MiningRights.Decisions;
 using MiningRights.IntegrationTests.Infrastructure;
 using MiningRights.IntegrationTests.Listing;
 

@@ -23,7 +23,7 @@ public sealed class RoleTests
         var contact = $"self-{Guid.NewGuid():N}@holders.test";
         await ForbiddenAsync(holder.Client.PostAsJsonAsync("/api/holders", new
         {
-            creditCode = MiningRights.Rights.UnifiedSocialCreditCode.WithCheckCharacter("91620100123456789"),
+            creditCode = MiningRights.Accounts.UnifiedSocialCreditCode.WithCheckCharacter("91620100123456789"),
             nameZh = "自封矿业有限公司",
             nameEn = "Self-made Mining Co., Ltd.",
             language = "en",

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Accounts;
+using MiningRights.Data;
 using MiningRights.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 

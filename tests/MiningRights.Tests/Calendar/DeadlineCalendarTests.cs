@@ -1,6 +1,7 @@
 using System.Text;
 using MiningRights.Calendar;
 using MiningRights.Deadlines;
+using MiningRights.Workflows;
 
 namespace MiningRights.Tests.Calendar;
 

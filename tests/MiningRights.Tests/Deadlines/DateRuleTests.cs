@@ -1,4 +1,5 @@
 using MiningRights.Deadlines;
+using MiningRights.Time;
 
 namespace MiningRights.Tests.Deadlines;
 

@@ -1,4 +1,6 @@
 using MiningRights.Deadlines;
+using MiningRights.Time;
+using MiningRights.Workflows;
 
 namespace MiningRights.Tests.Deadlines;
 

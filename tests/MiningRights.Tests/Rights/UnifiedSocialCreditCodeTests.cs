@@ -1,3 +1,4 @@
+using MiningRights.Accounts;
 using MiningRights.Rights;
 
 namespace MiningRights.Tests.Rights;

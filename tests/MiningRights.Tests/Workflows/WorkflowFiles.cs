@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Composition;
 using MiningRights.Workflows;
 
 namespace MiningRights.Tests.Workflows;

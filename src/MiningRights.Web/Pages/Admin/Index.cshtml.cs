@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.Notifications;
@@ -9,6 +9,7 @@ using MiningRights.Rights;
 using MiningRights.Scheduling;
 using MiningRights.Web.Apis;
 using MiningRights.Web.Hosting;
+using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Admin;
 
@@ -88,23 +89,23 @@ public sealed class IndexModel(DeadlineQueries deadlines, NotificationQueries no
         ActAsync(() => retry.HandleAsync(id, ct), "deadline", ct);
 
     public Task<IActionResult> OnPostRetryNoticeAsync(Guid id, [FromServices] RetryDeadNotice retry, CancellationToken ct) =>
-        ActAsync(() => retry.HandleAsync(id, CurrentUser.From(User), ct), "notice", ct);
+        ActAsync(() => retry.HandleAsync(id, Actor.From(User), ct), "notice", ct);
 
     public Task<IActionResult> OnPostLockAsync(string id, bool locked, [FromServices] LockAccount lockAccount, CancellationToken ct) =>
-        ActAsync(() => lockAccount.HandleAsync(id, locked, CurrentUser.From(User), ct), locked ? "locked" : "unlocked", ct);
+        ActAsync(() => lockAccount.HandleAsync(id, locked, Actor.From(User), ct), locked ? "locked" : "unlocked", ct);
 
     /// <summary>Creates an account through CreateAccount, as POST /api/accounts does; the holder named by its credit code.</summary>
     public Task<IActionResult> OnPostCreateAccountAsync(string? password, [FromServices] CreateAccount create, CancellationToken ct) =>
         ActAsync(async () =>
         {
-            var holder = Account.Role == Roles.Holder ? await holders.FindAsync(CurrentUser.From(User), Account.HolderCreditCode, ct) : null;
+            var holder = Account.Role == Roles.Holder ? await holders.FindAsync(Actor.From(User), Account.HolderCreditCode, ct) : null;
             await create.HandleAsync(new CreateAccount.Request(Account.UserName, password, Account.Role, string.IsNullOrWhiteSpace(Account.Email) ? null : Account.Email.Trim(),
                 string.IsNullOrWhiteSpace(Account.DisplayName) ? null : Account.DisplayName, Account.Language, holder,
                 Account.Role is Roles.Authority or Roles.Inspector ? Account.JurisdictionCode : null), ct);
         }, "created", ct);
 
     public Task<IActionResult> OnPostClockAsync(int? advanceDays, [FromServices] MoveDemoClock move, CancellationToken ct) =>
-        ActAsync(() => move.HandleAsync(new AdminApi.ClockMove(advanceDays, null), CurrentUser.From(User), ct), "clock", ct);
+        ActAsync(() => move.HandleAsync(new AdminApi.ClockMove(advanceDays, null), Actor.From(User), ct), "clock", ct);
 
     private async Task<IActionResult> ActAsync(Func<Task> act, string done, CancellationToken ct)
     {
@@ -125,7 +126,7 @@ public sealed class IndexModel(DeadlineQueries deadlines, NotificationQueries no
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         Parked = await deadlines.ParkedAsync(ct);
         Dead = (await notices.ListAsync(user, NotificationStatus.Dead, null, PageRequest.From(null, null), ct)).Items;
         Accounts = await accounts.ListAsync(ct);

@@ -47,7 +47,7 @@ public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, Mi
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         try
         {
             Case = await cases.GetAsync(user, id, ct);

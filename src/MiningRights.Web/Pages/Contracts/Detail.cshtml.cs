@@ -21,14 +21,14 @@ public sealed class DetailModel(ContractQueries contracts, Hosting.Ui ui) : Offi
     public Task<IActionResult> OnPostPayAsync(Guid id, [FromServices] RecordPayment pay, CancellationToken ct) =>
         ActAsync("Pay", async () =>
         {
-            await pay.HandleAsync(id, new RecordPayment.Request((int?)Number("installment"), Number("amount"), Date("paidOn"), Text("reference")), CurrentUser.From(User), ct);
+            await pay.HandleAsync(id, new RecordPayment.Request((int?)Number("installment"), Number("amount"), Date("paidOn"), Text("reference")), Actor.From(User), ct);
             return RedirectToPage(new { id, done = "paid" });
         }, () => LoadAsync(id, ct));
 
     public Task<IActionResult> OnPostAmendAsync(Guid id, [FromServices] AmendContract amend, CancellationToken ct) =>
         ActAsync("Amend", async () =>
         {
-            await amend.HandleAsync(id, new AmendContract.Request(Text("reason"), Date("amendedOn"), ContractText.Clauses(Text("clauses"))), CurrentUser.From(User), ct);
+            await amend.HandleAsync(id, new AmendContract.Request(Text("reason"), Date("amendedOn"), ContractText.Clauses(Text("clauses"))), Actor.From(User), ct);
             return RedirectToPage(new { id, done = "amended" });
         }, () => LoadAsync(id, ct));
 
@@ -36,7 +36,7 @@ public sealed class DetailModel(ContractQueries contracts, Hosting.Ui ui) : Offi
     {
         try
         {
-            Contract = await contracts.GetAsync(CurrentUser.From(User), id, ct);
+            Contract = await contracts.GetAsync(Actor.From(User), id, ct);
         }
         catch (RefusalException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
         {

@@ -21,7 +21,7 @@ public sealed class EnterModel(RightQueries rights) : OfficeFormPage
         ActAsync(Form, async () =>
         {
             var entered = await enter.HandleAsync(id, new EnterContract.Request(Text("number"), Date("signedOn"), Choice<IncomeCollection>("collection"),
-                Number("totalIncome"), Number("ratePercent"), ContractText.Clauses(Text("clauses"))), CurrentUser.From(User), ct);
+                Number("totalIncome"), Number("ratePercent"), ContractText.Clauses(Text("clauses"))), Actor.From(User), ct);
             return RedirectToPage("/Contracts/Detail", new { id = entered.Contract.Id, done = "entered" });
         }, () => LoadAsync(id, ct));
 
@@ -29,7 +29,7 @@ public sealed class EnterModel(RightQueries rights) : OfficeFormPage
     {
         try
         {
-            Right = (await rights.DetailAsync(CurrentUser.From(User), id, ct)).Right;
+            Right = (await rights.DetailAsync(Actor.From(User), id, ct)).Right;
             return true;
         }
         catch (RefusalException refusal) when (refusal.Status == StatusCodes.Status404NotFound)

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.Policies;
 using MiningRights.Web.Hosting;
+using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Deadlines;
 
@@ -47,8 +48,8 @@ public sealed class ExtensionModel(DeadlineQueries deadlines, ExtendDeadline ext
                 throw RefusalException.Invalid("dueOn", "The new due date is not a date.", "新的到期日不是有效日期。");
             }
 
-            var moved = await extend.HandleAsync(id, new ExtendDeadline.Request(DueOn, string.IsNullOrWhiteSpace(Period) ? null : Period.Trim(), Reason, RuleId), CurrentUser.From(User), ct);
-            var view = await deadlines.GetAsync(CurrentUser.From(User), moved.Id, ct);
+            var moved = await extend.HandleAsync(id, new ExtendDeadline.Request(DueOn, string.IsNullOrWhiteSpace(Period) ? null : Period.Trim(), Reason, RuleId), Actor.From(User), ct);
+            var view = await deadlines.GetAsync(Actor.From(User), moved.Id, ct);
             return Redirect(view.RightId is { } right ? $"/rights/{right}?done=extended" : $"/workflows/instances/{view.InstanceId}");
         }
         catch (RefusalException refusal) when (refusal.Status != StatusCodes.Status404NotFound)
@@ -70,7 +71,7 @@ public sealed class ExtensionModel(DeadlineQueries deadlines, ExtendDeadline ext
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         try
         {
             Deadline = await deadlines.GetAsync(user, id, ct);

@@ -35,7 +35,7 @@ public sealed class DocumentModel(DecisionQueries decisions, MiningRights.Polici
     {
         try
         {
-            Document = await decisions.DocumentAsync(CurrentUser.From(User), id, ct);
+            Document = await decisions.DocumentAsync(Actor.From(User), id, ct);
             return Page();
         }
         catch (RefusalException refusal) when (refusal.Status == StatusCodes.Status404NotFound)

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using MiningRights.Accounts;
 using MiningRights.Calendar;
 using MiningRights.Deadlines;
 using MiningRights.Paging;
+using MiningRights.Time;
 using MiningRights.Web.Apis;
 
 namespace MiningRights.Web.Pages.Holder;
@@ -41,7 +42,7 @@ public sealed class DeadlinesModel(DeadlineQueries deadlines, DeadlineFeed feed,
 
     public async Task OnGetAsync(string? cursor, string? month, CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         Today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
         // A month that is not yyyy-MM (or out of range) shows this month: the address is the reader's own, nothing is written.
         Month = DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var chosen)
@@ -56,7 +57,7 @@ public sealed class DeadlinesModel(DeadlineQueries deadlines, DeadlineFeed feed,
     /// <summary>A new feed address: the old one stops working (a leaked address is ended this way).</summary>
     public async Task<IActionResult> OnPostRotateAsync(CancellationToken ct)
     {
-        await feed.RotateAsync(CurrentUser.From(User).HolderId!.Value, ct);
+        await feed.RotateAsync(Actor.From(User).HolderId!.Value, ct);
         return RedirectToPage();
     }
 }

@@ -18,7 +18,7 @@ public sealed class NoticesModel(NotificationQueries notices) : PageModel
 
     public async Task OnGetAsync(string? cursor, CancellationToken ct)
     {
-        var page = await notices.ReceivedAsync(CurrentUser.From(User), PageRequest.From(cursor, PageSize), ct);
+        var page = await notices.ReceivedAsync(Actor.From(User), PageRequest.From(cursor, PageSize), ct);
         (Notices, Next) = (page.Items, page.Next);
     }
 }

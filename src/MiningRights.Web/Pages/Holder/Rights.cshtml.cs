@@ -18,7 +18,7 @@ public sealed class RightsModel(RightQueries rights) : PageModel
 
     public async Task OnGetAsync(string? cursor, CancellationToken ct)
     {
-        var page = await rights.ListAsync(CurrentUser.From(User), new RightQueries.Filter(null, null, null, null, null), PageRequest.From(cursor, PageSize), ct);
+        var page = await rights.ListAsync(Actor.From(User), new RightQueries.Filter(null, null, null, null, null), PageRequest.From(cursor, PageSize), ct);
         (Rights, Next) = (page.Items, page.Next);
     }
 }

@@ -29,7 +29,7 @@ public sealed class DetailModel(HolderQueries holders, RightSearch search, Ui ui
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? cursor, CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         try
         {
             Holder = await holders.GetAsync(user, id, ct);

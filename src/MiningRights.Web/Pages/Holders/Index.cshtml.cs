@@ -27,7 +27,7 @@ public sealed class IndexModel(HolderQueries holders, Ui ui) : PageModel
 
     public async Task OnGetAsync(string? cursor, CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         MayRegister = user.Roles.Contains(Roles.Authority) || user.IsAdmin;
         try
         {

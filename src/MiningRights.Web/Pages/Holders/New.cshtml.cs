@@ -40,7 +40,7 @@ public sealed class NewModel(Ui ui) : PageModel
         try
         {
             var emails = (Contacts ?? string.Empty).Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var holder = await register.HandleAsync(new RegisterHolder.Request(CreditCode, NameZh, NameEn, Language, emails), CurrentUser.From(User), ct);
+            var holder = await register.HandleAsync(new RegisterHolder.Request(CreditCode, NameZh, NameEn, Language, emails), Actor.From(User), ct);
             return Redirect($"/holders/{holder.Id}?done=registered");
         }
         catch (RefusalException refusal)

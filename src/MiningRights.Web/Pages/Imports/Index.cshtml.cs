@@ -38,7 +38,7 @@ public sealed class IndexModel(ImportRegister import, Ui ui) : PageModel
             }
 
             var upload = new Upload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
-            Report = await import.HandleAsync(upload, dryRun: mode != "import", CurrentUser.From(User), ct);
+            Report = await import.HandleAsync(upload, dryRun: mode != "import", Actor.From(User), ct);
         }
         catch (RefusalException refusal)
         {

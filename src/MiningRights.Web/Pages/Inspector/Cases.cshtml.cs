@@ -16,7 +16,7 @@ public sealed class CasesModel(CaseQueries cases) : PageModel
 
     public async Task OnGetAsync(string? cursor, CancellationToken ct)
     {
-        var page = await cases.ListAsync(CurrentUser.From(User), CaseFilter.None, PageRequest.From(cursor, 50), ct);
+        var page = await cases.ListAsync(Actor.From(User), CaseFilter.None, PageRequest.From(cursor, 50), ct);
         (Cases, Next) = (page.Items, page.Next);
     }
 }

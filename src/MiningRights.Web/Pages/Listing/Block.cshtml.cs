@@ -96,7 +96,7 @@ public sealed class BlockModel(ListingQueries listing, ListingChoices choices, I
         return Page();
     }
 
-    private CurrentUser Reader() => CurrentUser.From(User);
+    private Actor Reader() => Actor.From(User);
 
     private Task<IActionResult> Act(string form, Guid id, Func<Task> act, string done, CancellationToken ct) =>
         ActAsync(form, async () =>
@@ -120,9 +120,9 @@ public sealed class BlockModel(ListingQueries listing, ListingChoices choices, I
         Objections = await choices.ObjectionsAsync(user, id, ct);
         Announcements = await choices.AnnouncementsAsync(user, id, ct);
         Transferees = await choices.TransfereesAsync(ct);
-        Running = Block.Workflows.FirstOrDefault(w => !w.Finished) is { } running ? await instances.GetAsync(user.Actor, running.InstanceId, ct) : null;
+        Running = Block.Workflows.FirstOrDefault(w => !w.Finished) is { } running ? await instances.GetAsync(user, running.InstanceId, ct) : null;
         Steps = Running is null ? null : await SignalForms.ForAsync(Running, registry, user, decisions, ct);
-        ThisYear = global::MiningRights.Deadlines.ProvinceCalendar.China.DateAt(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).Year;
+        ThisYear = global::MiningRights.Time.ProvinceCalendar.China.DateAt(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).Year;
         Message ??= Request.Query["done"].FirstOrDefault() switch
         {
             "added" => ui.T("区块已加入项目库。", "The block is in the pool."),

@@ -25,7 +25,7 @@ public sealed class IndexModel(ListingQueries listing) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         Pool = await listing.PoolMapAsync(user, ct);
         Plans = await listing.PlansAsync(user, null, ct);
         Province = user.JurisdictionCode is { Length: 6 } code ? code[..2] + "0000" : Province;
@@ -38,7 +38,7 @@ public sealed class IndexModel(ListingQueries listing) : PageModel
     /// </summary>
     public async Task<IActionResult> OnGetMapAsync(string? v, CancellationToken ct)
     {
-        var (key, json) = await listing.PoolMapFeaturesAsync(CurrentUser.From(User), ct);
+        var (key, json) = await listing.PoolMapFeaturesAsync(Actor.From(User), ct);
         Response.Headers.CacheControl = v == key ? "private, max-age=31536000, immutable" : "private, no-cache";
         return File(json, "application/geo+json");
     }

@@ -35,7 +35,7 @@ public sealed class NewBlockModel(ListingChoices choices) : OfficeFormPage
                 Checked("majorProjectInfrastructure"),
                 Choice<MineScale>("mineScale"),
                 Checked("mountainOrIslandCounty"),
-                Choice<CombinedSupply>("combinedSupply")), CurrentUser.From(User), ct);
+                Choice<CombinedSupply>("combinedSupply")), Actor.From(User), ct);
             return RedirectToPage("/Listing/Block", new { id = block.Id, done = "added" });
         }, async () => await LoadAsync(ct));
 
@@ -43,7 +43,7 @@ public sealed class NewBlockModel(ListingChoices choices) : OfficeFormPage
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         Places = await choices.PlacesAsync(user, ct);
         OwnAuthority = user.JurisdictionCode ?? string.Empty;
         return true;

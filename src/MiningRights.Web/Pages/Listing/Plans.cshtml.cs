@@ -23,16 +23,16 @@ public sealed class PlansModel(ListingQueries listing, ListingChoices choices, H
     public Task<IActionResult> OnPostSetAsync([FromServices] CreateTransferPlan create, CancellationToken ct) =>
         ActAsync(Form, async () =>
         {
-            await create.HandleAsync(new CreateTransferPlan.Request(Text("jurisdictionCode"), (int?)Number("year"), (int?)Number("quota")), CurrentUser.From(User), ct);
+            await create.HandleAsync(new CreateTransferPlan.Request(Text("jurisdictionCode"), (int?)Number("year"), (int?)Number("quota")), Actor.From(User), ct);
             return RedirectToPage(new { done = "set" });
         }, () => LoadAsync(ct));
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         Plans = await listing.PlansAsync(user, null, ct);
         Places = await choices.PlacesAsync(user, ct);
-        ThisYear = global::MiningRights.Deadlines.ProvinceCalendar.China.DateAt(time.GetUtcNow()).Year;
+        ThisYear = global::MiningRights.Time.ProvinceCalendar.China.DateAt(time.GetUtcNow()).Year;
         Message ??= Request.Query["done"].FirstOrDefault() == "set" ? ui.T("年度出让计划已保存。", "The annual plan is set.") : null;
         return true;
     }

@@ -31,7 +31,7 @@ public sealed class OverviewModel(OverviewQueries overview, Ui ui) : PageModel
     {
         try
         {
-            Figures = await overview.ForAsync(CurrentUser.From(User), string.IsNullOrEmpty(place) ? null : place, ct);
+            Figures = await overview.ForAsync(Actor.From(User), string.IsNullOrEmpty(place) ? null : place, ct);
             return Page();
         }
         catch (RefusalException refusal) when (refusal.Status == StatusCodes.Status404NotFound)

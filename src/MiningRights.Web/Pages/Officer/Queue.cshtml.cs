@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
 using MiningRights.Deadlines;
+using MiningRights.Time;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Officer;
@@ -18,5 +19,5 @@ public sealed class QueueModel(WorkQueue queue, TimeProvider time) : PageModel
 
     public int? DaysLeft(WorkQueue.Item item) => item.DueOn is { } due ? ProvinceCalendar.China.DaysLeft(due, time.GetUtcNow()) : null;
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await queue.ForAsync(CurrentUser.From(User), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Items = await queue.ForAsync(Actor.From(User), ct);
 }

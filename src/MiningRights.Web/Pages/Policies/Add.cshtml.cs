@@ -29,7 +29,7 @@ public sealed class AddModel(AddRulebook add, Ui ui) : PageModel
             }
 
             using var reader = new StreamReader(file.OpenReadStream());
-            var added = await add.HandleAsync(new AddRulebook.Request(file.FileName, await reader.ReadToEndAsync(ct)), CurrentUser.From(User), ct);
+            var added = await add.HandleAsync(new AddRulebook.Request(file.FileName, await reader.ReadToEndAsync(ct)), Actor.From(User), ct);
             return Redirect($"/policies?done=added{(added.Rulebook.Issuer == PolicyBook.National ? string.Empty : "&province=" + added.Rulebook.Issuer)}");
         }
         catch (RefusalException refusal)

@@ -32,7 +32,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
     /// <summary>Registrations, decisions and every step of every process, newest first.</summary>
     public IReadOnlyList<HistoryEntry> Timeline { get; private set; } = [];
 
-    public CurrentUser Reader { get; private set; } = null!;
+    public Actor Reader { get; private set; } = null!;
 
     public RightView Right { get; private set; } = null!;
 
@@ -72,7 +72,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
         var fields = Request.Form.Keys.Where(k => k is not "__RequestVerificationToken")
             .ToDictionary(k => k, k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
         var upload = file is null ? null : new Upload(file.FileName, file.ContentType, file.Length, file.OpenReadStream);
-        return await ActAsync(id, () => submit.HandleAsync(id, new SubmitPlan.Request(upload, fields), CurrentUser.From(User), ct), "submitted", ct);
+        return await ActAsync(id, () => submit.HandleAsync(id, new SubmitPlan.Request(upload, fields), Actor.From(User), ct), "submitted", ct);
     }
 
     public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid instanceId, string signal, [FromServices] SendSignal send, CancellationToken ct)
@@ -95,7 +95,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
     /// <summary>The authority approves or returns a plan (DecidePlan, as the API does); a return that is a formal decision carries its confirmed formalities.</summary>
     public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid planId, PlanDecision? decision, string? reasons, [FromServices] DecidePlan decide, CancellationToken ct) =>
         await ActAsync(id, () => decide.HandleAsync(id, planId,
-                new DecidePlan.Request(decision, reasons, decision == PlanDecision.Return ? SignalForms.ConfirmedFormalities(Request) : null), CurrentUser.From(User), ct),
+                new DecidePlan.Request(decision, reasons, decision == PlanDecision.Return ? SignalForms.ConfirmedFormalities(Request) : null), Actor.From(User), ct),
             decision == PlanDecision.Approve ? "approved" : "returned", ct);
 
     /// <summary>The authority records the expert review of a plan and so decides it (RecordExpertReview, as the API does); a failed review returns the plan by a formal decision.</summary>
@@ -103,24 +103,24 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
         DateOnly? constructionStartDue, DateOnly? constructionCompletionDue, DateOnly? greenMineDue, [FromServices] Licensing.RecordExpertReview review, CancellationToken ct) =>
         await ActAsync(id, () => review.HandleAsync(id, planId,
             new Licensing.RecordExpertReview.Request(passed, reviewedOn, panel, findings, constructionStartDue, constructionCompletionDue, greenMineDue,
-                passed == false ? SignalForms.ConfirmedFormalities(Request) : null), CurrentUser.From(User), ct),
+                passed == false ? SignalForms.ConfirmedFormalities(Request) : null), Actor.From(User), ct),
             passed == true ? "approved" : "returned", ct);
 
     /// <summary>The authority records a payment of an installment (RecordPayment, as the API does).</summary>
     public async Task<IActionResult> OnPostPayAsync(Guid id, int? installment, decimal? amount, DateOnly? paidOn, string? reference, [FromServices] RecordPayment pay, CancellationToken ct) =>
-        await ActAsync(id, async () => await pay.HandleAsync(await ContractIdAsync(id, ct), new RecordPayment.Request(installment, amount, paidOn, reference), CurrentUser.From(User), ct), "paid", ct);
+        await ActAsync(id, async () => await pay.HandleAsync(await ContractIdAsync(id, ct), new RecordPayment.Request(installment, amount, paidOn, reference), Actor.From(User), ct), "paid", ct);
 
     /// <summary>The holder (or its authority) declares a year's revenue where income is collected by rate (DeclareRevenue).</summary>
     public async Task<IActionResult> OnPostDeclareAsync(Guid id, int? year, decimal? revenue, [FromServices] DeclareRevenue declare, CancellationToken ct) =>
-        await ActAsync(id, async () => await declare.HandleAsync(await ContractIdAsync(id, ct), new DeclareRevenue.Request(year, revenue), CurrentUser.From(User), ct), "declared", ct);
+        await ActAsync(id, async () => await declare.HandleAsync(await ContractIdAsync(id, ct), new DeclareRevenue.Request(year, revenue), Actor.From(User), ct), "declared", ct);
 
     /// <summary>The holder claims force majeure or a justified reason for duties, with evidence files (ClaimRelief, read from the form as the API reads it).</summary>
     public async Task<IActionResult> OnPostClaimAsync(Guid id, [FromServices] ClaimRelief claim, CancellationToken ct) =>
         await ActAsync(id, () => claim.HandleAsync(id, Apis.ContractsApi.ClaimFromForm(Request.Form, "__RequestVerificationToken"),
-            RequestBodies.Files(Request.Form, SignalInputs.FilesField), CurrentUser.From(User), ct), "claimed", ct);
+            RequestBodies.Files(Request.Form, SignalInputs.FilesField), Actor.From(User), ct), "claimed", ct);
 
     private async Task<Guid> ContractIdAsync(Guid rightId, CancellationToken ct) =>
-        (await contracts.OfRightAsync(CurrentUser.From(User), rightId, ct))?.Id ?? throw RefusalException.Conflict("This right has no contract in the service.", "本系统中没有该矿业权的出让合同。");
+        (await contracts.OfRightAsync(Actor.From(User), rightId, ct))?.Id ?? throw RefusalException.Conflict("This right has no contract in the service.", "本系统中没有该矿业权的出让合同。");
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> act, string done, CancellationToken ct)
     {
@@ -165,7 +165,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         RightQueries.Detail detail;
         try
         {
@@ -216,7 +216,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
         var steps = new List<(WorkflowView, SignalForms)>();
         foreach (var running in Right.Workflows.Where(w => !w.Finished && w.SubjectKind == RightSubjectKind.Kind))
         {
-            var forms = await SignalForms.ForAsync(await instances.GetAsync(user.Actor, running.InstanceId, ct), registry, user, decisions, ct);
+            var forms = await SignalForms.ForAsync(await instances.GetAsync(user, running.InstanceId, ct), registry, user, decisions, ct);
             if (forms.Signals.Count > 0)
             {
                 steps.Add((running, forms));

@@ -33,7 +33,7 @@ public sealed class ExpiringModel(ExpiringRights expiring, Ui ui) : PageModel
         Within = within ?? Within;
         try
         {
-            var page = await expiring.ListAsync(CurrentUser.From(User), Within, PageRequest.From(cursor, 50), ct);
+            var page = await expiring.ListAsync(Actor.From(User), Within, PageRequest.From(cursor, 50), ct);
             (Rights, Next) = (page.Items, page.Next);
         }
         catch (RefusalException refusal)

@@ -57,7 +57,7 @@ public sealed class IndexModel(RightSearch search, Ui ui) : PageModel
 
     public async Task OnGetAsync(string? cursor, CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         MayRegister = user.Roles.Contains(Roles.Authority) || user.IsAdmin;
         Places = await search.PlacesAsync(user, ct);
         if (!ModelState.IsValid)

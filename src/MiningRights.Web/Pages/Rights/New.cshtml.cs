@@ -47,7 +47,7 @@ public sealed class NewModel(RightSearch search, HolderQueries holders, Workflow
 
     public async Task<IActionResult> OnPostRegisterAsync([FromServices] RegisterRight register, CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         try
         {
             if (!ModelState.IsValid)
@@ -75,7 +75,7 @@ public sealed class NewModel(RightSearch search, HolderQueries holders, Workflow
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Places = await search.PlacesAsync(CurrentUser.From(User), ct);
+        Places = await search.PlacesAsync(Actor.From(User), ct);
         Deferrals = registry.Definitions.Where(d => d.Definition.AppliesTo is not null)
             .GroupBy(d => d.Definition.Id).Select(g => (g.Key, g.Last().Definition.Title.In(ui.Language))).ToList();
     }

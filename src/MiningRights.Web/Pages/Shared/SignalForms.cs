@@ -15,7 +15,7 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
     public IReadOnlyList<PolicyRule> Bases { get; init; } = [];
 
     /// <summary>The signals with, where one is a formal decision, the rules in force it may cite.</summary>
-    public static async Task<SignalForms> ForAsync(InstanceView instance, WorkflowRegistry registry, CurrentUser user, DecisionQueries decisions, CancellationToken ct)
+    public static async Task<SignalForms> ForAsync(InstanceView instance, WorkflowRegistry registry, Actor user, DecisionQueries decisions, CancellationToken ct)
     {
         var forms = For(instance, registry, user);
         return forms.Signals.Any(s => s.Signal.Decision is not null)
@@ -23,7 +23,7 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
             : forms;
     }
 
-    private static SignalForms For(InstanceView instance, WorkflowRegistry registry, CurrentUser user)
+    private static SignalForms For(InstanceView instance, WorkflowRegistry registry, Actor user)
     {
         var definition = registry.Find(instance.DefinitionId, instance.DefinitionVersion, instance.DefinitionHash);
         if (definition is null || instance.Finished)
@@ -54,7 +54,7 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
                 throw Unconfirmed();
             }
 
-            await send.HandleAsync(instanceId, signal, null, values, files, CurrentUser.From(request.HttpContext.User), ct);
+            await send.HandleAsync(instanceId, signal, null, values, files, Actor.From(request.HttpContext.User), ct);
             return null;
         }
         catch (RefusalException refusal) when (refusal.Status != StatusCodes.Status404NotFound)

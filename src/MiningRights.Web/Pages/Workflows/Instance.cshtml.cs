@@ -46,10 +46,10 @@ public sealed class InstanceModel(InstanceQueries instances, WorkflowRegistry re
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var user = CurrentUser.From(User);
+        var user = Actor.From(User);
         try
         {
-            Instance = await instances.GetAsync(user.Actor, id, ct);
+            Instance = await instances.GetAsync(user, id, ct);
         }
         catch (RefusalException refusal) when (refusal.Status == StatusCodes.Status404NotFound)
         {

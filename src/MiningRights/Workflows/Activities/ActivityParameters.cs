@@ -30,7 +30,7 @@ internal static class ActivityParameters
             : null;
 
     /// <summary>The deadline a parameter names: "expired" for the one whose expiry fired the transition, else by name.</summary>
-    public static async Task<Deadlines.Deadline?> DeadlineAsync(ActivityContext context, string? name, CancellationToken ct) =>
+    public static async Task<Workflows.Deadline?> DeadlineAsync(ActivityContext context, string? name, CancellationToken ct) =>
         name switch
         {
             null => null,
