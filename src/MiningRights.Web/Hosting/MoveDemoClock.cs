@@ -1,9 +1,11 @@
+using Hangfire;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Notifications;
 using MiningRights.Scheduling;
 using MiningRights.Web.Apis;
-using Hangfire;
+using MiningRights.Workflows;
 
 namespace MiningRights.Web.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using MiningRights.Workflows;
+using MiningRights.Rights;
 using MiningRights.Workflows.Activities;
+using MiningRights.Workflows;
 
 namespace MiningRights.Cases;
 

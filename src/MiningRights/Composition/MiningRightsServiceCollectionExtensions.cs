@@ -77,11 +77,16 @@ public static class MiningRightsServiceCollectionExtensions
 
         services.AddScoped<OfficerDirectory>();
         services.AddScoped<Recipients>();
+        services.AddScoped<INoticeOutbox, OutboxNotices>();
         services.AddScoped<NotificationQueries>();
         services.AddScoped<RetryDeadNotice>();
         services.AddSingleton<IMailSender, MailKitMailSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
+        services.AddSingleton<Audit.AuditChain>();
+        services.AddRecurringJob<DeadlineSweepJob>(DeadlineSweepJob.Id, jobs => JobOptions.Every(jobs.DeadlineSweepSeconds)!, runsAtStart: true);
+        services.AddRecurringJob<OutboxDeliveryJob>(OutboxDeliveryJob.Id, jobs => JobOptions.Every(jobs.OutboxDeliverySeconds)!, runsAtStart: true);
+        services.AddRecurringJob<Audit.AuditSealJob>(Audit.AuditSealJob.Id, jobs => JobOptions.Every(jobs.AuditSealSeconds)!);
         return services;
     }
 
@@ -122,6 +127,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddScoped<WorkflowRuntime>();
         services.AddOptions<Decisions.DecisionOptions>().BindConfiguration(Decisions.DecisionOptions.Section);
         services.AddScoped<Decisions.DecisionRecorder>();
+        services.AddScoped<IDecisionRegister>(sp => sp.GetRequiredService<Decisions.DecisionRecorder>());
         services.AddScoped<Decisions.DecisionQueries>();
         services.AddScoped<SendSignal>();
         services.AddScoped<SignalEvidence>();

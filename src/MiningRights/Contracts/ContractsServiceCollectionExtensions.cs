@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Scheduling;
 using MiningRights.Workflows;
 
 namespace MiningRights.Contracts;
@@ -19,6 +20,7 @@ public static class ContractsServiceCollectionExtensions
             .AddScoped<ContractAccess>()
             .AddScoped<ContractDuties>()
             .AddSingleton<PerformanceEvaluator>()
+            .AddRecurringJob<PerformanceEvaluationJob>(PerformanceEvaluationJob.Id, jobs => jobs.PerformanceEvaluationCron)
             .AddScoped<SignContract>()
             .AddScoped<IncomeRules>()
             .AddScoped<EnterContract>()

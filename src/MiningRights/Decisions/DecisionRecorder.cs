@@ -12,9 +12,9 @@ namespace MiningRights.Decisions;
 /// (one of the rules in force for the subject), the document number (given by the service within the authority and year,
 /// or entered by the officer and unique) and the date. They travel with the signal's values under <see cref="Prefix"/>.
 /// </summary>
-public sealed class DecisionRecorder(MiningRightsDbContext db, IOptions<DecisionOptions> options)
+public sealed class DecisionRecorder(MiningRightsDbContext db, IOptions<DecisionOptions> options) : IDecisionRegister
 {
-    public const string Prefix = "decision.";
+    public const string Prefix = DecisionDraft.Prefix;
     public const string FactsField = "decision.facts";
     public const string BasisField = "decision.basis";
     public const string NumberingField = "decision.numbering";
@@ -28,27 +28,11 @@ public sealed class DecisionRecorder(MiningRightsDbContext db, IOptions<Decision
     public const int MaxFactsLength = 4000;
     public const int MaxNumberLength = 100;
 
-    /// <summary>A decision checked and numbered, waiting for its journal entry.</summary>
-    public sealed record Draft(string Number, int Year, int? Serial, DateOnly DecidedOn, string Facts, Citation Basis);
-
-    /// <summary>The signal's own values and the decision's formalities, told apart by <see cref="Prefix"/>.</summary>
-    public static (Dictionary<string, string?> Inputs, Dictionary<string, string?> Formalities) Split(IReadOnlyDictionary<string, string?> raw)
-    {
-        var inputs = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var formalities = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (name, value) in raw)
-        {
-            (name.StartsWith(Prefix, StringComparison.Ordinal) ? formalities : inputs)[name] = value;
-        }
-
-        return (inputs, formalities);
-    }
-
     /// <summary>
     /// Checks the formalities: 422 naming every missing or invalid one, 409 for an entered number already used. The
     /// basis must be one of <paramref name="inForce"/>; <paramref name="cite"/> gives its citation as stored.
     /// </summary>
-    public async Task<Draft> CheckAsync(SignalDefinition spec, WorkflowInstance instance, IReadOnlyList<PolicyRule> inForce, Func<string, Citation> cite,
+    public async Task<DecisionDraft> CheckAsync(SignalDefinition spec, WorkflowInstance instance, IReadOnlyList<PolicyRule> inForce, Func<string, Citation> cite,
         IReadOnlyDictionary<string, string?> given, DateOnly today, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -108,7 +92,7 @@ public sealed class DecisionRecorder(MiningRightsDbContext db, IOptions<Decision
         if (numbering == ServiceNumbering)
         {
             var serial = await NextSerialAsync(instance.AuthorityCode, decidedOn.Year, ct);
-            return new Draft(DecisionOptions.Format(options.Value.PrefixOf(instance.AuthorityCode), decidedOn.Year, serial), decidedOn.Year, serial, decidedOn, facts!, citation);
+            return new DecisionDraft(DecisionOptions.Format(options.Value.PrefixOf(instance.AuthorityCode), decidedOn.Year, serial), decidedOn.Year, serial, decidedOn, facts!, citation);
         }
 
         if (db.Decisions.Local.Any(d => d.Number == entered) || await db.Decisions.AnyAsync(d => d.Number == entered, ct))
@@ -117,11 +101,14 @@ public sealed class DecisionRecorder(MiningRightsDbContext db, IOptions<Decision
                 errors: new Dictionary<string, string[]> { [NumberField] = [$"{entered} is already used."] }, detailZh: $"决定书文号 {entered} 已被其他决定使用。");
         }
 
-        return new Draft(entered!, decidedOn.Year, null, decidedOn, facts!, citation);
+        return new DecisionDraft(entered!, decidedOn.Year, null, decidedOn, facts!, citation);
     }
 
+    void IDecisionRegister.Record(DecisionDraft draft, WorkflowInstance instance, Guid? addressee, string signal, SignalDefinition spec, JournalEntry entry, string? terms, DateTime now) =>
+        Record(draft, instance, addressee, signal, spec, entry, terms, now);
+
     /// <summary>Adds the decision, taken by <paramref name="signal"/> at journal entry <paramref name="entry"/> and addressed to the holder <paramref name="addressee"/>, to the unit of work.</summary>
-    public Decision Record(Draft draft, WorkflowInstance instance, Guid? addressee, string signal, SignalDefinition spec, JournalEntry entry, string? terms, DateTime now)
+    public Decision Record(DecisionDraft draft, WorkflowInstance instance, Guid? addressee, string signal, SignalDefinition spec, JournalEntry entry, string? terms, DateTime now)
     {
         var decision = new Decision
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using MiningRights.Notifications;
 using MiningRights.Workflows.Activities;
 using MiningRights.Workflows;
 
@@ -11,7 +10,7 @@ namespace MiningRights.Notifications;
 /// authority, with the facts of the named deadline. A notice may name the instance's values ({reasons}); a choice is
 /// named by its label in the notice's language. Keyed by the journal entry, so a transition queues it once.
 /// </summary>
-public sealed class NotifyActivity : IWorkflowActivity
+public sealed class NotifyActivity(INoticeOutbox outbox) : IWorkflowActivity
 {
     public string Name => "notify";
 
@@ -29,9 +28,9 @@ public sealed class NotifyActivity : IWorkflowActivity
         }
 
         var to = ActivityParameters.Strings(parameters, "to");
-        if (to.Count == 0 || to.Any(t => !Recipients.Audiences.Contains(t)))
+        if (to.Count == 0 || to.Any(t => !NoticeAudiences.All.Contains(t)))
         {
-            yield return $"notify needs 'to': a list of {string.Join(", ", Recipients.Audiences.Select(a => $"\"{a}\""))}";
+            yield return $"notify needs 'to': a list of {string.Join(", ", NoticeAudiences.All.Select(a => $"\"{a}\""))}";
         }
 
         var deadline = ActivityParameters.String(parameters, "deadline");
@@ -74,12 +73,9 @@ public sealed class NotifyActivity : IWorkflowActivity
         }
 
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
-        var facts = Outbox.Facts(context.Subject, context.Definition.Definition.States[context.Instance.State], deadline,
+        var facts = NoticeFacts.About(context.Subject, context.Definition.Definition.States[context.Instance.State], deadline,
             context.Cite(template.Rule), context.Calendar, context.NowUtc);
-        foreach (var recipient in await context.Recipients.ForAsync(ActivityParameters.Strings(parameters, "to"), context.Subject, cancellationToken))
-        {
-            Outbox.Enqueue(context.Db, $"journal:{context.Instance.Id}:{context.Entry.Sequence}:{noticeName}", template, facts,
-                recipient, noticeName, context.Instance, deadline?.Id, context.NowUtc);
-        }
+        await outbox.QueueAsync(new OutgoingNotice($"journal:{context.Instance.Id}:{context.Entry.Sequence}:{noticeName}", template, facts,
+            ActivityParameters.Strings(parameters, "to"), context.Subject, noticeName, context.Instance, deadline?.Id, context.NowUtc), cancellationToken);
     }
 }

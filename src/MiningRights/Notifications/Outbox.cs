@@ -35,25 +35,4 @@ public static class Outbox
             NextAttemptAtUtc = nowUtc,
         });
     }
-
-    /// <summary>The facts of a notice about a subject in a workflow state, optionally with a deadline's due date.</summary>
-    public static NoticeFacts Facts(
-        Subject subject,
-        StateDefinition state,
-        Workflows.Deadline? deadline,
-        Policies.Citation citation,
-        Time.ProvinceCalendar calendar,
-        DateTime nowUtc) =>
-        new(
-            subject.Label,
-            subject.Detail,
-            subject.HolderName,
-            deadline?.WhatZh,
-            deadline?.WhatEn,
-            deadline?.DueOn,
-            deadline is null ? null : calendar.DaysLeft(deadline.DueOn, new DateTimeOffset(nowUtc)),
-            citation,
-            state.Status.Zh,
-            state.Status.En,
-            subject.Lines);
 }

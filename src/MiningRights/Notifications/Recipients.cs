@@ -12,8 +12,6 @@ namespace MiningRights.Notifications;
 /// </summary>
 public sealed class Recipients(MiningRightsDbContext db, OfficerDirectory officers, JurisdictionDirectory jurisdictions)
 {
-    public static readonly IReadOnlyList<string> Audiences = ["holder", "inspectors", "authority", "location"];
-
     private readonly Dictionary<Guid, IReadOnlyList<Recipient>> _holders = [];
 
     public async Task PrefetchHoldersAsync(IEnumerable<Guid> holderIds, CancellationToken ct)
@@ -70,7 +68,7 @@ public sealed class Recipients(MiningRightsDbContext db, OfficerDirectory office
         {
             all.AddRange(audience switch
             {
-                "holder" => await HolderAsync(subject.HolderId, ct),
+                NoticeAudiences.Holder => await HolderAsync(subject.HolderId, ct),
                 "inspectors" => await InspectorsAsync(subject, ct),
                 "authority" => await AuthorityAsync(subject, ct),
                 "location" => await LocationAsync(subject, ct),

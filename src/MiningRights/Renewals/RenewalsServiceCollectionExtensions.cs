@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Scheduling;
 using MiningRights.Workflows;
 
 namespace MiningRights.Renewals;
@@ -11,5 +12,6 @@ public static class RenewalsServiceCollectionExtensions
             .AddTransitionGuard<RenewalTermGuard>()
             .AddWorkflowActivity<RenewTermActivity>()
             .AddSingleton<RenewalTracking>()
+            .AddRecurringJob<RenewalCoverageJob>(RenewalCoverageJob.Id, jobs => jobs.RenewalCoverageCron)
             .AddScoped<ExpiringRights>();
 }

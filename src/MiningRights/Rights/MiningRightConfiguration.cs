@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
+using MiningRights.Workflows;
 using MiningRights.Rights;
 
 namespace MiningRights.Rights;
@@ -40,5 +41,7 @@ public sealed class MiningRightConfiguration : IEntityTypeConfiguration<MiningRi
         builder.HasOne<Holder>().WithMany().HasForeignKey(r => r.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.LocationCountyCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.AuthorityCode).OnDelete(DeleteBehavior.Restrict);
+        // The processes that run on a right point to it; configured here, where rights are known, not in the runtime.
+        builder.HasMany<WorkflowInstance>().WithOne().HasForeignKey(i => i.RightId).OnDelete(DeleteBehavior.Restrict);
     }
 }

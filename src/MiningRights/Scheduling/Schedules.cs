@@ -19,9 +19,6 @@ namespace MiningRights.Scheduling;
 /// </summary>
 public static class Schedules
 {
-    /// <summary>One worker for each job and one to spare: a long sweep never holds up the delivery.</summary>
-    private const int Workers = RecurringJobs.Count + 1;
-
     /// <summary>The longest a part of the job server waits between attempts while its storage is unreachable.</summary>
     private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(5);
 
@@ -43,18 +40,20 @@ public static class Schedules
         var options = services.GetRequiredService<IOptions<JobOptions>>().Value;
         var polling = TimeSpan.FromSeconds(options.SchedulePollingSeconds);
         var filters = services.GetRequiredService<IJobFilterProvider>();
+        // One worker for each job and one to spare: a long sweep never holds up the delivery.
+        var workers = services.GetServices<ScheduledJob>().Count() + 1;
         var states = new BackgroundJobStateChanger(filters);
         string[] queues = [EnqueuedState.DefaultQueue];
         IBackgroundProcessDispatcherBuilder[] parts =
         [
-            new Worker(queues, new BackgroundJobPerformer(filters, services.GetRequiredService<JobActivator>()), states).UseBackgroundPool(Workers),
+            new Worker(queues, new BackgroundJobPerformer(filters, services.GetRequiredService<JobActivator>()), states).UseBackgroundPool(workers),
             new DelayedJobScheduler(polling, states).UseBackgroundPool(1),
             new RecurringJobScheduler(new BackgroundJobFactory(filters), polling).UseBackgroundPool(1),
         ];
         return new BackgroundProcessingServer(
             services.GetRequiredService<JobStorage>(),
             parts,
-            new Dictionary<string, object> { ["Queues"] = queues, ["WorkerCount"] = Workers },
+            new Dictionary<string, object> { ["Queues"] = queues, ["WorkerCount"] = workers },
             new BackgroundProcessingServerOptions
             {
                 ServerName = services.GetRequiredService<ScheduleNode>().Name,
@@ -71,7 +70,6 @@ public static class Schedules
     {
         _ = Configuration.Value;
         services.AddSingleton<JobGate>();
-        services.AddSingleton<Audit.AuditChain>();
         services.AddSingleton(new ScheduleNode($"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..6]}"));
         services.AddSingleton<JobStorage>(_ => sharedStorage ?? new InMemoryStorage(new InMemoryStorageOptions()));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
@@ -82,6 +80,17 @@ public static class Schedules
         services.AddSingleton<IGlobalConfiguration>(_ => Configuration.Value);
         services.AddHangfireServer(Server);
         return services.AddHostedService<RecurringJobs>();
+    }
+
+    /// <summary>
+    /// Declares a feature's recurring job; the schedule registers every declared job in the job storage as the host
+    /// starts, so a new job is one call in its feature's AddXxx and nothing here.
+    /// </summary>
+    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, Func<JobOptions, string> cron, bool runsAtStart = false)
+        where TJob : class, IRecurringJob
+    {
+        services.AddTransient<TJob>();
+        return services.AddSingleton(new ScheduledJob(id, typeof(TJob), cron, runsAtStart));
     }
 }
 
@@ -94,10 +103,8 @@ public sealed record ScheduleNode(string Name);
 /// them yet (a lock left by a node that was killed, the database restarting), the node starts all the same and keeps
 /// trying in the background: its job server already runs whatever the shared schedule holds.
 /// </summary>
-internal sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<JobOptions> options, ILoggerFactory loggers) : IHostedService, IDisposable
+internal sealed class RecurringJobs(IRecurringJobManager recurring, IEnumerable<ScheduledJob> declared, IOptions<JobOptions> options, ILoggerFactory loggers) : IHostedService, IDisposable
 {
-    public const int Count = 6;
-
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
 
     private readonly IDisposable _log = JobLog.Provider.Attach(loggers);
@@ -153,16 +160,18 @@ internal sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<Job
     {
         var jobs = options.Value;
         var china = new RecurringJobOptions { TimeZone = Time.ProvinceCalendar.China.Zone };
-        recurring.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.Id, job => job.RunAsync(CancellationToken.None), JobOptions.Every(jobs.DeadlineSweepSeconds)!, china);
-        recurring.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.Id, job => job.RunAsync(CancellationToken.None), JobOptions.Every(jobs.OutboxDeliverySeconds)!, china);
-        recurring.AddOrUpdate<AuditSealJob>(AuditSealJob.Id, job => job.RunAsync(CancellationToken.None), JobOptions.Every(jobs.AuditSealSeconds)!, china);
-        recurring.AddOrUpdate<PerformanceEvaluationJob>(PerformanceEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), jobs.PerformanceEvaluationCron, china);
-        recurring.AddOrUpdate<RenewalCoverageJob>(RenewalCoverageJob.Id, job => job.RunAsync(CancellationToken.None), jobs.RenewalCoverageCron, china);
-        recurring.AddOrUpdate<QuarterlyVerificationJob>(QuarterlyVerificationJob.Id, job => job.RunAsync(CancellationToken.None), jobs.QuarterlyVerificationCron, china);
+        foreach (var job in declared)
+        {
+            var run = job.Job.GetMethod(nameof(IRecurringJob.RunAsync), [typeof(CancellationToken)])!;
+            recurring.AddOrUpdate(job.Id, new Job(job.Job, run, CancellationToken.None), job.Cron(jobs), china);
+        }
+
         if (jobs.RunAtStart)
         {
-            recurring.Trigger(DeadlineSweepJob.Id);
-            recurring.Trigger(OutboxDeliveryJob.Id);
+            foreach (var job in declared.Where(job => job.RunsAtStart))
+            {
+                recurring.Trigger(job.Id);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using MiningRights.Rights;
 using MiningRights.Workflows;
 
 namespace MiningRights.Verification;

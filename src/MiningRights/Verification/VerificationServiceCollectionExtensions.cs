@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Scheduling;
 using MiningRights.Workflows;
 
 namespace MiningRights.Verification;
@@ -16,5 +17,6 @@ public static class VerificationServiceCollectionExtensions
             .AddTransitionGuard<ProvinceRightGuard>()
             .AddWorkflowActivity<RecordVerificationActivity>()
             .AddScoped<QuarterlyVerification>()
+            .AddRecurringJob<QuarterlyVerificationJob>(QuarterlyVerificationJob.Id, jobs => jobs.QuarterlyVerificationCron)
             .AddScoped<VerificationQueries>();
 }

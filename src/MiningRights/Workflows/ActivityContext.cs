@@ -19,7 +19,6 @@ public sealed class ActivityContext
 
     public required WorkflowRegistry Registry { get; init; }
 
-    public required Recipients Recipients { get; init; }
 
     public required SubjectDirectory Subjects { get; init; }
 
@@ -60,12 +59,6 @@ public sealed class ActivityContext
 
     /// <summary>What an act of this step under <paramref name="reference"/> (a rule ID or a provision of the definition) cites today.</summary>
     public Citation Cite(string reference) => Runtime.Cite(Instance, Definition, Subject, reference);
-
-    /// <summary>The right the subject concerns, tracked for change; an activity that needs one fails loudly without it.</summary>
-    public async Task<MiningRight> RightAsync(CancellationToken ct) =>
-        Subject.RightId is { } id
-            ? await Db.Rights.FindAsync([id], ct) ?? throw new InvalidOperationException($"Right {id} of {Subject.Kind} {Subject.Id} does not exist.")
-            : throw new InvalidOperationException($"{Definition.File}: the {Subject.Kind} {Subject.Id} concerns no right.");
 
     /// <summary>The latest deadline of this instance named <paramref name="name"/>: opened now, just expired, or stored.</summary>
     public async Task<Deadline?> DeadlineAsync(string name, CancellationToken ct)

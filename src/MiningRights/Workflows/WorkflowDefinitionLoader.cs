@@ -476,9 +476,9 @@ public sealed class WorkflowDefinitionLoader
             problem($"{path}.reminderNotice", "a deadline with reminders needs a reminderNotice");
         }
 
-        if (deadline.Remind.Count == 0 || deadline.Remind.Any(a => !Recipients.Audiences.Contains(a)))
+        if (deadline.Remind.Count == 0 || deadline.Remind.Any(a => !NoticeAudiences.All.Contains(a)))
         {
-            problem($"{path}.remind", $"remind is a list of {string.Join(", ", Recipients.Audiences.Select(a => $"\"{a}\""))}");
+            problem($"{path}.remind", $"remind is a list of {string.Join(", ", NoticeAudiences.All.Select(a => $"\"{a}\""))}");
         }
 
         if (deadline.ReminderNotice is not null && !d.Notices.ContainsKey(deadline.ReminderNotice))

@@ -29,7 +29,6 @@ public sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<Wor
         builder.HasIndex(i => i.HolderId);
         builder.HasIndex(i => i.JurisdictionCode);
         builder.HasIndex(i => i.AuthorityCode);
-        builder.HasOne<MiningRight>().WithMany().HasForeignKey(i => i.RightId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Journal).WithOne().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

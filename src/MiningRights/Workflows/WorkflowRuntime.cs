@@ -23,10 +23,10 @@ public sealed class WorkflowRuntime(
     IEnumerable<IWorkflowActivity> activities,
     IEnumerable<ITransitionGuard> guards,
     SubjectDirectory subjects,
-    Recipients recipients,
+    INoticeOutbox outbox,
     InstanceAccess access,
     PolicyBook book,
-    DecisionRecorder decisions,
+    IDecisionRegister decisions,
     TimeProvider time)
 {
     // The rule is the one the extension is decided under, set for each extension.
@@ -142,7 +142,7 @@ public sealed class WorkflowRuntime(
     /// or place may not act, 400 for invalid values or a number of evidence files (<paramref name="evidenceFiles"/>) the
     /// signal does not take, 409 when the state does not take the signal, and with the guard's own answer when a guard
     /// refuses. The outcome names the journal entry of the step, which the caller's evidence files are kept with.
-    /// A signal its definition declares a decision also takes the decision's formalities (<see cref="DecisionRecorder"/>):
+    /// A signal its definition declares a decision also takes the decision's formalities (<see cref="IDecisionRegister"/>):
     /// 422 when any is missing, and the decision is stored with the step.
     /// </summary>
     public async Task<SignalOutcome> SignalAsync(
@@ -198,11 +198,11 @@ public sealed class WorkflowRuntime(
         var formalities = new Dictionary<string, string?>();
         if (spec.Decision is not null)
         {
-            (given, formalities) = DecisionRecorder.Split(given);
+            (given, formalities) = DecisionDraft.Split(given);
         }
 
         SignalInputs.Apply(signal, spec, given, values, today, evidenceFiles);
-        DecisionRecorder.Draft? decision = null;
+        DecisionDraft? decision = null;
         Guid? addressee = null;
         if (spec.Decision is not null)
         {
@@ -314,12 +314,10 @@ public sealed class WorkflowRuntime(
             return;
         }
 
-        var facts = Outbox.Facts(subject, definition.Definition.States[instance.State], deadline, citation, Calendar, now);
-        var template = ExtensionNotice with { Rule = ruleId };
-        foreach (var recipient in await recipients.HolderAsync(instance.HolderId, ct))
-        {
-            Outbox.Enqueue(db, $"journal:{instance.Id}:{entry.Sequence}:extension", template, facts, recipient, "extension", instance, deadline.Id, now);
-        }
+        var facts = NoticeFacts.About(subject, definition.Definition.States[instance.State], deadline, citation, Calendar, now);
+        await outbox.QueueAsync(new OutgoingNotice($"journal:{instance.Id}:{entry.Sequence}:extension", ExtensionNotice with { Rule = ruleId }, facts,
+            // To the holder the process runs for (a block's instance may have none yet, whoever the subject names).
+            [NoticeAudiences.Holder], subject with { HolderId = instance.HolderId }, "extension", instance, deadline.Id, now), ct);
     }
 
     /// <summary>
@@ -513,7 +511,7 @@ public sealed class WorkflowRuntime(
         {
             if (deadline.TakePassedReminder(now, Calendar, province.ReminderHour) is { } daysBefore)
             {
-                await ReminderNotices.QueueAsync(db, recipients, deadline, daysBefore, instance, definition, context.Subject,
+                await ReminderNotices.QueueAsync(outbox, deadline, daysBefore, instance, definition, context.Subject,
                     Cite(instance, definition, context.Subject, definition.Definition.Deadlines[deadline.Name].Rule), now, ct);
             }
 
@@ -535,7 +533,6 @@ public sealed class WorkflowRuntime(
             Db = db,
             Runtime = this,
             Registry = registry,
-            Recipients = recipients,
             Subjects = subjects,
             Instance = step.Instance,
             Definition = step.Definition,

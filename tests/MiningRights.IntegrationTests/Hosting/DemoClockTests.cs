@@ -8,9 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.IntegrationTests.Infrastructure;
+using MiningRights.Notifications;
 using MiningRights.Rights;
 using MiningRights.Scheduling;
 using MiningRights.Time;
+using MiningRights.Workflows;
 
 namespace MiningRights.IntegrationTests.Hosting;
 

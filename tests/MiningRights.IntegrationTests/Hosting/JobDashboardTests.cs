@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.RegularExpressions;
 using MiningRights.IntegrationTests.Infrastructure;
 using MiningRights.Scheduling;
+using MiningRights.Workflows;
 
 namespace MiningRights.IntegrationTests.Hosting;
 

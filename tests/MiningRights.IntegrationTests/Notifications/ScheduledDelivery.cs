@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.IntegrationTests.Infrastructure;
+using MiningRights.Notifications;
 using MiningRights.Scheduling;
 
 namespace MiningRights.IntegrationTests.Notifications;

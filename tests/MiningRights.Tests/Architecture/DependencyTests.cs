@@ -16,7 +16,7 @@ public sealed class DependencyTests
         .Build());
 
     /// <summary>The top-level namespaces below the runtime and the runtime itself; every other one is a feature.</summary>
-    private static readonly string[] Platform = ["MiningRights", "Time", "Data", "Paging", "Storage", "Policies", "Accounts", "Audit", "Workflows"];
+    private static readonly string[] Platform = ["MiningRights", "Time", "Scheduling", "Data", "Paging", "Storage", "Policies", "Accounts", "Audit", "Workflows"];
 
     [Fact]
     public void Top_level_namespaces_of_the_domain_form_no_cycle() =>

@@ -194,7 +194,7 @@ public sealed class DeadlineSweeper(
         var db = services.GetRequiredService<MiningRightsDbContext>();
         var registry = services.GetRequiredService<WorkflowRegistry>();
         var runtime = services.GetRequiredService<WorkflowRuntime>();
-        var recipients = services.GetRequiredService<Recipients>();
+        var outbox = services.GetRequiredService<INoticeOutbox>();
 
         // Re-read: another sweep may have handled some since the batch was listed.
         var due = await db.Deadlines.AsNoTracking()
@@ -211,7 +211,7 @@ public sealed class DeadlineSweeper(
 
         await runtime.PrefetchDeadlinesAsync(transitioning, ct);
         await runtime.Subjects.PrefetchAsync(instances.Values.Select(i => i.Subject), ct);
-        await recipients.PrefetchHoldersAsync(instances.Values.Select(i => i.HolderId).OfType<Guid>(), ct);
+        await outbox.PrefetchHoldersAsync(instances.Values.Select(i => i.HolderId).OfType<Guid>(), ct);
 
         var outcomes = new List<Outcome>(due.Count);
         foreach (var read in due)
@@ -238,7 +238,7 @@ public sealed class DeadlineSweeper(
             else if (deadline.TakeDueReminder(now, ProvinceCalendar.China, province.ReminderHour) is { } daysBefore)
             {
                 var subject = await runtime.Subjects.GetAsync(instance.Subject, ct);
-                await ReminderNotices.QueueAsync(db, recipients, deadline, daysBefore, instance, definition, subject,
+                await ReminderNotices.QueueAsync(outbox, deadline, daysBefore, instance, definition, subject,
                     runtime.Cite(instance, definition, subject, definition.Definition.Deadlines[deadline.Name].Rule), now, ct);
                 deadline.Schedule(ProvinceCalendar.China, province.ReminderHour);
                 outcome = Outcome.Reminder;

@@ -1,7 +1,4 @@
-using MiningRights.Data;
-using MiningRights.Notifications;
 using MiningRights.Time;
-using MiningRights.Workflows;
 
 namespace MiningRights.Workflows;
 
@@ -9,8 +6,7 @@ namespace MiningRights.Workflows;
 public static class ReminderNotices
 {
     public static async Task QueueAsync(
-        MiningRightsDbContext db,
-        Recipients recipients,
+        INoticeOutbox outbox,
         Deadline deadline,
         int daysBefore,
         WorkflowInstance instance,
@@ -28,11 +24,8 @@ public static class ReminderNotices
 
         var template = definition.Definition.Notices[spec.ReminderNotice];
         var state = definition.Definition.States[instance.State];
-        var facts = Outbox.Facts(subject, state, deadline, citation, ProvinceCalendar.China, now);
+        var facts = NoticeFacts.About(subject, state, deadline, citation, ProvinceCalendar.China, now);
         var stage = Deadline.ReminderStage(daysBefore);
-        foreach (var recipient in await recipients.ForAsync(spec.Remind, subject, ct))
-        {
-            Outbox.Enqueue(db, $"deadline:{deadline.Id}:{stage}", template, facts, recipient, stage, instance, deadline.Id, now);
-        }
+        await outbox.QueueAsync(new OutgoingNotice($"deadline:{deadline.Id}:{stage}", template, facts, spec.Remind, subject, stage, instance, deadline.Id, now), ct);
     }
 }

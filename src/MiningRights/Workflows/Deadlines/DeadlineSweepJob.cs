@@ -1,8 +1,9 @@
 using Hangfire;
+using MiningRights.Scheduling;
 using MiningRights.Deadlines;
 using MiningRights.Workflows;
 
-namespace MiningRights.Scheduling;
+namespace MiningRights.Workflows;
 
 /// <summary>
 /// Runs the deadline sweep. Runs on several nodes of a cluster may overlap (a run lands on whichever node's worker takes
@@ -10,7 +11,7 @@ namespace MiningRights.Scheduling;
 /// process a run is skipped while the last is still busy: a sweep already works until nothing is due.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class DeadlineSweepJob(DeadlineSweeper sweeper, JobGate gate)
+public sealed class DeadlineSweepJob(DeadlineSweeper sweeper, JobGate gate) : IRecurringJob
 {
     public const string Id = "deadline-sweep";
 

@@ -1,11 +1,12 @@
 using Hangfire;
+using MiningRights.Scheduling;
 using MiningRights.Audit;
 
-namespace MiningRights.Scheduling;
+namespace MiningRights.Audit;
 
 /// <summary>Seals the audit entries written since the last run into the hash chain; on two nodes one commits each entry.</summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class AuditSealJob(AuditChain chain, JobGate gate)
+public sealed class AuditSealJob(AuditChain chain, JobGate gate) : IRecurringJob
 {
     public const string Id = "audit-seal";
 

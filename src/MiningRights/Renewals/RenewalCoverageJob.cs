@@ -1,14 +1,15 @@
 using Hangfire;
+using MiningRights.Scheduling;
 using MiningRights.Renewals;
 
-namespace MiningRights.Scheduling;
+namespace MiningRights.Renewals;
 
 /// <summary>
 /// Daily: every right in force gets its renewal process if it has none (see <see cref="RenewalTracking"/>). On several
 /// nodes the shared schedule runs it on one; a second run finds nothing to start.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class RenewalCoverageJob(RenewalTracking renewals, JobGate gate)
+public sealed class RenewalCoverageJob(RenewalTracking renewals, JobGate gate) : IRecurringJob
 {
     public const string Id = "renewal-coverage";
 

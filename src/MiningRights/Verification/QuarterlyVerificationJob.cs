@@ -1,9 +1,10 @@
 using Hangfire;
+using MiningRights.Scheduling;
 using MiningRights.Accounts;
 using MiningRights.Verification;
 using MiningRights.Workflows;
 
-namespace MiningRights.Scheduling;
+namespace MiningRights.Verification;
 
 /// <summary>
 /// At the start of each quarter (Asia/Shanghai, <c>Jobs:QuarterlyVerificationCron</c>): the verification batches of the
@@ -11,7 +12,7 @@ namespace MiningRights.Scheduling;
 /// <see cref="QuarterlyVerification"/>).
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class QuarterlyVerificationJob(QuarterlyVerification verification, JobGate gate)
+public sealed class QuarterlyVerificationJob(QuarterlyVerification verification, JobGate gate) : IRecurringJob
 {
     public const string Id = "quarterly-verification";
 

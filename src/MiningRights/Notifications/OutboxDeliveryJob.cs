@@ -1,7 +1,8 @@
 using Hangfire;
+using MiningRights.Scheduling;
 using MiningRights.Notifications;
 
-namespace MiningRights.Scheduling;
+namespace MiningRights.Notifications;
 
 /// <summary>
 /// Delivers due notices from the outbox. Runs on several nodes may overlap: each notice is claimed by one run before it
@@ -9,7 +10,7 @@ namespace MiningRights.Scheduling;
 /// node never opens more than <c>Outbox:DeliveryParallelism</c> SMTP connections.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class OutboxDeliveryJob(OutboxDispatcher dispatcher, JobGate gate)
+public sealed class OutboxDeliveryJob(OutboxDispatcher dispatcher, JobGate gate) : IRecurringJob
 {
     public const string Id = "outbox-delivery";
 
