@@ -10,7 +10,7 @@ namespace MiningRights.Notifications;
 /// authority, with the facts of the named deadline. A notice may name the instance's values ({reasons}); a choice is
 /// named by its label in the notice's language. Keyed by the journal entry, so a transition queues it once.
 /// </summary>
-public sealed class NotifyActivity(INoticeOutbox outbox) : IWorkflowActivity
+public sealed class NotifyActivity : IWorkflowActivity
 {
     public string Name => "notify";
 
@@ -75,7 +75,7 @@ public sealed class NotifyActivity(INoticeOutbox outbox) : IWorkflowActivity
         var deadline = await ActivityParameters.DeadlineAsync(context, ActivityParameters.String(parameters, "deadline"), cancellationToken);
         var facts = NoticeFacts.About(context.Subject, context.Definition.Definition.States[context.Instance.State], deadline,
             context.Cite(template.Rule), context.Calendar, context.NowUtc);
-        await outbox.QueueAsync(new OutgoingNotice($"journal:{context.Instance.Id}:{context.Entry.Sequence}:{noticeName}", template, facts,
+        await context.Notices.QueueAsync(new OutgoingNotice($"journal:{context.Instance.Id}:{context.Entry.Sequence}:{noticeName}", template, facts,
             ActivityParameters.Strings(parameters, "to"), context.Subject, noticeName, context.Instance, deadline?.Id, context.NowUtc), cancellationToken);
     }
 }

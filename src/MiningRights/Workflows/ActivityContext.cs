@@ -22,6 +22,9 @@ public sealed class ActivityContext
 
     public required SubjectDirectory Subjects { get; init; }
 
+    /// <summary>Where a step's notices go; they commit with the step.</summary>
+    public required INoticeOutbox Notices { get; init; }
+
     public required WorkflowInstance Instance { get; init; }
 
     public required LoadedDefinition Definition { get; init; }

@@ -534,6 +534,7 @@ public sealed class WorkflowRuntime(
             Runtime = this,
             Registry = registry,
             Subjects = subjects,
+            Notices = outbox,
             Instance = step.Instance,
             Definition = step.Definition,
             Subject = await subjects.GetAsync(step.Instance.Subject, ct),
