@@ -84,7 +84,7 @@ public static class DemoData
         await services.GetRequiredService<CreateTransferPlan>().HandleAsync(new CreateTransferPlan.Request("620900", today.Year, 5), admin, default);
         var add = services.GetRequiredService<AddBlock>();
         await add.HandleAsync(new AddBlock.Request("肃州区石灰岩矿区块", ["石灰岩"], "620902", "620900", RightKind.Mining, false,
-            Square(98.40, 39.60, 0.03), false, Licensing.MineScale.Small, false, CombinedSupply.None), admin, default);
+            Square(98.40, 39.60, 0.03), false, Rights.MineScale.Small, false, CombinedSupply.None), admin, default);
         var gold = await add.HandleAsync(new AddBlock.Request("肃北县红石山金矿勘查区块", ["金"], "620923", "620000", RightKind.Exploration, true,
             Square(96.10, 41.80, 0.08), false, null, false, CombinedSupply.None), admin, default);
         await services.GetRequiredService<PlanBlock>().HandleAsync(gold.Id, new PlanBlock.Request(today.Year), admin, default);

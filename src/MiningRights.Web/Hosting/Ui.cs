@@ -58,7 +58,7 @@ public sealed class Ui(IHttpContextAccessor accessor)
 
     public string Time(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ProvinceCalendar.China.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public string Yuan(decimal amount) => IsEnglish ? MiningRights.Contracts.Yuan.En(amount) : MiningRights.Contracts.Yuan.Zh(amount);
+    public string Yuan(decimal amount) => IsEnglish ? MiningRights.Yuan.En(amount) : MiningRights.Yuan.Zh(amount);
 
     public string Status(MiningRights.Rights.RightStatus status) => status switch
     {

@@ -67,7 +67,7 @@ public sealed class ImportRow
             null,
             row.Corners,
             row.Choice("mineScale", "large, medium or small (大型、中型、小型)", "大型、中型或小型",
-                (Licensing.MineScale.Large, ["large", "大型"]), (Licensing.MineScale.Medium, ["medium", "中型"]), (Licensing.MineScale.Small, ["small", "小型"])));
+                (Rights.MineScale.Large, ["large", "大型"]), (Rights.MineScale.Medium, ["medium", "中型"]), (Rights.MineScale.Small, ["small", "小型"])));
         return row;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Audit;
 using MiningRights.Plans;
+using MiningRights.Renewals;
 using MiningRights.Rights;
 using MiningRights.Workflows.Activities;
 using MiningRights.Workflows;

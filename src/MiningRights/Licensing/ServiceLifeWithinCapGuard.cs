@@ -1,4 +1,6 @@
 using System.Globalization;
+using MiningRights.Renewals;
+using MiningRights.Rights;
 using MiningRights.Workflows;
 
 namespace MiningRights.Licensing;

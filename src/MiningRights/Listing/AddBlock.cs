@@ -36,7 +36,7 @@ public sealed class AddBlock(
         bool? BlankArea,
         double[][]? Corners,
         bool? MajorProjectInfrastructure,
-        Licensing.MineScale? MineScale,
+        Rights.MineScale? MineScale,
         bool? MountainOrIslandCounty,
         CombinedSupply? CombinedSupply);
 

@@ -16,7 +16,7 @@ public sealed record BlockView(
     decimal AreaKm2,
     bool PriorityMineral,
     bool MajorProjectInfrastructure,
-    Licensing.MineScale? MineScale,
+    Rights.MineScale? MineScale,
     bool MountainOrIslandCounty,
     CombinedSupply CombinedSupply,
     BlockStatus Status,

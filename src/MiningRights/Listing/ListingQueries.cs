@@ -261,7 +261,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
 
     private static BlockView View(TransferBlock b, Footprint? footprint, Guid? contractId, IReadOnlyList<BlockWorkflowView> workflows) =>
         new(b.Id, b.Code, b.Name, b.Minerals.Split(','), b.CountyCode, b.AuthorityCode, b.IntendedKind, b.BlankArea, b.AreaKm2, b.PriorityMineral,
-            b.MajorProjectInfrastructure, Enum.TryParse<Licensing.MineScale>(b.MineScale, out var scale) ? scale : null, b.MountainOrIslandCounty, b.CombinedSupply, b.Status, b.PlanId, b.QuotaSource, b.TransferMode,
+            b.MajorProjectInfrastructure, Enum.TryParse<Rights.MineScale>(b.MineScale, out var scale) ? scale : null, b.MountainOrIslandCounty, b.CombinedSupply, b.Status, b.PlanId, b.QuotaSource, b.TransferMode,
             b.HolderId, b.RightId, contractId, footprint is null ? null : BlockPolygon.FromWkt(footprint.PolygonWkt).ToGeoJson(), workflows);
 
     /// <summary>A right on the pool's map, labelled with its licence number and project name.</summary>

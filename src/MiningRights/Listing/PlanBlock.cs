@@ -91,7 +91,7 @@ public sealed class PlanBlock(MiningRightsDbContext db, BlockAccess blocks, Juri
 
     /// <summary>A large mine for a provincial major industrial project's infrastructure; which minerals count is the rule's scope (ZJ-25: 砂石土).</summary>
     public static bool IsMajorProjectInfrastructure(TransferBlock block) =>
-        block.MajorProjectInfrastructure && block.MineScale == nameof(Licensing.MineScale.Large);
+        block.MajorProjectInfrastructure && block.MineScale == nameof(Rights.MineScale.Large);
 
     private static void Use(TransferBlock block, TransferPlan plan, QuotaSource source)
     {

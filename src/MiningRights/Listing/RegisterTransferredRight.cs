@@ -72,7 +72,7 @@ public sealed class RegisterTransferredRight(
             request.Deferral,
             polygon.Corners.Select(c => c.ToArray()).ToArray(),
             // The block's scale, where the pool recorded one, caps a mining licence's term (CN-SCALE).
-            block.IntendedKind == RightKind.Mining && Enum.TryParse<Licensing.MineScale>(block.MineScale, out var scale) ? scale : null), user, block.Id, ct);
+            block.IntendedKind == RightKind.Mining && Enum.TryParse<Rights.MineScale>(block.MineScale, out var scale) ? scale : null), user, block.Id, ct);
 
         block.RightId = right.Id;
         block.Status = BlockStatus.Registered;

@@ -45,7 +45,7 @@ public sealed partial class RegisterRight(
         DateOnly? ExpiresOn,
         string? Deferral,
         double[][]? Corners = null,
-        Licensing.MineScale? MineScale = null,
+        Rights.MineScale? MineScale = null,
         Listing.CornerNotation? CornerNotation = null,
         int? Zone = null);
 
@@ -246,7 +246,7 @@ public sealed partial class RegisterRight(
         }
 
         // The first term the law allows on the registration date (CN-TERM, CN-SCALE), the rules a renewal is held to as well.
-        if (!termFromRule && Renewals.TermLaw.InitialRefusal(right.Kind, request.MineScale, right.RegisteredOn, right.ExpiresOn,
+        if (!termFromRule && Rights.TermLaw.InitialRefusal(right.Kind, request.MineScale, right.RegisteredOn, right.ExpiresOn,
                 policies.Parameters(right.LocationCountyCode, right.RegisteredOn)) is { } tooLong)
         {
             throw tooLong;

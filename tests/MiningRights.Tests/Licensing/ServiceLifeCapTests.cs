@@ -1,5 +1,7 @@
+using MiningRights.Renewals;
 using MiningRights.Licensing;
 using MiningRights.Policies;
+using MiningRights.Rights;
 using MiningRights.Tests.Policies;
 
 namespace MiningRights.Tests.Licensing;

@@ -1,4 +1,4 @@
-namespace MiningRights.Licensing;
+namespace MiningRights.Rights;
 
 /// <summary>Mine scale (矿山规模), which caps the licence term.</summary>
 public enum MineScale

@@ -2,7 +2,7 @@ using MiningRights.Licensing;
 using MiningRights.Policies;
 using MiningRights.Rights;
 
-namespace MiningRights.Renewals;
+namespace MiningRights.Rights;
 
 /// <summary>
 /// How long a licence may run, by the law in force on the day (the parameters of CN-TERM and CN-SCALE in force then,

@@ -1,6 +1,7 @@
 using MiningRights.Policies;
+using MiningRights.Rights;
 
-namespace MiningRights.Licensing;
+namespace MiningRights.Rights;
 
 /// <summary>
 /// The licence term granted on an approved plan is the mine's service life, capped by scale (the policy brief,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MiningRights.Contracts;
+namespace MiningRights;
 
 /// <summary>Money in yuan: <see cref="decimal"/>, two decimals, rounded half away from zero.</summary>
 public static class Yuan

@@ -1,4 +1,4 @@
-namespace MiningRights.Licensing;
+namespace MiningRights.Rights;
 
 /// <summary>开采方式</summary>
 public enum MiningMethod
