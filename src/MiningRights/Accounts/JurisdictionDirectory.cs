@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using MiningRights.Accounts;
 using MiningRights.Data;
 
@@ -16,30 +15,4 @@ public sealed class JurisdictionDirectory
         _tree ??= await JurisdictionTree.LoadAsync(db, ct);
 
     public void Invalidate() => _tree = null;
-
-    /// <summary>
-    /// The one rule of who sees which rows of a kind (rights, blocks, contracts, cases, verification): an administrator
-    /// all; a holder its own, by <paramref name="heldBy"/> (none when the kind has no holder and it is null); an officer
-    /// those <paramref name="placedIn"/> its jurisdiction's subtree, by the codes the kind keeps; anyone else none.
-    /// </summary>
-    public async Task<IQueryable<T>> VisibleAsync<T>(MiningRightsDbContext db, Actor user, IQueryable<T> all,
-        Func<Guid, Expression<Func<T, bool>>>? heldBy, Func<List<string>, Expression<Func<T, bool>>> placedIn, CancellationToken ct)
-    {
-        if (user.IsAdmin)
-        {
-            return all;
-        }
-
-        if (user.IsHolder)
-        {
-            return user.HolderId is { } holder && heldBy is not null ? all.Where(heldBy(holder)) : all.Where(_ => false);
-        }
-
-        if (user.IsOfficer && user.JurisdictionCode is { } root)
-        {
-            return all.Where(placedIn((await TreeAsync(db, ct)).Subtree(root).ToList()));
-        }
-
-        return all.Where(_ => false);
-    }
 }

@@ -32,7 +32,7 @@ namespace MiningRights.Cases;
 /// shows each case that existed at the first page exactly once; cases opened later appear in a fresh read.
 /// </para>
 /// </remarks>
-public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, JurisdictionDirectory jurisdictions, TimeProvider time, Workflows.InstanceQueries instances)
+public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, JurisdictionDirectory jurisdictions, Access access, TimeProvider time, Workflows.InstanceQueries instances)
 {
     // Cases without a due date sort after every dated one, and among themselves by the time they were opened.
     private static readonly DateOnly Undated = DateOnly.MaxValue;
@@ -181,7 +181,7 @@ public sealed class CaseQueries(MiningRightsDbContext db, RightQueries rights, J
     /// <c>--scenario load</c>, measures it).
     /// </summary>
     private Task<IQueryable<Case>> VisibleAsync(Actor user, CancellationToken ct) =>
-        jurisdictions.VisibleAsync(db, user, db.Cases, holder => c => c.HolderId == holder,
+        access.VisibleAsync(user, db.Cases, holder => c => c.HolderId == holder,
             codes => c => codes.Contains(c.JurisdictionCode) || codes.Contains(c.AuthorityCode), ct);
 
     private static IQueryable<QueueRow> Ordered(IQueryable<QueueRow> query) =>

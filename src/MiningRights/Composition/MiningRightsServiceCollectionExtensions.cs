@@ -1,23 +1,24 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MiningRights.Accounts;
+using MiningRights.Cases;
+using MiningRights.Contracts;
 using MiningRights.Deadlines;
 using MiningRights.Imports;
+using MiningRights.Licensing;
+using MiningRights.Listing;
 using MiningRights.Notifications;
 using MiningRights.Overview;
 using MiningRights.Plans;
 using MiningRights.Policies;
+using MiningRights.Renewals;
 using MiningRights.Rights;
 using MiningRights.Scheduling;
 using MiningRights.Storage;
-using MiningRights.Workflows;
-using MiningRights.Workflows.Activities;
-using MiningRights.Cases;
-using MiningRights.Contracts;
-using MiningRights.Listing;
-using MiningRights.Licensing;
-using MiningRights.Renewals;
 using MiningRights.Verification;
+using MiningRights.Workflows.Activities;
+using MiningRights.Workflows;
 
 namespace MiningRights.Composition;
 
@@ -123,6 +124,7 @@ public static class MiningRightsServiceCollectionExtensions
             return new WorkflowRegistry(loader.LoadDirectory(directory), loader);
         });
         services.AddScoped<SubjectDirectory>();
+        services.AddScoped<Access>();
         services.AddScoped<InstanceAccess>();
         services.AddScoped<WorkflowRuntime>();
         services.AddOptions<Decisions.DecisionOptions>().BindConfiguration(Decisions.DecisionOptions.Section);

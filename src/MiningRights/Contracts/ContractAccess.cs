@@ -11,10 +11,10 @@ namespace MiningRights.Contracts;
 /// or right in it, administrators all; anything else is not found. Recording a payment or an amendment is for the signing
 /// authority or above.
 /// </summary>
-public sealed class ContractAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, RightAccess rights)
+public sealed class ContractAccess(MiningRightsDbContext db, Access access)
 {
     public Task<IQueryable<TransferContract>> VisibleAsync(Actor user, CancellationToken ct) =>
-        jurisdictions.VisibleAsync(db, user, db.Contracts, holder => c => c.HolderId == holder,
+        access.VisibleAsync(user, db.Contracts, holder => c => c.HolderId == holder,
             codes => c => codes.Contains(c.AuthorityCode)
                 || db.Set<TransferBlock>().Any(b => b.Id == c.BlockId && codes.Contains(b.CountyCode))
                 || db.Set<MiningRight>().Any(r => r.Id == c.RightId && codes.Contains(r.LocationCountyCode)), ct);
@@ -26,7 +26,7 @@ public sealed class ContractAccess(MiningRightsDbContext db, JurisdictionDirecto
     public async Task<TransferContract> ForAuthorityAsync(Actor user, Guid contractId, CancellationToken ct)
     {
         var contract = await GetAsync(user, contractId, ct);
-        if (!user.Roles.Contains(Roles.Authority) && !user.IsAdmin || !await rights.CoversAsync(user, contract.AuthorityCode, ct))
+        if (!await access.MayDecideAsync(user, contract.AuthorityCode, ct))
         {
             throw RefusalException.Forbidden($"Only officers of the signing authority ({contract.AuthorityCode}) or above record this on contract {contract.Number}.",
                 $"仅签订合同的机关（{contract.AuthorityCode}）或其上级机关的工作人员可以在合同 {contract.Number} 上登记此事项。");

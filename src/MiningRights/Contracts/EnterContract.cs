@@ -14,7 +14,7 @@ namespace MiningRights.Contracts;
 /// construction, GS-9e) stays with it. The income of such a contract was settled outside the service, so it has no
 /// installments here.
 /// </summary>
-public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, ContractDuties duties, Policies.PolicyBook policies, TimeProvider time)
+public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, Access access, ContractDuties duties, Policies.PolicyBook policies, TimeProvider time)
 {
     public sealed record Request(
         string? Number,
@@ -30,7 +30,7 @@ public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, 
     public async Task<Entered> HandleAsync(Guid rightId, Request request, Actor user, CancellationToken ct)
     {
         var right = await rights.GetAsync(user, rightId, ct);
-        if (!(user.IsAdmin || user.Roles.Contains(Roles.Authority)) || !await rights.CoversAsync(user, right.AuthorityCode, ct))
+        if (!await access.MayDecideAsync(user, right.AuthorityCode, ct))
         {
             throw RefusalException.Forbidden($"Only officers of the registration authority ({right.AuthorityCode}) or above enter the contract of {right.LicenseNumber}.",
                 $"仅登记机关（{right.AuthorityCode}）或其上级机关的工作人员可以录入 {right.LicenseNumber} 的出让合同。");

@@ -22,7 +22,7 @@ public sealed class ImportRegister(
     MiningRightsDbContext db,
     RegisterHolder registerHolder,
     RegisterRight registerRight,
-    RightAccess access,
+    Access access,
     JurisdictionDirectory jurisdictions,
     Listing.GroundCheck ground,
     TimeProvider time)
@@ -276,7 +276,7 @@ public sealed class ImportRegister(
         var outside = new List<string>();
         foreach (var authority in rows.Select(r => r.Right.AuthorityCode).Distinct().Where(c => tree.Find(c) is not null))
         {
-            if (!await access.CoversAsync(user, authority!, ct))
+            if (!await access.MayDecideAsync(user, authority!, ct))
             {
                 outside.Add(authority!);
             }

@@ -14,7 +14,7 @@ namespace MiningRights.Listing;
 /// </summary>
 public sealed class AddBlock(
     MiningRightsDbContext db,
-    RightAccess access,
+    Access access,
     JurisdictionDirectory jurisdictions,
     GroundCheck ground,
     IOptions<ListingOptions> options,
@@ -102,7 +102,7 @@ public sealed class AddBlock(
                 detailZh: $"无法添加该区块：{string.Concat(errorsZh.Values)}");
         }
 
-        if (!await access.CoversAsync(user, authority!.Code, ct))
+        if (!await access.MayDecideAsync(user, authority!.Code, ct))
         {
             throw RefusalException.Forbidden($"Transferring authority {authority.Code} is outside your jurisdiction {user.JurisdictionCode}.",
                 $"出让登记机关 {authority.Code} 不在您的辖区 {user.JurisdictionCode} 范围内。");

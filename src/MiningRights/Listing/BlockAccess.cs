@@ -10,10 +10,10 @@ namespace MiningRights.Listing;
 /// Who sees which blocks: officers those of their jurisdiction's subtree (by county or transferring authority),
 /// administrators all, a holder only the blocks it won or applied for. Anything else is answered as not found.
 /// </summary>
-public sealed class BlockAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, RightAccess rights)
+public sealed class BlockAccess(MiningRightsDbContext db, Access access)
 {
     public Task<IQueryable<TransferBlock>> VisibleAsync(Actor user, CancellationToken ct) =>
-        jurisdictions.VisibleAsync(db, user, db.Blocks, holder => b => b.HolderId == holder,
+        access.VisibleAsync(user, db.Blocks, holder => b => b.HolderId == holder,
             codes => b => codes.Contains(b.CountyCode) || codes.Contains(b.AuthorityCode), ct);
 
     /// <summary>The block, tracked, or 404 when it does not exist or the user may not see it.</summary>
@@ -25,7 +25,7 @@ public sealed class BlockAccess(MiningRightsDbContext db, JurisdictionDirectory 
     public async Task<TransferBlock> ForDecisionAsync(Actor user, Guid blockId, CancellationToken ct)
     {
         var block = await GetAsync(user, blockId, ct);
-        if (!await rights.CoversAsync(user, block.AuthorityCode, ct))
+        if (!await access.MayDecideAsync(user, block.AuthorityCode, ct))
         {
             throw RefusalException.Forbidden($"Only officers of the transferring authority ({block.AuthorityCode}) or above decide on block {block.Code}.",
                 $"仅出让登记机关可作出决定：仅出让登记机关（{block.AuthorityCode}）或其上级机关的工作人员可以对区块 {block.Code} 作出决定。");

@@ -11,7 +11,7 @@ namespace MiningRights.Listing;
 /// A plan at province level is the provincial reserve quota (ZJ-25). Setting it again for the same place and year
 /// changes the quota, never below what is used.
 /// </summary>
-public sealed class CreateTransferPlan(MiningRightsDbContext db, RightAccess access, JurisdictionDirectory jurisdictions, TimeProvider time)
+public sealed class CreateTransferPlan(MiningRightsDbContext db, Access access, JurisdictionDirectory jurisdictions, TimeProvider time)
 {
     public sealed record Request(string? JurisdictionCode, int? Year, int? Quota);
 
@@ -33,7 +33,7 @@ public sealed class CreateTransferPlan(MiningRightsDbContext db, RightAccess acc
         // A quota is set from above: a city's or county's by an authority over it, the provincial reserve by the
         // province itself. A county does not set its own quota.
         var own = user.JurisdictionCode == place.Code;
-        if (!await access.CoversAsync(user, place.Code, ct) || (own && !user.IsAdmin && place.Level != JurisdictionLevel.Province))
+        if (!await access.MayDecideAsync(user, place.Code, ct) || (own && !user.IsAdmin && place.Level != JurisdictionLevel.Province))
         {
             throw RefusalException.Forbidden(own
                 ? $"The annual transfer plan of {place.Code} is set by an authority above it, not by {place.Code} itself."

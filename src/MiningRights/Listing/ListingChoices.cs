@@ -10,7 +10,7 @@ namespace MiningRights.Listing;
 /// its transferring authority, a plan's city or county), the companies a transfer may go to, and a block's objections
 /// and notices.
 /// </summary>
-public sealed class ListingChoices(MiningRightsDbContext db, BlockAccess blocks, JurisdictionDirectory jurisdictions)
+public sealed class ListingChoices(MiningRightsDbContext db, BlockAccess blocks, Access access)
 {
     /// <summary>Most companies a winner is chosen among; a province registers a few hundred.</summary>
     public const int MaxTransferees = 1000;
@@ -22,10 +22,8 @@ public sealed class ListingChoices(MiningRightsDbContext db, BlockAccess blocks,
     /// <summary>The jurisdictions in the officer's subtree (every one for an administrator), province first, then by code.</summary>
     public async Task<IReadOnlyList<Place>> PlacesAsync(Actor user, CancellationToken ct)
     {
-        var tree = await jurisdictions.TreeAsync(db, ct);
-        var codes = user.IsAdmin ? null : user.JurisdictionCode is { } root ? tree.Subtree(root).ToHashSet() : [];
-        return (await db.Jurisdictions.AsNoTracking().ToListAsync(ct))
-            .Where(j => codes is null || codes.Contains(j.Code))
+        var seen = await access.VisibleAsync(user, db.Jurisdictions.AsNoTracking(), heldBy: null, codes => j => codes.Contains(j.Code), ct);
+        return (await seen.ToListAsync(ct))
             .OrderBy(j => j.Level).ThenBy(j => j.Code, StringComparer.Ordinal)
             .Select(j => new Place(j.Code, j.Level, j.NameZh, j.NameEn))
             .ToList();

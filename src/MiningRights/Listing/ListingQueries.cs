@@ -12,7 +12,7 @@ using MiningRights.Workflows;
 namespace MiningRights.Listing;
 
 /// <summary>The pool (priority minerals first, GS-8a), one block, the annual plans, and the public announcements.</summary>
-public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access, JurisdictionDirectory jurisdictions, GroundCheck ground, PoolMapCache maps, TimeProvider time)
+public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access, Access places, JurisdictionDirectory jurisdictions, GroundCheck ground, PoolMapCache maps, TimeProvider time)
 {
     public async Task<Page<BlockView>> BlocksAsync(Actor user, BlockStatus? status, string? county, PageRequest page, CancellationToken ct)
     {
@@ -191,12 +191,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
 
     public async Task<IReadOnlyList<TransferPlanView>> PlansAsync(Actor user, int? year, CancellationToken ct)
     {
-        var query = db.TransferPlans.AsNoTracking();
-        if (!user.IsAdmin)
-        {
-            var codes = user.JurisdictionCode is { } root ? (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList() : [];
-            query = query.Where(p => codes.Contains(p.JurisdictionCode));
-        }
+        var query = await places.VisibleAsync(user, db.TransferPlans.AsNoTracking(), heldBy: null, codes => p => codes.Contains(p.JurisdictionCode), ct);
 
         if (year is { } y)
         {

@@ -20,7 +20,7 @@ public sealed partial class RegisterRight(
     MiningRightsDbContext db,
     WorkflowRegistry registry,
     WorkflowRuntime runtime,
-    RightAccess access,
+    Access access,
     JurisdictionDirectory jurisdictions,
     Listing.GroundCheck ground,
     IOptions<Listing.ListingOptions> listing,
@@ -179,7 +179,7 @@ public sealed partial class RegisterRight(
                 detailZh: $"无法登记该矿业权：{string.Concat(errorsZh.Values)}");
         }
 
-        if (!await access.CoversAsync(user, authority!.Code, ct))
+        if (!await access.MayDecideAsync(user, authority!.Code, ct))
         {
             throw RefusalException.Forbidden($"Registration authority {authority.Code} is outside your jurisdiction {user.JurisdictionCode}.",
                 $"登记机关 {authority.Code} 不在您的辖区 {user.JurisdictionCode} 范围内。");

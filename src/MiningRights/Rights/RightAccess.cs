@@ -10,10 +10,10 @@ namespace MiningRights.Rights;
 /// county or registration authority), an administrator all. A right outside that is answered as not found, so a
 /// holder cannot even learn that another holder's right exists; every such denial is logged.
 /// </summary>
-public sealed class RightAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, ILogger<RightAccess> logger)
+public sealed class RightAccess(MiningRightsDbContext db, Access access, ILogger<RightAccess> logger)
 {
     public Task<IQueryable<MiningRight>> VisibleAsync(Actor user, CancellationToken ct) =>
-        jurisdictions.VisibleAsync(db, user, db.Rights, holder => r => r.HolderId == holder,
+        access.VisibleAsync(user, db.Rights, holder => r => r.HolderId == holder,
             codes => r => codes.Contains(r.LocationCountyCode) || codes.Contains(r.AuthorityCode), ct);
 
     /// <summary>The right, tracked for change, or a 404 refusal when it does not exist or the user may not see it.</summary>
@@ -32,16 +32,5 @@ public sealed class RightAccess(MiningRightsDbContext db, JurisdictionDirectory 
         }
 
         return right;
-    }
-
-    /// <summary>Whether an officer's jurisdiction covers a jurisdiction code (administrators: always).</summary>
-    public async Task<bool> CoversAsync(Actor user, string code, CancellationToken ct)
-    {
-        if (user.IsAdmin)
-        {
-            return true;
-        }
-
-        return user.JurisdictionCode is { } root && (await jurisdictions.TreeAsync(db, ct)).Contains(root, code);
     }
 }

@@ -11,7 +11,7 @@ namespace MiningRights.Rights;
 /// expiry, in licence-number order a page at a time. Every filter is a condition on an indexed column of the rights
 /// table (licence number, holder, county, expiry), and only the page's rows are read with their holder and county.
 /// </summary>
-public sealed class RightSearch(MiningRightsDbContext db, RightAccess access, JurisdictionDirectory jurisdictions, TimeProvider time)
+public sealed class RightSearch(MiningRightsDbContext db, RightAccess access, Access places, JurisdictionDirectory jurisdictions, TimeProvider time)
 {
     public const int MaxText = 100;
 
@@ -120,14 +120,8 @@ public sealed class RightSearch(MiningRightsDbContext db, RightAccess access, Ju
     /// <summary>The places the reader works in (its jurisdiction and everything below it; an administrator every one), in code order.</summary>
     public async Task<IReadOnlyList<Jurisdiction>> PlacesAsync(Actor user, CancellationToken ct)
     {
-        var all = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Code).ToListAsync(ct);
-        if (user.IsAdmin)
-        {
-            return all;
-        }
-
-        var tree = await jurisdictions.TreeAsync(db, ct);
-        return user.IsOfficer && user.JurisdictionCode is { } root ? all.Where(j => tree.Contains(root, j.Code)).ToList() : [];
+        var seen = await places.VisibleAsync(user, db.Jurisdictions.AsNoTracking(), heldBy: null, codes => j => codes.Contains(j.Code), ct);
+        return await seen.OrderBy(j => j.Code).ToListAsync(ct);
     }
 
     /// <summary>The rows of a page of rights, with one query for their holders and one for their counties.</summary>

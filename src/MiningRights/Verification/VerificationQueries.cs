@@ -13,7 +13,7 @@ namespace MiningRights.Verification;
 /// county or above and of the authority its result goes to. Anything else, a county officer of another county
 /// included, is not found.
 /// </summary>
-public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDirectory jurisdictions, WorkflowRegistry registry)
+public sealed class VerificationQueries(MiningRightsDbContext db, Access access, WorkflowRegistry registry)
 {
     public async Task<IReadOnlyList<BatchView>> BatchesAsync(Actor user, string? quarter, CancellationToken ct)
     {
@@ -46,10 +46,10 @@ public sealed class VerificationQueries(MiningRightsDbContext db, JurisdictionDi
 
     // Verification is the authorities' own work: no holder sees it.
     private Task<IQueryable<VerificationBatch>> VisibleBatchesAsync(Actor user, CancellationToken ct) =>
-        jurisdictions.VisibleAsync(db, user, db.VerificationBatches, heldBy: null, codes => b => codes.Contains(b.AuthorityCode), ct);
+        access.VisibleAsync(user, db.VerificationBatches, heldBy: null, codes => b => codes.Contains(b.AuthorityCode), ct);
 
     private Task<IQueryable<VerificationTask>> VisibleTasksAsync(Actor user, CancellationToken ct) =>
-        jurisdictions.VisibleAsync(db, user, db.VerificationTasks, heldBy: null, codes => t => codes.Contains(t.CountyCode) || codes.Contains(t.ReportsTo), ct);
+        access.VisibleAsync(user, db.VerificationTasks, heldBy: null, codes => t => codes.Contains(t.CountyCode) || codes.Contains(t.ReportsTo), ct);
 
     private async Task<List<BatchView>> ViewsAsync(IReadOnlyList<VerificationBatch> batches, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using MiningRights.Accounts;
 using MiningRights.Data;
-using MiningRights.Rights;
 
 namespace MiningRights.Workflows;
 
@@ -10,49 +9,14 @@ namespace MiningRights.Workflows;
 /// only on subjects whose registration authority is its own jurisdiction or lies below it (a county officer sees a
 /// province-registered right but may not decide on it); inspectors and holders act on what they see.
 /// </summary>
-public sealed class InstanceAccess(MiningRightsDbContext db, JurisdictionDirectory jurisdictions)
+public sealed class InstanceAccess(MiningRightsDbContext db, Access access)
 {
-    public async Task<IQueryable<WorkflowInstance>> VisibleAsync(Actor actor, CancellationToken ct)
-    {
-        if (actor.IsInRole(Roles.Admin) || actor.IsSystem)
-        {
-            return db.WorkflowInstances;
-        }
+    public Task<IQueryable<WorkflowInstance>> VisibleAsync(Actor actor, CancellationToken ct) =>
+        access.VisibleAsync(actor, db.WorkflowInstances, holder => i => i.HolderId == holder,
+            codes => i => codes.Contains(i.JurisdictionCode) || codes.Contains(i.AuthorityCode), ct);
 
-        if (actor.IsInRole(Roles.Holder))
-        {
-            return actor.HolderId is { } holder ? db.WorkflowInstances.Where(i => i.HolderId == holder) : db.WorkflowInstances.Where(_ => false);
-        }
-
-        if ((actor.IsInRole(Roles.Authority) || actor.IsInRole(Roles.Inspector)) && actor.JurisdictionCode is { } root)
-        {
-            var codes = (await jurisdictions.TreeAsync(db, ct)).Subtree(root).ToList();
-            return db.WorkflowInstances.Where(i => codes.Contains(i.JurisdictionCode) || codes.Contains(i.AuthorityCode));
-        }
-
-        return db.WorkflowInstances.Where(_ => false);
-    }
-
-    public async Task<bool> SeesAsync(Actor actor, WorkflowInstance instance, CancellationToken ct)
-    {
-        if (actor.IsInRole(Roles.Admin) || actor.IsSystem)
-        {
-            return true;
-        }
-
-        if (actor.IsInRole(Roles.Holder) && actor.HolderId is { } holder && instance.HolderId == holder)
-        {
-            return true;
-        }
-
-        if ((actor.IsInRole(Roles.Authority) || actor.IsInRole(Roles.Inspector)) && actor.JurisdictionCode is { } root)
-        {
-            var tree = await jurisdictions.TreeAsync(db, ct);
-            return tree.Contains(root, instance.JurisdictionCode) || tree.Contains(root, instance.AuthorityCode);
-        }
-
-        return false;
-    }
+    public Task<bool> SeesAsync(Actor actor, WorkflowInstance instance, CancellationToken ct) =>
+        access.SeesAsync(actor, instance.HolderId, [instance.JurisdictionCode, instance.AuthorityCode], ct);
 
     /// <summary>
     /// Whether <paramref name="actor"/>, in one of <paramref name="roles"/>, may act on the instance (it must already see
@@ -71,8 +35,7 @@ public sealed class InstanceAccess(MiningRightsDbContext db, JurisdictionDirecto
                 case Roles.Holder:
                 case Roles.Inspector:
                     return true;
-                case Roles.Authority when actor.JurisdictionCode is { } root
-                    && (await jurisdictions.TreeAsync(db, ct)).Contains(root, place):
+                case Roles.Authority when await access.MayDecideAsync(actor, place, ct):
                     return true;
             }
         }
