@@ -1,6 +1,10 @@
 using MiningRights;
+using MiningRights.Web.ApiDocumentation;
 using MiningRights.Web.Apis;
+using MiningRights.Web.Commands;
+using MiningRights.Web.Demo;
 using MiningRights.Web.Hosting;
+using MiningRights.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.Paging;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
 
 namespace MiningRights.Web.Apis;
 
