@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Reflection;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using MiningRights.Workflows;
@@ -20,8 +16,6 @@ namespace MiningRights.Web.ApiDocumentation;
 /// </summary>
 public static class OpenApiSetup
 {
-    private const string ProblemSchema = "ProblemDetails";
-
     /// <summary>
     /// Describes the endpoint's body as a <c>multipart/form-data</c> form that the handler reads itself: a file in
     /// <paramref name="fileField"/> and the values the workflows' <paramref name="signal"/> declares, read from the loaded
@@ -103,7 +97,7 @@ public static class OpenApiSetup
                 }
                 else if (type == typeof(ProblemDetails))
                 {
-                    DescribeProblemMembers(schema);
+                    ProblemResponses.DescribeMembers(schema);
                 }
 
                 return Task.CompletedTask;
@@ -114,14 +108,14 @@ public static class OpenApiSetup
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 if (metadata.OfType<SignalForm>().FirstOrDefault() is { } form)
                 {
-                    operation.RequestBody = FormBody(form, context.ApplicationServices.GetRequiredService<WorkflowRegistry>());
+                    operation.RequestBody = FormBodies.Signal(form, context.ApplicationServices.GetRequiredService<WorkflowRegistry>());
                 }
                 else if (metadata.OfType<JsonOrForm>().FirstOrDefault() is { } either)
                 {
-                    operation.RequestBody = JsonOrFormBody(either, await context.GetOrCreateSchemaAsync(either.JsonBody, null, ct));
+                    operation.RequestBody = FormBodies.JsonOrForm(either, await context.GetOrCreateSchemaAsync(either.JsonBody, null, ct));
                 }
             });
-            options.AddOperationTransformer(DescribeProblemsAsync);
+            options.AddOperationTransformer(ProblemResponses.DescribeAsync);
         });
 
     /// <summary>
@@ -164,174 +158,6 @@ public static class OpenApiSetup
         }
 
         return $"{description.HttpMethod}_{description.RelativePath}".Replace('/', '_').Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// The members the service's problems carry besides RFC 7807's own (<see cref="ProblemExceptionHandler"/> and the
-    /// <c>AddProblemDetails</c> customisation). The serializer's schema says "no other members" because it does not see
-    /// <see cref="ProblemDetails.Extensions"/>; RFC 7807 allows extensions, so others are not forbidden either.
-    /// </summary>
-    private static void DescribeProblemMembers(OpenApiSchema schema)
-    {
-        schema.AdditionalPropertiesAllowed = true;
-        schema.AdditionalProperties = null;
-        schema.Properties ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        schema.Properties["traceId"] = Text("The id the request is logged under.");
-        schema.Properties["errors"] = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Description = "What is wrong with each field, by the field's name.",
-            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
-        };
-        schema.Properties["ruleId"] = Text("The rule a refusal is made under, e.g. GS-9d.");
-        schema.Properties["ruleSource"] = Text("Where that rule is written.");
-        schema.Properties["ruleSourceZh"] = Text("Where that rule is written, in Chinese.");
-        schema.Properties["detailZh"] = Text("The reason in Simplified Chinese (detail is the English).");
-
-        static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
-    }
-
-    /// <summary>
-    /// The form: the file, and each value a loaded workflow's signal declares, with that workflow's type and limits. A
-    /// value the right's own workflow does not declare is refused by the runtime, so no other fields are allowed.
-    /// </summary>
-    private static OpenApiRequestBody FormBody(SignalForm form, WorkflowRegistry registry)
-    {
-        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
-        {
-            [form.FileField] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
-        };
-        var declared = registry.Definitions.Select(d => d.Definition)
-            .Where(d => d.Signals.ContainsKey(form.Signal))
-            .OrderBy(d => d.Id, StringComparer.Ordinal).ThenByDescending(d => d.Version)
-            .SelectMany(d => d.Signals[form.Signal].Inputs.Select(i => (Workflow: d.Id, Name: i.Key, Input: i.Value)));
-        foreach (var values in declared.GroupBy(d => d.Name, StringComparer.Ordinal))
-        {
-            var input = values.First().Input;
-            var schema = InputSchema(input);
-            var workflows = string.Join(", ", values.Select(v => v.Workflow).Distinct(StringComparer.Ordinal));
-            schema.Description = $"{input.Label.En} ({input.Label.Zh}). Declared by workflow {workflows}"
-                + (values.Any(v => v.Input.Required) ? ", which requires it" : string.Empty)
-                + "; refused for a right whose workflow does not declare it.";
-            properties[values.Key] = schema;
-        }
-
-        return new OpenApiRequestBody
-        {
-            Required = true,
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["multipart/form-data"] = new()
-                {
-                    Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Object,
-                        Properties = properties,
-                        Required = new HashSet<string>(StringComparer.Ordinal) { form.FileField },
-                        AdditionalPropertiesAllowed = false,
-                    },
-                },
-            },
-        };
-    }
-
-    private static OpenApiRequestBody JsonOrFormBody(JsonOrForm body, OpenApiSchema json)
-    {
-        var files = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Array,
-            Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
-            Description = "Evidence files: PDF, Word, OFD, ZIP, JPEG or PNG, each checked against its content; where the request's workflow takes them.",
-        };
-        var form = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal) };
-        if (body.ValuesAsFields)
-        {
-            form.Properties["note"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 2000 };
-            form.AdditionalPropertiesAllowed = true;
-            form.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Each value the signal declares, by its name (see the workflow definition)." };
-        }
-        else
-        {
-            foreach (var (name, property) in json.Properties ?? new Dictionary<string, IOpenApiSchema>())
-            {
-                form.Properties[name] = property;
-            }
-
-            form.AdditionalPropertiesAllowed = false;
-        }
-
-        form.Properties[SignalInputs.FilesField] = files;
-        return new OpenApiRequestBody
-        {
-            Required = false,
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new() { Schema = json },
-                ["multipart/form-data"] = new() { Schema = form },
-            },
-        };
-    }
-
-    private static OpenApiSchema InputSchema(SignalInput input) => input.Type switch
-    {
-        "date" => new() { Type = JsonSchemaType.String, Format = "date" },
-        "integer" => new() { Type = JsonSchemaType.Integer, Minimum = Number(input.Min), Maximum = Number(input.Max) },
-        "decimal" => new() { Type = JsonSchemaType.Number, Minimum = Number(input.Min), Maximum = Number(input.Max) },
-        "choice" => new() { Type = JsonSchemaType.String, Enum = input.Values.Select(v => (JsonNode)JsonValue.Create(v)).ToList() },
-        _ => new() { Type = JsonSchemaType.String, MaxLength = input.MaxLength ?? SignalInputs.DefaultMaxLength },
-    };
-
-    private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The problems an operation can answer with, as <c>application/problem+json</c>: 400 always (unreadable input); 401
-    /// and 403 unless it is open to everyone; 404 where it addresses an item; 409 and 422 for changes a signed-in user
-    /// makes (a lost race, a rule's refusal). What an endpoint declares itself (sign-in's 401) is kept.
-    /// </summary>
-    private static async Task DescribeProblemsAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        var document = context.Document!;
-        document.Components ??= new OpenApiComponents();
-        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        if (!document.Components.Schemas.ContainsKey(ProblemSchema))
-        {
-            document.Components.Schemas[ProblemSchema] = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, ct);
-        }
-
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        var open = metadata.OfType<IAllowAnonymous>().Any();
-        var change = !open && context.Description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE";
-        var item = context.Description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
-        var statuses = new List<(int Status, string Description)> { (400, "The request could not be read or a field is invalid.") };
-        if (!open)
-        {
-            statuses.Add((401, "Not signed in."));
-            statuses.Add((403, "The role or jurisdiction may not do this."));
-        }
-
-        if (item)
-        {
-            statuses.Add((404, "No such item, or not yours to see."));
-        }
-
-        if (change)
-        {
-            statuses.Add((409, "Another change to the same item was committed first; nothing was saved."));
-            statuses.Add((422, "Refused by a rule (the problem names the rule and its source)."));
-        }
-
-        operation.Responses ??= new OpenApiResponses();
-        foreach (var (status, description) in statuses)
-        {
-            operation.Responses.TryAdd(status.ToString(CultureInfo.InvariantCulture), new OpenApiResponse
-            {
-                Description = description,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
-                },
-            });
-        }
     }
 
     /// <summary>Endpoint metadata: a multipart body the handler reads itself, the file and a signal's declared values.</summary>
