@@ -1,7 +1,10 @@
 using MiningRights.Composition;
+using MiningRights.Web.ApiDocumentation;
 using MiningRights.Web.Apis;
+using MiningRights.Web.Commands;
+using MiningRights.Web.Demo;
 using MiningRights.Web.Hosting;
-using MiningRights;
+using MiningRights.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 

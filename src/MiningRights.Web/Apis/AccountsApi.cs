@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
 
 namespace MiningRights.Web.Apis;
 

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Web.ApiDocumentation;
 using MiningRights.Web.Hosting;
+using MiningRights.Web.Security;
 
 namespace MiningRights.Web.Apis;
 

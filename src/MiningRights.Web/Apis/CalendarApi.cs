@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Calendar;
+using MiningRights.Web.ApiDocumentation;
 using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Apis;
@@ -34,7 +35,8 @@ public static class CalendarApi
     public static async Task<Ok<FeedAddress>> RotateAsync(DeadlineFeed feed, HttpContext context, CancellationToken ct) =>
         TypedResults.Ok(Address(context, await feed.RotateAsync(context.Current().HolderId!.Value, ct)));
 
-    public static FeedAddress Address(HttpContext context, string token) => new(new Uri(Site(context), $"/calendar/{token}.ics").ToString());
+    private static FeedAddress Address(HttpContext context, string token) =>
+        new(context.RequestServices.GetRequiredService<PublicAddress>().CalendarFeed(context.Request, token).ToString());
 
     private static Uri Site(HttpContext context) => context.RequestServices.GetRequiredService<PublicAddress>().Site(context.Request);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Cases;
 using MiningRights.Paging;
+using MiningRights.Web.Requests;
 
 namespace MiningRights.Web.Apis;
 

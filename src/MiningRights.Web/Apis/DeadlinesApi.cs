@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.Paging;
+using MiningRights.Web.ApiDocumentation;
 using MiningRights.Web.Hosting;
 using MiningRights.Workflows;
 

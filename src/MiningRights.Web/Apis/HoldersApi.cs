@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Data;
 using MiningRights.Rights;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
 
 namespace MiningRights.Web.Apis;
 

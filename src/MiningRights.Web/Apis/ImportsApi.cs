@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Imports;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
+using MiningRights.Web.Requests;
 
 namespace MiningRights.Web.Apis;
 

@@ -3,7 +3,8 @@ using MiningRights.Accounts;
 using MiningRights.Listing;
 using MiningRights.Paging;
 using MiningRights.Rights;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
+using MiningRights.Web.Requests;
 
 namespace MiningRights.Web.Apis;
 

@@ -6,7 +6,8 @@ using MiningRights.Licensing;
 using MiningRights.Plans;
 using MiningRights.Rights;
 using MiningRights.Storage;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
+using MiningRights.Web.Requests;
 
 namespace MiningRights.Web.Apis;
 

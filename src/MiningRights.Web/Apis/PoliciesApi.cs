@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Policies;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
 
 namespace MiningRights.Web.Apis;
 

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
 using MiningRights.Paging;
 using MiningRights.Rights;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
+using MiningRights.Web.Requests;
 
 namespace MiningRights.Web.Apis;
 

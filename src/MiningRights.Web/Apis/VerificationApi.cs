@@ -4,7 +4,7 @@ using MiningRights.Data;
 using MiningRights.Paging;
 using MiningRights.Rights;
 using MiningRights.Verification;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
 
 namespace MiningRights.Web.Apis;
 

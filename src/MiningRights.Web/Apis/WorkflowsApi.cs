@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.ApiDocumentation;
+using MiningRights.Web.Requests;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Apis;

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using MiningRights.Storage;
+using MiningRights.Web.ApiDocumentation;
+using MiningRights.Web.Errors;
+using MiningRights.Web.Security;
 
 namespace MiningRights.Web.Hosting;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hangfire;
 using Hangfire.Dashboard;
 using MiningRights.Accounts;
+using MiningRights.Web.Localization;
 
 namespace MiningRights.Web.Hosting;
 

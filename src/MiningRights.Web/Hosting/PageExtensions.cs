@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using MiningRights.Web.Errors;
+using MiningRights.Web.Localization;
 
 namespace MiningRights.Web.Hosting;
 

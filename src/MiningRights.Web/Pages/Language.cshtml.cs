@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
 
 namespace MiningRights.Web.Pages;
 

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Web.Localization;
 
 namespace MiningRights.Web.Pages;
 
 /// <summary>Changes the reader's own password through the use case the API calls; every older session and token ends, so the reader signs in again.</summary>
-public sealed class PasswordModel(ChangePassword change, SignInManager<ApplicationUser> signIn, Hosting.Ui ui) : PageModel
+public sealed class PasswordModel(ChangePassword change, SignInManager<ApplicationUser> signIn, Ui ui) : PageModel
 {
     public string? Message { get; private set; }
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
+using MiningRights.Web.Security;
 
 namespace MiningRights.Web.Pages;
 

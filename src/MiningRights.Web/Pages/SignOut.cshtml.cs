@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Security;
 
 namespace MiningRights.Web.Pages;
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Data;
 using MiningRights.Notifications;
+using MiningRights.Web.ApiDocumentation;
 using MiningRights.Web.Hosting;
 using MiningRights.Workflows;
 

@@ -8,7 +8,9 @@ using MiningRights.Paging;
 using MiningRights.Rights;
 using MiningRights.Scheduling;
 using MiningRights.Web.Apis;
+using MiningRights.Web.Demo;
 using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Admin;
@@ -28,7 +30,7 @@ public sealed class IndexModel(DeadlineQueries deadlines, NotificationQueries no
 
     public IReadOnlyList<AccountQueries.AccountView> Accounts { get; private set; } = [];
 
-    public AdminApi.ClockView Clock { get; private set; } = null!;
+    public ClockView Clock { get; private set; } = null!;
 
     /// <summary>Every jurisdiction, for an officer account's scope (chosen by name) and to name each account's scope.</summary>
     public IReadOnlyList<Jurisdiction> Places { get; private set; } = [];
@@ -105,7 +107,7 @@ public sealed class IndexModel(DeadlineQueries deadlines, NotificationQueries no
         }, "created", ct);
 
     public Task<IActionResult> OnPostClockAsync(int? advanceDays, [FromServices] MoveDemoClock move, CancellationToken ct) =>
-        ActAsync(() => move.HandleAsync(new AdminApi.ClockMove(advanceDays, null), Actor.From(User), ct), "clock", ct);
+        ActAsync(() => move.HandleAsync(new ClockMove(advanceDays, null), Actor.From(User), ct), "clock", ct);
 
     private async Task<IActionResult> ActAsync(Func<Task> act, string done, CancellationToken ct)
     {
@@ -130,7 +132,7 @@ public sealed class IndexModel(DeadlineQueries deadlines, NotificationQueries no
         Parked = await deadlines.ParkedAsync(ct);
         Dead = (await notices.ListAsync(user, NotificationStatus.Dead, null, PageRequest.From(null, null), ct)).Items;
         Accounts = await accounts.ListAsync(ct);
-        Clock = AdminApi.View(time, environment);
+        Clock = ClockView.Of(time, environment);
         Places = await places.PlacesAsync(user, ct);
         HolderNames = await holders.NamesAsync(Accounts.Where(a => a.HolderId is not null).Select(a => a.HolderId!.Value).ToList(), ct);
         ReaderId = user.Id;

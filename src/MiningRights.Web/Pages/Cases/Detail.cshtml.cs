@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
 using MiningRights.Cases;
 using MiningRights.Storage;
+using MiningRights.Web.Localization;
 using MiningRights.Web.Pages.Shared;
 using MiningRights.Workflows;
 
@@ -13,7 +14,7 @@ namespace MiningRights.Web.Pages.Cases;
 /// the case's workflow takes now (findings, a rectification order, a disposition), sent through the use case the API
 /// calls. Not found alike for a case that does not exist or is not the reader's to see.
 /// </summary>
-public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, MiningRights.Decisions.DecisionQueries decisions, Hosting.Ui ui) : PageModel
+public sealed class DetailModel(CaseQueries cases, WorkflowRegistry registry, MiningRights.Decisions.DecisionQueries decisions, Ui ui) : PageModel
 {
     public CaseDetail Case { get; private set; } = null!;
 

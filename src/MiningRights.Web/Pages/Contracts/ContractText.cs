@@ -1,6 +1,6 @@
 using System.Globalization;
 using MiningRights.Contracts;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Errors;
 
 namespace MiningRights.Web.Pages.Contracts;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MiningRights.Accounts;
 using MiningRights.Contracts;
+using MiningRights.Web.Localization;
 using MiningRights.Web.Pages.Shared;
 
 namespace MiningRights.Web.Pages.Contracts;
@@ -12,7 +13,7 @@ namespace MiningRights.Web.Pages.Contracts;
 /// registration) and an amendment recorded, through the use cases the API calls.
 /// </summary>
 [Authorize(Roles = Roles.Authority)]
-public sealed class DetailModel(ContractQueries contracts, Hosting.Ui ui) : OfficeFormPage
+public sealed class DetailModel(ContractQueries contracts, Ui ui) : OfficeFormPage
 {
     public ContractView Contract { get; private set; } = null!;
 

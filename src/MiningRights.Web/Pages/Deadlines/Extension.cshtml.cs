@@ -5,6 +5,7 @@ using MiningRights.Accounts;
 using MiningRights.Deadlines;
 using MiningRights.Policies;
 using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Deadlines;

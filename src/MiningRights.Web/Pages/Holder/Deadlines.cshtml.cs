@@ -7,12 +7,13 @@ using MiningRights.Deadlines;
 using MiningRights.Paging;
 using MiningRights.Time;
 using MiningRights.Web.Apis;
+using MiningRights.Web.Hosting;
 
 namespace MiningRights.Web.Pages.Holder;
 
 /// <summary>The holder's deadlines, from the same query as <c>GET /api/deadlines</c>, and the address of its calendar feed.</summary>
 [Authorize(Roles = Roles.Holder)]
-public sealed class DeadlinesModel(DeadlineQueries deadlines, DeadlineFeed feed, TimeProvider time) : PageModel
+public sealed class DeadlinesModel(DeadlineQueries deadlines, DeadlineFeed feed, PublicAddress address, TimeProvider time) : PageModel
 {
     /// <summary>The first day of the month the calendar shows (this month unless <c>?month=yyyy-MM</c> says otherwise).</summary>
     public DateOnly Month { get; private set; }
@@ -51,7 +52,7 @@ public sealed class DeadlinesModel(DeadlineQueries deadlines, DeadlineFeed feed,
         ByDay = (await deadlines.DueBetweenAsync(user, weeks[0].First(), weeks[^1].Last(), ct)).ToLookup(d => d.DueOn);
         var page = await deadlines.ListAsync(user, null, PageRequest.From(cursor, PageSize), ct);
         (Deadlines, Next) = (page.Items, page.Next);
-        FeedUrl = CalendarApi.Address(HttpContext, await feed.TokenAsync(user.HolderId!.Value, ct)).Url;
+        FeedUrl = address.CalendarFeed(Request, await feed.TokenAsync(user.HolderId!.Value, ct)).ToString();
     }
 
     /// <summary>A new feed address: the old one stops working (a leaked address is ended this way).</summary>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
 using MiningRights.Paging;
 using MiningRights.Rights;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
 
 namespace MiningRights.Web.Pages.Holders;
 

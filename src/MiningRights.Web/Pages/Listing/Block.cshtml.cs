@@ -4,6 +4,7 @@ using MiningRights.Accounts;
 using MiningRights.Contracts;
 using MiningRights.Listing;
 using MiningRights.Rights;
+using MiningRights.Web.Localization;
 using MiningRights.Web.Pages.Contracts;
 using MiningRights.Web.Pages.Shared;
 using MiningRights.Workflows;
@@ -17,7 +18,7 @@ namespace MiningRights.Web.Pages.Listing;
 /// form carries the id of the step it takes (<c>#transact</c>, <c>#signContract</c>, …), the work queue's links go there.
 /// </summary>
 [Authorize(Roles = Roles.Authority)]
-public sealed class BlockModel(ListingQueries listing, ListingChoices choices, InstanceQueries instances, WorkflowRegistry registry, MiningRights.Decisions.DecisionQueries decisions, Hosting.Ui ui) : OfficeFormPage
+public sealed class BlockModel(ListingQueries listing, ListingChoices choices, InstanceQueries instances, WorkflowRegistry registry, MiningRights.Decisions.DecisionQueries decisions, Ui ui) : OfficeFormPage
 {
     public BlockView Block { get; private set; } = null!;
 

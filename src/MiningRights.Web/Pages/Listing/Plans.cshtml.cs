@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MiningRights.Accounts;
 using MiningRights.Listing;
+using MiningRights.Web.Localization;
 using MiningRights.Web.Pages.Shared;
 
 namespace MiningRights.Web.Pages.Listing;
 
 /// <summary>The annual transfer plans of the authority's jurisdiction with their quotas, and a plan set (CreateTransferPlan, as <c>POST /api/transfer-plans</c>).</summary>
 [Authorize(Roles = Roles.Authority)]
-public sealed class PlansModel(ListingQueries listing, ListingChoices choices, Hosting.Ui ui, TimeProvider time) : OfficeFormPage
+public sealed class PlansModel(ListingQueries listing, ListingChoices choices, Ui ui, TimeProvider time) : OfficeFormPage
 {
     public const string Form = "Set";
 

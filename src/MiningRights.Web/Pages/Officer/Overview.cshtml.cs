@@ -7,7 +7,8 @@ using MiningRights.Accounts;
 using MiningRights.Cases;
 using MiningRights.Overview;
 using MiningRights.Rights;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
+using MiningRights.Web.Security;
 
 namespace MiningRights.Web.Pages.Officer;
 

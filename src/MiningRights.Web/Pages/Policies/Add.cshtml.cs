@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
 using MiningRights.Policies;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
 
 namespace MiningRights.Web.Pages.Policies;
 

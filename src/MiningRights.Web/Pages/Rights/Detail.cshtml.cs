@@ -5,8 +5,9 @@ using MiningRights.Contracts;
 using MiningRights.Plans;
 using MiningRights.Rights;
 using MiningRights.Storage;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
 using MiningRights.Web.Pages.Shared;
+using MiningRights.Web.Requests;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Rights;
@@ -116,7 +117,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
 
     /// <summary>The holder claims force majeure or a justified reason for duties, with evidence files (ClaimRelief, read from the form as the API reads it).</summary>
     public async Task<IActionResult> OnPostClaimAsync(Guid id, [FromServices] ClaimRelief claim, CancellationToken ct) =>
-        await ActAsync(id, () => claim.HandleAsync(id, Apis.ContractsApi.ClaimFromForm(Request.Form, "__RequestVerificationToken"),
+        await ActAsync(id, () => claim.HandleAsync(id, ReliefClaimForm.Read(Request.Form, "__RequestVerificationToken"),
             RequestBodies.Files(Request.Form, SignalInputs.FilesField), Actor.From(User), ct), "claimed", ct);
 
     private async Task<Guid> ContractIdAsync(Guid rightId, CancellationToken ct) =>

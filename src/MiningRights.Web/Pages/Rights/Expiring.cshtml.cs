@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
 using MiningRights.Paging;
 using MiningRights.Renewals;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
 
 namespace MiningRights.Web.Pages.Rights;
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
 using MiningRights.Paging;
 using MiningRights.Rights;
-using MiningRights.Web.Apis;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
+using MiningRights.Web.Requests;
 
 namespace MiningRights.Web.Pages.Rights;
 

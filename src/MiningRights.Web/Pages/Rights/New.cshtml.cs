@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
 using MiningRights.Licensing;
 using MiningRights.Rights;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
 using MiningRights.Web.Pages.Shared;
 using MiningRights.Workflows;
 

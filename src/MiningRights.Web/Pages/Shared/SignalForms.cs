@@ -1,6 +1,8 @@
 using MiningRights.Accounts;
 using MiningRights.Decisions;
 using MiningRights.Policies;
+using MiningRights.Web.Localization;
+using MiningRights.Web.Requests;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Shared;
@@ -97,14 +99,14 @@ public sealed record SignalForms(Guid InstanceId, IReadOnlyList<(string Name, Si
         (await send.DefinitionAsync(instanceId, signal, ct))?.Decision is not null;
 
     /// <summary>The confirmation of a step taken, named by the fixed word the page's redirect puts in the address (never text from it).</summary>
-    public static string? Done(HttpRequest request, Hosting.Ui ui) =>
+    public static string? Done(HttpRequest request, Ui ui) =>
         request.Query["done"] == "signal" ? ui.T("已办理，办理记录已更新。", "Done; the journal shows the step.") : null;
 
     /// <summary>The fields of a posted signal form: its values, without the form's own fields, and its files.</summary>
     private static (Dictionary<string, string?> Values, IReadOnlyList<Storage.Upload> Files) Read(HttpRequest request)
     {
         // A file input left empty arrives as a text field of its name: it is no value.
-        var values = Hosting.RequestBodies.Fields(request.Form, "__RequestVerificationToken", "instanceId", "signal", SignalInputs.FilesField);
-        return (values, Hosting.RequestBodies.Files(request.Form, SignalInputs.FilesField));
+        var values = RequestBodies.Fields(request.Form, "__RequestVerificationToken", "instanceId", "signal", SignalInputs.FilesField);
+        return (values, RequestBodies.Files(request.Form, SignalInputs.FilesField));
     }
 }

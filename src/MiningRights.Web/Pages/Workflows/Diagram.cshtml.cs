@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
+using MiningRights.Web.Security;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Workflows;

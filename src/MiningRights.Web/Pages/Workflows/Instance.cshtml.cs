@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiningRights.Accounts;
-using MiningRights.Web.Hosting;
+using MiningRights.Web.Localization;
 using MiningRights.Web.Pages.Shared;
+using MiningRights.Web.Security;
 using MiningRights.Workflows;
 
 namespace MiningRights.Web.Pages.Workflows;
