@@ -78,5 +78,4 @@ internal sealed class SentRecords(IOptions<OutboxOptions> options, ILogger logge
             }
         }
     }
-
 }
