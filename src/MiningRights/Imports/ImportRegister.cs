@@ -47,13 +47,13 @@ public sealed class ImportRegister(
         }
 
         var rows = sheet.Lines.Select(ImportRow.Read).ToList();
-        await EnsureCoveredAsync(rows, user, ct);
-        MarkRepeatedNumbers(rows);
+        await ImportFileChecks.EnsureCoveredAsync(rows, user, db, jurisdictions, access, ct);
+        ImportFileChecks.MarkRepeatedNumbers(rows);
 
         var today = Time.ProvinceCalendar.China.DateAt(time.GetUtcNow());
         var taken = new List<ImportedRight>();
         IDbContextTransaction? hold = null;
-        Known? known = null;
+        KnownRegister? known = null;
 
         // A batch is checked against what it read once and saved once: nothing a row does is saved before its checks
         // pass, so a refused row leaves nothing behind. Changes are detected once, before the batch's save, not on every
@@ -72,7 +72,7 @@ public sealed class ImportRegister(
                 }
 
                 var batch = rows.Skip(start).Take(Batch).Where(r => r.Problems.Count == 0).ToList();
-                known = await KnownAsync(batch, dryRun ? known : null, ct);
+                known = await KnownRegister.ReadAsync(db, batch, dryRun ? known : null, ct);
                 foreach (var row in batch)
                 {
                     try
@@ -133,45 +133,10 @@ public sealed class ImportRegister(
     }
 
     /// <summary>
-    /// What a batch's rows are checked against, read in two queries: their holders and the rights registered under their
-    /// numbers. A dry run passes what the batches before it would have registered (<paramref name="carried"/>): a holder
-    /// or right met there stays as that batch left it.
-    /// </summary>
-    private async Task<Known> KnownAsync(List<ImportRow> batch, Known? carried, CancellationToken ct)
-    {
-        var codes = batch.Select(r => r.CreditCode).OfType<string>().Distinct().ToList();
-        var numbers = batch.Select(r => r.LicenseNumber).OfType<string>().Distinct().ToList();
-        var holders = await db.Holders.Where(h => codes.Contains(h.CreditCode)).ToDictionaryAsync(h => h.CreditCode, StringComparer.Ordinal, ct);
-        var rights = await db.Rights.Where(r => numbers.Contains(r.LicenseNumber)).ToDictionaryAsync(r => r.LicenseNumber, StringComparer.Ordinal, ct);
-        if (carried is null)
-        {
-            return new Known(holders, rights, new RegistrationBatch(holders.Values, rights.Keys));
-        }
-
-        foreach (var (code, holder) in holders)
-        {
-            if (carried.Holders.TryAdd(code, holder))
-            {
-                carried.Batch.Knows(holder);
-            }
-        }
-
-        foreach (var (number, right) in rights)
-        {
-            if (carried.Rights.TryAdd(number, right))
-            {
-                carried.Batch.Knows(right);
-            }
-        }
-
-        return carried;
-    }
-
-    /// <summary>
     /// One row: a new right registered (with its holder if new), or the registered one updated or left as it is. Every
     /// check comes before the first change, so that a refusal leaves the batch's unit of work as it found it.
     /// </summary>
-    private async Task<(ImportOutcome Outcome, Guid RightId)> ImportAsync(ImportRow row, Known known, Actor user, DateOnly today, CancellationToken ct)
+    private async Task<(ImportOutcome Outcome, Guid RightId)> ImportAsync(ImportRow row, KnownRegister known, Actor user, DateOnly today, CancellationToken ct)
     {
         var holder = row.CreditCode is { } code ? known.Holders.GetValueOrDefault(code) : null;
         var right = row.LicenseNumber is { } number ? known.Rights.GetValueOrDefault(number) : null;
@@ -201,7 +166,7 @@ public sealed class ImportRegister(
             }
             else
             {
-                UpdateHolder(holder!, row.Holder, user);
+                RegisteredHolder.Update(holder!, row.Holder, user, db, time);
             }
 
             known.Rights[registered.LicenseNumber] = registered;
@@ -214,96 +179,7 @@ public sealed class ImportRegister(
             throw invalid;
         }
 
-        var changed = RegisteredRight.Update(right, row, user, db, time) | UpdateHolder(holder!, row.Holder, user);
+        var changed = RegisteredRight.Update(right, row, user, db, time) | RegisteredHolder.Update(holder!, row.Holder, user, db, time);
         return (changed ? ImportOutcome.Updated : ImportOutcome.Unchanged, right.Id);
-    }
-
-    /// <summary>Puts the row's holder fields on a registered holder; answers whether anything changed.</summary>
-    private bool UpdateHolder(Holder holder, RegisterHolder.Request request, Actor user)
-    {
-        if (RegisterHolder.Check(request) is { } refusal)
-        {
-            throw refusal;
-        }
-
-        var contacts = string.Join(';', request.ContactEmails!.Select(e => e.Trim()));
-        var changes = new List<string>();
-        if (holder.NameZh != request.NameZh!.Trim())
-        {
-            holder.NameZh = request.NameZh.Trim();
-            changes.Add("nameZh");
-        }
-
-        if (holder.NameEn != request.NameEn!.Trim())
-        {
-            holder.NameEn = request.NameEn.Trim();
-            changes.Add("nameEn");
-        }
-
-        if (holder.Language != request.Language)
-        {
-            holder.Language = request.Language!;
-            changes.Add("language");
-        }
-
-        if (holder.ContactEmails != contacts)
-        {
-            holder.ContactEmails = contacts;
-            changes.Add("contactEmails");
-        }
-
-        if (changes.Count > 0)
-        {
-            db.AuditEvents.Add(new AuditEvent
-            {
-                AtUtc = time.GetUtcNow().UtcDateTime,
-                Actor = user.Name,
-                Action = "holder.imported",
-                Detail = $"Holder {holder.CreditCode} updated from the imported register: {string.Join(", ", changes)}.",
-            });
-        }
-
-        return changes.Count > 0;
-    }
-
-    /// <summary>
-    /// A file naming a registration authority outside the caller's jurisdiction is refused as a whole (403), as registering
-    /// one of its rights by hand would be; unknown codes are left to each row's registration to report.
-    /// </summary>
-    private async Task EnsureCoveredAsync(List<ImportRow> rows, Actor user, CancellationToken ct)
-    {
-        var tree = await jurisdictions.TreeAsync(db, ct);
-        var outside = new List<string>();
-        foreach (var authority in rows.Select(r => r.Right.AuthorityCode).Distinct().Where(c => tree.Find(c) is not null))
-        {
-            if (!await access.MayDecideAsync(user, authority!, ct))
-            {
-                outside.Add(authority!);
-            }
-        }
-
-        if (outside.Count > 0)
-        {
-            var lines = rows.Where(r => outside.Contains(r.Right.AuthorityCode!)).Select(r => r.Line.Row).Take(20).ToList();
-            throw RefusalException.Forbidden(
-                $"Registration authorities {string.Join(", ", outside)} are outside your jurisdiction {user.JurisdictionCode} (rows {string.Join(", ", lines)}); nothing was imported.",
-                $"登记机关 {string.Join("、", outside)} 不在您的辖区 {user.JurisdictionCode} 范围内（第 {string.Join("、", lines)} 行）；未导入任何数据。");
-        }
-    }
-
-    /// <summary>A batch's holders by credit code and rights by licence number, with those it registers added as it goes.</summary>
-    private sealed record Known(Dictionary<string, Holder> Holders, Dictionary<string, MiningRight> Rights, RegistrationBatch Batch);
-
-    private static void MarkRepeatedNumbers(List<ImportRow> rows)
-    {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in rows.Where(r => r.LicenseNumber is not null))
-        {
-            if (!first.TryAdd(row.LicenseNumber!, row.Line.Row))
-            {
-                row.Problem("licenseNumber", $"Licence number {row.LicenseNumber} is already in row {first[row.LicenseNumber!]} of this file.",
-                    $"许可证号 {row.LicenseNumber} 已在本文件第 {first[row.LicenseNumber!]} 行出现。");
-            }
-        }
     }
 }

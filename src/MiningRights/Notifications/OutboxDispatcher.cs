@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,8 +30,7 @@ public sealed class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger)
 {
-    // Accepted by the mail server, "sent" not yet written: notification id and when it was accepted.
-    private readonly ConcurrentDictionary<Guid, DateTime> _unrecorded = new();
+    private readonly SentRecords _sent = new(options, logger);
 
     public async Task<DeliveryResult> DeliverDueAsync(CancellationToken ct)
     {
@@ -42,17 +40,17 @@ public sealed class OutboxDispatcher(
             throw new InvalidOperationException($"Outbox:DeliveryParallelism must be at least 1, not {parallelism}.");
         }
 
-        var run = new Run();
-        if (!_unrecorded.IsEmpty)
+        var run = new DeliveryRun();
+        if (!_sent.IsEmpty)
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (!await RecordUnrecordedAsync(scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>()))
+            if (!await _sent.RecordHeldAsync(scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>()))
             {
-                return run.Result(_unrecorded.Count);
+                return run.Result(_sent.Count);
             }
         }
 
-        var queue = Channel.CreateBounded<Claim>(new BoundedChannelOptions(parallelism) { SingleWriter = true });
+        var queue = Channel.CreateBounded<ClaimedNotice>(new BoundedChannelOptions(parallelism) { SingleWriter = true });
 
         // A worker that fails outright stops the claiming too, so that it never waits for a worker that is gone.
         using var workerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -82,7 +80,7 @@ public sealed class OutboxDispatcher(
             await Task.WhenAll(workers);
         }
 
-        var result = run.Result(_unrecorded.Count);
+        var result = run.Result(_sent.Count);
         if (result.Sent + result.Retrying + result.Dead > 0)
         {
             logger.LogInformation("Outbox delivery: {Sent} sent, {Retrying} to retry, {Dead} dead, {Unrecorded} sent but not yet recorded",
@@ -92,7 +90,7 @@ public sealed class OutboxDispatcher(
         return result;
     }
 
-    private async Task ClaimDueAsync(ChannelWriter<Claim> queue, Run run, CancellationToken ct)
+    private async Task ClaimDueAsync(ChannelWriter<ClaimedNotice> queue, DeliveryRun run, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
@@ -105,7 +103,7 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            var claimed = await ClaimAsync(db, options.Value.DeliveryParallelism, ct);
+            var claimed = await DueNoticeClaim.ClaimAsync(db, database, time, options, options.Value.DeliveryParallelism, ct);
             if (claimed.Count == 0)
             {
                 return;
@@ -114,7 +112,7 @@ public sealed class OutboxDispatcher(
             foreach (var claim in claimed)
             {
                 // Accepted by the mail server but not yet recorded: never offered again; it is recorded before anything is sent.
-                if (!_unrecorded.ContainsKey(claim.Notification.Id))
+                if (!_sent.Holds(claim.Notification.Id))
                 {
                     await queue.WriteAsync(claim, ct);
                 }
@@ -122,31 +120,8 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>
-    /// Claims up to <paramref name="count"/> due notices, soonest first, in one statement: each one's next attempt moves
-    /// past the claim period and its attempts count up, so no other process takes it meanwhile. Where the provider locks
-    /// claimed rows, rows another process is claiming are skipped instead of waited for.
-    /// </summary>
-    private async Task<List<Claim>> ClaimAsync(MiningRightsDbContext db, int count, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var claimedUntil = now.AddSeconds(options.Value.ClaimSeconds);
-
-        // Sent only in the first half of the claim, so that it cannot lapse in the middle of a send.
-        var sendBefore = now.AddSeconds(options.Value.ClaimSeconds / 2.0);
-        var due = database.SelectForClaim(
-            "\"Id\"", "\"Notifications\"", "\"Status\" = {1} AND \"NextAttemptAtUtc\" <= {2}", "\"NextAttemptAtUtc\"", "{3}", skipLocked: true);
-        var sql = database.UpdateReturningRows(
-            "\"Notifications\"", "\"NextAttemptAtUtc\" = {0}, \"Attempts\" = \"Attempts\" + 1", $"\"Id\" IN ({due})");
-        var claimed = await db.Notifications
-            .FromSqlRaw(sql, claimedUntil, nameof(NotificationStatus.Pending), now, count)
-            .AsNoTracking()
-            .ToListAsync(ct);
-        return claimed.OrderBy(n => n.CreatedAtUtc).Select(n => new Claim(n, n.Attempts, sendBefore)).ToList();
-    }
-
     /// <summary>One worker: one mail session, one database context, one claimed notice after another.</summary>
-    private async Task SendClaimedAsync(ChannelReader<Claim> queue, Run run, CancellationToken ct)
+    private async Task SendClaimedAsync(ChannelReader<ClaimedNotice> queue, DeliveryRun run, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
@@ -163,7 +138,7 @@ public sealed class OutboxDispatcher(
                     continue;
                 }
 
-                if (!await RecordUnrecordedAsync(db))
+                if (!await _sent.RecordHeldAsync(db))
                 {
                     run.Stop();
                     continue;
@@ -182,15 +157,15 @@ public sealed class OutboxDispatcher(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    await RecordFailureAsync(db, claim, ex, run);
+                    await SendFailures.RecordAsync(db, claim, ex, run, time, options, logger);
                     continue;
                 }
 
                 run.CountSent();
                 var sentAtUtc = time.GetUtcNow().UtcDateTime;
-                if (!await TryRecordSentAsync(db, notice.Id, sentAtUtc))
+                if (!await _sent.TryRecordAsync(db, notice.Id, sentAtUtc))
                 {
-                    _unrecorded[notice.Id] = sentAtUtc;
+                    _sent.Hold(notice.Id, sentAtUtc);
                 }
             }
         }
@@ -201,121 +176,5 @@ public sealed class OutboxDispatcher(
                 await session.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>Writes "sent" for every notice still held in memory; false when one still cannot be written.</summary>
-    private async Task<bool> RecordUnrecordedAsync(MiningRightsDbContext db)
-    {
-        if (_unrecorded.IsEmpty)
-        {
-            return true;
-        }
-
-        foreach (var (id, sentAtUtc) in _unrecorded.ToArray())
-        {
-            if (!await TryRecordSentAsync(db, id, sentAtUtc))
-            {
-                logger.LogError("Delivery paused: notice {NotificationId} was accepted by the mail server at {SentAt:o} and 'sent' still cannot be written", id, sentAtUtc);
-                return false;
-            }
-
-            _unrecorded.TryRemove(id, out _);
-            logger.LogInformation("Notice {NotificationId}, accepted by the mail server at {SentAt:o}, is now recorded as sent", id, sentAtUtc);
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// Records a notice the server has accepted; a few quick attempts, because the message is out and only the record
-    /// is missing. Not cancellable: a shutdown must not leave an accepted notice unrecorded.
-    /// </summary>
-    private async Task<bool> TryRecordSentAsync(MiningRightsDbContext db, Guid id, DateTime sentAtUtc)
-    {
-        var attempts = Math.Max(1, options.Value.SentRecordAttempts);
-        var wait = TimeSpan.FromMilliseconds(options.Value.SentRecordRetryMilliseconds);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await db.Notifications
-                    .Where(n => n.Id == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sent)
-                        .SetProperty(n => n.SentAtUtc, sentAtUtc)
-                        .SetProperty(n => n.LastError, (string?)null), CancellationToken.None);
-                return true;
-            }
-            catch (Exception ex) when (attempt < attempts)
-            {
-                logger.LogWarning(ex, "Notice {NotificationId} was accepted by the mail server, but writing 'sent' failed (attempt {Attempt} of {Attempts})", id, attempt, attempts);
-                await Task.Delay(wait);
-                wait *= 2;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Notice {NotificationId} was accepted by the mail server, but 'sent' could not be written after {Attempts} attempts; it is kept in memory and written before anything else is sent", id, attempts);
-                return false;
-            }
-        }
-    }
-
-    private async Task RecordFailureAsync(MiningRightsDbContext db, Claim claim, Exception failure, Run run)
-    {
-        var notice = claim.Notification;
-        // Refused for good by the mail server (a 5xx for this notice): dead now, with the server's reply.
-        var refused = failure as MailRefusedException;
-        var give = refused?.Permanent == true || claim.Attempts >= options.Value.MaxAttempts;
-        var error = refused?.Message ?? failure.GetBaseException().Message;
-        var next = time.GetUtcNow().UtcDateTime + options.Value.RetryDelay(claim.Attempts);
-        try
-        {
-            // Only while the claim is still this process's: never turn a notice another process has sent back into pending.
-            await db.Notifications
-                .Where(n => n.Id == notice.Id && n.Status == NotificationStatus.Pending && n.Attempts == claim.Attempts)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, give ? NotificationStatus.Dead : NotificationStatus.Pending)
-                    .SetProperty(n => n.NextAttemptAtUtc, next)
-                    .SetProperty(n => n.LastError, error.Length > 2000 ? error[..2000] : error), CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            run.CountRetrying();
-            logger.LogError(ex, "Notice {NotificationId} attempt {Attempts} failed ({Error}) and the failure could not be recorded; it is retried when its claim lapses", notice.Id, claim.Attempts, error);
-            return;
-        }
-
-        if (give)
-        {
-            run.CountDead();
-            logger.LogError("Notice {NotificationId} to {Recipient} is dead after {Attempts} attempts{Refused}: {Error}", notice.Id, notice.Recipient, claim.Attempts,
-                refused?.Permanent == true ? ", refused for good by the mail server" : string.Empty, error);
-        }
-        else
-        {
-            run.CountRetrying();
-            logger.LogWarning("Notice {NotificationId} attempt {Attempts} failed, retry at {Next:o}: {Error}", notice.Id, claim.Attempts, next, error);
-        }
-    }
-
-    private sealed record Claim(Notification Notification, int Attempts, DateTime SendBeforeUtc);
-
-    /// <summary>Counts of one run, shared by its workers.</summary>
-    private sealed class Run
-    {
-        private int _sent;
-        private int _retrying;
-        private int _dead;
-        private int _stopped;
-
-        public bool Stopped => Volatile.Read(ref _stopped) == 1;
-
-        public void Stop() => Interlocked.Exchange(ref _stopped, 1);
-
-        public void CountSent() => Interlocked.Increment(ref _sent);
-
-        public void CountRetrying() => Interlocked.Increment(ref _retrying);
-
-        public void CountDead() => Interlocked.Increment(ref _dead);
-
-        public DeliveryResult Result(int unrecorded) => new(Volatile.Read(ref _sent), Volatile.Read(ref _retrying), Volatile.Read(ref _dead), unrecorded);
     }
 }

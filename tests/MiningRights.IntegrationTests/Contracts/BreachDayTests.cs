@@ -27,7 +27,7 @@ public sealed class BreachDayTests
         var world = await ListingWorld.StartAsync(factory, "620000");
         var inspector = await world.Api.AccountAsync("Inspector", "620000");
         var holder = await world.Api.HolderAsync("zh-CN");
-        object[] clauses = clauseDueOn is null
+        var clauses = clauseDueOn is null
             ? []
             : new object[] { new { number = clause, kind = "geologicalData", textZh = "2025年6月30日前汇交地质资料", textEn = "Submit the geological data by 30 June 2025", dueOn = clauseDueOn } };
         var right = await world.RegisterUnderContractAsync(holder, "exploration", "2028-03-23", clauses);

@@ -82,7 +82,7 @@ public sealed class OverlapTests
                 return;
             }
 
-            double[][] corners = kind switch
+            var corners = kind switch
             {
                 "notClosed" => [[Lon, Lat], [Lon + Side, Lat], [Lon + Side, Lat + Side], [Lon, Lat + Side]],
                 "twoDistinctCorners" => [[Lon, Lat], [Lon + Side, Lat], [Lon + Side, Lat], [Lon, Lat]],

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using MiningRights.Data;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using MiningRights.Data;
 
 namespace MiningRights.Workflows.Activities;
 
