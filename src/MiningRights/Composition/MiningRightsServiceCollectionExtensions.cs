@@ -121,12 +121,13 @@ public static class MiningRightsServiceCollectionExtensions
         {
             var loader = sp.GetRequiredService<WorkflowDefinitionLoader>();
             var directory = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResolveDirectory();
-            return new WorkflowRegistry(loader.LoadDirectory(directory), loader);
+            return new WorkflowRegistry(loader.LoadDirectory(directory), loader).Honouring(sp.GetServices<WorkflowContract>());
         });
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<Access>();
         services.AddScoped<InstanceAccess>();
         services.AddScoped<WorkflowRuntime>();
+        services.AddScoped<ProcessTriggers>();
         services.AddOptions<Decisions.DecisionOptions>().BindConfiguration(Decisions.DecisionOptions.Section);
         services.AddScoped<Decisions.DecisionRecorder>();
         services.AddScoped<IDecisionRegister>(sp => sp.GetRequiredService<Decisions.DecisionRecorder>());

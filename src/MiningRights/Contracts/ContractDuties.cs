@@ -34,6 +34,16 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
     /// <summary>The construction and green-mine duties a provisional licence's approval starts (GS-9e, from its workflow's JSON).</summary>
     public const string ConstructionObligationWorkflow = "mine-construction-obligation";
 
+    /// <summary>The date every duty is started with: its due date.</summary>
+    public const string DueOnDate = "dueOn";
+
+    /// <summary>Every duty's workflow: the contract starts them, the evaluator judges them, a relief claim excuses them.</summary>
+    public static readonly IReadOnlyList<string> DutyWorkflows =
+    [
+        WorkStartWorkflow, WorkContinuityWorkflow, InvestmentWorkflow, GeologicalDataWorkflow, ResultsReportWorkflow,
+        MineMilestoneWorkflow, ConstructionObligationWorkflow,
+    ];
+
     /// <summary>
     /// Starts the duties of <paramref name="right"/> in the caller's unit of work, and answers what it did not start, in
     /// words: a duty another process on the right monitors already, and, for a contract entered after the right was
@@ -133,7 +143,7 @@ public sealed class ContractDuties(MiningRightsDbContext db, WorkflowRegistry re
             ["clause"] = clause,
         };
         await runtime.StartAsync(registry.ForChild(workflow, right.RegisteredOn), new SubjectRef(RightSubjectKind.Kind, right.Id), scope.Actor,
-            new Dictionary<string, DateOnly> { ["dueOn"] = due }, data, ct, scope.SignedOn);
+            new Dictionary<string, DateOnly> { [DueOnDate] = due }, data, ct, scope.SignedOn);
     }
 
     /// <summary>One start of a right's duties: from which due date, the duties other processes monitor already, and what was left out.</summary>

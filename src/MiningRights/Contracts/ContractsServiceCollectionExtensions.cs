@@ -27,5 +27,47 @@ public static class ContractsServiceCollectionExtensions
             .AddScoped<RecordPayment>()
             .AddScoped<DeclareRevenue>()
             .AddScoped<AmendContract>()
-            .AddScoped<ContractQueries>();
+            .AddScoped<ContractQueries>()
+            .AddContractWorkflows();
+
+    /// <summary>What the contract features rely on in the definitions they start and judge (checked at start).</summary>
+    private static IServiceCollection AddContractWorkflows(this IServiceCollection services)
+    {
+        foreach (var duty in ContractDuties.DutyWorkflows)
+        {
+            services.AddWorkflowContract(new WorkflowContract("Contracts: performance duties", duty)
+            {
+                Subject = Rights.RightSubjectKind.Kind,
+                States = [PerformanceEvaluator.Open, PerformanceEvaluator.Overdue, PerformanceEvaluator.BreachedState],
+                Signals = [PerformanceEvaluator.BreachSignal, ExcuseDutiesActivity.ResumeSignal],
+                Deadlines = [PerformanceEvaluator.DueDeadline],
+                Dates = [ContractDuties.DueOnDate],
+            });
+        }
+
+        services.AddWorkflowContract(new WorkflowContract("Contracts: relief claims", ClaimRelief.Workflow)
+        {
+            Subject = Rights.RightSubjectKind.Kind,
+            Dates = [ClaimRelief.PeriodFrom, ClaimRelief.PeriodTo, ClaimRelief.AcceptedUntil],
+        });
+        foreach (var income in new[] { Listing.RegisterTransferredRight.ByAmountWorkflow, Listing.RegisterTransferredRight.ByRateWorkflow })
+        {
+            services.AddWorkflowContract(new WorkflowContract("Contracts: income", income)
+            {
+                Subject = InstallmentSubjectKind.Kind,
+                Signals = [RecordPayment.PaidSignal],
+            });
+        }
+
+        foreach (var transfer in new[] { Listing.AnnounceListing.Workflow, Listing.StartAgreementTransfer.Workflow })
+        {
+            services.AddWorkflowContract(new WorkflowContract("Contracts: signing", transfer)
+            {
+                Signals = [SignContract.Signal, RecordPayment.FirstPaymentSignal],
+                Dates = [SignContract.FirstPaymentDate],
+            });
+        }
+
+        return services;
+    }
 }

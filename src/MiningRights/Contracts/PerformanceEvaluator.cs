@@ -35,8 +35,8 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     /// <summary>The deadline every duty workflow names its due date by.</summary>
     public const string DueDeadline = "due";
 
-    private const string Open = "open";
-    private const string Overdue = "overdue";
+    public const string Open = "open";
+    public const string Overdue = "overdue";
 
     /// <summary>A report rejected: the duty is to be done again, as if never reported.</summary>
     private const string Returned = "returned";

@@ -56,6 +56,6 @@ public sealed class ReissueLicenseActivity : IWorkflowActivity
         });
 
         // The licence now runs for its service life: it is tracked to that expiry like every right in force (CN-RENEW).
-        await Renewals.RenewalTracking.StartAsync(context.Runtime, context.Registry, context.Parameters, right, context.Actor, cancellationToken);
+        await context.Triggers.RaiseAsync(new RightInForce(right, context.Actor, context.Parameters), cancellationToken);
     }
 }

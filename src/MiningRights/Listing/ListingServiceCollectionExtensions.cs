@@ -30,6 +30,18 @@ public static class ListingServiceCollectionExtensions
             .AddScoped<DecideObjection>()
             .AddScoped<RegisterTransferredRight>()
             .AddScoped<ListingQueries>()
-            .AddScoped<ListingChoices>();
+            .AddScoped<ListingChoices>()
+            .AddWorkflowContract(new WorkflowContract("Listing", AnnounceListing.Workflow)
+            {
+                Subject = BlockSubjectKind.Kind,
+                Signals = [RecordTransaction.Signal, RegisterTransferredRight.Signal],
+            })
+            .AddWorkflowContract(new WorkflowContract("Listing", StartAgreementTransfer.Workflow)
+            {
+                Subject = BlockSubjectKind.Kind,
+                Signals = [RegisterTransferredRight.Signal],
+                Deadlines = [RecordObjection.DisclosureEnd],
+                Dates = [RecordObjection.DisclosureStart],
+            });
     }
 }

@@ -40,7 +40,7 @@ public sealed class RenewTermActivity : IWorkflowActivity
             Detail = $"{right.LicenseNumber} renewed by {years} years: expiry {before:yyyy-MM-dd} → {right.ExpiresOn:yyyy-MM-dd}. 准予延续。",
         });
         await MoveExpiryDutiesAsync(context, right, cancellationToken);
-        await RenewalTracking.StartAsync(context.Runtime, context.Registry, context.Parameters, right, context.Actor, cancellationToken);
+        await context.Triggers.RaiseAsync(new RightInForce(right, context.Actor, context.Parameters), cancellationToken);
     }
 
     /// <summary>

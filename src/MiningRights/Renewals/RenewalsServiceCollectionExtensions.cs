@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Rights;
 using MiningRights.Scheduling;
 using MiningRights.Workflows;
 
@@ -12,6 +13,13 @@ public static class RenewalsServiceCollectionExtensions
             .AddTransitionGuard<RenewalTermGuard>()
             .AddWorkflowActivity<RenewTermActivity>()
             .AddSingleton<RenewalTracking>()
+            .AddProcessTrigger<RightInForce, RenewalOnTerm>()
             .AddRecurringJob<RenewalCoverageJob>(RenewalCoverageJob.Id, jobs => jobs.RenewalCoverageCron)
-            .AddScoped<ExpiringRights>();
+            .AddScoped<ExpiringRights>()
+            .AddWorkflowContract(new WorkflowContract("Renewals", RenewalTracking.Workflow)
+            {
+                Subject = Rights.RightSubjectKind.Kind,
+                States = [RenewalTracking.GrantedState, .. RenewalTracking.AppliedForStates],
+                Dates = [RenewalTracking.ExpiresOnDate, RenewalTracking.ApplyByDate],
+            });
 }

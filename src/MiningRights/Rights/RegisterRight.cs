@@ -24,6 +24,7 @@ public sealed class RegisterRight(
     Listing.GroundCheck ground,
     IOptions<Listing.ListingOptions> listing,
     PolicyBook policies,
+    ProcessTriggers triggers,
     TimeProvider time)
 {
     /// <summary>The one date a workflow started at registration is given (its definition's startDates).</summary>
@@ -168,15 +169,6 @@ public sealed class RegisterRight(
         var applied = rules.Count == 0
             ? "No provincial registration rule was in force; the national registration procedure applies."
             : string.Join(" ", rules.Select(r => r.Outcomes.GetValueOrDefault(right.IsPubliclyTransferred ? "public" : "agreement") ?? $"{r.Id}: {r.SummaryEn}."));
-        db.AuditEvents.Add(new AuditEvent
-        {
-            AtUtc = now.UtcDateTime,
-            Actor = user.Name,
-            Action = "right.registered",
-            RightId = right.Id,
-            RuleId = rules.Count > 0 ? rules[0].Id : null,
-            Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {applied}{(termFromRule ? "" : LateRenewal(right, processesFrom))}",
-        });
 
         runtime.Subjects.Remember(RightSubjectKind.Describe(right, $"{holder.NameZh} ({holder.NameEn})"));
         if (workflow is not null)
@@ -185,30 +177,25 @@ public sealed class RegisterRight(
                 new Dictionary<string, DateOnly> { [RegisteredOnDate] = right.RegisteredOn }, new Dictionary<string, string>(), ct, right.RegisteredOn);
         }
 
-        // Every right in force is tracked to its expiry (CN-RENEW); a provisional licence's term is its rule's, and its
-        // renewal starts when it is re-issued for the service life.
+        // The processes that follow a term start on it (its renewal, CN-RENEW); a provisional licence's term is its rule's,
+        // and begins when the licence is re-issued for the service life.
+        IReadOnlyList<string> remarks = [];
         if (!termFromRule)
         {
             var asOf = processesFrom ?? right.RegisteredOn;
-            await Renewals.RenewalTracking.StartAsync(runtime, registry, policies.Parameters(right.LocationCountyCode, asOf), right, user, ct, asOf, judgedFrom: processesFrom);
+            remarks = await triggers.RaiseAsync(new RightInForce(right, user, policies.Parameters(right.LocationCountyCode, asOf), asOf, processesFrom), ct);
         }
+
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = now.UtcDateTime,
+            Actor = user.Name,
+            Action = "right.registered",
+            RightId = right.Id,
+            RuleId = rules.Count > 0 ? rules[0].Id : null,
+            Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {applied}{string.Concat(remarks.Select(r => " " + r))}",
+        });
 
         return right;
-    }
-
-    /// <summary>Said of an imported right whose renewal application date passed before the import (CN-RENEW), or nothing.</summary>
-    private string LateRenewal(MiningRight right, DateOnly? processesFrom)
-    {
-        if (processesFrom is not { } day)
-        {
-            return "";
-        }
-
-        // Said only when RenewalTracking.ApplyBy, the one place that moves the day, moved it.
-        var parameters = policies.Parameters(right.LocationCountyCode, day);
-        var due = right.ExpiresOn.AddDays(-parameters.RenewalLeadDays);
-        return Renewals.RenewalTracking.ApplyBy(right, parameters, day) != due
-            ? $" Its renewal was to be applied for by {due:yyyy-MM-dd} (CN-RENEW, {parameters.RenewalLeadDays} days before expiry), before the import on {day:yyyy-MM-dd}: the holder may apply until it expires on {right.ExpiresOn:yyyy-MM-dd}."
-            : "";
     }
 }

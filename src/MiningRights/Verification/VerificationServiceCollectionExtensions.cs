@@ -18,5 +18,11 @@ public static class VerificationServiceCollectionExtensions
             .AddWorkflowActivity<RecordVerificationActivity>()
             .AddScoped<QuarterlyVerification>()
             .AddRecurringJob<QuarterlyVerificationJob>(QuarterlyVerificationJob.Id, jobs => jobs.QuarterlyVerificationCron)
-            .AddScoped<VerificationQueries>();
+            .AddScoped<VerificationQueries>()
+            .AddWorkflowContract(new WorkflowContract("Verification", QuarterlyVerification.BatchWorkflow) { Subject = BatchSubjectKind.Kind })
+            .AddWorkflowContract(new WorkflowContract("Verification", QuarterlyVerification.TaskWorkflow)
+            {
+                Subject = TaskSubjectKind.Kind,
+                States = [RecordVerificationActivity.Forwarded],
+            });
 }

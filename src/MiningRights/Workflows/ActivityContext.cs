@@ -25,6 +25,9 @@ public sealed class ActivityContext
     /// <summary>Where a step's notices go; they commit with the step.</summary>
     public required INoticeOutbox Notices { get; init; }
 
+    /// <summary>Raises what the step made happen, for the processes other features start on it.</summary>
+    public required ProcessTriggers Triggers { get; init; }
+
     public required WorkflowInstance Instance { get; init; }
 
     public required LoadedDefinition Definition { get; init; }

@@ -5,12 +5,19 @@ namespace MiningRights.Workflows;
 /// <summary>Every date a definition counts from must be one it is given at start, records, or opens as a deadline.</summary>
 internal static class DateNameChecker
 {
-    public static void Check(WorkflowDefinition d, Action<string, string> problem)
+    /// <summary>The dates a definition knows: given at start, recorded on a transition, opened as a deadline, or a signal's date input.</summary>
+    public static HashSet<string> KnownDates(WorkflowDefinition d)
     {
         var known = new HashSet<string>(d.StartDates, StringComparer.Ordinal);
         known.UnionWith(d.Deadlines.Keys);
         known.UnionWith(d.Transitions.SelectMany(t => new[] { t.Records, t.RecordsDue }).OfType<string>());
         known.UnionWith(d.Signals.Values.SelectMany(s => s.Inputs).Where(i => i.Value.Type == "date").Select(i => i.Key));
+        return known;
+    }
+
+    public static void Check(WorkflowDefinition d, Action<string, string> problem)
+    {
+        var known = KnownDates(d);
 
         void Date(string path, string? name)
         {

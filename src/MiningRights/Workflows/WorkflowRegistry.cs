@@ -21,6 +21,13 @@ public sealed class WorkflowRegistry
 
     public IReadOnlyList<LoadedDefinition> Definitions { get; }
 
+    /// <summary>Throws, naming file and reason, when a loaded definition lacks what a feature declared it relies on.</summary>
+    public WorkflowRegistry Honouring(IEnumerable<WorkflowContract> contracts)
+    {
+        var problems = contracts.SelectMany(c => c.Check(Versions(c.Workflow))).ToList();
+        return problems.Count == 0 ? this : throw new WorkflowDefinitionException(problems);
+    }
+
     private WorkflowDefinitionLoader Loader { get; }
 
     /// <summary>The newest version of <paramref name="id"/> whose validity window contains <paramref name="date"/>.</summary>

@@ -20,14 +20,12 @@ public sealed class DependencyTests
 
     /// <summary>
     /// The feature-to-feature dependencies that still point back (issue 25 is open until this list is empty): registering
-    /// a right checks its ground against listed blocks and starts renewal coverage; a block's notices state its
-    /// contract's income. Each is a known debt; any other edge closing a cycle fails the test, and so does an edge listed
+    /// a right checks its ground against listed blocks; a block's notices state its contract's income. Each is a known debt; any other edge closing a cycle fails the test, and so does an edge listed
     /// here that is gone (take it off the list).
     /// </summary>
     private static readonly (string From, string To)[] KnownBackEdges =
     [
         ("Rights", "Listing"),
-        ("Rights", "Renewals"),
         ("Listing", "Contracts"),
     ];
 
