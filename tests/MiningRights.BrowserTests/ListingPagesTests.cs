@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Ground;
 using MiningRights.Data;
 using MiningRights.IntegrationTests.Infrastructure;
 using MiningRights.IntegrationTests.Listing;

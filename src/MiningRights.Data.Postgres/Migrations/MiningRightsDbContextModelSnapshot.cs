@@ -933,7 +933,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.ToTable("DisclosureObjections", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Listing.Footprint", b =>
+            modelBuilder.Entity("MiningRights.Ground.Footprint", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -988,7 +988,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.ToTable("Footprints");
                 });
 
-            modelBuilder.Entity("MiningRights.Listing.GroundOverlap", b =>
+            modelBuilder.Entity("MiningRights.Ground.GroundOverlap", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -937,7 +937,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.ToTable("DisclosureObjections", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Listing.Footprint", b =>
+            modelBuilder.Entity("MiningRights.Ground.Footprint", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -992,7 +992,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.ToTable("Footprints");
                 });
 
-            modelBuilder.Entity("MiningRights.Listing.GroundOverlap", b =>
+            modelBuilder.Entity("MiningRights.Ground.GroundOverlap", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

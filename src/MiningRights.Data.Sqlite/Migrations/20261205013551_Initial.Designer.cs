@@ -925,7 +925,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.ToTable("DisclosureObjections", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Listing.Footprint", b =>
+            modelBuilder.Entity("MiningRights.Ground.Footprint", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -980,7 +980,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.ToTable("Footprints");
                 });
 
-            modelBuilder.Entity("MiningRights.Listing.GroundOverlap", b =>
+            modelBuilder.Entity("MiningRights.Ground.GroundOverlap", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

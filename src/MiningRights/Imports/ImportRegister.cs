@@ -24,7 +24,7 @@ public sealed class ImportRegister(
     RegisterRight registerRight,
     Access access,
     JurisdictionDirectory jurisdictions,
-    Listing.GroundCheck ground,
+    Ground.IGroundRegister ground,
     TimeProvider time)
 {
     /// <summary>Rows per transaction of an import: large enough to be quick, small enough not to hold the ground long.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MiningRights.Ground;
 using MiningRights.Listing;
 using MiningRights.Rights;
 
@@ -191,7 +192,7 @@ public sealed class ImportRow
 
         try
         {
-            return Listing.Corners.Parse(text, notation ?? (zone is null ? CornerNotation.LonLat : CornerNotation.GaussKruger), zone);
+            return Ground.Corners.Parse(text, notation ?? (zone is null ? CornerNotation.LonLat : CornerNotation.GaussKruger), zone);
         }
         catch (RefusalException refusal)
         {

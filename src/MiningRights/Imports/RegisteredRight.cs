@@ -65,7 +65,7 @@ internal static class RegisteredRight
             Differs("expiresOn", Day(right.ExpiresOn), row.Line["expiresOn"] ?? "");
         }
 
-        var area = row.Corners is { } corners ? Listing.BlockPolygon.FromCorners(corners).AreaKm2 : request.AreaKm2;
+        var area = row.Corners is { } corners ? Ground.BlockPolygon.FromCorners(corners).AreaKm2 : request.AreaKm2;
         if (area is { } given && given != right.AreaKm2)
         {
             Differs(row.Corners is null ? "areaKm2" : "corners", right.AreaKm2.ToString("0.####", CultureInfo.InvariantCulture) + " km²",

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Ground;
 using MiningRights.Rights;
 
 namespace MiningRights.Listing;

@@ -1,7 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using MiningRights.Data;
+using MiningRights.Ground;
 using MiningRights.Rights;
 
 namespace MiningRights.Listing;
@@ -12,7 +13,7 @@ namespace MiningRights.Listing;
 /// already recorded is stored (<see cref="GroundOverlap"/>), so that the pool's map never computes one. Candidates come
 /// from the footprints' indexed bounding boxes; only they are compared polygon by polygon.
 /// </summary>
-public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider database, TimeProvider time)
+public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider database, TimeProvider time) : IGroundRegister
 {
     /// <summary>The statuses in which a right holds its ground.</summary>
     public static readonly RightStatus[] Holding = [RightStatus.Active, RightStatus.Provisional, RightStatus.Suspended];
@@ -44,7 +45,7 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
     /// <paramref name="exceptBlockId"/> whose ground a right takes over), for <see cref="RecordAsync"/>. Ground taken in
     /// the same unit of work and not saved yet (<paramref name="pending"/>, a batch of registrations) is held as well.
     /// </summary>
-    public async Task<IReadOnlyList<Sharing>> EnsureFreeAsync(BlockPolygon polygon, Guid? exceptBlockId, CancellationToken ct, IReadOnlyList<Pending>? pending = null)
+    public async Task<IReadOnlyList<GroundSharing>> EnsureFreeAsync(BlockPolygon polygon, Guid? exceptBlockId, CancellationToken ct, IReadOnlyList<GroundPending>? pending = null)
     {
         var sharing = await SharingAsync(polygon, null, recordedOnly: false, ct);
         var overlaps = await HeldAsync(sharing.Where(s => !(s.Footprint.OwnerKind == Footprint.BlockOwner && s.Footprint.OwnerId == exceptBlockId)).ToList(), ct);
@@ -76,7 +77,7 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
     /// recorded. Footprints not recorded yet are left out: each records its overlap with this one when its own turn comes.
     /// A block being added in this unit of work is found among the tracked blocks.
     /// </summary>
-    public async Task RecordAsync(Footprint footprint, BlockPolygon polygon, IReadOnlyList<Sharing> sharing, CancellationToken ct)
+    public async Task RecordAsync(Footprint footprint, BlockPolygon polygon, IReadOnlyList<GroundSharing> sharing, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var pairs = sharing
@@ -169,7 +170,7 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
     /// The footprints whose interiors <paramref name="polygon"/> shares (all of them, or those recorded; for the
     /// footprint <paramref name="of"/> a right's, only blocks, since the pool pairs no right with a right).
     /// </summary>
-    private async Task<List<Sharing>> SharingAsync(BlockPolygon polygon, Footprint? of, bool recordedOnly, CancellationToken ct)
+    private async Task<List<GroundSharing>> SharingAsync(BlockPolygon polygon, Footprint? of, bool recordedOnly, CancellationToken ct)
     {
         var query = db.Footprints.AsNoTracking()
             .Where(f => f.MinLongitude <= polygon.MaxLongitude && f.MaxLongitude >= polygon.MinLongitude
@@ -194,13 +195,13 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
             .ToListAsync(ct);
         return candidates
             .Select(f => (Footprint: f, Polygon: BlockPolygon.FromStored(f.PolygonWkt)))
-            .Select(c => polygon.SharedWith(c.Polygon) is { } shared ? new Sharing(c.Footprint, c.Polygon, shared.AreaKm2) : null)
-            .OfType<Sharing>()
+            .Select(c => polygon.SharedWith(c.Polygon) is { } shared ? new GroundSharing(c.Footprint, c.Polygon, shared.AreaKm2) : null)
+            .OfType<GroundSharing>()
             .ToList();
     }
 
     /// <summary>Of <paramref name="sharing"/>, the live blocks and the rights in force, largest overlap first.</summary>
-    private async Task<List<Overlap>> HeldAsync(List<Sharing> sharing, CancellationToken ct)
+    private async Task<List<Overlap>> HeldAsync(List<GroundSharing> sharing, CancellationToken ct)
     {
         if (sharing.Count == 0)
         {
@@ -225,12 +226,6 @@ public sealed class GroundCheck(MiningRightsDbContext db, DatabaseProvider datab
     /// <summary>The pool's order: priority minerals first (GS-8a), then by code.</summary>
     private static bool ListsFirst((bool PriorityMineral, string Code) block, (bool PriorityMineral, string Code) other) =>
         block.PriorityMineral != other.PriorityMineral ? block.PriorityMineral : string.CompareOrdinal(block.Code, other.Code) < 0;
-
-    /// <summary>A footprint that shares ground with the polygon being written, the polygon read back, and the overlap in km².</summary>
-    public sealed record Sharing(Footprint Footprint, BlockPolygon Polygon, decimal OverlapKm2);
-
-    /// <summary>Ground taken in the caller's unit of work, not saved yet, and the label its overlaps are refused with.</summary>
-    public sealed record Pending(Footprint Footprint, BlockPolygon Polygon, string Label);
 
     public sealed record Overlap(string What, Guid Id, string Label, decimal OverlapKm2);
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Contracts;
 using MiningRights.Data;
+using MiningRights.Ground;
 using MiningRights.Paging;
 using MiningRights.Rights;
 using MiningRights.Workflows;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Ground;
 using MiningRights.Workflows;
 
 namespace MiningRights.Listing;
@@ -20,6 +21,7 @@ public static class ListingServiceCollectionExtensions
             .AddTransitionGuard<ObjectionsDecidedGuard>()
             .AddScoped<BlockAccess>()
             .AddScoped<GroundCheck>()
+            .AddScoped<Ground.IGroundRegister>(sp => sp.GetRequiredService<GroundCheck>())
             .AddScoped<AddBlock>()
             .AddScoped<CreateTransferPlan>()
             .AddScoped<PlanBlock>()

@@ -12,10 +12,6 @@ public static class ListingTables
 
         public DbSet<TransferPlan> TransferPlans => db.Set<TransferPlan>();
 
-        public DbSet<Footprint> Footprints => db.Set<Footprint>();
-
-        public DbSet<GroundOverlap> GroundOverlaps => db.Set<GroundOverlap>();
-
         public DbSet<TransferAnnouncement> Announcements => db.Set<TransferAnnouncement>();
 
         public DbSet<DisclosureObjection> Objections => db.Set<DisclosureObjection>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Contracts;
 using MiningRights.Data;
+using MiningRights.Ground;
 using MiningRights.Policies;
 using MiningRights.Rights;
 using MiningRights.Workflows;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
+using MiningRights.Ground;
 using MiningRights.Listing;
 using MiningRights.Policies;
 using MiningRights.Workflows;
@@ -21,8 +22,8 @@ public sealed class RegisterRight(
     WorkflowRuntime runtime,
     Access access,
     JurisdictionDirectory jurisdictions,
-    Listing.GroundCheck ground,
-    IOptions<Listing.ListingOptions> listing,
+    Ground.IGroundRegister ground,
+    IOptions<Ground.ListingOptions> listing,
     PolicyBook policies,
     ProcessTriggers triggers,
     TimeProvider time)
@@ -46,7 +47,7 @@ public sealed class RegisterRight(
         string? Deferral,
         double[][]? Corners = null,
         Rights.MineScale? MineScale = null,
-        Listing.CornerNotation? CornerNotation = null,
+        Ground.CornerNotation? CornerNotation = null,
         int? Zone = null);
 
     public async Task<MiningRight> HandleAsync(Request request, Actor user, CancellationToken ct)
@@ -94,16 +95,16 @@ public sealed class RegisterRight(
             throw RefusalException.Conflict($"Licence number {number} is already registered; numbers are permanent.", $"许可证号 {number} 已经登记；许可证号永久保留，不得重复使用。");
         }
 
-        Listing.BlockPolygon? polygon = null;
-        IReadOnlyList<Listing.GroundCheck.Sharing> sharing = [];
+        Ground.BlockPolygon? polygon = null;
+        IReadOnlyList<Ground.GroundSharing> sharing = [];
         if (request.Corners is not null)
         {
             // The cap is on what a request asks for; a block's polygon, taken over as it is, was accepted under its own.
             // Corners as the licence writes them (拐点坐标 in a Gauss-Krüger zone) are converted first; longitude/latitude pass as they are.
-            var corners = request.CornerNotation is Listing.CornerNotation.GaussKruger || request.Zone is not null
-                ? Listing.Corners.ToLonLat(request.Corners, request.CornerNotation ?? Listing.CornerNotation.LonLat, request.Zone)
+            var corners = request.CornerNotation is Ground.CornerNotation.GaussKruger || request.Zone is not null
+                ? Ground.Corners.ToLonLat(request.Corners, request.CornerNotation ?? Ground.CornerNotation.LonLat, request.Zone)
                 : request.Corners;
-            polygon = Listing.BlockPolygon.FromCorners(corners, fromBlockId is null ? listing.Value.MaxCorners : Listing.BlockPolygon.MostCorners);
+            polygon = Ground.BlockPolygon.FromCorners(corners, fromBlockId is null ? listing.Value.MaxCorners : Ground.BlockPolygon.MostCorners);
             sharing = await ground.EnsureFreeAsync(polygon, fromBlockId, ct, batch.Ground);
         }
 
@@ -155,10 +156,10 @@ public sealed class RegisterRight(
         }
 
         db.Rights.Add(right);
-        Listing.Footprint? footprint = null;
+        Ground.Footprint? footprint = null;
         if (polygon is not null)
         {
-            footprint = Listing.Footprint.Of(Listing.Footprint.RightOwner, right.Id, polygon);
+            footprint = Ground.Footprint.Of(Ground.Footprint.RightOwner, right.Id, polygon);
             db.Footprints.Add(footprint);
             await ground.RecordAsync(footprint, polygon, sharing, ct);
         }

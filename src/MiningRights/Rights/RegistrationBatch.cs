@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MiningRights.Accounts;
 using MiningRights.Data;
+using MiningRights.Ground;
 using MiningRights.Listing;
 
 namespace MiningRights.Rights;
@@ -17,10 +18,10 @@ public sealed class RegistrationBatch(IEnumerable<Holder> holders, IEnumerable<s
 {
     private readonly Dictionary<Guid, Holder> holders = holders.ToDictionary(h => h.Id);
     private readonly HashSet<string> numbers = new(registeredNumbers, StringComparer.Ordinal);
-    private readonly List<GroundCheck.Pending> ground = [];
+    private readonly List<GroundPending> ground = [];
 
     /// <summary>The ground taken by rights of this batch not saved yet, checked like ground already recorded.</summary>
-    public IReadOnlyList<GroundCheck.Pending> Ground => ground;
+    public IReadOnlyList<GroundPending> Ground => ground;
 
     /// <summary>The batch of one request: its holder and whether its licence number is registered, read in two queries.</summary>
     public static async Task<RegistrationBatch> ReadAsync(MiningRightsDbContext db, RegisterRight.Request request, CancellationToken ct)
@@ -47,7 +48,7 @@ public sealed class RegistrationBatch(IEnumerable<Holder> holders, IEnumerable<s
         numbers.Add(right.LicenseNumber);
         if (footprint is not null && polygon is not null)
         {
-            ground.Add(new GroundCheck.Pending(footprint, polygon, right.LicenseNumber));
+            ground.Add(new GroundPending(footprint, polygon, right.LicenseNumber));
         }
     }
 }

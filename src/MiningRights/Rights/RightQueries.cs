@@ -3,6 +3,7 @@ using MiningRights.Accounts;
 using MiningRights.Audit;
 using MiningRights.Data;
 using MiningRights.Deadlines;
+using MiningRights.Ground;
 using MiningRights.Listing;
 using MiningRights.Paging;
 using MiningRights.Workflows;
@@ -63,9 +64,9 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
     public async Task<Detail> DetailAsync(Actor user, Guid id, CancellationToken ct)
     {
         var right = await access.GetAsync(user, id, ct);
-        var wkt = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Listing.Footprint.RightOwner && f.OwnerId == right.Id)
+        var wkt = await db.Footprints.AsNoTracking().Where(f => f.OwnerKind == Ground.Footprint.RightOwner && f.OwnerId == right.Id)
             .Select(f => f.PolygonWkt).FirstOrDefaultAsync(ct);
-        return new Detail((await ViewsAsync([right], ct))[0], wkt is null ? null : Listing.BlockPolygon.FromWkt(wkt).ToGeoJson(), await HistoryOfAsync(right.Id, ct));
+        return new Detail((await ViewsAsync([right], ct))[0], wkt is null ? null : Ground.BlockPolygon.FromWkt(wkt).ToGeoJson(), await HistoryOfAsync(right.Id, ct));
     }
 
     /// <summary>Registrations, decisions and every transition of every process about the right, in time order.</summary>

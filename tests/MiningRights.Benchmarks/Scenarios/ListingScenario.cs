@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiningRights.Accounts;
 using MiningRights.Benchmarks.Harness;
 using MiningRights.Data;
+using MiningRights.Ground;
 using MiningRights.Listing;
 using MiningRights.Rights;
 

@@ -165,7 +165,7 @@ public sealed class RegistryTests
         // The same form takes the licence's Gauss-Krüger X, Y in zone 32 (the ring closed for the officer), numbered lines allowed.
         license = Api.NewLicenseNumber("T");
         var plane = new[] { (95.30, 39.20), (95.40, 39.20), (95.40, 39.30), (95.30, 39.30) }
-            .Select((c, i) => MiningRights.Listing.Corners.ToGaussKruger(c.Item1, c.Item2, 32) is var (x, y)
+            .Select((c, i) => MiningRights.Ground.Corners.ToGaussKruger(c.Item1, c.Item2, 32) is var (x, y)
                 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"J{i + 1} {x:F2} {y:F2}") : null);
         var zoned = await PostFormAsync(page, "/rights/new", "Register", [.. Fields(string.Join('\n', plane)), ("cornerNotation", "gaussKruger"), ("zone", "32")]);
         Assert.True(zoned.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await zoned.Content.ReadAsStringAsync()));

@@ -19,13 +19,12 @@ public sealed class DependencyTests
     private static readonly string[] Platform = ["MiningRights", "Time", "Scheduling", "Data", "Paging", "Storage", "Policies", "Accounts", "Audit", "Workflows"];
 
     /// <summary>
-    /// The feature-to-feature dependencies that still point back (issue 25 is open until this list is empty): registering
-    /// a right checks its ground against listed blocks; a block's notices state its contract's income. Each is a known debt; any other edge closing a cycle fails the test, and so does an edge listed
+    /// The feature-to-feature dependencies that still point back (issue 25 is open until this list is empty): a block's
+    /// notices state its contract's income. Each is a known debt; any other edge closing a cycle fails the test, and so does an edge listed
     /// here that is gone (take it off the list).
     /// </summary>
     private static readonly (string From, string To)[] KnownBackEdges =
     [
-        ("Rights", "Listing"),
         ("Listing", "Contracts"),
     ];
 

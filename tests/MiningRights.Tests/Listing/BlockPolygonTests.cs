@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MiningRights.Ground;
 using MiningRights.Listing;
 
 namespace MiningRights.Tests.Listing;

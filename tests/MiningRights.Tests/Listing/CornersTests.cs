@@ -1,3 +1,4 @@
+using MiningRights.Ground;
 using MiningRights.Listing;
 
 namespace MiningRights.Tests.Listing;

@@ -1,4 +1,4 @@
-namespace MiningRights.Listing;
+namespace MiningRights.Ground;
 
 /// <summary>
 /// Where two footprints share ground (more than touching), found when the later of the two was written and kept, so

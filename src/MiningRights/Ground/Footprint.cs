@@ -1,4 +1,4 @@
-namespace MiningRights.Listing;
+namespace MiningRights.Ground;
 
 /// <summary>
 /// The ground a block or a right takes: its polygon (WKT, CGCS2000 longitude/latitude) and bounding box. The overlap

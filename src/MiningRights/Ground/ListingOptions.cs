@@ -1,4 +1,4 @@
-namespace MiningRights.Listing;
+namespace MiningRights.Ground;
 
 /// <summary>Configuration section <c>Listing</c>: what the ground a block or a right asks for may weigh.</summary>
 public sealed class ListingOptions

@@ -3,7 +3,7 @@ using NetTopologySuite.Geometries;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
-namespace MiningRights.Listing;
+namespace MiningRights.Ground;
 
 /// <summary>Areas on the CGCS2000 ellipsoid of geometries given in longitude/latitude degrees.</summary>
 /// <remarks>

@@ -8,7 +8,7 @@ using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Operation.Valid;
 
-namespace MiningRights.Listing;
+namespace MiningRights.Ground;
 
 /// <summary>A block's (出让区块) or a right's area as a closed ring of CGCS2000 longitude/latitude corners.</summary>
 public sealed class BlockPolygon

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
-namespace MiningRights.Listing;
+namespace MiningRights.Ground;
 
 /// <summary>
 /// Reads corners written in any <see cref="CornerNotation"/> and gives them as CGCS2000 <c>[longitude, latitude]</c> pairs,

@@ -1,4 +1,4 @@
-namespace MiningRights.Listing;
+namespace MiningRights.Ground;
 
 /// <summary>How a licence or announcement writes its corners (拐点坐标); every form is converted to CGCS2000 longitude/latitude.</summary>
 public enum CornerNotation

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiningRights.Listing;
 
-namespace MiningRights.Listing;
+namespace MiningRights.Ground;
 
 public sealed class FootprintConfiguration : IEntityTypeConfiguration<Footprint>
 {
