@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiningRights.Accounts;
+using MiningRights.Contracts;
 using MiningRights.Listing;
 using MiningRights.Paging;
 using MiningRights.Rights;

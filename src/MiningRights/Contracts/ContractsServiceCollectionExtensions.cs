@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MiningRights.Listing;
 using MiningRights.Scheduling;
 using MiningRights.Workflows;
 
@@ -11,6 +12,8 @@ public static class ContractsServiceCollectionExtensions
         services
             .AddSingleton<InstallmentSubjectKind>()
             .AddSingleton<ISubjectKind>(sp => sp.GetRequiredService<InstallmentSubjectKind>())
+            .AddSingleton<BlockIncomeLines>()
+            .AddSingleton<ISubjectLines>(sp => sp.GetRequiredService<BlockIncomeLines>())
             .AddTransitionGuard<IncomeByRateGuard>()
             .AddTransitionGuard<JustifiedReasonGuard>()
             .AddWorkflowActivity<ExcuseDutiesActivity>()
@@ -22,6 +25,9 @@ public static class ContractsServiceCollectionExtensions
             .AddSingleton<PerformanceEvaluator>()
             .AddRecurringJob<PerformanceEvaluationJob>(PerformanceEvaluationJob.Id, jobs => jobs.PerformanceEvaluationCron)
             .AddScoped<SignContract>()
+            .AddScoped<RegisterTransferredRight>()
+            .AddScoped<IContractOfBlock, ContractOfBlock>()
+            .AddProcessTrigger<BlockReturnedToPool, VoidContractsOnReturn>()
             .AddScoped<IncomeRules>()
             .AddScoped<EnterContract>()
             .AddScoped<RecordPayment>()
@@ -50,7 +56,7 @@ public static class ContractsServiceCollectionExtensions
             Subject = Rights.RightSubjectKind.Kind,
             Dates = [ClaimRelief.PeriodFrom, ClaimRelief.PeriodTo, ClaimRelief.AcceptedUntil],
         });
-        foreach (var income in new[] { Listing.RegisterTransferredRight.ByAmountWorkflow, Listing.RegisterTransferredRight.ByRateWorkflow })
+        foreach (var income in new[] { RegisterTransferredRight.ByAmountWorkflow, RegisterTransferredRight.ByRateWorkflow })
         {
             services.AddWorkflowContract(new WorkflowContract("Contracts: income", income)
             {
@@ -63,7 +69,7 @@ public static class ContractsServiceCollectionExtensions
         {
             services.AddWorkflowContract(new WorkflowContract("Contracts: signing", transfer)
             {
-                Signals = [SignContract.Signal, RecordPayment.FirstPaymentSignal],
+                Signals = [SignContract.Signal, RecordPayment.FirstPaymentSignal, RegisterTransferredRight.Signal],
                 Dates = [SignContract.FirstPaymentDate],
             });
         }

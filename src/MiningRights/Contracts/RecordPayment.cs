@@ -17,7 +17,7 @@ public sealed class RecordPayment(
     MiningRightsDbContext db,
     ContractAccess contracts,
     WorkflowRuntime runtime,
-    BlockSubjectKind blockSubjects,
+    BlockIncomeLines incomeLines,
     InstallmentSubjectKind installmentSubjects,
     IncomeRules incomeRules,
     TimeProvider time)
@@ -128,7 +128,7 @@ public sealed class RecordPayment(
             .Concat(db.Payments.Local.Where(p => p.InstallmentId == installment.Id)).DistinctBy(p => p.Id).ToList();
         if (installment.Sequence == 1 && installment.RevenueYear is null)
         {
-            runtime.Subjects.Remember(blockSubjects.Describe(block, holderName, contract, installment, payments));
+            runtime.Subjects.Remember(BlockSubjectKind.Describe(block, holderName) with { Lines = incomeLines.For(block.CountyCode, contract, installment, payments) });
             var transfer = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.SubjectKind == BlockSubjectKind.Kind && i.SubjectId == contract.BlockId && !i.Finished, ct);
             if (transfer is not null)
             {

@@ -19,7 +19,7 @@ namespace MiningRights.Contracts;
 public sealed class SignContract(
     MiningRightsDbContext db,
     BlockAccess blocks,
-    BlockSubjectKind blockSubjects,
+    BlockIncomeLines incomeLines,
     WorkflowRuntime runtime,
     PolicyBook policies,
     IncomeRules incomeRules,
@@ -131,7 +131,7 @@ public sealed class SignContract(
 
             // The notice of the signing states the first installment it asks for.
             var holder = await db.Holders.AsNoTracking().SingleAsync(h => h.Id == holderId, ct);
-            runtime.Subjects.Remember(blockSubjects.Describe(block, $"{holder.NameZh} ({holder.NameEn})", contract, rows[0], []));
+            runtime.Subjects.Remember(BlockSubjectKind.Describe(block, $"{holder.NameZh} ({holder.NameEn})") with { Lines = incomeLines.For(block.CountyCode, contract, rows[0], []) });
         }
 
         await runtime.SignalAsync(instance, Signal, user, $"contract {number} signed {signedOn:yyyy-MM-dd}", ct, inputs);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
-using MiningRights.Contracts;
 using MiningRights.Data;
 using MiningRights.Policies;
 using MiningRights.Workflows;
@@ -12,7 +11,7 @@ namespace MiningRights.Listing;
 /// A transfer block as a workflow subject: no holder until a bidder wins it or an applicant asks for it; its county,
 /// its transferring authority, its pool number; once registered, the right it became.
 /// </summary>
-public sealed class BlockSubjectKind(TimeProvider time, PolicyBook policies) : ISubjectKind
+public sealed class BlockSubjectKind : ISubjectKind
 {
     public const string Kind = "block";
 
@@ -25,30 +24,8 @@ public sealed class BlockSubjectKind(TimeProvider time, PolicyBook policies) : I
         var names = await db.Holders.AsNoTracking().Where(h => holderIds.Contains(h.Id))
             .ToDictionaryAsync(h => h.Id, h => h.NameZh + " (" + h.NameEn + ")", cancellationToken);
 
-        // A block under contract by amount: its notices state the first installment (due, paid, owed, late charge).
-        var contracts = await db.Contracts.AsNoTracking().Where(c => c.BlockId != null && ids.Contains(c.BlockId.Value) && c.Collection == IncomeCollection.Amount && c.VoidedAtUtc == null)
-            .ToDictionaryAsync(c => c.BlockId!.Value, cancellationToken);
-        var contractIds = contracts.Values.Select(c => c.Id).ToList();
-        var firsts = await db.Installments.AsNoTracking().Where(i => contractIds.Contains(i.ContractId) && i.Sequence == 1)
-            .ToDictionaryAsync(i => i.ContractId, cancellationToken);
-        var firstIds = firsts.Values.Select(i => i.Id).ToList();
-        var payments = (await db.Payments.AsNoTracking().Where(p => firstIds.Contains(p.InstallmentId)).ToListAsync(cancellationToken)).ToLookup(p => p.InstallmentId);
-        return blocks.Select(b =>
-        {
-            var name = b.HolderId is { } h ? names.GetValueOrDefault(h) : null;
-            return contracts.TryGetValue(b.Id, out var contract) && firsts.TryGetValue(contract.Id, out var first)
-                ? Describe(b, name, contract, first, payments[first.Id].ToList())
-                : Describe(b, name);
-        }).ToList();
+        return blocks.Select(b => Describe(b, b.HolderId is { } h ? names.GetValueOrDefault(h) : null)).ToList();
     }
-
-    /// <summary>The block under contract, its notices stating the first installment of transfer income as of today.</summary>
-    public Subject Describe(TransferBlock block, string? holderName, TransferContract contract, IncomeInstallment first, IReadOnlyList<IncomePayment> payments) =>
-        Describe(block, holderName) with
-        {
-            Lines = IncomeLines.For(first, contract, payments, Time.ProvinceCalendar.China.DateAt(time.GetUtcNow()),
-                policies.Parameters(block.CountyCode, Time.ProvinceCalendar.China.DateAt(time.GetUtcNow())).LateFeeDailyRate),
-        };
 
     public static Subject Describe(TransferBlock block, string? holderName) => new()
     {

@@ -13,7 +13,7 @@ using MiningRights.Workflows;
 namespace MiningRights.Listing;
 
 /// <summary>The pool (priority minerals first, GS-8a), one block, the annual plans, and the public announcements.</summary>
-public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access, Access places, JurisdictionDirectory jurisdictions, GroundCheck ground, PoolMapCache maps, TimeProvider time)
+public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access, Access places, IContractOfBlock contracts, JurisdictionDirectory jurisdictions, GroundCheck ground, PoolMapCache maps, TimeProvider time)
 {
     public async Task<Page<BlockView>> BlocksAsync(Actor user, BlockStatus? status, string? county, PageRequest page, CancellationToken ct)
     {
@@ -182,7 +182,7 @@ public sealed class ListingQueries(MiningRightsDbContext db, BlockAccess access,
         var block = await (await access.VisibleAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct)
             ?? throw RefusalException.NotFound($"Block {id}", $"区块 {id}");
         var footprint = await db.Footprints.AsNoTracking().SingleOrDefaultAsync(f => f.OwnerKind == Footprint.BlockOwner && f.OwnerId == id, ct);
-        var contract = await db.Contracts.AsNoTracking().Where(c => c.BlockId == id && c.VoidedAtUtc == null).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+        var contract = await contracts.ContractOfAsync(id, ct);
         var workflows = await db.WorkflowInstances.AsNoTracking().Where(i => i.SubjectKind == BlockSubjectKind.Kind && i.SubjectId == id)
             .OrderBy(i => i.CreatedAtUtc)
             .Select(i => new BlockWorkflowView(i.Id, i.DefinitionId, i.DefinitionVersion, i.State, i.Finished, i.CreatedAtUtc))

@@ -30,18 +30,16 @@ public static class ListingServiceCollectionExtensions
             .AddScoped<StartAgreementTransfer>()
             .AddScoped<RecordObjection>()
             .AddScoped<DecideObjection>()
-            .AddScoped<RegisterTransferredRight>()
             .AddScoped<ListingQueries>()
             .AddScoped<ListingChoices>()
             .AddWorkflowContract(new WorkflowContract("Listing", AnnounceListing.Workflow)
             {
                 Subject = BlockSubjectKind.Kind,
-                Signals = [RecordTransaction.Signal, RegisterTransferredRight.Signal],
+                Signals = [RecordTransaction.Signal],
             })
             .AddWorkflowContract(new WorkflowContract("Listing", StartAgreementTransfer.Workflow)
             {
                 Subject = BlockSubjectKind.Kind,
-                Signals = [RegisterTransferredRight.Signal],
                 Deadlines = [RecordObjection.DisclosureEnd],
                 Dates = [RecordObjection.DisclosureStart],
             });

@@ -29,12 +29,8 @@ public sealed class ReturnBlockToPoolActivity : IWorkflowActivity
             plan.Version++;
         }
 
-        // A contract signed for the transfer that did not go through is kept, voided, with what was paid on it.
-        foreach (var contract in await context.Db.Contracts.Where(c => c.BlockId == block.Id && c.VoidedAtUtc == null).ToListAsync(cancellationToken))
-        {
-            contract.VoidedAtUtc = context.NowUtc;
-            contract.Version++;
-        }
+        // What hangs on the transfer (a contract signed for it) is for its own feature to settle.
+        await context.Triggers.RaiseAsync(new BlockReturnedToPool(block, context.NowUtc), cancellationToken);
 
         block.PlanId = null;
         block.QuotaSource = QuotaSource.None;

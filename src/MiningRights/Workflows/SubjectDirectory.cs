@@ -6,8 +6,9 @@ namespace MiningRights.Workflows;
 /// The subjects of one unit of work, read once through their kinds and kept: a sweep loads a whole batch's subjects in
 /// one query per kind, and the transitions that follow read them from here.
 /// </summary>
-public sealed class SubjectDirectory(MiningRightsDbContext db, IEnumerable<ISubjectKind> kinds)
+public sealed class SubjectDirectory(MiningRightsDbContext db, IEnumerable<ISubjectKind> kinds, IEnumerable<ISubjectLines> lines)
 {
+    private readonly ILookup<string, ISubjectLines> _lines = lines.ToLookup(l => l.Kind, StringComparer.Ordinal);
     private readonly Dictionary<string, ISubjectKind> _kinds = kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);
     private readonly Dictionary<SubjectRef, Subject> _known = [];
 
@@ -23,9 +24,17 @@ public sealed class SubjectDirectory(MiningRightsDbContext db, IEnumerable<ISubj
     {
         foreach (var group in subjects.Where(s => !_known.ContainsKey(s)).Distinct().GroupBy(s => s.Kind))
         {
-            foreach (var subject in await Kind(group.Key).LoadAsync(db, group.Select(s => s.Id).ToList(), ct))
+            var ids = group.Select(s => s.Id).ToList();
+            var added = new List<IReadOnlyDictionary<Guid, IReadOnlyList<NoticeLine>>>();
+            foreach (var more in _lines[group.Key])
             {
-                Remember(subject);
+                added.Add(await more.LinesAsync(db, ids, ct));
+            }
+
+            foreach (var subject in await Kind(group.Key).LoadAsync(db, ids, ct))
+            {
+                var extra = added.SelectMany(a => a.GetValueOrDefault(subject.Id) ?? []).ToList();
+                Remember(extra.Count == 0 ? subject : subject with { Lines = [.. subject.Lines, .. extra] });
             }
         }
     }

@@ -18,29 +18,9 @@ public sealed class DependencyTests
     /// <summary>The top-level namespaces below the runtime and the runtime itself; every other one is a feature.</summary>
     private static readonly string[] Platform = ["MiningRights", "Time", "Scheduling", "Data", "Paging", "Storage", "Policies", "Accounts", "Audit", "Workflows"];
 
-    /// <summary>
-    /// The feature-to-feature dependencies that still point back (issue 25 is open until this list is empty): a block's
-    /// notices state its contract's income. Each is a known debt; any other edge closing a cycle fails the test, and so does an edge listed
-    /// here that is gone (take it off the list).
-    /// </summary>
-    private static readonly (string From, string To)[] KnownBackEdges =
-    [
-        ("Listing", "Contracts"),
-    ];
-
     [Fact]
-    public void Top_level_namespaces_of_the_domain_form_no_cycle_but_the_known_back_edges()
-    {
-        var graph = NamespaceGraph("MiningRights", exclude: "MiningRights.Web");
-        var gone = KnownBackEdges.Where(edge => !graph.ContainsKey(edge)).Select(edge => $"{edge.From} -> {edge.To}").ToList();
-        Assert.True(gone.Count == 0, "No longer a dependency, take it off KnownBackEdges: " + string.Join(", ", gone));
-        foreach (var edge in KnownBackEdges)
-        {
-            graph.Remove(edge);
-        }
-
-        AssertNoCycle(graph);
-    }
+    public void Top_level_namespaces_of_the_domain_form_no_cycle() =>
+        AssertNoCycle(NamespaceGraph("MiningRights", exclude: "MiningRights.Web"));
 
     [Fact]
     public void Top_level_namespaces_of_the_host_form_no_cycle() =>

@@ -4,11 +4,12 @@ using MiningRights.Accounts;
 using MiningRights.Contracts;
 using MiningRights.Data;
 using MiningRights.Ground;
+using MiningRights.Listing;
 using MiningRights.Policies;
 using MiningRights.Rights;
 using MiningRights.Workflows;
 
-namespace MiningRights.Listing;
+namespace MiningRights.Contracts;
 
 /// <summary>
 /// The last step of a transfer: the authority registers the right (新立登记) on the block, with its licence number and
