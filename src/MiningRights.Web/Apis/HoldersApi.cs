@@ -29,7 +29,7 @@ public static class HoldersApi
         return TypedResults.Created($"/api/holders/{holder.Id}", ToDto(holder, withContacts: true));
     }
 
-    public static async Task<Ok<HolderDto>> GetAsync(Guid id, MiningRightsDbContext db, HttpContext context, CancellationToken ct)
+    public static async Task<Ok<HolderDto>> GetAsync(Guid id, MiningRightsDbContext db, RightAccess rights, HttpContext context, CancellationToken ct)
     {
         var user = context.Current();
         if (user.IsHolder && user.HolderId != id)
@@ -38,27 +38,21 @@ public static class HoldersApi
         }
 
         var holder = await db.Holders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw RefusalException.NotFound($"Holder {id}", $"矿业权人 {id}");
-        return TypedResults.Ok(ToDto(holder, await MaySeeContactsAsync(user, id, db, ct)));
+        return TypedResults.Ok(ToDto(holder, await MaySeeContactsAsync(user, id, rights, ct)));
     }
 
     /// <summary>
     /// Contact addresses are personal data: the holder and administrators see them, and an officer whose jurisdiction
     /// holds one of the holder's rights (by location county or registration authority), because it writes to them.
     /// </summary>
-    private static async Task<bool> MaySeeContactsAsync(Actor user, Guid holderId, MiningRightsDbContext db, CancellationToken ct)
+    private static async Task<bool> MaySeeContactsAsync(Actor user, Guid holderId, RightAccess rights, CancellationToken ct)
     {
         if (user.IsAdmin || (user.IsHolder && user.HolderId == holderId))
         {
             return true;
         }
 
-        if (!user.IsOfficer || user.JurisdictionCode is not { } root)
-        {
-            return false;
-        }
-
-        var codes = (await JurisdictionTree.LoadAsync(db, ct)).Subtree(root).ToList();
-        return await db.Rights.AnyAsync(r => r.HolderId == holderId && (codes.Contains(r.LocationCountyCode) || codes.Contains(r.AuthorityCode)), ct);
+        return user.IsOfficer && await (await rights.VisibleAsync(user, ct)).AnyAsync(r => r.HolderId == holderId, ct);
     }
 
     private static HolderDto ToDto(Holder h, bool withContacts) =>

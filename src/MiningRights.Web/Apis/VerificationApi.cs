@@ -26,11 +26,11 @@ public static class VerificationApi
         group.MapGet("/tasks/{id:guid}", TaskAsync).WithSummary("One verification task.");
     }
 
-    public static async Task<Ok<List<RunOutcome>>> RunAsync(QuarterlyVerification verification, VerificationQueries queries, JurisdictionDirectory jurisdictions,
-        MiningRightsDbContext db, HttpContext context, CancellationToken ct)
+    public static async Task<Ok<List<RunOutcome>>> RunAsync(QuarterlyVerification verification, VerificationQueries queries, Access access,
+        HttpContext context, CancellationToken ct)
     {
         var user = context.Current();
-        var owners = user.IsAdmin ? null : (await jurisdictions.TreeAsync(db, ct)).Subtree(user.JurisdictionCode!).ToList();
+        var owners = user.IsAdmin ? null : await access.PlacesSeenAsync(user, ct) ?? [];
         var outcomes = await verification.RunAsync(owners, user, ct, onDemand: true);
         var views = (await queries.BatchesAsync(user, null, ct)).ToDictionary(b => b.Id);
         return TypedResults.Ok(outcomes.Select(o => new RunOutcome(views[o.Batch.Id], o.Created, o.Added)).ToList());
