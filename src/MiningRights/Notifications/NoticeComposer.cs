@@ -15,8 +15,9 @@ public static class NoticeComposer
     {
         var zh = language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         string Fill(LocalizedText text) => text.In(language)
-            .Replace("{licenseNumber}", facts.LicenseNumber, StringComparison.Ordinal)
-            .Replace("{projectName}", facts.ProjectName, StringComparison.Ordinal)
+            // The templates' names for the subject's label and detail, kept from when every subject was a right.
+            .Replace("{licenseNumber}", facts.SubjectLabel, StringComparison.Ordinal)
+            .Replace("{projectName}", facts.SubjectDetail, StringComparison.Ordinal)
             .Replace("{holderName}", facts.HolderName, StringComparison.Ordinal)
             .Replace("{what}", (zh ? facts.WhatZh : facts.WhatEn) ?? string.Empty, StringComparison.Ordinal)
             .Replace("{dueDate}", facts.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)
@@ -28,7 +29,7 @@ public static class NoticeComposer
         var subject = Fill(template.Subject);
         var rows = new List<(string Label, string Value)>
         {
-            (zh ? "矿业权" : "Right", $"{facts.LicenseNumber} {facts.ProjectName}"),
+            (zh ? "矿业权" : "Right", $"{facts.SubjectLabel} {facts.SubjectDetail}"),
             (zh ? "矿业权人" : "Holder", facts.HolderName),
         };
         if (facts.WhatZh is not null)

@@ -103,7 +103,7 @@ public sealed class NoticeComposerTests
     [Fact]
     public void The_HTML_escapes_markup_in_the_facts_and_the_text_keeps_it()
     {
-        var facts = Facts(daysLeft: 12) with { ProjectName = "Block <script>alert(1)</script>" };
+        var facts = Facts(daysLeft: 12) with { SubjectDetail = "Block <script>alert(1)</script>" };
 
         var notice = NoticeComposer.Compose(Reminder, facts, "en");
 

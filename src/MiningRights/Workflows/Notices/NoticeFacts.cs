@@ -1,9 +1,12 @@
 namespace MiningRights.Workflows;
 
-/// <summary>The facts every notice states: which right, what is due, when, how long is left, and under which rule.</summary>
+/// <summary>
+/// The facts every notice states: which subject (its kind's label and detail: a right's licence number and project, a
+/// block's code and name), what is due, when, how long is left, and under which rule.
+/// </summary>
 public sealed record NoticeFacts(
-    string LicenseNumber,
-    string ProjectName,
+    string SubjectLabel,
+    string SubjectDetail,
     string HolderName,
     string? WhatZh,
     string? WhatEn,
