@@ -154,82 +154,78 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Accounts.ApplicationUser", b =>
+            modelBuilder.Entity("MiningRights.Accounts.Holder", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid?>("HolderId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("JurisdictionCode")
-                        .HasColumnType("text");
+                    b.Property<string>("ContactEmails")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
+                    b.ToTable("Holders", (string)null);
+                });
 
-                    b.ToTable("AspNetUsers", (string)null);
+            modelBuilder.Entity("MiningRights.Accounts.Jurisdiction", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Jurisdictions", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Audit.AuditEvent", b =>
@@ -279,7 +275,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
                     b.HasIndex("RightId");
 
-                    b.ToTable("AuditEvents");
+                    b.ToTable("AuditEvents", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Calendar.CalendarFeed", b =>
@@ -388,7 +384,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
                     b.HasIndex("JurisdictionCode", "Status");
 
-                    b.ToTable("Cases");
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Contracts.ContractAmendment", b =>
@@ -476,7 +472,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.HasIndex("ContractId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ContractClauses");
+                    b.ToTable("ContractClauses", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Contracts.IncomeInstallment", b =>
@@ -642,112 +638,82 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.ToTable("TransferContracts", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
+            modelBuilder.Entity("MiningRights.Data.ApplicationUser", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
 
-                    b.Property<int>("Attempts")
+                    b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
-                    b.Property<string>("AuthorityCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
 
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("Escalation")
+                    b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
-
-                    b.Property<DateTime>("ExpiresAtUtc")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("HolderId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("JurisdictionCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasColumnType("text");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("text");
 
-                    b.Property<DateTime?>("NextActionAtUtc")
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("NextStage")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
-                    b.Property<DateTime?>("ParkedAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
-                    b.Property<DateTime?>("ProcessFinishedAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
 
-                    b.Property<string>("ReminderDays")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
 
-                    b.Property<string>("RuleId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
 
-                    b.Property<string>("StagesDone")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
 
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<string>("WhatEn")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("WhatZh")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId");
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
 
-                    b.HasIndex("NextActionAtUtc");
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("HolderId", "State", "DueOn");
-
-                    b.HasIndex("State", "DueOn", "Escalation", "ProcessFinishedAtUtc", "JurisdictionCode", "AuthorityCode", "InstanceId", "WhatZh", "WhatEn")
-                        .HasDatabaseName("IX_Deadlines_Overview");
-
-                    b.ToTable("Deadlines");
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Decisions.Decision", b =>
@@ -872,6 +838,97 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.ToTable("Decisions", (string)null);
                 });
 
+            modelBuilder.Entity("MiningRights.Ground.Footprint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("GeoJson")
+                        .HasColumnType("text");
+
+                    b.Property<double>("MaxLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("OverlapsRecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PolygonWkt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OverlapsRecordedAtUtc");
+
+                    b.HasIndex("OwnerKind", "OwnerId")
+                        .IsUnique();
+
+                    b.HasIndex("MinLongitude", "MaxLongitude", "MinLatitude", "MaxLatitude");
+
+                    b.HasIndex("OwnerKind", "OwnerId", "MinLongitude", "MinLatitude", "MaxLongitude", "MaxLatitude")
+                        .HasDatabaseName("IX_Footprints_OwnerKind_OwnerId_Box");
+
+                    b.ToTable("Footprints", (string)null);
+                });
+
+            modelBuilder.Entity("MiningRights.Ground.GroundOverlap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<Guid>("BlockId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OtherId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OtherKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlockId", "OtherKind", "OtherId")
+                        .IsUnique();
+
+                    b.ToTable("GroundOverlaps", (string)null);
+                });
+
             modelBuilder.Entity("MiningRights.Listing.DisclosureObjection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -931,97 +988,6 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.HasIndex("InstanceId");
 
                     b.ToTable("DisclosureObjections", (string)null);
-                });
-
-            modelBuilder.Entity("MiningRights.Ground.Footprint", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<decimal>("AreaKm2")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
-
-                    b.Property<string>("GeoJson")
-                        .HasColumnType("text");
-
-                    b.Property<double>("MaxLatitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("MaxLongitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("MinLatitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("MinLongitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<DateTime?>("OverlapsRecordedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OwnerKind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("PolygonWkt")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OverlapsRecordedAtUtc");
-
-                    b.HasIndex("OwnerKind", "OwnerId")
-                        .IsUnique();
-
-                    b.HasIndex("MinLongitude", "MaxLongitude", "MinLatitude", "MaxLatitude");
-
-                    b.HasIndex("OwnerKind", "OwnerId", "MinLongitude", "MinLatitude", "MaxLongitude", "MaxLatitude")
-                        .HasDatabaseName("IX_Footprints_OwnerKind_OwnerId_Box");
-
-                    b.ToTable("Footprints");
-                });
-
-            modelBuilder.Entity("MiningRights.Ground.GroundOverlap", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<decimal>("AreaKm2")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
-
-                    b.Property<Guid>("BlockId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("GeoJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("OtherId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OtherKind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BlockId", "OtherKind", "OtherId")
-                        .IsUnique();
-
-                    b.ToTable("GroundOverlaps");
                 });
 
             modelBuilder.Entity("MiningRights.Listing.TransferAnnouncement", b =>
@@ -1240,7 +1206,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.HasIndex("JurisdictionCode", "Year")
                         .IsUnique();
 
-                    b.ToTable("TransferPlans");
+                    b.ToTable("TransferPlans", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Notifications.Notification", b =>
@@ -1326,7 +1292,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Plans.PlanDocument", b =>
@@ -1420,7 +1386,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
                     b.HasIndex("RightId");
 
-                    b.ToTable("Plans");
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Policies.StoredRulebook", b =>
@@ -1460,80 +1426,6 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.HasIndex("Origin");
 
                     b.ToTable("Rulebooks", (string)null);
-                });
-
-            modelBuilder.Entity("MiningRights.Accounts.Holder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ContactEmails")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreditCode")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("NameZh")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreditCode")
-                        .IsUnique();
-
-                    b.ToTable("Holders");
-                });
-
-            modelBuilder.Entity("MiningRights.Accounts.Jurisdiction", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("NameZh")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("ParentCode");
-
-                    b.ToTable("Jurisdictions");
                 });
 
             modelBuilder.Entity("MiningRights.Rights.MiningRight", b =>
@@ -1641,7 +1533,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.HasIndex("Status", "ExpiresOn", "LocationCountyCode", "AuthorityCode", "Id")
                         .HasDatabaseName("IX_Rights_InForce_Expiry");
 
-                    b.ToTable("Rights");
+                    b.ToTable("Rights", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Verification.VerificationBatch", b =>
@@ -1717,6 +1609,116 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.ToTable("VerificationTasks", (string)null);
                 });
 
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AuthorityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Escalation")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("JurisdictionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("NextActionAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NextStage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ParkedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ProcessFinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StagesDone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("WhatZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("NextActionAtUtc");
+
+                    b.HasIndex("HolderId", "State", "DueOn");
+
+                    b.HasIndex("Name", "ProcessFinishedAtUtc", "DueOn", "InstanceId");
+
+                    b.HasIndex("State", "DueOn", "Escalation", "ProcessFinishedAtUtc", "JurisdictionCode", "AuthorityCode", "InstanceId", "WhatZh", "WhatEn")
+                        .HasDatabaseName("IX_Deadlines_Overview");
+
+                    b.ToTable("Deadlines", (string)null);
+                });
+
             modelBuilder.Entity("MiningRights.Workflows.DefinitionSnapshot", b =>
                 {
                     b.Property<string>("ContentHash")
@@ -1740,7 +1742,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
                     b.HasKey("ContentHash");
 
-                    b.ToTable("DefinitionSnapshots");
+                    b.ToTable("DefinitionSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Workflows.EvidenceFile", b =>
@@ -1847,7 +1849,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.HasIndex("InstanceId", "Sequence")
                         .IsUnique();
 
-                    b.ToTable("Journal");
+                    b.ToTable("Journal", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Workflows.WorkflowInstance", b =>
@@ -1888,6 +1890,9 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("Finished")
                         .HasColumnType("boolean");
 
@@ -1898,9 +1903,6 @@ namespace MiningRights.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
-
-                    b.Property<Guid?>("RightId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1931,18 +1933,18 @@ namespace MiningRights.Data.Postgres.Migrations
 
                     b.HasIndex("AuthorityCode");
 
+                    b.HasIndex("DossierId");
+
                     b.HasIndex("HolderId");
 
                     b.HasIndex("JurisdictionCode");
-
-                    b.HasIndex("RightId");
 
                     b.HasIndex("SubjectKind", "SubjectId");
 
                     b.HasIndex("DefinitionId", "State", "SubjectKind", "SubjectId", "Finished")
                         .HasDatabaseName("IX_WorkflowInstances_Definition_State");
 
-                    b.ToTable("WorkflowInstances");
+                    b.ToTable("WorkflowInstances", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1956,7 +1958,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1965,7 +1967,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1980,7 +1982,7 @@ namespace MiningRights.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1989,7 +1991,7 @@ namespace MiningRights.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2058,15 +2060,6 @@ namespace MiningRights.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
-                {
-                    b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
-                        .WithMany()
-                        .HasForeignKey("InstanceId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2157,6 +2150,15 @@ namespace MiningRights.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
+                {
+                    b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MiningRights.Workflows.EvidenceFile", b =>
                 {
                     b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
@@ -2179,7 +2181,7 @@ namespace MiningRights.Data.Postgres.Migrations
                 {
                     b.HasOne("MiningRights.Rights.MiningRight", null)
                         .WithMany()
-                        .HasForeignKey("RightId")
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -155,83 +155,78 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Accounts.ApplicationUser", b =>
+            modelBuilder.Entity("MiningRights.Accounts.Holder", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("bit");
-
-                    b.Property<Guid?>("HolderId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("JurisdictionCode")
-                        .HasColumnType("nvarchar(max)");
+                    b.Property<string>("ContactEmails")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("bit");
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex")
-                        .HasFilter("[NormalizedUserName] IS NOT NULL");
+                    b.ToTable("Holders", (string)null);
+                });
 
-                    b.ToTable("AspNetUsers", (string)null);
+            modelBuilder.Entity("MiningRights.Accounts.Jurisdiction", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Jurisdictions", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Audit.AuditEvent", b =>
@@ -282,7 +277,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
                     b.HasIndex("RightId");
 
-                    b.ToTable("AuditEvents");
+                    b.ToTable("AuditEvents", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Calendar.CalendarFeed", b =>
@@ -391,7 +386,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
                     b.HasIndex("JurisdictionCode", "Status");
 
-                    b.ToTable("Cases");
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Contracts.ContractAmendment", b =>
@@ -479,7 +474,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.HasIndex("ContractId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ContractClauses");
+                    b.ToTable("ContractClauses", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Contracts.IncomeInstallment", b =>
@@ -645,112 +640,83 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.ToTable("TransferContracts", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
+            modelBuilder.Entity("MiningRights.Data.ApplicationUser", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("Id")
+                        .HasColumnType("nvarchar(450)");
 
-                    b.Property<int>("Attempts")
+                    b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
-                    b.Property<string>("AuthorityCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("nvarchar(max)");
 
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("datetime2");
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("Escalation")
+                    b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
-
-                    b.Property<DateTime>("ExpiresAtUtc")
-                        .HasColumnType("datetime2");
 
                     b.Property<Guid?>("HolderId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("JurisdictionCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
+                        .HasColumnType("nvarchar(max)");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(max)");
 
-                    b.Property<DateTime?>("NextActionAtUtc")
-                        .HasColumnType("datetime2");
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("bit");
 
-                    b.Property<string>("NextStage")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("datetimeoffset");
 
-                    b.Property<DateTime?>("ParkedAtUtc")
-                        .HasColumnType("datetime2");
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
-                    b.Property<DateTime?>("ProcessFinishedAtUtc")
-                        .HasColumnType("datetime2");
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
-                    b.Property<string>("ReminderDays")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("nvarchar(max)");
 
-                    b.Property<string>("RuleId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("nvarchar(max)");
 
-                    b.Property<string>("StagesDone")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("bit");
 
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("nvarchar(max)");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("bit");
 
-                    b.Property<string>("WhatEn")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<string>("WhatZh")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId");
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
 
-                    b.HasIndex("NextActionAtUtc");
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex")
+                        .HasFilter("[NormalizedUserName] IS NOT NULL");
 
-                    b.HasIndex("HolderId", "State", "DueOn");
-
-                    b.HasIndex("State", "DueOn", "Escalation", "ProcessFinishedAtUtc", "JurisdictionCode", "AuthorityCode", "InstanceId", "WhatZh", "WhatEn")
-                        .HasDatabaseName("IX_Deadlines_Overview");
-
-                    b.ToTable("Deadlines");
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Decisions.Decision", b =>
@@ -876,6 +842,97 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.ToTable("Decisions", (string)null);
                 });
 
+            modelBuilder.Entity("MiningRights.Ground.Footprint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("GeoJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<double>("MaxLatitude")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MaxLongitude")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MinLatitude")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MinLongitude")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime?>("OverlapsRecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("PolygonWkt")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OverlapsRecordedAtUtc");
+
+                    b.HasIndex("OwnerKind", "OwnerId")
+                        .IsUnique();
+
+                    b.HasIndex("MinLongitude", "MaxLongitude", "MinLatitude", "MaxLatitude");
+
+                    b.HasIndex("OwnerKind", "OwnerId", "MinLongitude", "MinLatitude", "MaxLongitude", "MaxLatitude")
+                        .HasDatabaseName("IX_Footprints_OwnerKind_OwnerId_Box");
+
+                    b.ToTable("Footprints", (string)null);
+                });
+
+            modelBuilder.Entity("MiningRights.Ground.GroundOverlap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<Guid>("BlockId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("OtherId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OtherKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlockId", "OtherKind", "OtherId")
+                        .IsUnique();
+
+                    b.ToTable("GroundOverlaps", (string)null);
+                });
+
             modelBuilder.Entity("MiningRights.Listing.DisclosureObjection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -935,97 +992,6 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.HasIndex("InstanceId");
 
                     b.ToTable("DisclosureObjections", (string)null);
-                });
-
-            modelBuilder.Entity("MiningRights.Ground.Footprint", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<decimal>("AreaKm2")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
-
-                    b.Property<string>("GeoJson")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<double>("MaxLatitude")
-                        .HasColumnType("float");
-
-                    b.Property<double>("MaxLongitude")
-                        .HasColumnType("float");
-
-                    b.Property<double>("MinLatitude")
-                        .HasColumnType("float");
-
-                    b.Property<double>("MinLongitude")
-                        .HasColumnType("float");
-
-                    b.Property<DateTime?>("OverlapsRecordedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("OwnerKind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("PolygonWkt")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OverlapsRecordedAtUtc");
-
-                    b.HasIndex("OwnerKind", "OwnerId")
-                        .IsUnique();
-
-                    b.HasIndex("MinLongitude", "MaxLongitude", "MinLatitude", "MaxLatitude");
-
-                    b.HasIndex("OwnerKind", "OwnerId", "MinLongitude", "MinLatitude", "MaxLongitude", "MaxLatitude")
-                        .HasDatabaseName("IX_Footprints_OwnerKind_OwnerId_Box");
-
-                    b.ToTable("Footprints");
-                });
-
-            modelBuilder.Entity("MiningRights.Ground.GroundOverlap", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<decimal>("AreaKm2")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
-
-                    b.Property<Guid>("BlockId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("GeoJson")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<Guid>("OtherId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("OtherKind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BlockId", "OtherKind", "OtherId")
-                        .IsUnique();
-
-                    b.ToTable("GroundOverlaps");
                 });
 
             modelBuilder.Entity("MiningRights.Listing.TransferAnnouncement", b =>
@@ -1244,7 +1210,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.HasIndex("JurisdictionCode", "Year")
                         .IsUnique();
 
-                    b.ToTable("TransferPlans");
+                    b.ToTable("TransferPlans", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Notifications.Notification", b =>
@@ -1330,7 +1296,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Plans.PlanDocument", b =>
@@ -1424,7 +1390,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
                     b.HasIndex("RightId");
 
-                    b.ToTable("Plans");
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Policies.StoredRulebook", b =>
@@ -1464,80 +1430,6 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.HasIndex("Origin");
 
                     b.ToTable("Rulebooks", (string)null);
-                });
-
-            modelBuilder.Entity("MiningRights.Accounts.Holder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("ContactEmails")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("CreditCode")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("NameZh")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreditCode")
-                        .IsUnique();
-
-                    b.ToTable("Holders");
-                });
-
-            modelBuilder.Entity("MiningRights.Accounts.Jurisdiction", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<string>("NameZh")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("ParentCode");
-
-                    b.ToTable("Jurisdictions");
                 });
 
             modelBuilder.Entity("MiningRights.Rights.MiningRight", b =>
@@ -1645,7 +1537,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.HasIndex("Status", "ExpiresOn", "LocationCountyCode", "AuthorityCode", "Id")
                         .HasDatabaseName("IX_Rights_InForce_Expiry");
 
-                    b.ToTable("Rights");
+                    b.ToTable("Rights", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Verification.VerificationBatch", b =>
@@ -1721,6 +1613,116 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.ToTable("VerificationTasks", (string)null);
                 });
 
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AuthorityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Escalation")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("JurisdictionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("NextActionAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("NextStage")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("ParkedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ProcessFinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("StagesDone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("WhatEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("WhatZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("NextActionAtUtc");
+
+                    b.HasIndex("HolderId", "State", "DueOn");
+
+                    b.HasIndex("Name", "ProcessFinishedAtUtc", "DueOn", "InstanceId");
+
+                    b.HasIndex("State", "DueOn", "Escalation", "ProcessFinishedAtUtc", "JurisdictionCode", "AuthorityCode", "InstanceId", "WhatZh", "WhatEn")
+                        .HasDatabaseName("IX_Deadlines_Overview");
+
+                    b.ToTable("Deadlines", (string)null);
+                });
+
             modelBuilder.Entity("MiningRights.Workflows.DefinitionSnapshot", b =>
                 {
                     b.Property<string>("ContentHash")
@@ -1744,7 +1746,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
                     b.HasKey("ContentHash");
 
-                    b.ToTable("DefinitionSnapshots");
+                    b.ToTable("DefinitionSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Workflows.EvidenceFile", b =>
@@ -1851,7 +1853,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.HasIndex("InstanceId", "Sequence")
                         .IsUnique();
 
-                    b.ToTable("Journal");
+                    b.ToTable("Journal", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Workflows.WorkflowInstance", b =>
@@ -1892,6 +1894,9 @@ namespace MiningRights.Data.SqlServer.Migrations
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<bool>("Finished")
                         .HasColumnType("bit");
 
@@ -1902,9 +1907,6 @@ namespace MiningRights.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("nvarchar(6)");
-
-                    b.Property<Guid?>("RightId")
-                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1935,18 +1937,18 @@ namespace MiningRights.Data.SqlServer.Migrations
 
                     b.HasIndex("AuthorityCode");
 
+                    b.HasIndex("DossierId");
+
                     b.HasIndex("HolderId");
 
                     b.HasIndex("JurisdictionCode");
-
-                    b.HasIndex("RightId");
 
                     b.HasIndex("SubjectKind", "SubjectId");
 
                     b.HasIndex("DefinitionId", "State", "SubjectKind", "SubjectId", "Finished")
                         .HasDatabaseName("IX_WorkflowInstances_Definition_State");
 
-                    b.ToTable("WorkflowInstances");
+                    b.ToTable("WorkflowInstances", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1960,7 +1962,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1969,7 +1971,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1984,7 +1986,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1993,7 +1995,7 @@ namespace MiningRights.Data.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2062,15 +2064,6 @@ namespace MiningRights.Data.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
-                {
-                    b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
-                        .WithMany()
-                        .HasForeignKey("InstanceId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2161,6 +2154,15 @@ namespace MiningRights.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
+                {
+                    b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MiningRights.Workflows.EvidenceFile", b =>
                 {
                     b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
@@ -2183,7 +2185,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                 {
                     b.HasOne("MiningRights.Rights.MiningRight", null)
                         .WithMany()
-                        .HasForeignKey("RightId")
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -145,82 +145,78 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Accounts.ApplicationUser", b =>
+            modelBuilder.Entity("MiningRights.Accounts.Holder", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
+                    b.Property<string>("ContactEmails")
                         .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
+                    b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("HolderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("JurisdictionCode")
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
                         .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
+                    b.ToTable("Holders", (string)null);
+                });
 
-                    b.ToTable("AspNetUsers", (string)null);
+            modelBuilder.Entity("MiningRights.Accounts.Jurisdiction", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Jurisdictions", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Audit.AuditEvent", b =>
@@ -268,7 +264,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasIndex("RightId");
 
-                    b.ToTable("AuditEvents");
+                    b.ToTable("AuditEvents", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Calendar.CalendarFeed", b =>
@@ -377,7 +373,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasIndex("JurisdictionCode", "Status");
 
-                    b.ToTable("Cases");
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Contracts.ContractAmendment", b =>
@@ -465,7 +461,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.HasIndex("ContractId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ContractClauses");
+                    b.ToTable("ContractClauses", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Contracts.IncomeInstallment", b =>
@@ -631,112 +627,82 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.ToTable("TransferContracts", (string)null);
                 });
 
-            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
+            modelBuilder.Entity("MiningRights.Data.ApplicationUser", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Attempts")
+                    b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AuthorityCode")
-                        .HasMaxLength(6)
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ClosedAtUtc")
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAtUtc")
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Escalation")
+                    b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ExpiresAtUtc")
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("HolderId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("JurisdictionCode")
-                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("NextActionAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextStage")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ParkedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ProcessFinishedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReminderDays")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RuleId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StagesDone")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
+                    b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("WhatEn")
-                        .IsRequired()
-                        .HasMaxLength(300)
+                    b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("WhatZh")
-                        .IsRequired()
-                        .HasMaxLength(300)
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId");
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
 
-                    b.HasIndex("NextActionAtUtc");
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("HolderId", "State", "DueOn");
-
-                    b.HasIndex("State", "DueOn", "Escalation", "ProcessFinishedAtUtc", "JurisdictionCode", "AuthorityCode", "InstanceId", "WhatZh", "WhatEn")
-                        .HasDatabaseName("IX_Deadlines_Overview");
-
-                    b.ToTable("Deadlines");
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Decisions.Decision", b =>
@@ -861,6 +827,97 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.ToTable("Decisions", (string)null);
                 });
 
+            modelBuilder.Entity("MiningRights.Ground.Footprint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeoJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("OverlapsRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolygonWkt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OverlapsRecordedAtUtc");
+
+                    b.HasIndex("OwnerKind", "OwnerId")
+                        .IsUnique();
+
+                    b.HasIndex("MinLongitude", "MaxLongitude", "MinLatitude", "MaxLatitude");
+
+                    b.HasIndex("OwnerKind", "OwnerId", "MinLongitude", "MinLatitude", "MaxLongitude", "MaxLatitude")
+                        .HasDatabaseName("IX_Footprints_OwnerKind_OwnerId_Box");
+
+                    b.ToTable("Footprints", (string)null);
+                });
+
+            modelBuilder.Entity("MiningRights.Ground.GroundOverlap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlockId", "OtherKind", "OtherId")
+                        .IsUnique();
+
+                    b.ToTable("GroundOverlaps", (string)null);
+                });
+
             modelBuilder.Entity("MiningRights.Listing.DisclosureObjection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -920,97 +977,6 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.HasIndex("InstanceId");
 
                     b.ToTable("DisclosureObjections", (string)null);
-                });
-
-            modelBuilder.Entity("MiningRights.Ground.Footprint", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("AreaKm2")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GeoJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("MaxLatitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("MaxLongitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("MinLatitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("MinLongitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<DateTime?>("OverlapsRecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerKind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PolygonWkt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OverlapsRecordedAtUtc");
-
-                    b.HasIndex("OwnerKind", "OwnerId")
-                        .IsUnique();
-
-                    b.HasIndex("MinLongitude", "MaxLongitude", "MinLatitude", "MaxLatitude");
-
-                    b.HasIndex("OwnerKind", "OwnerId", "MinLongitude", "MinLatitude", "MaxLongitude", "MaxLatitude")
-                        .HasDatabaseName("IX_Footprints_OwnerKind_OwnerId_Box");
-
-                    b.ToTable("Footprints");
-                });
-
-            modelBuilder.Entity("MiningRights.Ground.GroundOverlap", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("AreaKm2")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BlockId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GeoJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OtherId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OtherKind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BlockId", "OtherKind", "OtherId")
-                        .IsUnique();
-
-                    b.ToTable("GroundOverlaps");
                 });
 
             modelBuilder.Entity("MiningRights.Listing.TransferAnnouncement", b =>
@@ -1229,7 +1195,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.HasIndex("JurisdictionCode", "Year")
                         .IsUnique();
 
-                    b.ToTable("TransferPlans");
+                    b.ToTable("TransferPlans", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Notifications.Notification", b =>
@@ -1315,7 +1281,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Plans.PlanDocument", b =>
@@ -1409,7 +1375,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasIndex("RightId");
 
-                    b.ToTable("Plans");
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Policies.StoredRulebook", b =>
@@ -1449,80 +1415,6 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.HasIndex("Origin");
 
                     b.ToTable("Rulebooks", (string)null);
-                });
-
-            modelBuilder.Entity("MiningRights.Accounts.Holder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactEmails")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreditCode")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameZh")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreditCode")
-                        .IsUnique();
-
-                    b.ToTable("Holders");
-                });
-
-            modelBuilder.Entity("MiningRights.Accounts.Jurisdiction", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameZh")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("ParentCode");
-
-                    b.ToTable("Jurisdictions");
                 });
 
             modelBuilder.Entity("MiningRights.Rights.MiningRight", b =>
@@ -1630,7 +1522,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.HasIndex("Status", "ExpiresOn", "LocationCountyCode", "AuthorityCode", "Id")
                         .HasDatabaseName("IX_Rights_InForce_Expiry");
 
-                    b.ToTable("Rights");
+                    b.ToTable("Rights", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Verification.VerificationBatch", b =>
@@ -1706,6 +1598,116 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.ToTable("VerificationTasks", (string)null);
                 });
 
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Escalation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextActionAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ParkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessFinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StagesDone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("NextActionAtUtc");
+
+                    b.HasIndex("HolderId", "State", "DueOn");
+
+                    b.HasIndex("Name", "ProcessFinishedAtUtc", "DueOn", "InstanceId");
+
+                    b.HasIndex("State", "DueOn", "Escalation", "ProcessFinishedAtUtc", "JurisdictionCode", "AuthorityCode", "InstanceId", "WhatZh", "WhatEn")
+                        .HasDatabaseName("IX_Deadlines_Overview");
+
+                    b.ToTable("Deadlines", (string)null);
+                });
+
             modelBuilder.Entity("MiningRights.Workflows.DefinitionSnapshot", b =>
                 {
                     b.Property<string>("ContentHash")
@@ -1729,7 +1731,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasKey("ContentHash");
 
-                    b.ToTable("DefinitionSnapshots");
+                    b.ToTable("DefinitionSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Workflows.EvidenceFile", b =>
@@ -1834,7 +1836,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.HasIndex("InstanceId", "Sequence")
                         .IsUnique();
 
-                    b.ToTable("Journal");
+                    b.ToTable("Journal", (string)null);
                 });
 
             modelBuilder.Entity("MiningRights.Workflows.WorkflowInstance", b =>
@@ -1875,6 +1877,9 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Finished")
                         .HasColumnType("INTEGER");
 
@@ -1884,9 +1889,6 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.Property<string>("JurisdictionCode")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RightId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -1918,18 +1920,18 @@ namespace MiningRights.Data.Sqlite.Migrations
 
                     b.HasIndex("AuthorityCode");
 
+                    b.HasIndex("DossierId");
+
                     b.HasIndex("HolderId");
 
                     b.HasIndex("JurisdictionCode");
-
-                    b.HasIndex("RightId");
 
                     b.HasIndex("SubjectKind", "SubjectId");
 
                     b.HasIndex("DefinitionId", "State", "SubjectKind", "SubjectId", "Finished")
                         .HasDatabaseName("IX_WorkflowInstances_Definition_State");
 
-                    b.ToTable("WorkflowInstances");
+                    b.ToTable("WorkflowInstances", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1943,7 +1945,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1952,7 +1954,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1967,7 +1969,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1976,7 +1978,7 @@ namespace MiningRights.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MiningRights.Accounts.ApplicationUser", null)
+                    b.HasOne("MiningRights.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2045,15 +2047,6 @@ namespace MiningRights.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
-                {
-                    b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
-                        .WithMany()
-                        .HasForeignKey("InstanceId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2144,6 +2137,15 @@ namespace MiningRights.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MiningRights.Workflows.Deadline", b =>
+                {
+                    b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MiningRights.Workflows.EvidenceFile", b =>
                 {
                     b.HasOne("MiningRights.Workflows.WorkflowInstance", null)
@@ -2166,7 +2168,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                 {
                     b.HasOne("MiningRights.Rights.MiningRight", null)
                         .WithMany()
-                        .HasForeignKey("RightId")
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -31,7 +31,7 @@ public sealed class CaseSubjectKind : ISubjectKind
         HolderName = holderName,
         JurisdictionCode = c.JurisdictionCode,
         AuthorityCode = right.AuthorityCode,
-        RightId = right.Id,
+        DossierId = right.Id,
         AnchorDate = right.RegisteredOn,
         Scope = right.Scope with { JurisdictionCode = c.JurisdictionCode },
     };

@@ -105,7 +105,7 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
 
         var named = request.Duties!.Distinct().ToList();
         var duties = await db.WorkflowInstances
-            .Where(i => named.Contains(i.Id) && i.RightId == right.Id && PerformanceEvaluator.AllDuties.Contains(i.DefinitionId))
+            .Where(i => named.Contains(i.Id) && i.DossierId == right.Id && PerformanceEvaluator.AllDuties.Contains(i.DefinitionId))
             .ToListAsync(ct);
         var unknown = named.Except(duties.Select(d => d.Id)).ToList();
         if (unknown.Count > 0)

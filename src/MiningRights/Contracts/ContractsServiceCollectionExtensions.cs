@@ -44,7 +44,8 @@ public static class ContractsServiceCollectionExtensions
             services.AddWorkflowContract(new WorkflowContract("Contracts: performance duties", duty)
             {
                 Subject = Rights.RightSubjectKind.Kind,
-                States = [PerformanceEvaluator.Open, PerformanceEvaluator.Overdue, PerformanceEvaluator.BreachedState],
+                // An investment year counts what its accepted report states (CN-INVEST, 圈而不探).
+                States = duty == ContractDuties.InvestmentWorkflow ? [PerformanceEvaluator.Accepted, PerformanceEvaluator.BreachedState] : [PerformanceEvaluator.BreachedState],
                 Signals = [PerformanceEvaluator.BreachSignal, ExcuseDutiesActivity.ResumeSignal],
                 Deadlines = [PerformanceEvaluator.DueDeadline],
                 Dates = [ContractDuties.DueOnDate],

@@ -55,11 +55,11 @@ public sealed class ExcuseDutiesActivity : IWorkflowActivity
             }
 
             var values = new InstanceValues(duty);
-            var due = PerformanceEvaluator.DueOf(values.Dates);
+            var due = PerformanceEvaluator.DueOf(values);
             await context.Runtime.ExtendAsync(duty, PerformanceEvaluator.DueDeadline, due.AddDays(days), reason, rule, actor, cancellationToken);
 
             var definition = await context.Registry.ResolveAsync(duty, context.Db, cancellationToken);
-            if (definition.Definition.Transitions.Any(t => t.From == duty.State && t.Signal == ResumeSignal))
+            if (definition.Definition.Offers(duty.State, ResumeSignal))
             {
                 await context.Runtime.SignalAsync(duty, ResumeSignal, actor, reason, cancellationToken);
             }

@@ -52,7 +52,7 @@ public sealed class InstallmentSubjectKind(TimeProvider time, PolicyBook policie
             HolderName = holderName,
             JurisdictionCode = scope.JurisdictionCode,
             AuthorityCode = contract.AuthorityCode,
-            RightId = contract.RightId,
+            DossierId = contract.RightId,
             AnchorDate = contract.SignedOn,
             Lines = lines,
             Scope = scope,

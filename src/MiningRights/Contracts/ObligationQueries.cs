@@ -35,7 +35,7 @@ public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess righ
 
         var visible = await access.VisibleAsync(user, ct);
         var query = visible.AsNoTracking().Where(i => PerformanceEvaluator.AllDuties.Contains(i.DefinitionId));
-        query = rightId is { } right ? query.Where(i => i.RightId == right) : query.Where(i => i.HolderId == user.HolderId);
+        query = rightId is { } right ? query.Where(i => i.DossierId == right) : query.Where(i => i.HolderId == user.HolderId);
         if (!includeFinished)
         {
             query = query.Where(i => !i.Finished);
@@ -61,7 +61,7 @@ public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess righ
             .GroupBy(c => c.InstanceId).Select(g => new { InstanceId = g.Key, CaseId = g.OrderByDescending(c => c.OpenedAtUtc).Select(c => c.Id).First() })
             .ToDictionaryAsync(x => x.InstanceId, x => x.CaseId, ct);
         var pending = new HashSet<Guid>();
-        foreach (var right in instances.Select(i => i.RightId).OfType<Guid>().Distinct())
+        foreach (var right in instances.Select(i => i.DossierId).OfType<Guid>().Distinct())
         {
             pending.UnionWith(await PerformanceEvaluator.PendingReliefAsync(db, right, ct));
         }
@@ -72,13 +72,13 @@ public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess righ
         {
             var definition = (await registry.ResolveAsync(instance, db, ct)).Definition;
             var values = new InstanceValues(instance);
-            var due = PerformanceEvaluator.DueOf(values.Dates);
+            var due = PerformanceEvaluator.DueOf(values);
             var ruleId = values.Get("ruleId") is { Length: > 0 } own ? own
                 : definition.Deadlines.TryGetValue(PerformanceEvaluator.DueDeadline, out var deadline) ? deadline.Rule : definition.Rules[0];
             var rule = runtime.Cite(instance, await registry.ResolveAsync(instance, db, ct), await runtime.Subjects.GetAsync(instance.Subject, ct), ruleId).Rules[0];
             ruleId = rule.Id;
             var state = definition.States[instance.State];
-            views.Add(new ObligationView(instance.Id, instance.RightId!.Value, instance.SubjectLabel, instance.DefinitionId,
+            views.Add(new ObligationView(instance.Id, instance.DossierId!.Value, instance.SubjectLabel, instance.DefinitionId,
                 values.Get("obligationZh") ?? definition.Title.Zh, values.Get("obligationEn") ?? definition.Title.En,
                 values.Get("clause") ?? ruleId, ruleId, rule.SourceZh, rule.SourceEn,
                 due, ProvinceCalendar.China.DaysLeft(due, now), instance.State, state.Status.Zh, state.Status.En, instance.Finished,

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MiningRights.Accounts;
 using MiningRights.Data;
-using MiningRights.Deadlines;
 using MiningRights.Policies;
 using MiningRights.Rights;
 using MiningRights.Time;
@@ -26,6 +23,13 @@ namespace MiningRights.Contracts;
 /// the duty's <c>breach</c> signal, sent by the service: the duty's
 /// workflow opens the case through the case workflow, with the duty's journal and the right's history. A duty breached
 /// once is not breached again, so running twice, or on two nodes at once, changes nothing the second time.
+/// <para>
+/// What is judged comes from the runtime: the duties whose <c>due</c> deadline has passed (<see cref="PassedDeadlines"/>,
+/// read by an indexed due date, so the run reads what has fallen due and not every running duty), their due dates with
+/// extensions (<see cref="InstanceValues.DueOn"/>), and whether a duty can be breached in its state now, which is whether
+/// its definition offers the <c>breach</c> signal there. The states this class names (<c>accepted</c>, <c>breached</c>)
+/// are declared in the duties' workflow contract, so a definition without them does not load.
+/// </para>
 /// </summary>
 public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvider time, PolicyBook policies, ILogger<PerformanceEvaluator> logger)
 {
@@ -35,12 +39,8 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     /// <summary>The deadline every duty workflow names its due date by.</summary>
     public const string DueDeadline = "due";
 
-    public const string Open = "open";
-    public const string Overdue = "overdue";
-
-    /// <summary>A report rejected: the duty is to be done again, as if never reported.</summary>
-    private const string Returned = "returned";
-    private const string Accepted = "accepted";
+    /// <summary>A report the authority accepted: an investment year counts what it states.</summary>
+    public const string Accepted = "accepted";
     private const string ClaimPending = "claimed";
 
     /// <summary>
@@ -60,34 +60,42 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     /// </summary>
     private static readonly RightStatus[] Judged = [RightStatus.Active, RightStatus.Provisional, RightStatus.Withdrawn];
 
-    /// <summary>Judges every duty and sends the breaches found; returns how many were sent now.</summary>
+    /// <summary>Judges every duty whose date has passed and sends the breaches found; returns how many were sent now.</summary>
     public async Task<int> EvaluateAsync(CancellationToken ct)
     {
         var today = ProvinceCalendar.China.DateAt(time.GetUtcNow());
         List<Duty> duties;
+        HashSet<Guid> acceptedThenBreached;
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+            var registry = scope.ServiceProvider.GetRequiredService<WorkflowRegistry>();
             // Only rights in force owe their duties: a right lapsed, expired or suspended is judged no further, a withdrawn one
-            // only on what its withdrawal started.
-            duties = (await db.WorkflowInstances.AsNoTracking()
-                    .Where(i => AllDuties.Contains(i.DefinitionId) && !i.Finished && i.RightId != null)
-                    .Join(db.Rights.Where(r => Judged.Contains(r.Status)), i => i.RightId, r => r.Id, (i, r) => i)
-                    .Select(i => new { i.Id, i.RightId, i.DefinitionId, i.State, i.DatesJson, i.DataJson, i.JurisdictionCode, i.ArisenOn, i.CreatedAtUtc })
-                    .ToListAsync(ct))
-                .Select(i => new Duty(i.Id, i.RightId!.Value, i.DefinitionId, i.State, i.JurisdictionCode,
-                    i.ArisenOn ?? ProvinceCalendar.China.DateAt(new DateTimeOffset(i.CreatedAtUtc, TimeSpan.Zero)),
-                    JsonSerializer.Deserialize<Dictionary<string, string>>(i.DatesJson) ?? [],
-                    JsonSerializer.Deserialize<Dictionary<string, string>>(i.DataJson) ?? []))
-                .ToList();
+            // only on what its withdrawal started. A duty's subject is its right.
+            var passed = await db.InstancesPast(DueDeadline, today, AllDuties)
+                .Where(i => db.Set<MiningRight>().Any(r => r.Id == i.SubjectId && Judged.Contains(r.Status)))
+                .AsNoTracking()
+                .ToListAsync(ct);
+            duties = [];
+            foreach (var instance in passed)
+            {
+                var definition = (await registry.ResolveAsync(instance, db, ct)).Definition;
+                var values = new InstanceValues(instance);
+                var dueOn = values.DueOn(DueDeadline) ?? values.Date(ContractDuties.DueOnDate) ?? throw new InvalidOperationException($"Duty {instance.Id} has no due date.");
+                if (dueOn < today)
+                {
+                    duties.Add(new Duty(instance.Id, instance.SubjectId, instance.DefinitionId, instance.State, definition.Offers(instance.State, BreachSignal),
+                        instance.JurisdictionCode, instance.ArisenOn ?? ProvinceCalendar.China.DateAt(new DateTimeOffset(instance.CreatedAtUtc, TimeSpan.Zero)), dueOn, values));
+                }
+            }
+
+            // A duty named in a relief claim the authority has not decided is not judged until it is decided.
+            var pending = await PendingReliefAsync(db, null, ct);
+            duties.RemoveAll(d => pending.Contains(d.Id));
+            acceptedThenBreached = await AcceptedThenBreachedAsync(db, duties, ct);
         }
 
-        // A duty named in a relief claim the authority has not decided is not judged until it is decided.
-        var pending = await PendingReliefAsync(scopes, ct);
-        duties.RemoveAll(d => pending.Contains(d.Id));
-
-        var acceptedThenBreached = await AcceptedThenBreachedAsync(scopes, duties, ct);
-        var findings = DatedFindings(duties, today).Concat(InvestmentFindings(duties, acceptedThenBreached, today)).ToList();
+        var findings = DatedFindings(duties).Concat(InvestmentFindings(duties, acceptedThenBreached)).ToList();
         var sent = 0;
         foreach (var finding in findings)
         {
@@ -102,15 +110,15 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         return sent;
     }
 
-    private static IEnumerable<Finding> DatedFindings(IEnumerable<Duty> duties, DateOnly today) =>
-        duties.Where(d => DatedDuties.Contains(d.Workflow) && d.State is Open or Returned or Overdue && d.DueOn < today)
+    private static IEnumerable<Finding> DatedFindings(IEnumerable<Duty> duties) =>
+        duties.Where(d => DatedDuties.Contains(d.Workflow) && d.Breachable)
             .Select(d => new Finding(d.Id,
                 $"{d.Get("obligationZh")}：截止{d.DueOn:yyyy-MM-dd}未履行{(d.Get("clause") is { Length: > 0 } c ? $"（{c}）" : string.Empty)}",
                 $"{d.Get("obligationEn")}: not done by {d.DueOn:yyyy-MM-dd}{(d.Get("clause") is { Length: > 0 } clause ? $" ({clause})" : string.Empty)}"));
 
-    private IEnumerable<Finding> InvestmentFindings(IEnumerable<Duty> duties, HashSet<Guid> acceptedThenBreached, DateOnly today)
+    private IEnumerable<Finding> InvestmentFindings(IEnumerable<Duty> duties, HashSet<Guid> acceptedThenBreached)
     {
-        foreach (var right in duties.Where(d => d.Workflow == ContractDuties.InvestmentWorkflow && d.DueOn < today).GroupBy(d => d.RightId))
+        foreach (var right in duties.Where(d => d.Workflow == ContractDuties.InvestmentWorkflow).GroupBy(d => d.RightId))
         {
             var years = right.OrderBy(d => d.Number("contractYear")).ToList();
             // Enclosing without exploring is a breach only where a rule in force when the contract arose makes it one (GS-10b).
@@ -131,8 +139,9 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
                 // report is a breach of its own (overdue, then the shortfall below).
                 emptyYears = counted && !worked ? emptyYears + 1 : 0;
 
-                // A report not decided yet is neither work nor its absence; a duty breached once stays with its case.
-                if (year.State is not (Open or Returned or Overdue or Accepted))
+                // A report not decided yet is neither work nor its absence; a duty breached once stays with its case: the
+                // definition offers no breach in either state.
+                if (!year.Breachable)
                 {
                     continue;
                 }
@@ -185,16 +194,9 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         }
     }
 
-    /// <summary>
-    /// The due date of a duty from its instance dates: the date its <c>due</c> deadline last fell on, or the extension
-    /// granted since (force majeure, a justified reason), whichever is later; the start date if neither is recorded.
-    /// </summary>
-    public static DateOnly DueOf(IReadOnlyDictionary<string, string> dates)
-    {
-        DateOnly? Read(string name) => dates.TryGetValue(name, out var text) ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-        var due = Read(DueDeadline) ?? Read("dueOn") ?? throw new InvalidOperationException("A duty without a due date.");
-        return Read(WorkflowRuntime.ExtendedPrefix + DueDeadline) is { } extended && extended > due ? extended : due;
-    }
+    /// <summary>The due date of a duty: its <c>due</c> deadline's day with any extension, or the day it was started with.</summary>
+    public static DateOnly DueOf(InstanceValues values) =>
+        values.DueOn(DueDeadline) ?? values.Date(ContractDuties.DueOnDate) ?? throw new InvalidOperationException("A duty without a due date.");
 
     /// <summary>The duties named in relief claims not decided yet, on one right or on all.</summary>
     public static async Task<HashSet<Guid>> PendingReliefAsync(MiningRightsDbContext db, Guid? rightId, CancellationToken ct)
@@ -202,14 +204,13 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
         var claims = db.WorkflowInstances.AsNoTracking().Where(i => i.DefinitionId == ClaimRelief.Workflow && i.State == ClaimPending);
         if (rightId is { } id)
         {
-            claims = claims.Where(i => i.RightId == id);
+            claims = claims.Where(i => i.SubjectId == id);
         }
 
         var named = new HashSet<Guid>();
-        foreach (var json in await claims.Select(i => i.DataJson).ToListAsync(ct))
+        foreach (var claim in await claims.ToListAsync(ct))
         {
-            var data = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
-            foreach (var duty in (data.GetValueOrDefault(ExcuseDutiesActivity.DutiesValue) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var duty in (new InstanceValues(claim).Get(ExcuseDutiesActivity.DutiesValue) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 named.Add(Guid.Parse(duty));
             }
@@ -219,7 +220,7 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
     }
 
     /// <summary>The investment years breached after their report was accepted: the last step into <c>breached</c> came from <c>accepted</c>.</summary>
-    private static async Task<HashSet<Guid>> AcceptedThenBreachedAsync(IServiceScopeFactory scopes, IEnumerable<Duty> duties, CancellationToken ct)
+    private static async Task<HashSet<Guid>> AcceptedThenBreachedAsync(MiningRightsDbContext db, IEnumerable<Duty> duties, CancellationToken ct)
     {
         var breached = duties.Where(d => d.Workflow == ContractDuties.InvestmentWorkflow && d.State == BreachedState).Select(d => d.Id).ToList();
         if (breached.Count == 0)
@@ -227,8 +228,6 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
             return [];
         }
 
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
         var steps = await db.Journal.AsNoTracking()
             .Where(j => breached.Contains(j.InstanceId) && j.ToState == BreachedState)
             .Select(j => new { j.InstanceId, j.Sequence, j.FromState })
@@ -239,21 +238,14 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
             .ToHashSet();
     }
 
-    private static async Task<HashSet<Guid>> PendingReliefAsync(IServiceScopeFactory scopes, CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        return await PendingReliefAsync(scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>(), null, ct);
-    }
-
     private sealed record Finding(Guid InstanceId, string Zh, string En);
 
-    private sealed record Duty(Guid Id, Guid RightId, string Workflow, string State, string Jurisdiction, DateOnly ArisenOn, Dictionary<string, string> Dates, Dictionary<string, string> Data)
+    /// <summary>A duty past its date, as the runtime has it: its state, whether a breach may be sent there, its day and values.</summary>
+    private sealed record Duty(Guid Id, Guid RightId, string Workflow, string State, bool Breachable, string Jurisdiction, DateOnly ArisenOn, DateOnly DueOn, InstanceValues Values)
     {
-        public DateOnly DueOn => DueOf(Dates);
-
-        public string Get(string name) => Data.GetValueOrDefault(name) ?? string.Empty;
+        public string Get(string name) => Values.Get(name) ?? string.Empty;
 
         public decimal Number(string name) =>
-            decimal.TryParse(Data.GetValueOrDefault(name), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : 0m;
+            decimal.TryParse(Values.Get(name), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : 0m;
     }
 }

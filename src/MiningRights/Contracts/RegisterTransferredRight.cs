@@ -43,7 +43,7 @@ public sealed class RegisterTransferredRight(
         var block = await blocks.ForDecisionAsync(user, blockId, ct);
         var instance = await blocks.RunningTransferAsync(block, ct);
         var definition = await registry.ResolveAsync(instance, db, ct);
-        if (!definition.Definition.Transitions.Any(t => t.From == instance.State && t.Signal == Signal))
+        if (!definition.Definition.Offers(instance.State, Signal))
         {
             throw RefusalException.Conflict($"Block {block.Code} cannot be registered yet: its {instance.DefinitionId} workflow is in state '{instance.State}'.",
                 $"区块 {block.Code} 尚不能办理登记：其 {instance.DefinitionId} 流程处于“{instance.State}”状态。");

@@ -77,7 +77,7 @@ public sealed class DeadlineQueries(MiningRightsDbContext db, InstanceAccess acc
     public DeadlineView View(Deadline d, WorkflowInstance i)
     {
         var rule = policies.Knows(d.RuleId) ? policies.Describe(d.RuleId, d.DueOn) : null;
-        return new DeadlineView(d.Id, d.InstanceId, i.SubjectKind, i.SubjectId, i.SubjectLabel, i.RightId, d.Name, d.WhatZh, d.WhatEn, d.DueOn,
+        return new DeadlineView(d.Id, d.InstanceId, i.SubjectKind, i.SubjectId, i.SubjectLabel, i.DossierId, d.Name, d.WhatZh, d.WhatEn, d.DueOn,
             ProvinceCalendar.China.DaysLeft(d.DueOn, time.GetUtcNow()), d.RuleId, rule?.SourceZh ?? d.RuleId, rule?.SourceEn ?? d.RuleId, d.State,
             d.Reminders, d.Done, d.NextStage, d.NextActionAtUtc, d.Attempts, d.LastError, d.ParkedAtUtc);
     }

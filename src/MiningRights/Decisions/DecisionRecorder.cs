@@ -124,7 +124,7 @@ public sealed class DecisionRecorder(MiningRightsDbContext db, IOptions<Decision
             SubjectKind = instance.SubjectKind,
             SubjectId = instance.SubjectId,
             SubjectLabel = instance.SubjectLabel,
-            RightId = instance.RightId,
+            RightId = instance.DossierId,
             HolderId = addressee,
             TitleZh = spec.Label.Zh,
             TitleEn = spec.Label.En,

@@ -37,7 +37,7 @@ public sealed class BlockSubjectKind : ISubjectKind
         HolderName = holderName ?? string.Empty,
         JurisdictionCode = block.CountyCode,
         AuthorityCode = block.AuthorityCode,
-        RightId = block.RightId,
+        DossierId = block.RightId,
         AnchorDate = Time.ProvinceCalendar.China.DateAt(new DateTimeOffset(block.CreatedAtUtc, TimeSpan.Zero)),
         Scope = block.Scope,
     };

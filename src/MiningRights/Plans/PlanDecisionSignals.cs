@@ -32,5 +32,5 @@ public sealed class PlanDecisionSignals(MiningRightsDbContext db, WorkflowRegist
     public static string? Of(WorkflowDefinition definition, string state, string outcome) =>
         definition.Signals.Where(s => s.Value.DecidesPlan == outcome)
             .Select(s => s.Key)
-            .FirstOrDefault(name => definition.Transitions.Any(t => t.From == state && t.Signal == name));
+            .FirstOrDefault(name => definition.Offers(state, name));
 }

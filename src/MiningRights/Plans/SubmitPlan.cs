@@ -94,7 +94,7 @@ public sealed class SubmitPlan(
         foreach (var instance in running)
         {
             var definition = await registry.ResolveAsync(instance, db, ct);
-            if (definition.Definition.Transitions.Any(t => t.From == instance.State && t.Signal == Signal))
+            if (definition.Definition.Offers(instance.State, Signal))
             {
                 return instance;
             }

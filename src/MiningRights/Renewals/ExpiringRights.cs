@@ -40,8 +40,8 @@ public sealed class ExpiringRights(MiningRightsDbContext db, RightSearch search,
         var ids = shown.Select(r => (Guid?)r.Id).ToList();
         var awaiting = AwaitingDecision();
         var applied = (await db.WorkflowInstances.AsNoTracking()
-                .Where(i => i.DefinitionId == RenewalTracking.Workflow && !i.Finished && awaiting.Contains(i.State) && ids.Contains(i.RightId))
-                .Select(i => i.RightId!.Value).ToListAsync(ct))
+                .Where(i => i.DefinitionId == RenewalTracking.Workflow && !i.Finished && awaiting.Contains(i.State) && ids.Contains(i.DossierId))
+                .Select(i => i.DossierId!.Value).ToListAsync(ct))
             .ToHashSet();
         return page.Build(rights, r => [r.ExpiresOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.LicenseNumber],
             r => new ExpiringRow(rows[r.Id], r.ExpiresOn.DayNumber - today.DayNumber, applied.Contains(r.Id)));

@@ -42,6 +42,6 @@ public sealed class MiningRightConfiguration : IEntityTypeConfiguration<MiningRi
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.LocationCountyCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.AuthorityCode).OnDelete(DeleteBehavior.Restrict);
         // The processes that run on a right point to it; configured here, where rights are known, not in the runtime.
-        builder.HasMany<WorkflowInstance>().WithOne().HasForeignKey(i => i.RightId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany<WorkflowInstance>().WithOne().HasForeignKey(i => i.DossierId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -7,7 +7,7 @@ public static class RightOfStep
 {
     /// <summary>The right, tracked for change; an activity that needs one fails loudly without it.</summary>
     public static async Task<MiningRight> RightAsync(this ActivityContext context, CancellationToken ct) =>
-        context.Subject.RightId is { } id
+        context.Subject.DossierId is { } id
             ? await context.Db.Rights.FindAsync([id], ct) ?? throw new InvalidOperationException($"Right {id} of {context.Subject.Kind} {context.Subject.Id} does not exist.")
             : throw new InvalidOperationException($"{context.Definition.File}: the {context.Subject.Kind} {context.Subject.Id} concerns no right.");
 }

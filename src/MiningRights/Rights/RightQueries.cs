@@ -78,7 +78,7 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
         var audit = await db.AuditEvents.AsNoTracking().Where(a => a.RightId == rightId)
             .Select(a => new HistoryEntry(a.AtUtc, a.Actor, a.Action, a.RuleId, a.Detail)).ToListAsync(ct);
         var journal = await db.Journal.AsNoTracking()
-            .Join(db.WorkflowInstances.Where(i => i.RightId == rightId), j => j.InstanceId, i => i.Id, (j, i) => new { Entry = j, i.DefinitionId, i.DefinitionVersion, i.SubjectKind })
+            .Join(db.WorkflowInstances.Where(i => i.DossierId == rightId), j => j.InstanceId, i => i.Id, (j, i) => new { Entry = j, i.DefinitionId, i.DefinitionVersion, i.SubjectKind })
             .ToListAsync(ct);
         return audit.Concat(journal.Select(x => new HistoryEntry(x.Entry.AtUtc, x.Entry.Actor,
                 $"workflow.{x.DefinitionId}", x.Entry.RuleId,
@@ -98,14 +98,14 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
         var codes = rights.SelectMany(r => new[] { r.LocationCountyCode, r.AuthorityCode }).Distinct().ToList();
         var places = await db.Jurisdictions.AsNoTracking().Where(j => codes.Contains(j.Code))
             .ToDictionaryAsync(j => j.Code, j => new PlaceView(j.Code, j.NameZh, j.NameEn), ct);
-        var instances = (await db.WorkflowInstances.AsNoTracking().Where(i => i.RightId != null && ids.Contains(i.RightId.Value)).OrderBy(i => i.CreatedAtUtc).ToListAsync(ct))
-            .ToLookup(i => i.RightId!.Value);
+        var instances = (await db.WorkflowInstances.AsNoTracking().Where(i => i.DossierId != null && ids.Contains(i.DossierId.Value)).OrderBy(i => i.CreatedAtUtc).ToListAsync(ct))
+            .ToLookup(i => i.DossierId!.Value);
         var instanceIds = instances.SelectMany(g => g).ToDictionary(i => i.Id);
         var keys = instanceIds.Keys.ToList();
         var open = (await db.Deadlines.AsNoTracking()
                 .Where(d => keys.Contains(d.InstanceId) && d.State == DeadlineState.Open && !d.Escalation)
                 .OrderBy(d => d.DueOn).ToListAsync(ct))
-            .ToLookup(d => instanceIds[d.InstanceId].RightId!.Value);
+            .ToLookup(d => instanceIds[d.InstanceId].DossierId!.Value);
 
         var views = new List<RightView>(rights.Count);
         foreach (var right in rights)

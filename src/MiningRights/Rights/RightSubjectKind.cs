@@ -30,7 +30,7 @@ public sealed class RightSubjectKind : ISubjectKind
         HolderName = holderName,
         JurisdictionCode = right.LocationCountyCode,
         AuthorityCode = right.AuthorityCode,
-        RightId = right.Id,
+        DossierId = right.Id,
         AnchorDate = right.RegisteredOn,
         Scope = right.Scope,
     };

@@ -35,7 +35,7 @@ public sealed class RecordVerificationActivity : IWorkflowActivity
 
     public async Task ExecuteAsync(ActivityContext context, JsonObject parameters, CancellationToken cancellationToken)
     {
-        var rightId = context.Subject.RightId ?? throw new InvalidOperationException("recordVerification runs on a verification task, which concerns a right.");
+        var rightId = context.Subject.DossierId ?? throw new InvalidOperationException("recordVerification runs on a verification task, which concerns a right.");
         var result = context.Values.Get("result") ?? "unknown";
         var forwarded = ActivityParameters.String(parameters, "outcome") == Forwarded;
         var summary = $"{context.Values.Get("quarter")} {(result == ProblemsFoundGuard.ProblemsFound ? "发现问题 / problems found" : "符合要求 / in order")}"

@@ -55,7 +55,7 @@ public sealed class TaskSubjectKind : ISubjectKind
         Detail = $"{projectName}：临期核查（有效期至{task.ExpiresOn:yyyy-MM-dd}） / verification before expiry on {task.ExpiresOn:yyyy-MM-dd}",
         JurisdictionCode = task.CountyCode,
         AuthorityCode = task.ReportsTo,
-        RightId = task.RightId,
+        DossierId = task.RightId,
         AnchorDate = task.ExpiresOn,
     };
 }

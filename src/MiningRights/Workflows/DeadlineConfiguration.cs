@@ -29,6 +29,9 @@ public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         builder.HasIndex(d => d.NextActionAtUtc);
         builder.HasIndex(d => new { d.HolderId, d.State, d.DueOn });
 
+        // A daily judge of duties reads the running deadlines of one name whose day has passed (PassedDeadlines).
+        builder.HasIndex(d => new { d.Name, d.ProcessFinishedAtUtc, d.DueOn, d.InstanceId });
+
         // The overview reads the open duties due in a window, and the overdue ones, of every holder at once: from this
         // index alone (whether the process still runs, place, authority, the instance and what is due beside each due day).
         builder.HasIndex(d => new { d.State, d.DueOn, d.Escalation, d.ProcessFinishedAtUtc, d.JurisdictionCode, d.AuthorityCode, d.InstanceId, d.WhatZh, d.WhatEn })

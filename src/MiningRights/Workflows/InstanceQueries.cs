@@ -19,9 +19,9 @@ public sealed class InstanceQueries(MiningRightsDbContext db, InstanceAccess acc
             .OrderBy(e => e.UploadedAtUtc).ThenBy(e => e.FileName, StringComparer.Ordinal)
             .ToLookup(e => e.JournalSequence, e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedBy, e.UploadedAtUtc,
                 $"/api/workflows/instances/{instance.Id}/evidence/{e.Id}"));
-        return new InstanceView(instance.Id, instance.SubjectKind, instance.SubjectId, instance.SubjectLabel, instance.RightId,
+        return new InstanceView(instance.Id, instance.SubjectKind, instance.SubjectId, instance.SubjectLabel, instance.DossierId,
             instance.DefinitionId, instance.DefinitionVersion, instance.DefinitionHash, instance.State, state.Status.Zh, state.Status.En, instance.Finished,
-            definition.Transitions.Where(t => t.From == instance.State && t.Signal is not null).Select(t => t.Signal!).Distinct().ToList(),
+            definition.SignalsFrom(instance.State).ToList(),
             values.Dates, values.Data,
             instance.Journal.OrderBy(j => j.Sequence).Select(j => new JournalView(j.Sequence, j.AtUtc, j.Actor, j.Trigger, j.FromState, j.ToState, j.RuleId, j.Note, evidence[j.Sequence].ToList()) { Citation = j.Citation }).ToList());
     }

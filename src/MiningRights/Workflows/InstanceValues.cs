@@ -24,6 +24,17 @@ public sealed class InstanceValues
     public DateOnly? Date(string name) =>
         _dates.TryGetValue(name, out var text) ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
+    /// <summary>
+    /// The day the instance's deadline <paramref name="deadline"/> falls due: the date it last fell on, or the extension
+    /// granted since (force majeure, a justified reason), whichever is later; null if it never opened and none was granted.
+    /// </summary>
+    public DateOnly? DueOn(string deadline)
+    {
+        var due = Date(deadline);
+        var extended = Date(WorkflowRuntime.ExtendedPrefix + deadline);
+        return extended > due || due is null ? extended : due;
+    }
+
     public void SetDate(string name, DateOnly date)
     {
         _dates[name] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

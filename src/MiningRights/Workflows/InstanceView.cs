@@ -6,7 +6,7 @@ public sealed record InstanceView(
     string SubjectKind,
     Guid SubjectId,
     string SubjectLabel,
-    Guid? RightId,
+    Guid? DossierId,
     string DefinitionId,
     int DefinitionVersion,
     string DefinitionHash,

@@ -28,8 +28,11 @@ public sealed record Subject
     /// <summary>The registration authority: its officers decide on the subject.</summary>
     public required string AuthorityCode { get; init; }
 
-    /// <summary>The right the subject concerns, if any: its history shows the instance.</summary>
-    public Guid? RightId { get; init; }
+    /// <summary>
+    /// The dossier (案卷) the subject is filed in, if any: the register entry whose history shows the instance. The
+    /// subject kind decides which it is: whatever concerns a right (its plans, cases, duties, verification) is filed in the right's.
+    /// </summary>
+    public Guid? DossierId { get; init; }
 
     /// <summary>Facts of the subject's own that every notice about it states (amounts owed, a late charge).</summary>
     public IReadOnlyList<Workflows.NoticeLine> Lines { get; init; } = [];

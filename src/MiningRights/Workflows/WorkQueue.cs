@@ -25,7 +25,7 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
         string SubjectKind,
         Guid SubjectId,
         string SubjectLabel,
-        Guid? RightId,
+        Guid? DossierId,
         LocalizedText Status,
         IReadOnlyList<LocalizedText> Steps,
         DateOnly? DueOn,
@@ -90,7 +90,7 @@ public sealed class WorkQueue(MiningRightsDbContext db, InstanceAccess access, W
                 continue;
             }
 
-            items.Add(new Item(instance.Id, definition.Id, definition.Title, instance.SubjectKind, instance.SubjectId, instance.SubjectLabel, instance.RightId,
+            items.Add(new Item(instance.Id, definition.Id, definition.Title, instance.SubjectKind, instance.SubjectId, instance.SubjectLabel, instance.DossierId,
                 definition.States[instance.State].Status, steps.Select(s => s.Signal.Label).ToList(), row.Due?.DueOn,
                 row.Due?.RuleId ?? policies.Cite(steps[0].Transition.Rule, definition.Rules, new Policies.RuleSubject(instance.JurisdictionCode),
                     WorkflowRuntime.ArisenOn(instance), Time.ProvinceCalendar.China.DateAt(time.GetUtcNow())).RuleId, instance.UpdatedAtUtc,

@@ -51,4 +51,11 @@ public sealed record WorkflowDefinition
     public required IReadOnlyList<TransitionDefinition> Transitions { get; init; }
 
     public IReadOnlyDictionary<string, NoticeDefinition> Notices { get; init; } = new Dictionary<string, NoticeDefinition>();
+
+    /// <summary>The signals a transition accepts in <paramref name="state"/>: what may be sent to an instance there.</summary>
+    public IEnumerable<string> SignalsFrom(string state) =>
+        Transitions.Where(t => t.From == state && t.Signal is not null).Select(t => t.Signal!).Distinct();
+
+    /// <summary>Whether <paramref name="signal"/> moves an instance in <paramref name="state"/> (the runtime refuses it otherwise).</summary>
+    public bool Offers(string state, string signal) => Transitions.Any(t => t.From == state && t.Signal == signal);
 }

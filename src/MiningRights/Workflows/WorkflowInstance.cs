@@ -43,8 +43,8 @@ public sealed class WorkflowInstance
     /// <summary>How lists name the subject (a licence number, a block's pool number), kept here so lists need not read the subject.</summary>
     public required string SubjectLabel { get; set; }
 
-    /// <summary>The right the subject concerns, if any: the instance is part of that right's history.</summary>
-    public Guid? RightId { get; set; }
+    /// <summary>The dossier the subject is filed in, if any (<see cref="Subject.DossierId"/>): the instance is part of its history.</summary>
+    public Guid? DossierId { get; set; }
 
     /// <summary>The holder who owns the subject and sees the instance, if any.</summary>
     public Guid? HolderId { get; set; }

@@ -25,7 +25,7 @@ public sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<Wor
         // The overview finds the rights whose renewal has been applied for from this index alone: SQLite seeks each right
         // in it (definition, state, subject all equal), PostgreSQL reads the applied renewals as one range.
         builder.HasIndex(i => new { i.DefinitionId, i.State, i.SubjectKind, i.SubjectId, i.Finished }).HasDatabaseName("IX_WorkflowInstances_Definition_State");
-        builder.HasIndex(i => i.RightId);
+        builder.HasIndex(i => i.DossierId);
         builder.HasIndex(i => i.HolderId);
         builder.HasIndex(i => i.JurisdictionCode);
         builder.HasIndex(i => i.AuthorityCode);

@@ -102,7 +102,7 @@ public sealed partial class WorkflowRuntime
         foreach (var instance in running)
         {
             instance.SubjectLabel = about.Label;
-            instance.RightId = about.RightId;
+            instance.DossierId = about.DossierId;
             instance.HolderId = about.HolderId;
             instance.JurisdictionCode = about.JurisdictionCode;
             instance.AuthorityCode = about.AuthorityCode;

@@ -46,7 +46,7 @@ public sealed partial class WorkflowRuntime
             SubjectKind = about.Kind,
             SubjectId = about.Id,
             SubjectLabel = about.Label,
-            RightId = about.RightId,
+            DossierId = about.DossierId,
             HolderId = about.HolderId,
             JurisdictionCode = about.JurisdictionCode,
             AuthorityCode = about.AuthorityCode,

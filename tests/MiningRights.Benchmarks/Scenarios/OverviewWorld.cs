@@ -137,7 +137,7 @@ public static class OverviewWorld
         SubjectKind = RightSubjectKind.Kind,
         SubjectId = right.Id,
         SubjectLabel = right.LicenseNumber,
-        RightId = right.Id,
+        DossierId = right.Id,
         HolderId = right.HolderId,
         JurisdictionCode = right.LocationCountyCode,
         AuthorityCode = right.AuthorityCode,

@@ -71,7 +71,7 @@ public sealed class DutyPlaceTests
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-        var instances = db.WorkflowInstances.Where(i => i.RightId == rightId && i.SubjectKind == RightSubjectKind.Kind).Select(i => i.Id);
+        var instances = db.WorkflowInstances.Where(i => i.DossierId == rightId && i.SubjectKind == RightSubjectKind.Kind).Select(i => i.Id);
         return await db.Deadlines.AsNoTracking().Where(d => instances.Contains(d.InstanceId)).ToListAsync();
     }
 }

@@ -107,7 +107,7 @@ public sealed class OverviewWorld : IAsyncLifetime
         SubjectKind = RightSubjectKind.Kind,
         SubjectId = right.Id,
         SubjectLabel = right.LicenseNumber,
-        RightId = right.Id,
+        DossierId = right.Id,
         HolderId = right.HolderId,
         JurisdictionCode = right.LocationCountyCode,
         AuthorityCode = right.AuthorityCode,

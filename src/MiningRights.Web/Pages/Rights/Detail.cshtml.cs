@@ -230,7 +230,7 @@ public sealed class DetailModel(RightQueries rights, PlanQueries plans, Instance
             foreach (var running in Right.Workflows.Where(w => !w.Finished))
             {
                 var definition = registry.Find(running.DefinitionId, running.Version)?.Definition;
-                if (definition is not null && definition.Transitions.Any(t => t.From == running.State && t.Signal == SubmitPlan.Signal))
+                if (definition is not null && definition.Offers(running.State, SubmitPlan.Signal))
                 {
                     PlanInputs = definition.Signals[SubmitPlan.Signal].Inputs;
                     break;
