@@ -22,6 +22,8 @@ public sealed class WorkflowContractTests
         Assert.Same(registry, registry.Honouring(contracts));
         Assert.Contains(contracts, c => c.Workflow == RenewalTracking.Workflow && c.States.Contains(RenewalTracking.GrantedState));
         Assert.All(ContractDuties.DutyWorkflows, duty => Assert.Contains(contracts, c => c.Workflow == duty && c.Signals.Contains(PerformanceEvaluator.BreachSignal)));
+        Assert.Contains(contracts, c => c.Workflow == ContractDuties.InvestmentWorkflow && c.States.Contains(PerformanceEvaluator.Accepted));
+        Assert.All(Plans.PlansServiceCollectionExtensions.PlanWorkflows, plan => Assert.Contains(contracts, c => c.Workflow == plan && c.Signals.Contains(Plans.SubmitPlan.Signal)));
     }
 
     [Fact]
