@@ -257,12 +257,12 @@ namespace MiningRights.Data.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<Guid?>("RightId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("RuleId")
                         .HasMaxLength(16)
@@ -273,7 +273,7 @@ namespace MiningRights.Data.Postgres.Migrations
                     b.HasIndex("ChainSequence")
                         .IsUnique();
 
-                    b.HasIndex("RightId");
+                    b.HasIndex("DossierId");
 
                     b.ToTable("AuditEvents", (string)null);
                 });

@@ -258,12 +258,12 @@ namespace MiningRights.Data.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid?>("RightId")
-                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("RuleId")
                         .HasMaxLength(16)
@@ -275,7 +275,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ChainSequence] IS NOT NULL");
 
-                    b.HasIndex("RightId");
+                    b.HasIndex("DossierId");
 
                     b.ToTable("AuditEvents", (string)null);
                 });

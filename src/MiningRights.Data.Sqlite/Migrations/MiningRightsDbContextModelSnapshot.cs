@@ -246,11 +246,11 @@ namespace MiningRights.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
+                    b.Property<Guid?>("DossierId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("RightId")
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RuleId")
@@ -262,7 +262,7 @@ namespace MiningRights.Data.Sqlite.Migrations
                     b.HasIndex("ChainSequence")
                         .IsUnique();
 
-                    b.HasIndex("RightId");
+                    b.HasIndex("DossierId");
 
                     b.ToTable("AuditEvents", (string)null);
                 });

@@ -113,7 +113,7 @@ public sealed class AuditChain(IServiceScopeFactory scopes, ILogger<AuditChain> 
             DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
             entry.Actor,
             entry.Action,
-            entry.RightId?.ToString(),
+            entry.DossierId?.ToString(),
             entry.RuleId,
             entry.Detail,
             previous);

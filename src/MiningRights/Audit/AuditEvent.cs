@@ -16,7 +16,8 @@ public sealed class AuditEvent
     /// <summary>What happened, e.g. right.registered, license.reissued, plan.submitted.</summary>
     public required string Action { get; init; }
 
-    public Guid? RightId { get; init; }
+    /// <summary>The dossier the event is filed in, if any (a right's, for whatever concerns the right): its history lists the event.</summary>
+    public Guid? DossierId { get; init; }
 
     public string? RuleId { get; init; }
 

@@ -14,7 +14,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(a => a.Action).HasMaxLength(64);
         builder.Property(a => a.RuleId).HasMaxLength(16);
         builder.Property(a => a.Detail).HasMaxLength(4000);
-        builder.HasIndex(a => a.RightId);
+        builder.HasIndex(a => a.DossierId);
         builder.Property(a => a.Hash).HasMaxLength(64);
 
         // One entry at each place of the chain: of two nodes sealing at once, one commits.

@@ -102,7 +102,7 @@ public sealed class AmendContract(MiningRightsDbContext db, ContractAccess contr
             AtUtc = now,
             Actor = user.Name,
             Action = "contract.amended",
-            RightId = contract.RightId,
+            DossierId = contract.RightId,
             RuleId = await incomeRules.PerformanceIdAsync(contract, ct),
             Detail = Text.Cut($"Contract {contract.Number} amendment {sequence} ({amendedOn:yyyy-MM-dd}): {amendment.Reason}. {amendment.Change}", 3990),
         });

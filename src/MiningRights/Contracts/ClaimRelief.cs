@@ -157,7 +157,7 @@ public sealed class ClaimRelief(MiningRightsDbContext db, RightAccess rights, Wo
             AtUtc = time.GetUtcNow().UtcDateTime,
             Actor = user.Name,
             Action = "relief.claimed",
-            RightId = right.Id,
+            DossierId = right.Id,
             RuleId = policies.Provider(ruleId, right.Scope, right.RegisteredOn, today)?.Id ?? IncomeRules.ContractTerm,
             Detail = $"{ground} claimed for {named.Count} obligation(s) of {right.LicenseNumber}, {request.PeriodFrom:yyyy-MM-dd} to {request.PeriodTo:yyyy-MM-dd}{kept.Describe()}.",
         });

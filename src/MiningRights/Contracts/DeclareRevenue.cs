@@ -55,7 +55,7 @@ public sealed class DeclareRevenue(MiningRightsDbContext db, ContractAccess cont
             AtUtc = now.UtcDateTime,
             Actor = user.Name,
             Action = "income.declared",
-            RightId = contract.RightId,
+            DossierId = contract.RightId,
             RuleId = await incomeRules.IdAsync(contract, ct),
             Detail = $"Contract {contract.Number}: sales revenue {Yuan.En(request.Revenue.Value)} declared for {request.Year}; at {rate}% the transfer income due is {Yuan.En(amount)}, by {installment.DueOn:yyyy-MM-dd}. 申报销售收入。",
         });

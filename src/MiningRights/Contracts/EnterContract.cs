@@ -110,7 +110,7 @@ public sealed class EnterContract(MiningRightsDbContext db, RightAccess rights, 
             AtUtc = now,
             Actor = user.Name,
             Action = "contract.entered",
-            RightId = right.Id,
+            DossierId = right.Id,
             RuleId = policies.IdOr("contractPerformance", right.Scope, signedOn, IncomeRules.ContractTerm),
             Detail = Text.Cut($"Transfer contract {number} of {right.LicenseNumber} (signed {signedOn:yyyy-MM-dd}) entered with {rows.Count} performance clause(s); duties monitored from {today:yyyy-MM-dd}"
                 + (notStarted.Count == 0 ? "." : $"; not started: {string.Join("; ", notStarted)}.") + " 录入出让合同。", 3999),

@@ -106,7 +106,7 @@ public sealed class RecordPayment(
             AtUtc = now,
             Actor = user.Name,
             Action = "income.payment",
-            RightId = contract.RightId,
+            DossierId = contract.RightId,
             RuleId = rule,
             Detail = $"Contract {contract.Number}, installment {installment.Sequence}: {Yuan.En(payment.Amount)} paid {paidOn:yyyy-MM-dd} (ref {payment.Reference}); "
                 + (settled ? "paid in full. 已缴清。" : $"{Yuan.En(installment.Amount!.Value - installment.PaidAmount)} still owed. 部分缴纳。"),

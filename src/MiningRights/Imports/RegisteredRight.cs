@@ -133,7 +133,7 @@ internal static class RegisteredRight
             AtUtc = now,
             Actor = user.Name,
             Action = "right.imported",
-            RightId = right.Id,
+            DossierId = right.Id,
             Detail = $"Right {right.LicenseNumber} corrected from the imported register: {string.Join(", ", changes)}.",
         });
         return true;

@@ -44,7 +44,7 @@ public sealed class MarkProvisionalActivity : IWorkflowActivity
             AtUtc = context.NowUtc,
             Actor = context.Actor.Name,
             Action = "license.provisional",
-            RightId = right.Id,
+            DossierId = right.Id,
             RuleId = rule,
             Detail = $"Provisional licence {right.LicenseNumber} issued {right.IssuedOn:yyyy-MM-dd}, valid until {deadline.DueOn:yyyy-MM-dd} ({rule}); the development and restoration plan is due by then.",
         });

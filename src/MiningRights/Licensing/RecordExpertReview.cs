@@ -116,7 +116,7 @@ public sealed class RecordExpertReview(MiningRightsDbContext db, RightAccess acc
             AtUtc = now,
             Actor = user.Name,
             Action = $"plan.{found.Signal}",
-            RightId = right.Id,
+            DossierId = right.Id,
             RuleId = outcome.RuleId,
             Detail = $"Expert review of {plan.FileName} on {request.ReviewedOn:yyyy-MM-dd} by {plan.ExpertPanel}: {(request.Passed == true ? "passed" : "failed")}. {plan.ReviewNotes}",
         });

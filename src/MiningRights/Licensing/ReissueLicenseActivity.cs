@@ -49,7 +49,7 @@ public sealed class ReissueLicenseActivity : IWorkflowActivity
             AtUtc = context.NowUtc,
             Actor = context.Actor.Name,
             Action = "license.reissued",
-            RightId = right.Id,
+            DossierId = right.Id,
             RuleId = ActivityParameters.RuleId(context, parameters),
             Detail = $"Licence {right.LicenseNumber} re-issued on the approved plan: {before} → {right.IssuedOn:yyyy-MM-dd}–{right.ExpiresOn:yyyy-MM-dd}; " +
                 $"{scale} mine, service life {years} years (cap {ServiceLifeCap.For(context.Parameters, scale)}), {plan.MiningMethod}, design capacity {plan.DesignCapacity} 万吨/年.",

@@ -65,7 +65,7 @@ public sealed class DecidePlan(MiningRightsDbContext db, RightAccess access, Wor
             AtUtc = now,
             Actor = user.Name,
             Action = $"plan.{signal}",
-            RightId = right.Id,
+            DossierId = right.Id,
             RuleId = outcome.RuleId,
             Detail = $"Plan {plan.FileName} {(request.Decision == PlanDecision.Approve ? "approved" : "returned: " + request.Reasons)}.",
         });

@@ -73,7 +73,7 @@ public sealed class SubmitPlan(
                 AtUtc = now,
                 Actor = user.Name,
                 Action = "plan.submitted",
-                RightId = right.Id,
+                DossierId = right.Id,
                 RuleId = outcome.RuleId,
                 Detail = $"Plan {plan.FileName} ({stored.Size} bytes, sha256 {stored.Sha256}) submitted{(outcome.Late ? " after the due date" : string.Empty)}.",
             });

@@ -35,7 +35,7 @@ public sealed class RenewTermActivity : IWorkflowActivity
             AtUtc = context.NowUtc,
             Actor = context.Actor.Name,
             Action = "right.renewed",
-            RightId = right.Id,
+            DossierId = right.Id,
             RuleId = ActivityParameters.RuleId(context, parameters),
             Detail = $"{right.LicenseNumber} renewed by {years} years: expiry {before:yyyy-MM-dd} → {right.ExpiresOn:yyyy-MM-dd}. 准予延续。",
         });

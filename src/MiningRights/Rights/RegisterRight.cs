@@ -192,7 +192,7 @@ public sealed class RegisterRight(
             AtUtc = now.UtcDateTime,
             Actor = user.Name,
             Action = "right.registered",
-            RightId = right.Id,
+            DossierId = right.Id,
             RuleId = rules.Count > 0 ? rules[0].Id : null,
             Detail = $"{right.Kind} right {right.LicenseNumber} registered on {right.RegisteredOn:yyyy-MM-dd} for {holder.CreditCode}. {applied}{string.Concat(remarks.Select(r => " " + r))}",
         });

@@ -75,7 +75,7 @@ public sealed class RightQueries(MiningRightsDbContext db, RightAccess access, W
 
     private async Task<IReadOnlyList<HistoryEntry>> HistoryOfAsync(Guid rightId, CancellationToken ct)
     {
-        var audit = await db.AuditEvents.AsNoTracking().Where(a => a.RightId == rightId)
+        var audit = await db.AuditEvents.AsNoTracking().Where(a => a.DossierId == rightId)
             .Select(a => new HistoryEntry(a.AtUtc, a.Actor, a.Action, a.RuleId, a.Detail)).ToListAsync(ct);
         var journal = await db.Journal.AsNoTracking()
             .Join(db.WorkflowInstances.Where(i => i.DossierId == rightId), j => j.InstanceId, i => i.Id, (j, i) => new { Entry = j, i.DefinitionId, i.DefinitionVersion, i.SubjectKind })

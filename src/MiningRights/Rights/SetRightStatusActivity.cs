@@ -46,7 +46,7 @@ public sealed class SetRightStatusActivity : IWorkflowActivity
             AtUtc = context.NowUtc,
             Actor = context.Actor.Name,
             Action = "right.status",
-            RightId = right.Id,
+            DossierId = right.Id,
             RuleId = ActivityParameters.RuleId(context, parameters),
             Detail = $"Status {before} → {status} (workflow {context.Instance.DefinitionId}, state {context.Instance.State}).",
         });

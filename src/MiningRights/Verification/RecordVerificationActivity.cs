@@ -46,7 +46,7 @@ public sealed class RecordVerificationActivity : IWorkflowActivity
             AtUtc = context.NowUtc,
             Actor = context.Actor.Name,
             Action = forwarded ? "verification.forwarded" : "verification.accepted",
-            RightId = rightId,
+            DossierId = rightId,
             RuleId = ActivityParameters.RuleId(context, parameters),
             Detail = Text.Cut(forwarded
                 ? $"Verification result forwarded to the Ministry ({QuarterlyVerification.Ministry}) by {context.Subject.AuthorityCode}, not accepted by the province. 核查结果已报部。 {summary}"

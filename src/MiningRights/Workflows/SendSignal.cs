@@ -50,7 +50,7 @@ public sealed class SendSignal(MiningRightsDbContext db, InstanceAccess access, 
             AtUtc = time.GetUtcNow().UtcDateTime,
             Actor = user.Name,
             Action = $"signal.{signal}",
-            RightId = instance.DossierId,
+            DossierId = instance.DossierId,
             RuleId = outcome.RuleId,
             // A report's values may be long: the audit keeps as much as its column holds (the journal keeps them whole).
             Detail = Text.Cut($"{instance.DefinitionId} ({instance.SubjectKind} {instance.SubjectLabel}): {signal}"

@@ -92,7 +92,7 @@ public sealed class ExtendDeadline(MiningRightsDbContext db, InstanceAccess acce
             AtUtc = time.GetUtcNow().UtcDateTime,
             Actor = user.Name,
             Action = "deadline.extended",
-            RightId = instance.DossierId,
+            DossierId = instance.DossierId,
             RuleId = request.RuleId,
             Detail = $"{deadline.WhatEn} ({deadline.WhatZh}) of {instance.SubjectLabel}: {before:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}. {request.Reason.Trim()}",
         });

@@ -12,7 +12,7 @@ using MiningRights.Data;
 namespace MiningRights.Data.SqlServer.Migrations
 {
     [DbContext(typeof(MiningRightsDbContext))]
-    [Migration("20261205070216_FiledInDossier")]
+    [Migration("20261205074031_FiledInDossier")]
     partial class FiledInDossier
     {
         /// <inheritdoc />
@@ -261,12 +261,12 @@ namespace MiningRights.Data.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid?>("RightId")
-                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("RuleId")
                         .HasMaxLength(16)
@@ -278,7 +278,7 @@ namespace MiningRights.Data.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ChainSequence] IS NOT NULL");
 
-                    b.HasIndex("RightId");
+                    b.HasIndex("DossierId");
 
                     b.ToTable("AuditEvents", (string)null);
                 });

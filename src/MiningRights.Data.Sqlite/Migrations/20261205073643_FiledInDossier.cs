@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MiningRights.Data.SqlServer.Migrations
+namespace MiningRights.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class FiledInDossier : Migration
@@ -23,6 +23,16 @@ namespace MiningRights.Data.SqlServer.Migrations
                 name: "IX_WorkflowInstances_RightId",
                 table: "WorkflowInstances",
                 newName: "IX_WorkflowInstances_DossierId");
+
+            migrationBuilder.RenameColumn(
+                name: "RightId",
+                table: "AuditEvents",
+                newName: "DossierId");
+
+            migrationBuilder.RenameIndex(
+                name: "IX_AuditEvents_RightId",
+                table: "AuditEvents",
+                newName: "IX_AuditEvents_DossierId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deadlines_Name_ProcessFinishedAtUtc_DueOn_InstanceId",
@@ -58,6 +68,16 @@ namespace MiningRights.Data.SqlServer.Migrations
                 name: "IX_WorkflowInstances_DossierId",
                 table: "WorkflowInstances",
                 newName: "IX_WorkflowInstances_RightId");
+
+            migrationBuilder.RenameColumn(
+                name: "DossierId",
+                table: "AuditEvents",
+                newName: "RightId");
+
+            migrationBuilder.RenameIndex(
+                name: "IX_AuditEvents_DossierId",
+                table: "AuditEvents",
+                newName: "IX_AuditEvents_RightId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_WorkflowInstances_Rights_RightId",

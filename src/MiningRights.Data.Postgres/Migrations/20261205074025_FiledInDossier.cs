@@ -24,6 +24,16 @@ namespace MiningRights.Data.Postgres.Migrations
                 table: "WorkflowInstances",
                 newName: "IX_WorkflowInstances_DossierId");
 
+            migrationBuilder.RenameColumn(
+                name: "RightId",
+                table: "AuditEvents",
+                newName: "DossierId");
+
+            migrationBuilder.RenameIndex(
+                name: "IX_AuditEvents_RightId",
+                table: "AuditEvents",
+                newName: "IX_AuditEvents_DossierId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Deadlines_Name_ProcessFinishedAtUtc_DueOn_InstanceId",
                 table: "Deadlines",
@@ -58,6 +68,16 @@ namespace MiningRights.Data.Postgres.Migrations
                 name: "IX_WorkflowInstances_DossierId",
                 table: "WorkflowInstances",
                 newName: "IX_WorkflowInstances_RightId");
+
+            migrationBuilder.RenameColumn(
+                name: "DossierId",
+                table: "AuditEvents",
+                newName: "RightId");
+
+            migrationBuilder.RenameIndex(
+                name: "IX_AuditEvents_DossierId",
+                table: "AuditEvents",
+                newName: "IX_AuditEvents_RightId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_WorkflowInstances_Rights_RightId",
