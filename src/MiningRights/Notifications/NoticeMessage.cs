@@ -4,7 +4,7 @@ using MimeKit.Text;
 namespace MiningRights.Notifications;
 
 /// <summary>The mail of a notice, the same on every attempt: plain text and HTML as alternatives, UTF-8 throughout.</summary>
-internal static class NoticeMessage
+public static class NoticeMessage
 {
     public static MimeMessage Compose(Notification notification, SmtpOptions options)
     {

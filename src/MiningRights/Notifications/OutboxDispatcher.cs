@@ -16,8 +16,9 @@ namespace MiningRights.Notifications;
 /// once. Nothing is deleted.
 /// <para>
 /// Sending and recording "sent" are two steps. Once the server has accepted a notice, "sent" is its own small write
-/// with its own short retries; a database error there is not a failed send and never makes this process send the
-/// notice again. If the write still fails, the notice is kept in memory and written before this process sends
+/// with its own short retries, shared with the notices accepted meanwhile on the other connections (one commit for
+/// them all, <see cref="SentRecorder"/>), and the worker sends nothing more until it is written; a database error
+/// there is not a failed send and never makes this process send the notice again. If the write still fails, the notice is kept in memory and written before this process sends
 /// anything else. (Should the process stop first, the notice goes out again when its claim lapses, with the same
 /// Message-ID, so the receiving side can recognise the repeat.)
 /// </para>
@@ -51,6 +52,7 @@ public sealed class OutboxDispatcher(
         }
 
         var queue = Channel.CreateBounded<ClaimedNotice>(new BoundedChannelOptions(parallelism) { SingleWriter = true });
+        await using var recorder = new SentRecorder(scopes, _sent);
 
         // A worker that fails outright stops the claiming too, so that it never waits for a worker that is gone.
         using var workerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -60,7 +62,7 @@ public sealed class OutboxDispatcher(
                 {
                     try
                     {
-                        await SendClaimedAsync(queue.Reader, run, ct);
+                        await SendClaimedAsync(queue.Reader, recorder, run, ct);
                     }
                     catch
                     {
@@ -103,7 +105,7 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            var claimed = await DueNoticeClaim.ClaimAsync(db, database, time, options, options.Value.DeliveryParallelism, ct);
+            var claimed = await DueNoticeClaim.ClaimAsync(db, database, time, options, options.Value.DeliveryParallelism * 4, ct);
             if (claimed.Count == 0)
             {
                 return;
@@ -121,7 +123,7 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>One worker: one mail session, one database context, one claimed notice after another.</summary>
-    private async Task SendClaimedAsync(ChannelReader<ClaimedNotice> queue, DeliveryRun run, CancellationToken ct)
+    private async Task SendClaimedAsync(ChannelReader<ClaimedNotice> queue, SentRecorder recorder, DeliveryRun run, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
@@ -163,7 +165,7 @@ public sealed class OutboxDispatcher(
 
                 run.CountSent();
                 var sentAtUtc = time.GetUtcNow().UtcDateTime;
-                if (!await _sent.TryRecordAsync(db, notice.Id, sentAtUtc))
+                if (!await recorder.RecordAsync(notice.Id, sentAtUtc))
                 {
                     _sent.Hold(notice.Id, sentAtUtc);
                 }

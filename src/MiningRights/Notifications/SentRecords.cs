@@ -46,20 +46,27 @@ internal sealed class SentRecords(IOptions<OutboxOptions> options, ILogger logge
         return true;
     }
 
+    /// <summary>Records one notice the server has accepted (see <see cref="TryRecordAsync(MiningRightsDbContext, IReadOnlyList{ValueTuple{Guid, DateTime}})"/>).</summary>
+    public Task<bool> TryRecordAsync(MiningRightsDbContext db, Guid id, DateTime sentAtUtc) => TryRecordAsync(db, [(id, sentAtUtc)]);
+
     /// <summary>
-    /// Records a notice the server has accepted; a few quick attempts, because the message is out and only the record
-    /// is missing. Not cancellable: a shutdown must not leave an accepted notice unrecorded.
+    /// Records notices the server has accepted, in one statement: each is stamped with the latest moment of acceptance
+    /// among them (when every one of them had been accepted: at most one commit's time, milliseconds, after its own);
+    /// a few quick attempts, because the messages are out and only the record is missing. Not cancellable: a shutdown
+    /// must not leave an accepted notice unrecorded.
     /// </summary>
-    public async Task<bool> TryRecordAsync(MiningRightsDbContext db, Guid id, DateTime sentAtUtc)
+    public async Task<bool> TryRecordAsync(MiningRightsDbContext db, IReadOnlyList<(Guid Id, DateTime SentAtUtc)> accepted)
     {
         var attempts = Math.Max(1, options.Value.SentRecordAttempts);
         var wait = TimeSpan.FromMilliseconds(options.Value.SentRecordRetryMilliseconds);
+        var ids = accepted.Select(a => a.Id).ToList();
+        var sentAtUtc = accepted.Max(a => a.SentAtUtc);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await db.Notifications
-                    .Where(n => n.Id == id)
+                    .Where(n => ids.Contains(n.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sent)
                         .SetProperty(n => n.SentAtUtc, sentAtUtc)
                         .SetProperty(n => n.LastError, (string?)null), CancellationToken.None);
@@ -67,13 +74,15 @@ internal sealed class SentRecords(IOptions<OutboxOptions> options, ILogger logge
             }
             catch (Exception ex) when (attempt < attempts)
             {
-                logger.LogWarning(ex, "Notice {NotificationId} was accepted by the mail server, but writing 'sent' failed (attempt {Attempt} of {Attempts})", id, attempt, attempts);
+                logger.LogWarning(ex, "{Count} notices were accepted by the mail server, but writing 'sent' failed (attempt {Attempt} of {Attempts}): {NotificationIds}",
+                    accepted.Count, attempt, attempts, string.Join(", ", accepted.Select(a => a.Id)));
                 await Task.Delay(wait);
                 wait *= 2;
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Notice {NotificationId} was accepted by the mail server, but 'sent' could not be written after {Attempts} attempts; it is kept in memory and written before anything else is sent", id, attempts);
+                logger.LogError(ex, "{Count} notices were accepted by the mail server, but 'sent' could not be written after {Attempts} attempts; they are kept in memory and written before anything else is sent: {NotificationIds}",
+                    accepted.Count, attempts, string.Join(", ", accepted.Select(a => a.Id)));
                 return false;
             }
         }

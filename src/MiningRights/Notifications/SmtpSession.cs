@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 
@@ -100,7 +101,21 @@ internal sealed class SmtpSession(string host, SmtpOptions options) : IMailSessi
             return;
         }
 
-        await _client.ConnectAsync(host, options.Port, options.EffectiveSecurity, cancellationToken);
+        // Our own socket, with Nagle's algorithm off: MailKit writes a message's commands and data in several small
+        // writes, and with Nagle on each waits for the server's delayed acknowledgement (about 40 ms a message), which
+        // held delivery to about 8% of what the same server accepts.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(host, options.Port, cancellationToken);
+            await _client.ConnectAsync(socket, host, options.Port, options.EffectiveSecurity, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
         if (!string.IsNullOrEmpty(options.UserName))
         {
             await _client.AuthenticateAsync(options.UserName, options.Password ?? string.Empty, cancellationToken);
