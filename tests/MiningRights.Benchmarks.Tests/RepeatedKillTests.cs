@@ -36,17 +36,18 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
         var copiesBefore = new Dictionary<Guid, int>();
         for (var kill = 1; kill <= Kills; kill++)
         {
-            await using var node = run.StartNode($"node-{kill}", settings);
-            await node.WaitUntilStartedAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
-
-            // The first kills at a random number of stages queued (while the sweep is claiming), the rest at a random
-            // number of mails received (while notices are delivered).
+            // Kills in turn at a random number of stages queued (while the sweep is claiming) and at a random number of
+            // mails received (while notices are delivered): a node delivers a few hundred notices a second, close behind
+            // its sweep, so kills aimed at delivery cannot wait until the sweep is done. The target is drawn before the
+            // node starts and watched from its first moment, since the rest of a burst can be out before its start-up
+            // has been noticed.
             var queued = await run.QueuedAsync();
             var mailed = await run.CountAsync();
-            var sweeping = kill <= Kills / 2 && queued < Stages - 50;
+            var sweeping = kill % 2 == 1 && queued < Stages - 50;
             var target = sweeping
-                ? queued + random.Next(1, Math.Max(2, (Stages - queued) / (Kills / 2 - kill + 2)))
+                ? queued + random.Next(1, Math.Max(2, (Stages - queued) / (Kills - kill + 2)))
                 : mailed + random.Next(1, Math.Max(2, (Stages - mailed) / (Kills - kill + 2)));
+            await using var node = run.StartNode($"node-{kill}", settings);
             var until = DateTime.UtcNow.AddSeconds(60);
             while (DateTime.UtcNow < until && !node.HasExited && (sweeping ? await run.QueuedAsync() : await run.CountAsync()) < target)
             {

@@ -105,7 +105,7 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            var claimed = await DueNoticeClaim.ClaimAsync(db, database, time, options, options.Value.DeliveryParallelism * 4, ct);
+            var claimed = await DueNoticeClaim.ClaimAsync(db, database, time, options, options.Value.DeliveryParallelism, ct);
             if (claimed.Count == 0)
             {
                 return;
