@@ -70,12 +70,13 @@ public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess righ
         var views = new List<ObligationView>(instances.Count);
         foreach (var instance in instances)
         {
-            var definition = (await registry.ResolveAsync(instance, db, ct)).Definition;
+            var loaded = await registry.ResolveAsync(instance, db, ct);
+            var definition = loaded.Definition;
             var values = new InstanceValues(instance);
             var due = PerformanceEvaluator.DueOf(values);
             var ruleId = values.Get("ruleId") is { Length: > 0 } own ? own
                 : definition.Deadlines.TryGetValue(PerformanceEvaluator.DueDeadline, out var deadline) ? deadline.Rule : definition.Rules[0];
-            var rule = runtime.Cite(instance, await registry.ResolveAsync(instance, db, ct), await runtime.Subjects.GetAsync(instance.Subject, ct), ruleId).Rules[0];
+            var rule = runtime.Cite(instance, loaded, await runtime.Subjects.GetAsync(instance.Subject, ct), ruleId).Rules[0];
             ruleId = rule.Id;
             var state = definition.States[instance.State];
             views.Add(new ObligationView(instance.Id, instance.DossierId!.Value, instance.SubjectLabel, instance.DefinitionId,
@@ -83,8 +84,7 @@ public sealed class ObligationQueries(MiningRightsDbContext db, RightAccess righ
                 values.Get("clause") ?? ruleId, ruleId, rule.SourceZh, rule.SourceEn,
                 due, ProvinceCalendar.China.DaysLeft(due, now), instance.State, state.Status.Zh, state.Status.En, instance.Finished,
                 pending.Contains(instance.Id), cases.GetValueOrDefault(instance.Id) is var caseId && caseId != Guid.Empty ? caseId : null,
-                definition.Transitions.Where(t => t.From == instance.State && t.Signal is not null && !definition.Signals[t.Signal].Dedicated)
-                    .Select(t => t.Signal!).Distinct().ToList()));
+                definition.SignalsFrom(instance.State).Where(signal => !definition.Signals[signal].Dedicated).ToList()));
         }
 
         return views;

@@ -81,7 +81,7 @@ public sealed class PerformanceEvaluator(IServiceScopeFactory scopes, TimeProvid
             {
                 var definition = (await registry.ResolveAsync(instance, db, ct)).Definition;
                 var values = new InstanceValues(instance);
-                var dueOn = values.DueOn(DueDeadline) ?? values.Date(ContractDuties.DueOnDate) ?? throw new InvalidOperationException($"Duty {instance.Id} has no due date.");
+                var dueOn = DueOf(values);
                 if (dueOn < today)
                 {
                     duties.Add(new Duty(instance.Id, instance.SubjectId, instance.DefinitionId, instance.State, definition.Offers(instance.State, BreachSignal),
