@@ -1,3 +1,4 @@
+using MiningRights.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -84,6 +85,7 @@ public static class MiningRightsServiceCollectionExtensions
         services.AddSingleton<IMailSender, MailKitMailSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeadlineSweeper>();
+        services.AddSingleton<PlannerStatistics>();
         services.AddSingleton<Audit.AuditChain>();
         services.AddRecurringJob<DeadlineSweepJob>(DeadlineSweepJob.Id, jobs => JobOptions.Every(jobs.DeadlineSweepSeconds)!, runsAtStart: true);
         services.AddRecurringJob<OutboxDeliveryJob>(OutboxDeliveryJob.Id, jobs => JobOptions.Every(jobs.OutboxDeliverySeconds)!, runsAtStart: true);

@@ -69,6 +69,13 @@ public abstract class DatabaseProvider
     public virtual Task PrepareAsync(MiningRightsDbContext db, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
+    /// Brings the query planner's statistics up to date, so it chooses indexes by what the tables hold now; run after
+    /// a large write (<see cref="PlannerStatistics"/>). The default does nothing: it suits a database that updates its
+    /// statistics itself as soon as queries find them stale (SQL Server).
+    /// </summary>
+    public virtual Task RefreshStatisticsAsync(MiningRightsDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
     /// True when a save failed because another writer got there first (a unique key taken by a concurrent change, a
     /// lock not granted, a serialization failure): the request answers 409 and a job leaves the item for later.
     /// </summary>

@@ -7,36 +7,34 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace MiningRights.Data;
 
 /// <summary>
-/// Writes many rows of one entity type without the change tracker, in the unit of work's open transaction: one
-/// prepared single-row statement run once per row (providers keep it compiled while its text is unchanged).
-/// Table, columns and value conversions come from the EF model, so the rows are exactly those EF would write on
-/// either provider. Used where a sweep writes thousands of rows of the same shape and tracking each one would cost
-/// more than the work itself: the outbox's notices and the deadlines' reminder stages.
+/// Writes many rows of one entity type without the change tracker, in the unit of work's open transaction: inserts many
+/// rows per statement (a multi-row <c>VALUES</c> list, within every provider's limit on parameters), updates one row per
+/// statement by its key; the statements of a write go as batches where the provider batches (PostgreSQL, SQL Server), so
+/// a thousand rows cost a round trip or two, not a thousand. Table, columns and value conversions come from the EF model, so the rows are exactly those
+/// EF would write on every provider. Used where a sweep writes thousands of rows of the same shape and tracking each
+/// one would cost more than the work itself: the outbox's notices and the deadlines' reminder stages.
 /// </summary>
 public static class RowWriter
 {
+    /// <summary>
+    /// Parameters one statement may carry: under SQL Server's limit of 2,100 (PostgreSQL allows 65,535, SQLite 32,766).
+    /// </summary>
+    private const int ParametersPerStatement = 2000;
+
+    /// <summary>Rows one statement may carry: SQL Server's limit on a <c>VALUES</c> list.</summary>
+    private const int RowsPerStatement = 1000;
+
+    /// <summary>Statements sent in one batch where the provider batches.</summary>
+    private const int StatementsPerBatch = 500;
+
     /// <summary>Inserts <paramref name="rows"/> with every mapped column.</summary>
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
         var shape = Shape.Of<T>(db);
         var columns = shape.Entity.GetProperties().ToList();
-        await using var command = shape.Command(shape.Insert(columns));
-        foreach (var row in rows)
-        {
-            command.Parameters.Clear();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                shape.Bind(command, i, columns[i], row);
-            }
-
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await shape.WriteAsync(rows, Math.Min(RowsPerStatement, ParametersPerStatement / columns.Count), count => shape.Insert(columns, count),
+            row => columns.Select(c => (c, c.GetGetter().GetClrValue(row))), (_, _) => { }, ct);
     }
 
     /// <summary>
@@ -47,39 +45,30 @@ public static class RowWriter
     public static async Task UpdateAsync<T>(DbContext db, IReadOnlyCollection<(T Row, int ReadVersion)> rows, IReadOnlyList<string> columns, string version, CancellationToken ct)
         where T : class
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
         var shape = Shape.Of<T>(db);
         var set = shape.Properties(columns);
         var key = shape.Entity.FindPrimaryKey()!.Properties.Single();
         var versionProperty = shape.Entity.FindProperty(version)!;
-        await using var command = shape.Command(shape.Update(set, key, versionProperty));
-        foreach (var (row, readVersion) in rows)
-        {
-            command.Parameters.Clear();
-            for (var i = 0; i < set.Count; i++)
+        var statement = shape.Update(set, key, versionProperty);
+        await shape.WriteAsync(rows, rowsPerStatement: 1, _ => statement,
+            item => set.Select(p => (p, p.GetGetter().GetClrValue(item.Row)))
+                .Append((key, key.GetGetter().GetClrValue(item.Row)))
+                .Append((versionProperty, (object?)item.ReadVersion)),
+            (statementRows, affected) =>
             {
-                shape.Bind(command, i, set[i], row);
-            }
-
-            shape.Bind(command, set.Count, key, row);
-            shape.BindValue(command, set.Count + 1, versionProperty, readVersion);
-            if (await command.ExecuteNonQueryAsync(ct) != 1)
-            {
-                throw new DbUpdateConcurrencyException($"{typeof(T).Name} {key.GetGetter().GetClrValue(row)} was changed by another unit of work.");
-            }
-        }
+                if (affected != 1)
+                {
+                    throw new DbUpdateConcurrencyException($"{typeof(T).Name} {key.GetGetter().GetClrValue(statementRows[0].Row)} was changed by another unit of work.");
+                }
+            }, ct);
     }
 
-    /// <summary>The statement <see cref="InsertAsync"/> runs for each row of <typeparamref name="T"/> on <paramref name="db"/>'s provider.</summary>
-    public static string InsertStatement<T>(DbContext db)
+    /// <summary>The statement <see cref="InsertAsync"/> runs for <paramref name="rows"/> rows of <typeparamref name="T"/> on <paramref name="db"/>'s provider.</summary>
+    public static string InsertStatement<T>(DbContext db, int rows)
         where T : class
     {
         var shape = Shape.Of<T>(db);
-        return shape.Insert(shape.Entity.GetProperties().ToList());
+        return shape.Insert(shape.Entity.GetProperties().ToList(), rows);
     }
 
     /// <summary>The statement <see cref="UpdateAsync"/> runs for each row of <typeparamref name="T"/> on <paramref name="db"/>'s provider.</summary>
@@ -94,7 +83,7 @@ public static class RowWriter
     {
         public IEntityType Entity => entity;
 
-        public string Table => sql.DelimitIdentifier(table.Name, table.Schema);
+        private string Table => sql.DelimitIdentifier(table.Name, table.Schema);
 
         public static Shape Of<T>(DbContext db)
         {
@@ -102,33 +91,95 @@ public static class RowWriter
             return new Shape(db, entity, db.GetService<ISqlGenerationHelper>(), StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
         }
 
-        public string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
-
         public List<IProperty> Properties(IReadOnlyList<string> columns) =>
             columns.Select(c => entity.FindProperty(c) ?? throw new ArgumentException($"{entity.ClrType.Name} maps no {c}.", nameof(columns))).ToList();
 
-        public string Insert(List<IProperty> columns) =>
-            $"INSERT INTO {Table} ({string.Join(", ", columns.Select(Column))}) VALUES ({string.Join(", ", columns.Select((_, i) => Placeholder(i)))})";
+        /// <summary><c>INSERT INTO t (a, b) VALUES (@p0, @p1), (@p2, @p3)</c>.</summary>
+        public string Insert(List<IProperty> columns, int rows) =>
+            $"INSERT INTO {Table} ({string.Join(", ", columns.Select(Column))}) VALUES {Values(columns.Count, rows)}";
 
+        /// <summary>
+        /// <c>UPDATE t SET a = @p0 WHERE Id = @p1 AND Version = @p2</c>: one row per statement, so each is found through
+        /// its key (a join with a list of values may be planned as a scan of the table) and its own version is checked.
+        /// </summary>
         public string Update(List<IProperty> set, IProperty key, IProperty version) =>
             $"UPDATE {Table} SET {string.Join(", ", set.Select((p, i) => $"{Column(p)} = {Placeholder(i)}"))} " +
             $"WHERE {Column(key)} = {Placeholder(set.Count)} AND {Column(version)} = {Placeholder(set.Count + 1)}";
 
-        public string Placeholder(int index) => sql.GenerateParameterNamePlaceholder($"p{index}");
-
-        public DbCommand Command(string text)
+        /// <summary>
+        /// Writes <paramref name="rows"/>, as many per statement as the limits allow, in the unit of work's transaction.
+        /// <paramref name="check"/> sees each statement's rows with the rows it affected.
+        /// </summary>
+        public async Task WriteAsync<TRow>(
+            IReadOnlyCollection<TRow> rows,
+            int rowsPerStatement,
+            Func<int, string> statementFor,
+            Func<TRow, IEnumerable<(IProperty Property, object? Value)>> valuesOf,
+            Action<TRow[], int> check,
+            CancellationToken ct)
         {
-            var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("Rows are written inside the unit of work's transaction.");
-            command.CommandText = text;
-            return command;
+            var statements = rows.Chunk(rowsPerStatement).ToList();
+
+            // Parameters are made by the type mapping on a command, then given to the command or batch command that runs them.
+            await using var maker = connection.CreateCommand();
+            List<DbParameter> Parameters(TRow[] statementRows) =>
+                statementRows.SelectMany(valuesOf)
+                    .Select((value, i) => value.Property.GetRelationalTypeMapping().CreateParameter(maker, sql.GenerateParameterName($"p{i}"), value.Value, value.Property.IsNullable))
+                    .ToList();
+
+            if (!connection.CanCreateBatch)
+            {
+                // SQLite: in process, so a statement costs no round trip.
+                foreach (var statementRows in statements)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = statementFor(statementRows.Length);
+                    command.Parameters.AddRange(Parameters(statementRows).ToArray());
+                    check(statementRows, await command.ExecuteNonQueryAsync(ct));
+                }
+
+                return;
+            }
+
+            foreach (var sent in statements.Chunk(StatementsPerBatch))
+            {
+                await using var batch = connection.CreateBatch();
+                batch.Transaction = transaction;
+                foreach (var statementRows in sent)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = statementFor(statementRows.Length);
+                    foreach (var parameter in Parameters(statementRows))
+                    {
+                        command.Parameters.Add(parameter);
+                    }
+
+                    batch.BatchCommands.Add(command);
+                }
+
+                await batch.ExecuteNonQueryAsync(ct);
+                for (var i = 0; i < sent.Length; i++)
+                {
+                    check(sent[i], batch.BatchCommands[i].RecordsAffected);
+                }
+            }
         }
 
-        public void Bind(DbCommand command, int index, IProperty property, object row) =>
-            BindValue(command, index, property, property.GetGetter().GetClrValue(row));
+        private string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
 
-        public void BindValue(DbCommand command, int index, IProperty property, object? value) =>
-            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, sql.GenerateParameterName($"p{index}"), value, property.IsNullable));
+        private string Placeholder(int index) => sql.GenerateParameterNamePlaceholder($"p{index}");
+
+        private string Values(int columns, int rows) =>
+            string.Join(", ", Enumerable.Range(0, rows).Select(row =>
+                $"({string.Join(", ", Enumerable.Range(0, columns).Select(column => Placeholder((row * columns) + column)))})"));
     }
 }

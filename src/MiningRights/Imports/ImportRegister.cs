@@ -25,6 +25,7 @@ public sealed class ImportRegister(
     Access access,
     JurisdictionDirectory jurisdictions,
     Ground.IGroundRegister ground,
+    PlannerStatistics statistics,
     TimeProvider time)
 {
     /// <summary>Rows per transaction of an import: large enough to be quick, small enough not to hold the ground long.</summary>
@@ -127,6 +128,7 @@ public sealed class ImportRegister(
                 Detail = Text.Cut($"Register file '{name}' imported: {report.Rows} rows, {report.New} new, {report.Updated} updated, {report.Unchanged} unchanged, {report.Refused} refused.", 1000),
             });
             await db.SaveChangesAsync(ct);
+            await statistics.AfterWriteAsync(report.New + report.Updated, ct);
         }
 
         return report;

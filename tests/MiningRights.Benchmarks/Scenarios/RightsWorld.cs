@@ -202,5 +202,8 @@ public static class RightsWorld
             await RowWriter.InsertAsync(db, caseRows, ct);
             await transaction.CommitAsync(ct);
         }
+
+        // The world is one large write: its statistics are refreshed as the service refreshes them after one.
+        await scope.ServiceProvider.GetRequiredService<DatabaseProvider>().RefreshStatisticsAsync(db, ct);
     }
 }

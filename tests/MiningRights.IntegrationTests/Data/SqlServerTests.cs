@@ -114,9 +114,10 @@ public sealed class SqlServerTests : IDisposable
         Assert.Contains("@LockOwner = N'Transaction'", applicationLock, StringComparison.Ordinal);
 
         // The batch writer's statements: the outbox's notices, and the deadlines' reminder stages under their version.
-        var insert = RowWriter.InsertStatement<Notification>(_db);
+        var insert = RowWriter.InsertStatement<Notification>(_db, rows: 2);
         var update = RowWriter.UpdateStatement<Deadline>(_db, [nameof(Deadline.StagesDone), nameof(Deadline.NextStage), nameof(Deadline.NextActionAtUtc), nameof(Deadline.Version)], nameof(Deadline.Version));
         Assert.StartsWith("INSERT INTO [Notifications] ([Id], ", insert, StringComparison.Ordinal);
+        Assert.Contains("), (@p", insert, StringComparison.Ordinal);
         Assert.Contains("WHERE [Id] = @p4 AND [Version] = @p5", update, StringComparison.Ordinal);
 
         foreach (var statement in sweeps.Append(outbox).Append(applicationLock).Append(WithParameters(insert)).Append(WithParameters(update)))

@@ -19,6 +19,7 @@ namespace MiningRights.Workflows;
 public sealed class DeadlineSweeper(
     IServiceScopeFactory scopes,
     DatabaseProvider database,
+    PlannerStatistics statistics,
     TimeProvider time,
     IOptions<JobOptions> jobs,
     ILogger<DeadlineSweeper> logger)
@@ -38,6 +39,8 @@ public sealed class DeadlineSweeper(
                 totals.Reminders, totals.Expiries, totals.Contended, totals.Failed);
         }
 
+        await statistics.AfterWriteAsync(totals.Reminders + totals.Expiries, ct);
+
         return new SweepResult(totals.Reminders, totals.Expiries, totals.Contended, totals.Failed);
     }
 
@@ -50,7 +53,7 @@ public sealed class DeadlineSweeper(
         while (!ct.IsCancellationRequested)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            List<Guid> batch;
+            List<Deadline> batch;
             bool committed;
             using (var scope = scopes.CreateScope())
             {
@@ -63,7 +66,7 @@ public sealed class DeadlineSweeper(
                 var listed = await DueDeadlineClaim.ClaimAsync(database, db, now, database.LocksClaimedRows ? size : size * parallelism, only: null, ct);
                 lock (taken)
                 {
-                    batch = listed.Where(taken.Add).Take(size).ToList();
+                    batch = listed.Where(d => taken.Add(d.Id)).Take(size).ToList();
                 }
 
                 if (batch.Count == 0)
@@ -76,9 +79,9 @@ public sealed class DeadlineSweeper(
 
             if (!committed)
             {
-                foreach (var id in batch)
+                foreach (var deadline in batch)
                 {
-                    await ProcessOneAsync(id, now, totals, ct);
+                    await ProcessOneAsync(deadline.Id, now, totals, ct);
                 }
             }
         }
@@ -88,11 +91,11 @@ public sealed class DeadlineSweeper(
     /// The whole batch in the claiming unit of work; false (nothing saved) when any item fails or another sweep got one
     /// first, and the batch is then done item by item.
     /// </summary>
-    private async Task<bool> TryBatchAsync(IServiceProvider services, List<Guid> ids, DateTime now, SweepTotals totals, CancellationToken ct)
+    private async Task<bool> TryBatchAsync(IServiceProvider services, List<Deadline> due, DateTime now, SweepTotals totals, CancellationToken ct)
     {
         try
         {
-            var outcomes = await DueDeadlineActions.ActAsync(services, ids, now, ct);
+            var outcomes = await DueDeadlineActions.ActAsync(services, due, now, ct);
             var db = services.GetRequiredService<MiningRightsDbContext>();
             await db.SaveChangesAsync(ct);
             if (db.Database.CurrentTransaction is { } claim)
@@ -105,7 +108,7 @@ public sealed class DeadlineSweeper(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogDebug(ex, "Deadline batch of {Count} not committed as one; handling each on its own", ids.Count);
+            logger.LogDebug(ex, "Deadline batch of {Count} not committed as one; handling each on its own", due.Count);
             return false;
         }
     }
@@ -117,14 +120,19 @@ public sealed class DeadlineSweeper(
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
             await using var claim = database.LocksClaimedRows ? await db.Database.BeginTransactionAsync(ct) : null;
-            if (claim is not null && (await DueDeadlineClaim.ClaimAsync(database, db, now, 1, id, ct)).Count == 0)
+            var due = await DueDeadlineClaim.ClaimAsync(database, db, now, 1, id, ct);
+            if (due.Count == 0)
             {
-                // Another node handled it meanwhile.
-                totals.Contend();
+                // Handled meanwhile: by another node where claims lock rows (else by this node's own earlier try).
+                if (claim is not null)
+                {
+                    totals.Contend();
+                }
+
                 return;
             }
 
-            var outcomes = await DueDeadlineActions.ActAsync(scope.ServiceProvider, [id], now, ct);
+            var outcomes = await DueDeadlineActions.ActAsync(scope.ServiceProvider, due, now, ct);
             await db.SaveChangesAsync(ct);
             if (claim is not null)
             {

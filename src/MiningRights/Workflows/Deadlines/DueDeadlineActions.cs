@@ -10,24 +10,21 @@ namespace MiningRights.Workflows;
 internal static class DueDeadlineActions
 {
     /// <summary>
-    /// Acts on the due deadlines among <paramref name="ids"/> in the scope's unit of work, without saving. A reminder
-    /// stage changes only its deadline and queues its notices, so those deadlines are read without tracking and their
-    /// new schedule is queued for a bulk write (<see cref="MiningRightsDbContext.QueueUpdate"/>). An expiry runs a
+    /// Acts on the open deadlines among <paramref name="claimed"/> (read without tracking as they were claimed, in the
+    /// scope's unit of work) without saving. A reminder stage changes only its deadline and queues its notices, so those
+    /// deadlines stay untracked and their new schedule is queued for a bulk write (<see cref="MiningRightsDbContext.QueueUpdate"/>). An expiry runs a
     /// transition through the runtime, tracked; so does every deadline of an instance with an expiry in the batch,
     /// as the transition may close it.
     /// </summary>
-    public static async Task<IReadOnlyList<SweepOutcome>> ActAsync(IServiceProvider services, IReadOnlyList<Guid> ids, DateTime now, CancellationToken ct)
+    public static async Task<IReadOnlyList<SweepOutcome>> ActAsync(IServiceProvider services, IReadOnlyList<Deadline> claimed, DateTime now, CancellationToken ct)
     {
         var db = services.GetRequiredService<MiningRightsDbContext>();
         var registry = services.GetRequiredService<WorkflowRegistry>();
         var runtime = services.GetRequiredService<WorkflowRuntime>();
         var outbox = services.GetRequiredService<INoticeOutbox>();
 
-        // Re-read: another sweep may have handled some since the batch was listed.
-        var due = await db.Deadlines.AsNoTracking()
-            .Where(d => ids.Contains(d.Id) && d.State == DeadlineState.Open && d.NextActionAtUtc != null && d.NextActionAtUtc <= now)
-            .OrderBy(d => d.NextActionAtUtc)
-            .ToListAsync(ct);
+        // The claim read them due (where claims do not lock rows, a deadline changed meanwhile fails the write on its version).
+        var due = claimed.Where(d => d.State == DeadlineState.Open && d.NextActionAtUtc <= now).OrderBy(d => d.NextActionAtUtc).ToList();
         var transitioning = due.Where(d => now >= d.ExpiresAtUtc).Select(d => d.InstanceId).ToHashSet();
         var instances = await db.WorkflowInstances.Where(i => transitioning.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var quiet = due.Select(d => d.InstanceId).Where(id => !transitioning.Contains(id)).Distinct().ToList();
