@@ -26,7 +26,7 @@ internal static class DueDeadlineActions
         // The claim read them due (where claims do not lock rows, a deadline changed meanwhile fails the write on its version).
         var due = claimed.Where(d => d.State == DeadlineState.Open && d.NextActionAtUtc <= now).OrderBy(d => d.NextActionAtUtc).ToList();
         var transitioning = due.Where(d => now >= d.ExpiresAtUtc).Select(d => d.InstanceId).ToHashSet();
-        var instances = await db.WorkflowInstances.Where(i => transitioning.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var instances = transitioning.Count == 0 ? [] : await db.WorkflowInstances.Where(i => transitioning.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var quiet = due.Select(d => d.InstanceId).Where(id => !transitioning.Contains(id)).Distinct().ToList();
         foreach (var instance in await db.WorkflowInstances.AsNoTracking().Where(i => quiet.Contains(i.Id)).ToListAsync(ct))
         {
