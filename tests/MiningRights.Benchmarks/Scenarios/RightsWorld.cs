@@ -28,8 +28,10 @@ public static class RightsWorld
     /// due spread over the next ten years. Of the others, <paramref name="cases"/> spread evenly through the registry missed
     /// their plan in the past year and are in the inspectors' queue: the GS-9d instance in <c>inCase</c>, its deadline
     /// expired, and an open case with its own case workflow, as the workflow leaves them after the grace period.
+    /// Returns when the last rights were committed (a <see cref="System.Diagnostics.Stopwatch"/> timestamp): the moment
+    /// a service sharing the database sees the last of the due items.
     /// </summary>
-    public static async Task SeedAsync(
+    public static async Task<long> SeedAsync(
         BenchmarkService service, int rights, int due, int holders, DateTime now, CancellationToken ct, bool expiring = false, string mailDomain = "bench.test", int cases = 0)
     {
         var registry = service.Services.GetRequiredService<WorkflowRegistry>();
@@ -73,6 +75,7 @@ public static class RightsWorld
         }
 
         var casesOpened = 0;
+        var committed = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var first = 0; first < rights; first += RowsPerCommit)
         {
             var rightRows = new List<MiningRight>();
@@ -201,9 +204,11 @@ public static class RightsWorld
             await RowWriter.InsertAsync(db, deadlineRows, ct);
             await RowWriter.InsertAsync(db, caseRows, ct);
             await transaction.CommitAsync(ct);
+            committed = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
         // The world is one large write: its statistics are refreshed as the service refreshes them after one.
         await scope.ServiceProvider.GetRequiredService<DatabaseProvider>().RefreshStatisticsAsync(db, ct);
+        return committed;
     }
 }
