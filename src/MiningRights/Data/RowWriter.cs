@@ -9,9 +9,9 @@ namespace MiningRights.Data;
 /// <summary>
 /// Writes many rows of one entity type without the change tracker, in the unit of work's open transaction: inserts many
 /// rows per statement (a multi-row <c>VALUES</c> list, within every provider's limit on parameters), updates one row per
-/// statement by its key; the statements of a write go as batches where the provider batches (PostgreSQL, SQL Server), so
-/// a thousand rows cost a round trip or two, not a thousand. Table, columns and value conversions come from the EF model, so the rows are exactly those
-/// EF would write on every provider. Used where a sweep writes thousands of rows of the same shape and tracking each
+/// statement by its key; the statements of a write go as batches where the provider batches (PostgreSQL, SQL Server),
+/// so a thousand rows cost a round trip or two, not a thousand. Table, columns and value conversions come from the EF
+/// model, so the rows are exactly those EF would write on every provider. Used where a sweep writes thousands of rows of the same shape and tracking each
 /// one would cost more than the work itself: the outbox's notices and the deadlines' reminder stages.
 /// </summary>
 public static class RowWriter
@@ -137,12 +137,19 @@ public static class RowWriter
 
             if (!connection.CanCreateBatch)
             {
-                // SQLite: in process, so a statement costs no round trip.
+                // SQLite: in process, so a statement costs no round trip. One command, kept compiled while its text is
+                // unchanged and bound again for each statement.
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
                 foreach (var statementRows in statements)
                 {
-                    await using var command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = statementFor(statementRows.Length);
+                    var text = statementFor(statementRows.Length);
+                    if (command.CommandText != text)
+                    {
+                        command.CommandText = text;
+                    }
+
+                    command.Parameters.Clear();
                     command.Parameters.AddRange(Parameters(statementRows).ToArray());
                     check(statementRows, await command.ExecuteNonQueryAsync(ct));
                 }

@@ -60,15 +60,9 @@ public sealed class DeadlineSweeper(
                 var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
 
                 // Where claims lock rows, the batch's rows stay locked by this unit of work until it commits and other
-                // workers and nodes skip them; elsewhere enough are listed to find a full batch past those the other
-                // workers hold uncommitted.
+                // workers and nodes skip them.
                 await using var claim = database.LocksClaimedRows ? await db.Database.BeginTransactionAsync(ct) : null;
-                var listed = await DueDeadlineClaim.ClaimAsync(database, db, now, database.LocksClaimedRows ? size : size * parallelism, only: null, ct);
-                lock (taken)
-                {
-                    batch = listed.Where(d => taken.Add(d.Id)).Take(size).ToList();
-                }
-
+                batch = await DueDeadlineClaim.ClaimBatchAsync(database, db, now, size, parallelism, taken, ct);
                 if (batch.Count == 0)
                 {
                     break;
@@ -120,8 +114,8 @@ public sealed class DeadlineSweeper(
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
             await using var claim = database.LocksClaimedRows ? await db.Database.BeginTransactionAsync(ct) : null;
-            var due = await DueDeadlineClaim.ClaimAsync(database, db, now, 1, id, ct);
-            if (due.Count == 0)
+            var due = await DueDeadlineClaim.ClaimOneAsync(database, db, now, id, ct);
+            if (due is null)
             {
                 // Handled meanwhile: by another node where claims lock rows (else by this node's own earlier try).
                 if (claim is not null)
@@ -132,7 +126,7 @@ public sealed class DeadlineSweeper(
                 return;
             }
 
-            var outcomes = await DueDeadlineActions.ActAsync(scope.ServiceProvider, due, now, ct);
+            var outcomes = await DueDeadlineActions.ActAsync(scope.ServiceProvider, [due], now, ct);
             await db.SaveChangesAsync(ct);
             if (claim is not null)
             {
