@@ -37,16 +37,16 @@ public sealed class PostgresProvider : DatabaseProvider
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [key], ct);
 
     /// <summary>
-    /// Unique violation (23505), serialization failure (40001), deadlock (40P01) and lock not available (55P03): another
-    /// writer got there first.
-    /// </summary>
-    /// <summary>
     /// <c>ANALYZE</c>: autovacuum would gather the statistics too, but only a minute or more after a large write, while
     /// the work right after it (the delivery of a burst of notices, the next sweep) is planned on the old ones.
     /// </summary>
     public override async Task RefreshStatisticsAsync(MiningRightsDbContext db, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
 
+    /// <summary>
+    /// Unique violation (23505), serialization failure (40001), deadlock (40P01) and lock not available (55P03): another
+    /// writer got there first.
+    /// </summary>
     public override bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable };
 

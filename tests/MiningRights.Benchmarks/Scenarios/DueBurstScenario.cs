@@ -13,8 +13,9 @@ namespace MiningRights.Benchmarks.Scenarios;
 /// N deadlines due at once among as many more rights not due: <c>due-burst</c>, a reminder stage each (a claim and an
 /// outbox row); <c>expiry-burst</c>, an expiry each, which fires the workflow's transition (journal entry, the next
 /// deadline, the overdue notice). Timed: one <see cref="DeadlineSweeper.SweepAsync"/>. Checked: every item handled
-/// once, one outbox row each (holders have one contact), nothing failed. The floor of an expiry burst, in the same
-/// run: a reminder burst of the same size on a world of its own (the same claims and notices, without the transition).
+/// once, one outbox row each (holders have one contact), nothing failed. Floors, in the same run: of a reminder burst,
+/// its notices and deadline updates written again by set statements; of an expiry burst, a reminder burst of the same
+/// size on a world of its own (the same claims and notices, without the transition).
 /// </summary>
 public sealed class DueBurstScenario(bool expiring) : IBenchmarkScenario
 {
@@ -33,8 +34,8 @@ public sealed class DueBurstScenario(bool expiring) : IBenchmarkScenario
     }
 
     /// <summary>
-    /// Seeds a world with <paramref name="size"/> items due and times the one sweep that handles them; then times the
-    /// same writes as set statements in one transaction: each queued notice copied by <c>INSERT … SELECT</c> (under a new
+    /// Seeds a world with <paramref name="size"/> items due and times the one sweep that handles them; then, for a
+    /// reminder burst, times the same writes as set statements in one transaction: each queued notice copied by <c>INSERT … SELECT</c> (under a new
     /// id and key) and each deadline's progress columns set by one <c>UPDATE</c>.
     /// </summary>
     private static async Task<(TimeSpan Elapsed, TimeSpan Rewrite)> SweepAsync(BenchmarkContext context, int size, bool expiring, CancellationToken cancellationToken)

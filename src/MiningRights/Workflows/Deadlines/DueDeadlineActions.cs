@@ -12,9 +12,9 @@ internal static class DueDeadlineActions
     /// <summary>
     /// Acts on the open deadlines among <paramref name="claimed"/> (read without tracking as they were claimed, in the
     /// scope's unit of work) without saving. A reminder stage changes only its deadline and queues its notices, so those
-    /// deadlines stay untracked and their new schedule is queued for a bulk write (<see cref="MiningRightsDbContext.QueueUpdate"/>). An expiry runs a
-    /// transition through the runtime, tracked; so does every deadline of an instance with an expiry in the batch,
-    /// as the transition may close it.
+    /// deadlines stay untracked and their new schedule is queued for a bulk write
+    /// (<see cref="MiningRightsDbContext.QueueUpdate"/>). An expiry runs a transition through the runtime, tracked; so
+    /// does every deadline of an instance with an expiry in the batch, as the transition may close it.
     /// </summary>
     public static async Task<IReadOnlyList<SweepOutcome>> ActAsync(IServiceProvider services, IReadOnlyList<Deadline> claimed, DateTime now, CancellationToken ct)
     {
