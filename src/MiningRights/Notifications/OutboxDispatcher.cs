@@ -18,9 +18,10 @@ namespace MiningRights.Notifications;
 /// Sending and recording "sent" are two steps. Once the server has accepted a notice, "sent" is its own small write
 /// with its own short retries, shared with the notices accepted meanwhile on the other connections (one commit for
 /// them all, <see cref="SentRecorder"/>), and the worker sends nothing more until it is written; a database error
-/// there is not a failed send and never makes this process send the notice again. If the write still fails, the notice is kept in memory and written before this process sends
-/// anything else. (Should the process stop first, the notice goes out again when its claim lapses, with the same
-/// Message-ID, so the receiving side can recognise the repeat.)
+/// there is not a failed send and never makes this process send the notice again. If the write still fails, the
+/// notice is kept in memory and written before this process sends anything else. (Should the process stop first, the
+/// notice goes out again when its claim lapses, with the same Message-ID, so the receiving side can recognise the
+/// repeat.)
 /// </para>
 /// </summary>
 public sealed class OutboxDispatcher(

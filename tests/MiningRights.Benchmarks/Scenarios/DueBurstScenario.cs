@@ -57,16 +57,16 @@ public sealed class DueBurstScenario(bool expiring) : IBenchmarkScenario
             throw new InvalidOperationException($"{size} due {(expiring ? "expiries" : "due stages")}, but the sweep did {result} and queued {notices} notices.");
         }
 
-        return (clock.Elapsed, expiring ? TimeSpan.Zero : await RewriteAsync(db, size, cancellationToken));
+        return (clock.Elapsed, expiring ? TimeSpan.Zero : await RewriteAsync(db, context.Settings.OnPostgres, size, cancellationToken));
     }
 
-    private static async Task<TimeSpan> RewriteAsync(MiningRightsDbContext db, int size, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> RewriteAsync(MiningRightsDbContext db, bool onPostgres, int size, CancellationToken cancellationToken)
     {
         var notices = db.Model.FindEntityType(typeof(Notification))!;
         var deadlines = db.Model.FindEntityType(typeof(Deadline))!;
         string Column(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, string property) => $"\"{entity.FindProperty(property)!.GetColumnName()}\"";
         var columns = notices.GetProperties().Select(p => p.Name).ToList();
-        var newId = db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal) ? "gen_random_uuid()" : "upper(hex(randomblob(16)))";
+        var newId = onPostgres ? "gen_random_uuid()" : "upper(hex(randomblob(16)))";
         var copied = columns.Select(c => c switch
         {
             nameof(Notification.Id) => newId,
