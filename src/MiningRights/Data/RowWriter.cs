@@ -63,6 +63,32 @@ public static class RowWriter
             }, ct);
     }
 
+    /// <summary>
+    /// Sets <paramref name="values"/> (property, new value) on the rows whose keys are <paramref name="keys"/>: what a
+    /// LINQ <c>ExecuteUpdate</c> of those rows does, without compiling a query at every call. One statement per
+    /// <see cref="RowsPerStatement"/> keys, run through EF's command pipeline (its connection, the unit of work's
+    /// transaction if one is open, its logging and interceptors). Returns the number of rows changed.
+    /// </summary>
+    public static async Task<int> SetAsync<T>(DbContext db, IReadOnlyCollection<object> keys, IReadOnlyList<(string Property, object? Value)> values, CancellationToken ct)
+        where T : class
+    {
+        var shape = Shape.Of<T>(db);
+        var set = shape.Properties(values.Select(v => v.Property).ToList());
+        var key = shape.Entity.FindPrimaryKey()!.Properties.Single();
+        await using var maker = db.Database.GetDbConnection().CreateCommand();
+        var changed = 0;
+        foreach (var statementKeys in keys.Chunk(Math.Min(RowsPerStatement, ParametersPerStatement - set.Count)))
+        {
+            var parameters = set.Select((p, i) => (p, values[i].Value))
+                .Concat(statementKeys.Select(k => (key, (object?)k)))
+                .Select((v, i) => (object)v.Item1.GetRelationalTypeMapping().CreateParameter(maker, shape.ParameterName(i), v.Item2, v.Item1.IsNullable))
+                .ToList();
+            changed += await db.Database.ExecuteSqlRawAsync(shape.Set(set, key, statementKeys.Length), parameters, ct);
+        }
+
+        return changed;
+    }
+
     /// <summary>The statement <see cref="InsertAsync"/> runs for <paramref name="rows"/> rows of <typeparamref name="T"/> on <paramref name="db"/>'s provider.</summary>
     public static string InsertStatement<T>(DbContext db, int rows)
         where T : class
@@ -105,6 +131,13 @@ public static class RowWriter
         public string Update(List<IProperty> set, IProperty key, IProperty version) =>
             $"UPDATE {Table} SET {string.Join(", ", set.Select((p, i) => $"{Column(p)} = {Placeholder(i)}"))} " +
             $"WHERE {Column(key)} = {Placeholder(set.Count)} AND {Column(version)} = {Placeholder(set.Count + 1)}";
+
+        /// <summary><c>UPDATE t SET a = @p0, b = @p1 WHERE Id IN (@p2, @p3)</c>.</summary>
+        public string Set(List<IProperty> set, IProperty key, int keys) =>
+            $"UPDATE {Table} SET {string.Join(", ", set.Select((p, i) => $"{Column(p)} = {Placeholder(i)}"))} " +
+            $"WHERE {Column(key)} IN ({string.Join(", ", Enumerable.Range(set.Count, keys).Select(Placeholder))})";
+
+        public string ParameterName(int index) => sql.GenerateParameterName($"p{index}");
 
         /// <summary>
         /// Writes <paramref name="rows"/>, as many per statement as the limits allow, in the unit of work's transaction.

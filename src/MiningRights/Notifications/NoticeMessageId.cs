@@ -10,10 +10,24 @@ namespace MiningRights.Notifications;
 /// </summary>
 public static class NoticeMessageId
 {
+    // The host of the last sender address asked for: every notice of a run has the same sender, whose address is then
+    // parsed once rather than once a mail.
+    private static SenderHost? _last;
+
     /// <summary><c>&lt;{id:N}@{host of the sender address}&gt;</c>, the host in ASCII as RFC 5322 requires.</summary>
-    public static string For(Guid notificationId, string fromAddress)
+    public static string For(Guid notificationId, string fromAddress) => $"<{notificationId:N}@{HostOf(fromAddress)}>";
+
+    private static string HostOf(string fromAddress)
     {
-        var host = MailboxAddress.Parse(fromAddress).Domain;
-        return $"<{notificationId:N}@{new IdnMapping().GetAscii(host).ToLowerInvariant()}>";
+        var last = _last;
+        if (last is null || !string.Equals(last.From, fromAddress, StringComparison.Ordinal))
+        {
+            last = new SenderHost(fromAddress, new IdnMapping().GetAscii(MailboxAddress.Parse(fromAddress).Domain).ToLowerInvariant());
+            _last = last;
+        }
+
+        return last.Host;
     }
+
+    private sealed record SenderHost(string From, string Host);
 }
