@@ -9,7 +9,8 @@ namespace MiningRights.IntegrationTests.Data;
 /// <summary>
 /// The bulk writer under the sweeps (queued rows written with the unit of work, many per statement, in batches where the
 /// provider batches), on the provider the tests run on: every value arrives as queued, across statement and batch
-/// boundaries; an update of a row changed meanwhile fails the whole save and writes nothing.
+/// boundaries; an update of a row changed meanwhile fails the whole save and writes nothing; values set by key reach
+/// the rows named and no others.
 /// </summary>
 public sealed class RowWriterTests
 {
@@ -78,6 +79,53 @@ public sealed class RowWriterTests
             Assert.Equal(pair.Second.Attempts + 1, pair.First.Attempts);
             Assert.Equal($"sent {pair.Second.Key}", pair.First.LastError);
             Assert.Equal(pair.Second.TextBody, pair.First.TextBody);
+        });
+    }
+
+    [Fact]
+    public async Task Values_set_by_key_reach_exactly_the_rows_named_across_statements()
+    {
+        using var factory = new ServiceFactory(TestClock.Shanghai(2025, 3, 3, 10));
+        var batch = Guid.NewGuid().ToString("N");
+        var now = new DateTime(2025, 3, 3, 2, 0, 0, DateTimeKind.Utc);
+        var rows = Enumerable.Range(0, Rows).Select(i => new Notification
+        {
+            Key = $"{batch}:{i:D5}", InstanceId = Guid.NewGuid(), Stage = "d-30", RuleId = "GS-9d", Recipient = $"holder{i}@bulk.test",
+            Language = "zh-CN", Subject = $"主题 {i}", TextBody = $"正文 {i}", HtmlBody = $"<p>{i}</p>", Status = NotificationStatus.Pending,
+            NextAttemptAtUtc = now, LastError = $"error {i}", CreatedAtUtc = now,
+        }).ToList();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
+            rows.ForEach(db.QueueInsert);
+            await db.SaveChangesAsync();
+        }
+
+        // Every third row, more than one statement takes: the enum by its stored name, a UTC time, a null.
+        var named = rows.Where((_, i) => i % 3 != 1).Select(n => n.Id).ToHashSet();
+        var sentAt = new DateTime(2025, 3, 3, 2, 15, 30, 123, DateTimeKind.Utc);
+        int changed;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            changed = await RowWriter.SetAsync<Notification>(scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>(), named.Cast<object>().ToList(),
+                [(nameof(Notification.Status), NotificationStatus.Sent), (nameof(Notification.SentAtUtc), sentAt), (nameof(Notification.LastError), null)],
+                CancellationToken.None);
+        }
+
+        Assert.Equal(named.Count, changed);
+        Assert.True(named.Count > 1000, "the keys span more than one statement");
+        var stored = await ReadAsync(factory, batch);
+        Assert.All(stored, n =>
+        {
+            if (named.Contains(n.Id))
+            {
+                Assert.Equal((NotificationStatus.Sent, sentAt, (string?)null), (n.Status, n.SentAtUtc, n.LastError));
+            }
+            else
+            {
+                Assert.Equal((NotificationStatus.Pending, (DateTime?)null), (n.Status, n.SentAtUtc));
+                Assert.StartsWith("error ", n.LastError);
+            }
         });
     }
 
