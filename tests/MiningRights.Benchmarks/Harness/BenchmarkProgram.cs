@@ -21,6 +21,7 @@ public static class BenchmarkProgram
         new ListingScenario(),
         new ImportScenario(),
         new OverviewScenario(),
+        new EvaluationScenario(),
     ];
 
     /// <returns>0 when every run succeeded and checked out, 1 when one failed, 2 for a bad command line.</returns>

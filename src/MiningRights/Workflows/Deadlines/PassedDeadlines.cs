@@ -14,7 +14,10 @@ public static class PassedDeadlines
     extension(MiningRightsDbContext db)
     {
         public IQueryable<WorkflowInstance> InstancesPast(string deadline, DateOnly day, IReadOnlyCollection<string> workflows) =>
-            db.WorkflowInstances.Where(i => workflows.Contains(i.DefinitionId) && !i.Finished
-                && db.Set<Deadline>().Any(d => d.InstanceId == i.Id && d.Name == deadline && d.ProcessFinishedAtUtc == null && d.DueOn < day));
+            db.WorkflowInstances.Where(i => db.Set<Deadline>()
+                    .Where(d => d.Name == deadline && d.ProcessFinishedAtUtc == null && d.DueOn < day)
+                    .Select(d => d.InstanceId)
+                    .Contains(i.Id)
+                && workflows.Contains(i.DefinitionId) && !i.Finished);
     }
 }
