@@ -10,8 +10,8 @@ public sealed record BenchmarkSettings
 
           --runs N               timed runs per scenario and size; figures are their median, min and max (default 5)
           --notices A,B,...      outbox sizes for the delivery scenario (default 2000)
-          --rights A,B,...       numbers of rights for the idle sweep (default 10000,100000), the load (default 100000)
-                                 and rows of the register import (default 10000)
+          --rights A,B,...       numbers of rights for the idle sweep and the evaluation (default 10000,100000), the
+                                 load (default 100000) and rows of the register import (default 10000)
           --due A,B,...          due reminder stages and expiries for the burst sweep (default 10000)
           --burst A,B,...        due reminder stages swept and delivered by service processes in one-node and
                                  two-nodes (PostgreSQL only; default 2000)
