@@ -24,9 +24,16 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
     public void QueueUpdate<TRow>(TRow row, int readVersion, IReadOnlyList<string> columns, string version) where TRow : class =>
         Queued(() => new QueuedUpdates<TRow>(columns, version)).Rows.Add((row, readVersion));
 
+    /// <summary>
+    /// A save of at least this many changed tracked rows writes them with the bulk writer where it can
+    /// (<see cref="TrackedRows"/>): a sweep's batch of 500 expiries changes 2,000.
+    /// </summary>
+    public const int BulkTrackedRows = 200;
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (_queued.Count == 0)
+        var tracked = acceptAllChangesOnSuccess ? PlanTrackedRows() : null;
+        if (_queued.Count == 0 && tracked is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -36,7 +43,9 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
         {
             // Tracked changes are accepted only once the queued rows are written too, so a failure leaves the unit of
             // work as it was.
-            var changed = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            var changed = tracked is null
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken)
+                : await tracked.WriteAsync(this, cancellationToken);
             foreach (var rows in _queued.OrderBy(rows => rows.IsInsert))
             {
                 changed += await rows.WriteAsync(this, cancellationToken);
@@ -48,6 +57,7 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
             }
 
             _queued.Clear();
+            tracked?.Detach();
             if (acceptAllChangesOnSuccess)
             {
                 ChangeTracker.AcceptAllChanges();
@@ -79,6 +89,29 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MiningRightsDbContext).Assembly);
+    }
+
+    /// <summary>The bulk writer's plan for this save's tracked changes, or null when EF Core writes them (fewer than <see cref="BulkTrackedRows"/>, or not the bulk writer's to write).</summary>
+    private TrackedRows? PlanTrackedRows()
+    {
+        // Counted without detecting changes first (tracking fewer rows, a save cannot change as many); the states are
+        // detected only for a unit of work that tracks that many. EF Core detects them again when it writes itself.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (ChangeTracker.Entries().Take(BulkTrackedRows).Count() < BulkTrackedRows)
+            {
+                return null;
+            }
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
+        var changed = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+        return changed.Count >= BulkTrackedRows ? TrackedRows.Plan(changed) : null;
     }
 
     private TQueued Queued<TQueued>(Func<TQueued> create) where TQueued : class, IQueuedRows

@@ -28,11 +28,17 @@ public static class RowWriter
     private const int StatementsPerBatch = 500;
 
     /// <summary>Inserts <paramref name="rows"/> with every mapped column.</summary>
-    public static async Task InsertAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
+    public static Task InsertAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class
     {
-        var shape = Shape.Of<T>(db);
-        var columns = shape.Entity.GetProperties().ToList();
+        var entity = Shape.EntityOf<T>(db);
+        return InsertAsync(db, entity, rows, entity.GetProperties().ToList(), ct);
+    }
+
+    /// <summary>Inserts <paramref name="rows"/> of <paramref name="entity"/> with the values of <paramref name="columns"/> (the others are the database's to fill).</summary>
+    internal static async Task InsertAsync(DbContext db, IEntityType entity, IReadOnlyCollection<object> rows, IReadOnlyList<IProperty> columns, CancellationToken ct)
+    {
+        var shape = Shape.Of(db, entity);
         await shape.WriteAsync(rows, Math.Min(RowsPerStatement, ParametersPerStatement / columns.Count), count => shape.Insert(columns, count),
             row => columns.Select(c => (c, c.GetGetter().GetClrValue(row))), (_, _) => { }, ct);
     }
@@ -42,23 +48,29 @@ public static class RowWriter
     /// (<paramref name="readVersion"/>); a row changed meanwhile fails the whole write as a concurrency conflict,
     /// as SaveChanges would.
     /// </summary>
-    public static async Task UpdateAsync<T>(DbContext db, IReadOnlyCollection<(T Row, int ReadVersion)> rows, IReadOnlyList<string> columns, string version, CancellationToken ct)
+    public static Task UpdateAsync<T>(DbContext db, IReadOnlyCollection<(T Row, int ReadVersion)> rows, IReadOnlyList<string> columns, string version, CancellationToken ct)
         where T : class
     {
-        var shape = Shape.Of<T>(db);
-        var set = shape.Properties(columns);
-        var key = shape.Entity.FindPrimaryKey()!.Properties.Single();
-        var versionProperty = shape.Entity.FindProperty(version)!;
-        var statement = shape.Update(set, key, versionProperty);
+        var entity = Shape.EntityOf<T>(db);
+        return UpdateAsync(db, entity, rows.Select(r => ((object)r.Row, r.ReadVersion)).ToList(), Shape.Of(db, entity).Properties(columns),
+            entity.FindProperty(version) ?? throw new ArgumentException($"{typeof(T).Name} maps no {version}.", nameof(version)), ct);
+    }
+
+    /// <summary>Updates <paramref name="set"/> of each of <paramref name="rows"/> of <paramref name="entity"/>, as <see cref="UpdateAsync{T}"/>.</summary>
+    internal static async Task UpdateAsync(DbContext db, IEntityType entity, IReadOnlyCollection<(object Row, int ReadVersion)> rows, IReadOnlyList<IProperty> set, IProperty version, CancellationToken ct)
+    {
+        var shape = Shape.Of(db, entity);
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var statement = shape.Update(set, key, version);
         await shape.WriteAsync(rows, rowsPerStatement: 1, _ => statement,
             item => set.Select(p => (p, p.GetGetter().GetClrValue(item.Row)))
                 .Append((key, key.GetGetter().GetClrValue(item.Row)))
-                .Append((versionProperty, (object?)item.ReadVersion)),
+                .Append((version, (object?)item.ReadVersion)),
             (statementRows, affected) =>
             {
                 if (affected != 1)
                 {
-                    throw new DbUpdateConcurrencyException($"{typeof(T).Name} {key.GetGetter().GetClrValue(statementRows[0].Row)} was changed by another unit of work.");
+                    throw new DbUpdateConcurrencyException($"{entity.ClrType.Name} {key.GetGetter().GetClrValue(statementRows[0].Row)} was changed by another unit of work.");
                 }
             }, ct);
     }
@@ -111,24 +123,26 @@ public static class RowWriter
 
         private string Table => sql.DelimitIdentifier(table.Name, table.Schema);
 
-        public static Shape Of<T>(DbContext db)
-        {
-            var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-            return new Shape(db, entity, db.GetService<ISqlGenerationHelper>(), StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
-        }
+        public static IEntityType EntityOf<T>(DbContext db) =>
+            db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+
+        public static Shape Of<T>(DbContext db) => Of(db, EntityOf<T>(db));
+
+        public static Shape Of(DbContext db, IEntityType entity) =>
+            new(db, entity, db.GetService<ISqlGenerationHelper>(), StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
 
         public List<IProperty> Properties(IReadOnlyList<string> columns) =>
             columns.Select(c => entity.FindProperty(c) ?? throw new ArgumentException($"{entity.ClrType.Name} maps no {c}.", nameof(columns))).ToList();
 
         /// <summary><c>INSERT INTO t (a, b) VALUES (@p0, @p1), (@p2, @p3)</c>.</summary>
-        public string Insert(List<IProperty> columns, int rows) =>
+        public string Insert(IReadOnlyList<IProperty> columns, int rows) =>
             $"INSERT INTO {Table} ({string.Join(", ", columns.Select(Column))}) VALUES {Values(columns.Count, rows)}";
 
         /// <summary>
         /// <c>UPDATE t SET a = @p0 WHERE Id = @p1 AND Version = @p2</c>: one row per statement, so each is found through
         /// its key (a join with a list of values may be planned as a scan of the table) and its own version is checked.
         /// </summary>
-        public string Update(List<IProperty> set, IProperty key, IProperty version) =>
+        public string Update(IReadOnlyList<IProperty> set, IProperty key, IProperty version) =>
             $"UPDATE {Table} SET {string.Join(", ", set.Select((p, i) => $"{Column(p)} = {Placeholder(i)}"))} " +
             $"WHERE {Column(key)} = {Placeholder(set.Count)} AND {Column(version)} = {Placeholder(set.Count + 1)}";
 
