@@ -8,11 +8,11 @@ namespace MiningRights.Data;
 /// A large save's tracked changes written by the bulk writer (<see cref="RowWriter"/>) instead of EF Core's update
 /// pipeline, whose ordering and batching of every command cost more than the statements: a sweep's batch of 500
 /// expiries is 2,000 tracked rows (journal entries, instances, deadlines closed and opened). Planned only for what the
-/// bulk writer writes exactly as EF would: rows added or modified (none deleted) of plain single-table entity types with
-/// a one-column key, updates checked by the type's one integer concurrency token, values the database generates only
-/// for new rows' keys (an identity), and no type both added and modified where a unique index could make their order
-/// matter. New rows are written first, principals before their dependents, then the updates. Anything else is left to
-/// EF Core, whole.
+/// bulk writer writes exactly as EF would (each row's changed columns, under its version): rows added or modified (none
+/// deleted) of plain single-table entity types with a one-column key, updates checked by the type's one integer
+/// concurrency token, values the database generates only for new rows' keys (an identity), and no type both added and
+/// modified where a unique index could make their order matter. New rows are written first, principals before their
+/// dependents, then the updates. Anything else is left to EF Core, whole.
 /// </summary>
 internal sealed class TrackedRows
 {
@@ -135,9 +135,21 @@ internal sealed class TrackedRows
             return null;
         }
 
-        var set = type.GetProperties().Where(p => !p.IsPrimaryKey() && modified.Any(e => e.Property(p.Name).IsModified)).ToList();
-        var rows = modified.Select(e => (e.Entity, (int)e.Property(version.Name).OriginalValue!)).ToList();
-        return new Group(modified, KeyGenerated: false, (db, ct) => RowWriter.UpdateAsync(db, type, rows, set, version, ct));
+        // Each row sets only the columns it changed, as EF Core would, so a column another unit of work changed without
+        // moving the version is not written back: rows are written in sets of the same changed columns.
+        var writes = modified
+            .GroupBy(e => string.Join(',', type.GetProperties().Where(p => !p.IsPrimaryKey() && e.Property(p.Name).IsModified).Select(p => p.Name)))
+            .Select(rows => (
+                Set: type.GetProperties().Where(p => !p.IsPrimaryKey() && rows.First().Property(p.Name).IsModified).ToList(),
+                Rows: rows.Select(e => (e.Entity, (int)e.Property(version.Name).OriginalValue!)).ToList()))
+            .ToList();
+        return new Group(modified, KeyGenerated: false, async (db, ct) =>
+        {
+            foreach (var (set, rows) in writes)
+            {
+                await RowWriter.UpdateAsync(db, type, rows, set, version, ct);
+            }
+        });
     }
 
     /// <summary>The types in an order where each comes after the types its foreign keys point to; null for a cycle or a type pointing to itself.</summary>

@@ -51,6 +51,16 @@ public sealed class TrackedRowsTests
         {
             var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
             moved = await TransitionAsync(db, ids);
+
+            // A column this unit of work changed on one row only, changed meanwhile on another row without a new
+            // version, is not written back there.
+            moved[0].SubjectLabel = "renamed";
+            await using (var other = factory.Services.CreateAsyncScope())
+            {
+                await other.ServiceProvider.GetRequiredService<MiningRightsDbContext>().WorkflowInstances
+                    .Where(i => i.Id == ids[5]).ExecuteUpdateAsync(s => s.SetProperty(i => i.SubjectLabel, "relabelled"));
+            }
+
             var journal = db.ChangeTracker.Entries<JournalEntry>().Select(e => e.Entity).ToList();
             Assert.Equal(Instances * 3, await db.SaveChangesAsync());
 
@@ -71,6 +81,7 @@ public sealed class TrackedRowsTests
                 Assert.Equal(("overdue", expected.Version, expected.DatesJson), (stored.State, stored.Version, stored.DatesJson));
                 Assert.Equal(expected.Id == ids[123] ? 3 : 2, stored.Version);
             });
+            Assert.Equal(("renamed", "relabelled"), (instances[ids[0]].SubjectLabel, instances[ids[5]].SubjectLabel));
             Assert.Equal(Instances, entries.Select(j => j.Id).Distinct().Count());
             Assert.All(entries, j => Assert.Equal((instances[j.InstanceId].Version, "deadline:due", "CN-GEODATA"), (j.Sequence, j.Trigger, j.RuleId)));
             Assert.Equal(Instances, deadlines.Count);
