@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MiningRights.Accounts;
 using MiningRights.Benchmarks.Harness;
 using MiningRights.Contracts;
 using MiningRights.Data;
-using MiningRights.Deadlines;
 using MiningRights.Rights;
 using MiningRights.Time;
 using MiningRights.Workflows;
@@ -144,15 +142,7 @@ public sealed class EvaluationScenario : IBenchmarkScenario
 
         using var scope = service.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-        var holderRows = Enumerable.Range(0, holders).Select(i => new Holder
-        {
-            CreditCode = $"91620200{i:D9}X",
-            NameZh = "测试矿业有限公司",
-            NameEn = "Test Mining Co., Ltd.",
-            Language = "zh-CN",
-            ContactEmails = $"holder{i}@bench.test",
-            CreatedAtUtc = now,
-        }).ToList();
+        var holderRows = RightsWorld.Holders(holders, "bench.test", now);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await RowWriter.InsertAsync(db, [new DefinitionSnapshot { ContentHash = definition.ContentHash, DefinitionId = Definition, Version = definition.Definition.Version, Json = definition.Json, StoredAtUtc = now }], ct);
@@ -171,23 +161,7 @@ public sealed class EvaluationScenario : IBenchmarkScenario
                 var past = i % PastEvery == 0;
                 var dueOn = past ? today.AddDays(-1 - random.Next(365)) : today.AddDays(1 + random.Next(3650));
                 var holderId = holderRows[i % holders].Id;
-                var right = new MiningRight
-                {
-                    LicenseNumber = $"T62{i:D15}",
-                    Kind = RightKind.Exploration,
-                    HolderId = holderId,
-                    ProjectName = "北山铜矿勘探",
-                    Minerals = "铜",
-                    AreaKm2 = 8.5m,
-                    LocationCountyCode = "620923",
-                    AuthorityCode = "620000",
-                    TransferMode = TransferMode.Listing,
-                    RegisteredOn = today.AddYears(-2),
-                    IssuedOn = today.AddYears(-2),
-                    ExpiresOn = today.AddYears(3),
-                    CreatedAtUtc = now,
-                    UpdatedAtUtc = now,
-                };
+                var right = RightsWorld.ExplorationRight(i, holderId, today.AddYears(-2), now);
                 var instance = new WorkflowInstance
                 {
                     DefinitionId = Definition,

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using MiningRights.Accounts;
 using MiningRights.Benchmarks.Harness;
 using MiningRights.Cases;
 using MiningRights.Data;
@@ -34,15 +33,7 @@ public static class OverviewWorld
         var random = new Random(20261204);
         using var scope = service.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MiningRightsDbContext>();
-        var holders = Enumerable.Range(0, Math.Max(1, rights / 100)).Select(i => new Holder
-        {
-            CreditCode = $"91620100{i:D9}X",
-            NameZh = "测试矿业有限公司",
-            NameEn = "Test Mining Co., Ltd.",
-            Language = "zh-CN",
-            ContactEmails = $"holder{i}@overview.test",
-            CreatedAtUtc = now,
-        }).ToList();
+        var holders = RightsWorld.Holders(Math.Max(1, rights / 100), "overview.test", now);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await RowWriter.InsertAsync(db, holders, ct);

@@ -60,15 +60,7 @@ public static class RightsWorld
                 await RowWriter.InsertAsync(db, [new DefinitionSnapshot { ContentHash = caseDefinition.ContentHash, DefinitionId = CaseDefinition, Version = caseDefinition.Definition.Version, Json = caseDefinition.Json, StoredAtUtc = now }], ct);
             }
 
-            var holderRows = Enumerable.Range(0, holders).Select(i => new Holder
-            {
-                CreditCode = $"91620100{i:D9}X",
-                NameZh = "测试矿业有限公司",
-                NameEn = "Test Mining Co., Ltd.",
-                Language = "zh-CN",
-                ContactEmails = $"holder{i}@{mailDomain}",
-                CreatedAtUtc = now,
-            }).ToList();
+            var holderRows = Holders(holders, mailDomain, now);
             await RowWriter.InsertAsync(db, holderRows, ct);
             holderIds.AddRange(holderRows.Select(h => h.Id));
             await transaction.CommitAsync(ct);
@@ -92,24 +84,7 @@ public static class RightsWorld
                     : today.AddDays(61 + random.Next(3650));
                 var registered = dueOn.AddYears(-1);
                 var holderId = holderIds[i % holders];
-                var right = new MiningRight
-                {
-                    LicenseNumber = $"T62{i:D15}",
-                    Kind = RightKind.Exploration,
-                    HolderId = holderId,
-                    ProjectName = "马鬃山金矿普查",
-                    Minerals = "金",
-                    AreaKm2 = 12.5m,
-                    LocationCountyCode = "620923",
-                    AuthorityCode = "620000",
-                    TransferMode = TransferMode.Listing,
-                    BlankArea = true,
-                    RegisteredOn = registered,
-                    IssuedOn = registered,
-                    ExpiresOn = registered.AddYears(5),
-                    CreatedAtUtc = now,
-                    UpdatedAtUtc = now,
-                };
+                var right = ExplorationRight(i, holderId, registered, now);
                 var instance = new WorkflowInstance
                 {
                     DefinitionId = Definition,
@@ -211,4 +186,36 @@ public static class RightsWorld
         await scope.ServiceProvider.GetRequiredService<DatabaseProvider>().RefreshStatisticsAsync(db, ct);
         return committed;
     }
+
+    /// <summary><paramref name="count"/> holders, each with one contact address at <paramref name="mailDomain"/>.</summary>
+    public static List<Holder> Holders(int count, string mailDomain, DateTime now) =>
+        Enumerable.Range(0, count).Select(i => new Holder
+        {
+            CreditCode = $"91620100{i:D9}X",
+            NameZh = "测试矿业有限公司",
+            NameEn = "Test Mining Co., Ltd.",
+            Language = "zh-CN",
+            ContactEmails = $"holder{i}@{mailDomain}",
+            CreatedAtUtc = now,
+        }).ToList();
+
+    /// <summary>The <paramref name="i"/>-th exploration right of a world: listed, on blank ground in Subei county, in force for five years from <paramref name="registered"/>.</summary>
+    public static MiningRight ExplorationRight(int i, Guid holderId, DateOnly registered, DateTime now) => new()
+    {
+        LicenseNumber = $"T62{i:D15}",
+        Kind = RightKind.Exploration,
+        HolderId = holderId,
+        ProjectName = "马鬃山金矿普查",
+        Minerals = "金",
+        AreaKm2 = 12.5m,
+        LocationCountyCode = "620923",
+        AuthorityCode = "620000",
+        TransferMode = TransferMode.Listing,
+        BlankArea = true,
+        RegisteredOn = registered,
+        IssuedOn = registered,
+        ExpiresOn = registered.AddYears(5),
+        CreatedAtUtc = now,
+        UpdatedAtUtc = now,
+    };
 }
