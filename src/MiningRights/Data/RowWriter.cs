@@ -11,8 +11,9 @@ namespace MiningRights.Data;
 /// rows per statement (a multi-row <c>VALUES</c> list, within every provider's limit on parameters), updates one row per
 /// statement by its key; the statements of a write go as batches where the provider batches (PostgreSQL, SQL Server),
 /// so a thousand rows cost a round trip or two, not a thousand. Table, columns and value conversions come from the EF
-/// model, so the rows are exactly those EF would write on every provider. Used where a sweep writes thousands of rows of the same shape and tracking each
-/// one would cost more than the work itself: the outbox's notices and the deadlines' reminder stages.
+/// model, so the rows are exactly those EF would write on every provider. Used where many rows of the same shape would
+/// cost more through EF Core's update pipeline than the work itself: the outbox's notices and the deadlines' reminder
+/// stages (queued untracked), a large save's tracked rows (<see cref="TrackedRows"/>) and the delivery's "sent" records.
 /// </summary>
 public static class RowWriter
 {
