@@ -97,7 +97,8 @@ internal sealed class TrackedRows
     }
 
     private static bool Plain(IEntityType type) =>
-        !type.IsOwned() && type.BaseType is null && !type.GetDerivedTypes().Any() && type.GetTableName() is not null
+        !type.IsOwned() && type.BaseType is null && !type.GetDerivedTypes().Any() && !type.GetComplexProperties().Any()
+        && !type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) && type.GetTableName() is not null
         && type.FindPrimaryKey()?.Properties.Count == 1
         && !type.GetProperties().Any(p => p.IsShadowProperty() || p.ValueGenerated.HasFlag(ValueGenerated.OnUpdate));
 
