@@ -32,10 +32,10 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var tracked = acceptAllChangesOnSuccess ? PlanTrackedRows() : null;
+        var (tracked, detected) = acceptAllChangesOnSuccess ? PlanTrackedRows() : (null, false);
         if (_queued.Count == 0 && tracked is null)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveTrackedAsync(acceptAllChangesOnSuccess, detected, cancellationToken);
         }
 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -44,7 +44,7 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
             // Tracked changes are accepted only once the queued rows are written too, so a failure leaves the unit of
             // work as it was.
             var changed = tracked is null
-                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken)
+                ? await SaveTrackedAsync(acceptAllChangesOnSuccess: false, detected, cancellationToken)
                 : await tracked.WriteAsync(this, cancellationToken);
             foreach (var rows in _queued.OrderBy(rows => rows.IsInsert))
             {
@@ -91,27 +91,54 @@ public sealed class MiningRightsDbContext(DbContextOptions<MiningRightsDbContext
         builder.ApplyConfigurationsFromAssembly(typeof(MiningRightsDbContext).Assembly);
     }
 
-    /// <summary>The bulk writer's plan for this save's tracked changes, or null when EF Core writes them (fewer than <see cref="BulkTrackedRows"/>, or not the bulk writer's to write).</summary>
-    private TrackedRows? PlanTrackedRows()
+    /// <summary>
+    /// The bulk writer's plan for this save's tracked changes, or null when EF Core writes them (fewer than
+    /// <see cref="BulkTrackedRows"/>, or not the bulk writer's to write); and whether the changes were detected for it.
+    /// </summary>
+    private (TrackedRows? Plan, bool Detected) PlanTrackedRows()
     {
         // Counted without detecting changes first (tracking fewer rows, a save cannot change as many); the states are
-        // detected only for a unit of work that tracks that many. EF Core detects them again when it writes itself.
+        // detected only for a unit of work that tracks that many.
+        if (CountTrackedWithoutDetecting(BulkTrackedRows) < BulkTrackedRows)
+        {
+            return (null, false);
+        }
+
+        var changed = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+        return (changed.Count >= BulkTrackedRows ? TrackedRows.Plan(changed) : null, ChangeTracker.AutoDetectChangesEnabled);
+    }
+
+    /// <summary>EF Core's own save, which detects the changes again unless they were just <paramref name="detected"/>.</summary>
+    private async Task<int> SaveTrackedAsync(bool acceptAllChangesOnSuccess, bool detected, CancellationToken ct)
+    {
+        if (!detected)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private int CountTrackedWithoutDetecting(int atMost)
+    {
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            if (ChangeTracker.Entries().Take(BulkTrackedRows).Count() < BulkTrackedRows)
-            {
-                return null;
-            }
+            return ChangeTracker.Entries().Take(atMost).Count();
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
         }
-
-        var changed = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
-        return changed.Count >= BulkTrackedRows ? TrackedRows.Plan(changed) : null;
     }
 
     private TQueued Queued<TQueued>(Func<TQueued> create) where TQueued : class, IQueuedRows

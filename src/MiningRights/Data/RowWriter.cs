@@ -94,7 +94,7 @@ public static class RowWriter
         {
             var parameters = set.Select((p, i) => (p, values[i].Value))
                 .Concat(statementKeys.Select(k => (key, (object?)k)))
-                .Select((v, i) => (object)v.Item1.GetRelationalTypeMapping().CreateParameter(maker, shape.ParameterName(i), v.Item2, v.Item1.IsNullable))
+                .Select((v, i) => (object)shape.Parameter(maker, i, v.Item1, v.Item2))
                 .ToList();
             changed += await db.Database.ExecuteSqlRawAsync(shape.Set(set, key, statementKeys.Length), parameters, ct);
         }
@@ -152,7 +152,9 @@ public static class RowWriter
             $"UPDATE {Table} SET {string.Join(", ", set.Select((p, i) => $"{Column(p)} = {Placeholder(i)}"))} " +
             $"WHERE {Column(key)} IN ({string.Join(", ", Enumerable.Range(set.Count, keys).Select(Placeholder))})";
 
-        public string ParameterName(int index) => sql.GenerateParameterName($"p{index}");
+        /// <summary>The <paramref name="index"/>-th parameter of a statement, made by the property's type mapping (value conversions included).</summary>
+        public DbParameter Parameter(DbCommand maker, int index, IProperty property, object? value) =>
+            property.GetRelationalTypeMapping().CreateParameter(maker, sql.GenerateParameterName($"p{index}"), value, property.IsNullable);
 
         /// <summary>
         /// Writes <paramref name="rows"/>, as many per statement as the limits allow, in the unit of work's transaction.
@@ -180,7 +182,7 @@ public static class RowWriter
             await using var maker = connection.CreateCommand();
             List<DbParameter> Parameters(TRow[] statementRows) =>
                 statementRows.SelectMany(valuesOf)
-                    .Select((value, i) => value.Property.GetRelationalTypeMapping().CreateParameter(maker, sql.GenerateParameterName($"p{i}"), value.Value, value.Property.IsNullable))
+                    .Select((value, i) => Parameter(maker, i, value.Property, value.Value))
                     .ToList();
 
             if (!connection.CanCreateBatch)

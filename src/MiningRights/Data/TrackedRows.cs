@@ -110,7 +110,7 @@ internal sealed class TrackedRows
         var keyGenerated = false;
         foreach (var property in type.GetProperties())
         {
-            var temporary = added.Count(e => e.Property(property.Name).IsTemporary);
+            var temporary = added.Count(e => e.Property(property).IsTemporary);
             if (temporary == 0)
             {
                 columns.Add(property);
@@ -138,11 +138,11 @@ internal sealed class TrackedRows
 
         // Each row sets only the columns it changed, as EF Core would, so a column another unit of work changed without
         // moving the version is not written back: rows are written in sets of the same changed columns.
+        var columns = type.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
         var writes = modified
-            .GroupBy(e => string.Join(',', type.GetProperties().Where(p => !p.IsPrimaryKey() && e.Property(p.Name).IsModified).Select(p => p.Name)))
-            .Select(rows => (
-                Set: type.GetProperties().Where(p => !p.IsPrimaryKey() && rows.First().Property(p.Name).IsModified).ToList(),
-                Rows: rows.Select(e => (e.Entity, (int)e.Property(version.Name).OriginalValue!)).ToList()))
+            .Select(e => (Entry: e, Set: columns.Where(p => e.Property(p).IsModified).ToList()))
+            .GroupBy(row => string.Join(',', row.Set.Select(p => p.Name)))
+            .Select(rows => (rows.First().Set, Rows: rows.Select(row => (row.Entry.Entity, (int)row.Entry.Property(version).OriginalValue!)).ToList()))
             .ToList();
         return new Group(modified, KeyGenerated: false, async (db, ct) =>
         {
